@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Launcher: runs the compiled CLI. `npm ci` builds it through the `prepare` script.
+import {existsSync} from 'node:fs';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import path from 'node:path';
+
+const main = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'main.js');
+if (!existsSync(main)) {
+	process.stderr.write(`stackdeck: ${main} is missing; run \`npm run build\` in the stackdeck folder first.\n`);
+	process.exit(2);
+}
+await import(pathToFileURL(main).href);

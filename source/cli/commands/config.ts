@@ -1,0 +1,47 @@
+// `stackdeck config`: the effective configuration and where each value came from.
+
+import {getPath} from '../../config/load.js';
+import {stringify as toToml} from 'smol-toml';
+import {loadFromFlags, reportStartupError} from '../options.js';
+import {parseCommand} from '../parse.js';
+
+const HELP = `usage: stackdeck config [--config PATH] [--json]
+
+Prints every config key with its effective value and where it came from: "default", "file"
+(the config file named at the top) or the command-line flag that set it.`;
+
+export async function run(argv: string[]): Promise<number> {
+	const parsed = parseCommand('config', argv, {}, HELP);
+	if (typeof parsed === 'number') return parsed;
+	let loaded;
+	try {
+		loaded = loadFromFlags(parsed.values);
+	} catch (error) {
+		return reportStartupError(error);
+	}
+	const keys = [...loaded.provenance.keys()].sort();
+	if (parsed.values.json) {
+		const values = Object.fromEntries(keys.map(k => [k, {value: getPath(loaded.config, k) ?? null, from: loaded.provenance.get(k)}]));
+		process.stdout.write(
+			`${JSON.stringify({file: loaded.location.path, origin: loaded.location.origin, found: loaded.fileFound, values}, null, 2)}\n`,
+		);
+		return 0;
+	}
+	const lines = [
+		`# config file: ${loaded.location.path} (${loaded.fileFound ? 'found' : 'not found: defaults apply'}; chosen by ${loaded.location.origin})`,
+	];
+	const width = Math.max(...keys.map(k => k.length));
+	for (const key of keys) {
+		lines.push(`${key.padEnd(width)} = ${formatValue(getPath(loaded.config, key))}   # ${loaded.provenance.get(key)}`);
+	}
+	process.stdout.write(`${lines.join('\n')}\n`);
+	return 0;
+}
+
+function formatValue(value: unknown): string {
+	if (value === undefined) return '(unset)';
+	if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+		return Object.keys(value).length === 0 ? '{}' : toToml({v: value}).replace(/^v = /, '').trim().replace(/\n/g, ' ');
+	}
+	return JSON.stringify(value);
+}

@@ -1,0 +1,47 @@
+// `stackdeck status`: one snapshot of what every panel shows, for scripts (--json) and people.
+
+import {PANEL_IDS} from '../../domain/panel-ids.js';
+import {PANELS} from '../../panels/registry.js';
+import {createAppStore, initialState, update} from '../../store/index.js';
+import {createSources} from '../../sources/index.js';
+import {createScheduler} from '../../sources/scheduler.js';
+import {loadFromFlags, reportStartupError} from '../options.js';
+import {parseCommand} from '../parse.js';
+
+const HELP = `usage: stackdeck status [--json] [--config PATH]
+
+Reads every source once and prints what each panel would show. Exit 0 when every source was
+read, 1 when a source reported an error (the output says which).`;
+
+export async function run(argv: string[]): Promise<number> {
+	const parsed = parseCommand('status', argv, {}, HELP);
+	if (typeof parsed === 'number') return parsed;
+	let loaded;
+	try {
+		loaded = loadFromFlags(parsed.values);
+	} catch (error) {
+		return reportStartupError(error);
+	}
+	const store = createAppStore(initialState(true));
+	update(store, 'ui', ui => ({...ui, visible: [...PANEL_IDS]}));
+	const sources = createSources({store, config: loaded.config, refreshMs: loaded.config.refresh_ms, env: process.env});
+	const scheduler = createScheduler(store, sources, loaded.config.refresh_ms, false);
+	for (const source of sources) await Promise.resolve(source.start?.()).catch(() => undefined);
+	await scheduler.tick();
+	await scheduler.stop();
+
+	const state = store.getState();
+	const sections = PANELS.filter(p => p.status).map(p => ({id: p.id, ...p.status!(state)}));
+	const failed = sections.filter(s => s.lines.some(l => l.startsWith('error:')));
+	if (parsed.values.json) {
+		const body = Object.fromEntries(sections.map(s => [s.id, s.data]));
+		process.stdout.write(`${JSON.stringify({at: new Date().toISOString(), ...body}, null, 2)}\n`);
+	} else {
+		const notBuilt = PANELS.filter(p => !p.status).map(p => p.title);
+		const out: string[] = [];
+		for (const s of sections) out.push(`${s.title}`, ...s.lines.map(l => `  ${l}`));
+		if (notBuilt.length) out.push(`(not built yet: ${notBuilt.join(', ')})`);
+		process.stdout.write(`${out.join('\n')}\n`);
+	}
+	return failed.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+// Options every command shares (config file, theme, refresh, read-only, ascii, layout), and how
+// they become a loaded config. Config errors exit 2 before the terminal is touched.
+
+import type {ParseArgsConfig} from 'node:util';
+import {ConfigError, loadConfig, locateConfig, type ConfigOverrides, type LoadedConfig} from '../config/load.js';
+
+export const SHARED_OPTIONS = {
+	config: {type: 'string'},
+	theme: {type: 'string'},
+	refresh: {type: 'string'},
+	'read-only': {type: 'boolean'},
+	ascii: {type: 'boolean'},
+	layout: {type: 'string'},
+	json: {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+export type SharedValues = {
+	config?: string;
+	theme?: string;
+	refresh?: string;
+	'read-only'?: boolean;
+	ascii?: boolean;
+	layout?: string;
+	json?: boolean;
+	help?: boolean;
+};
+
+export class UsageError extends Error {}
+
+/** Flags that map onto config keys, with the flag's name as their provenance. */
+export function flagOverrides(values: SharedValues): {overrides: ConfigOverrides; origins: Record<string, string>} {
+	const overrides: ConfigOverrides = {};
+	const origins: Record<string, string> = {};
+	const set = (key: string, value: unknown, flag: string) => {
+		overrides[key] = value;
+		origins[key] = flag;
+	};
+	if (values.theme !== undefined) set('theme', values.theme, '--theme');
+	if (values.refresh !== undefined) {
+		const ms = Number(values.refresh);
+		if (!Number.isInteger(ms)) throw new UsageError(`--refresh takes milliseconds as a whole number, got "${values.refresh}"`);
+		set('refresh_ms', ms, '--refresh');
+	}
+	if (values['read-only']) set('read_only', true, '--read-only');
+	if (values.ascii) set('ascii', true, '--ascii');
+	if (values.layout !== undefined) set('layout', values.layout, '--layout');
+	return {overrides, origins};
+}
+
+export function loadFromFlags(values: SharedValues, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+	const location = locateConfig(values.config, env);
+	const {overrides, origins} = flagOverrides(values);
+	return loadConfig(location, overrides, origins);
+}
+
+/** Print a config or usage error and give the exit code for it. */
+export function reportStartupError(error: unknown): number {
+	if (error instanceof ConfigError || error instanceof UsageError) {
+		process.stderr.write(`stackdeck: ${error.message}\n`);
+		return 2;
+	}
+	throw error;
+}

@@ -1,0 +1,98 @@
+// Cockpit-wide commands: quit, help, panel jumps, focus, zoom. Panel commands come from each
+// panel folder and are listed before these, so a focused panel can take Enter or Esc first.
+
+import {PANEL_IDS} from '../domain/panel-ids.js';
+import {update} from '../store/index.js';
+import {cycleFocus, focusPanel} from '../store/slices/ui.js';
+import type {Command} from './registry.js';
+import type {PanelDef} from '../panels/types.js';
+
+const noOverlay = (s: {ui: {overlay: unknown; confirm: unknown}}) => s.ui.overlay === null && s.ui.confirm === null;
+
+export function globalCommands(panels: readonly PanelDef[]): Command[] {
+	const order = panels.map(p => p.id);
+	const commands: Command[] = [
+		{
+			id: 'app.quit',
+			keys: ['q', 'ctrl+c'],
+			description: 'Quit stackdeck',
+			group: 'Global',
+			run: ({quit}) => quit(0),
+		},
+		{
+			id: 'app.help',
+			keys: ['?'],
+			description: 'Show or hide this help',
+			group: 'Global',
+			run: ({store}) => update(store, 'ui', ui => ({...ui, overlay: ui.overlay === 'help' ? null : 'help', helpOffset: 0})),
+		},
+		{
+			id: 'help.close',
+			keys: ['escape', 'enter'],
+			description: 'Close help',
+			group: 'Help',
+			when: s => s.ui.overlay === 'help',
+			run: ({store}) => update(store, 'ui', ui => ({...ui, overlay: null})),
+		},
+		{
+			id: 'help.down',
+			keys: ['down', 'j', 'pagedown'],
+			description: 'Scroll help down',
+			group: 'Help',
+			when: s => s.ui.overlay === 'help',
+			run: ({store}) => update(store, 'ui', ui => ({...ui, helpOffset: ui.helpOffset + 1})),
+		},
+		{
+			id: 'help.up',
+			keys: ['up', 'k', 'pageup'],
+			description: 'Scroll help up',
+			group: 'Help',
+			when: s => s.ui.overlay === 'help',
+			run: ({store}) => update(store, 'ui', ui => ({...ui, helpOffset: Math.max(0, ui.helpOffset - 1)})),
+		},
+		{
+			id: 'focus.next',
+			keys: ['tab', 'right'],
+			description: 'Next panel',
+			group: 'Global',
+			when: noOverlay,
+			run: ({store}) => update(store, 'ui', ui => cycleFocus(ui, order, 1)),
+		},
+		{
+			id: 'focus.prev',
+			keys: ['left'],
+			description: 'Previous panel',
+			group: 'Global',
+			when: noOverlay,
+			run: ({store}) => update(store, 'ui', ui => cycleFocus(ui, order, -1)),
+		},
+		{
+			id: 'panel.zoom',
+			keys: ['enter'],
+			description: 'Open the focused panel full size',
+			group: 'Global',
+			when: s => noOverlay(s) && !s.ui.zoomed && s.ui.layout !== 'phone',
+			run: ({store}) => update(store, 'ui', ui => ({...ui, zoomed: true})),
+		},
+		{
+			id: 'panel.back',
+			keys: ['escape'],
+			description: 'Back (close the zoomed panel)',
+			group: 'Global',
+			when: s => noOverlay(s) && s.ui.zoomed,
+			run: ({store}) => update(store, 'ui', ui => ({...ui, zoomed: false})),
+		},
+	];
+	PANEL_IDS.forEach((id, i) => {
+		const title = panels.find(p => p.id === id)?.title ?? id;
+		commands.push({
+			id: `panel.${id}`,
+			keys: [String(i + 1)],
+			description: `Go to ${title}`,
+			group: 'Global',
+			when: noOverlay,
+			run: ({store}) => update(store, 'ui', ui => focusPanel(ui, id)),
+		});
+	});
+	return commands;
+}

@@ -1,0 +1,75 @@
+// The one command registry: every key the cockpit reacts to is a command here, with an id, default
+// keys, a description and a when-enabled test. The help overlay and the keybindings file are both
+// generated from / validated against it.
+
+import type {AppState, AppStore} from '../store/index.js';
+import {validateKeyName} from './keys.js';
+
+export interface CommandContext {
+	store: AppStore;
+	state: AppState;
+	/** Ask the app to exit (restores the terminal). */
+	quit(code?: number): void;
+}
+
+export interface Command {
+	/** Stable id used in keybindings.json, e.g. "containers.restart". */
+	id: string;
+	keys: string[];
+	description: string;
+	/** "Global" or the panel title, for grouping in help. */
+	group: string;
+	/** When false the key falls through to the next command with the same key. */
+	when?: (state: AppState) => boolean;
+	/** Changes the outside world: refused in read-only mode. */
+	mutating?: boolean;
+	run: (ctx: CommandContext) => void | Promise<void>;
+}
+
+export type KeyOverrides = Record<string, string[]>;
+
+export interface Registry {
+	commands: readonly Command[];
+	/** First enabled command bound to `key` in this state. */
+	resolve(key: string, state: AppState): Command | undefined;
+	keysFor(id: string): string[];
+}
+
+export class KeybindingError extends Error {}
+
+/** Check a user override table against the registry; every problem is listed, not just the first. */
+export function validateOverrides(commands: readonly Command[], overrides: KeyOverrides, file: string): void {
+	const ids = new Set(commands.map(c => c.id));
+	const problems: string[] = [];
+	for (const [id, keys] of Object.entries(overrides)) {
+		if (!ids.has(id)) {
+			const near = [...ids].filter(x => x.split('.')[0] === id.split('.')[0]).slice(0, 4);
+			problems.push(`unknown command "${id}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+			continue;
+		}
+		if (!Array.isArray(keys) || keys.some(k => typeof k !== 'string')) {
+			problems.push(`"${id}": expected a list of key names, e.g. ["r", "ctrl+r"]`);
+			continue;
+		}
+		for (const key of keys) {
+			const why = validateKeyName(key);
+			if (why) problems.push(`"${id}": ${why}`);
+		}
+	}
+	if (problems.length > 0) {
+		throw new KeybindingError(`${file}:\n  ${problems.join('\n  ')}`);
+	}
+}
+
+export function createRegistry(commands: readonly Command[], overrides: KeyOverrides = {}): Registry {
+	const bound: Command[] = commands.map(c => (overrides[c.id] ? {...c, keys: [...overrides[c.id]!]} : c));
+	return {
+		commands: bound,
+		resolve(key, state) {
+			return bound.find(c => c.keys.includes(key) && (c.when ? c.when(state) : true));
+		},
+		keysFor(id) {
+			return bound.find(c => c.id === id)?.keys ?? [];
+		},
+	};
+}

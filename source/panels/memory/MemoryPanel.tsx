@@ -1,0 +1,62 @@
+// Memory panel: host memory (unified with the GPU on a DGX Spark), swap, and a 60-sample history.
+
+import React from 'react';
+import {Box} from 'ink';
+import {useAppState, useTheme} from '../../ui/context.js';
+import {Line, Span} from '../../ui/widgets/Line.js';
+import {bar, sparkline} from '../../domain/sparkline.js';
+import {formatBytes, formatPercent} from '../../domain/format.js';
+import type {PanelProps} from '../types.js';
+
+export function MemoryPanel({width, height}: PanelProps) {
+	const host = useAppState(s => s.host);
+	const {glyphs} = useTheme();
+	const {mem, error, usedHistory} = host;
+	const rows: React.ReactNode[] = [];
+	if (mem) {
+		const used = mem.totalBytes > 0 ? mem.usedBytes / mem.totalBytes : 0;
+		const tone = used >= 0.9 ? 'error' : used >= 0.75 ? 'warn' : 'ok';
+		rows.push(
+			<Line key="used">
+				<Span bold>Used </Span>
+				{`${formatBytes(mem.usedBytes)} / ${formatBytes(mem.totalBytes)} `}
+				<Span tone={tone} bold>
+					{formatPercent(used)}
+				</Span>
+			</Line>,
+			<Line key="bar" tone={tone}>
+				{bar(used, width, glyphs.barFull, glyphs.barEmpty)}
+			</Line>,
+			<Line key="avail" tone="muted">
+				{`Avail ${formatBytes(mem.availableBytes)}  cache ${formatBytes(mem.cachedBytes)}`}
+			</Line>,
+			<Line key="swap" tone={mem.swapUsedBytes > 0 ? 'warn' : 'muted'}>
+				{mem.swapTotalBytes > 0
+					? `Swap  ${formatBytes(mem.swapUsedBytes)} / ${formatBytes(mem.swapTotalBytes)}`
+					: 'Swap  none configured'}
+			</Line>,
+			<Line key="hist-label" tone="muted">{`History (${usedHistory.length}/60 samples, 0-100%)`}</Line>,
+			<Line key="hist" tone="spark">
+				{sparkline(usedHistory, Math.min(width, 60), glyphs.spark, 1)}
+			</Line>,
+		);
+	} else if (!error) {
+		rows.push(
+			<Line key="wait" tone="muted">
+				Reading /proc/meminfo…
+			</Line>,
+		);
+	}
+	if (error) {
+		rows.unshift(
+			<Line key="err" tone="error">
+				{error}
+			</Line>,
+		);
+	}
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			{rows.slice(0, height)}
+		</Box>
+	);
+}

@@ -1,0 +1,27 @@
+// Host memory source: reads /proc/meminfo on each tick while the Memory panel is visible.
+
+import {readFile} from 'node:fs/promises';
+import {MemInfoError, parseMeminfo} from '../../domain/meminfo.js';
+import {update} from '../../store/index.js';
+import {applyHostError, applyMeminfo} from '../../store/slices/host.js';
+import type {Source, SourceContext} from '../types.js';
+
+export function createMeminfoSource(ctx: SourceContext, file = ctx.env['STACKDECK_MEMINFO'] ?? '/proc/meminfo'): Source {
+	return {
+		id: 'host.meminfo',
+		panels: ['memory'],
+		async poll() {
+			const now = Date.now();
+			try {
+				const mem = parseMeminfo(await readFile(file, 'utf8'), file);
+				update(ctx.store, 'host', h => applyMeminfo(h, mem, now));
+			} catch (error) {
+				const message =
+					error instanceof MemInfoError
+						? error.message
+						: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); host memory needs Linux /proc`;
+				update(ctx.store, 'host', h => applyHostError(h, message, now));
+			}
+		},
+	};
+}

@@ -1,0 +1,8 @@
+// Every source the cockpit runs. Each feature adds its factory here.
+
+import type {Source, SourceContext} from './types.js';
+import {createMeminfoSource} from './host/meminfo-source.js';
+
+export function createSources(ctx: SourceContext): Source[] {
+	return [createMeminfoSource(ctx)];
+}

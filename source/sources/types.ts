@@ -1,0 +1,24 @@
+// What every source looks like. A source reads the outside world and writes into the store; it
+// never renders. `poll` runs on the refresh tick, and only while one of `panels` is on screen.
+
+import type {PanelId} from '../domain/panel-ids.js';
+import type {Config} from '../config/schema.js';
+import type {AppStore} from '../store/index.js';
+
+export interface SourceContext {
+	store: AppStore;
+	config: Config;
+	refreshMs: number;
+	env: NodeJS.ProcessEnv;
+}
+
+export interface Source {
+	id: string;
+	/** Panels that show this source's data. Empty: always polled (e.g. discovery). */
+	panels: readonly PanelId[];
+	/** Long-lived subscriptions (event streams, fs watches). */
+	start?(): void | Promise<void>;
+	/** One refresh; the scheduler never runs two polls of one source at once. */
+	poll?(): Promise<void>;
+	stop?(): void | Promise<void>;
+}

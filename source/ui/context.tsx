@@ -1,0 +1,43 @@
+// React context for the cockpit: the store (read through coalesced notifications), the command
+// registry, theme and glyphs. Components read state only through useAppState.
+
+import React, {createContext, useContext, useSyncExternalStore} from 'react';
+import type {AppState, AppStore} from '../store/index.js';
+import type {Notifier} from '../store/notifier.js';
+import type {Registry} from '../commands/registry.js';
+import type {Glyphs, Theme} from '../theme/tokens.js';
+
+export interface CockpitContext {
+	store: AppStore;
+	notifier: Notifier;
+	registry: Registry;
+	theme: Theme;
+	glyphs: Glyphs;
+	quit(code?: number): void;
+}
+
+const Context = createContext<CockpitContext | null>(null);
+
+export function CockpitProvider({value, children}: {value: CockpitContext; children?: React.ReactNode}) {
+	return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useCockpit(): CockpitContext {
+	const value = useContext(Context);
+	if (!value) throw new Error('useCockpit outside CockpitProvider');
+	return value;
+}
+
+/**
+ * Subscribe to part of the store. The selector must return a value that is stable while the
+ * data is unchanged (a slice, a field, a primitive); derive lists with useMemo in the view.
+ */
+export function useAppState<T>(selector: (state: AppState) => T): T {
+	const {store, notifier} = useCockpit();
+	return useSyncExternalStore(notifier.subscribe, () => selector(store.getState()));
+}
+
+export function useTheme(): {theme: Theme; glyphs: Glyphs} {
+	const {theme, glyphs} = useCockpit();
+	return {theme, glyphs};
+}
