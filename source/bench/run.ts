@@ -1,0 +1,29 @@
+// `npm run bench [-- ID...] [-- --json]`: runs the benchmarks and prints a Markdown table that goes
+// into the README's performance section as it is.
+
+import {BENCHES} from './index.js';
+import type {BenchRow} from './types.js';
+
+async function main(): Promise<void> {
+	const args = process.argv.slice(2);
+	const json = args.includes('--json');
+	const only = args.filter(a => !a.startsWith('--'));
+	const chosen = only.length ? BENCHES.filter(b => only.includes(b.id)) : BENCHES;
+	const rows: Array<BenchRow & {bench: string}> = [];
+	for (const bench of chosen) {
+		process.stderr.write(`bench ${bench.id}…\n`);
+		try {
+			for (const row of await bench.run()) rows.push({bench: bench.id, ...row});
+		} catch (error) {
+			rows.push({bench: bench.id, name: bench.id, value: 'failed', method: (error as Error).message});
+		}
+	}
+	if (json) {
+		process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+		return;
+	}
+	const lines = ['| benchmark | result | how |', '|---|---|---|', ...rows.map(r => `| ${r.name} | ${r.value} | ${r.method} |`)];
+	process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+void main().then(() => process.exit(0));
