@@ -8,6 +8,7 @@ import {initialEngines, type EnginesState} from './slices/engines.js';
 import {initialContainers, type ContainersState} from './slices/containers.js';
 import {initialSessions, type SessionsState} from './slices/sessions.js';
 import {initialAider, type AiderState} from './slices/aider.js';
+import {initialDiscovery, type DiscoveryState} from './slices/discovery.js';
 
 export interface AppState {
 	ui: UiState;
@@ -16,6 +17,7 @@ export interface AppState {
 	containers: ContainersState;
 	sessions: SessionsState;
 	aider: AiderState;
+	discovery: DiscoveryState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -28,6 +30,7 @@ export function initialState(readOnly = false): AppState {
 		containers: initialContainers(),
 		sessions: initialSessions(),
 		aider: initialAider(),
+		discovery: initialDiscovery(),
 	};
 }
 
