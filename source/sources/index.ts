@@ -2,7 +2,8 @@
 
 import type {Source, SourceContext} from './types.js';
 import {createMeminfoSource} from './host/meminfo-source.js';
+import {createEngineSources} from './engines/index.js';
 
 export function createSources(ctx: SourceContext): Source[] {
-	return [createMeminfoSource(ctx)];
+	return [createMeminfoSource(ctx), ...createEngineSources(ctx)];
 }

@@ -1,0 +1,165 @@
+// Turns a parsed /metrics body into per-model counters, gauges and histograms for one engine kind,
+// with the metric names (old and new) that each server uses. Misleading gauges are not read:
+// SGLang gen_throughput (stale when idle) and cache_hit_rate (per batch, zeroed by decode logs).
+
+import {select, type ParsedMetrics, type Sample} from '../prometheus.js';
+import {addHistograms, histogramFrom, type Histogram} from '../histogram.js';
+import type {EngineKind, EngineReading, ModelReading} from './types.js';
+
+interface Names {
+	generation: string[];
+	prompt: string[];
+	cacheHits: string[];
+	cacheQueries: string[];
+	running: string[];
+	queued: string[];
+	kvUsage: string[];
+	radixTokens: string[];
+	maxTotalTokens: string[];
+	serverAvgTps: string[];
+	ttft: string[];
+	itl: string[];
+}
+
+const NAMES: Record<Exclude<EngineKind, 'ollama'>, Names> = {
+	sglang: {
+		generation: ['sglang:generation_tokens_total'],
+		prompt: ['sglang:prompt_tokens_total'],
+		cacheHits: ['sglang:cached_tokens_total'],
+		cacheQueries: ['sglang:prompt_tokens_total'],
+		running: ['sglang:num_running_reqs'],
+		queued: ['sglang:num_queue_reqs'],
+		kvUsage: ['sglang:token_usage'],
+		radixTokens: ['sglang:kv_evictable_tokens'],
+		maxTotalTokens: ['sglang:max_total_num_tokens'],
+		serverAvgTps: [],
+		ttft: ['sglang:time_to_first_token_seconds'],
+		itl: ['sglang:inter_token_latency_seconds', 'sglang:time_per_output_token_seconds'],
+	},
+	vllm: {
+		generation: ['vllm:generation_tokens_total'],
+		prompt: ['vllm:prompt_tokens_total'],
+		cacheHits: ['vllm:prefix_cache_hits_total', 'vllm:gpu_prefix_cache_hits_total'],
+		cacheQueries: ['vllm:prefix_cache_queries_total', 'vllm:gpu_prefix_cache_queries_total'],
+		running: ['vllm:num_requests_running'],
+		queued: ['vllm:num_requests_waiting'],
+		kvUsage: ['vllm:kv_cache_usage_perc', 'vllm:gpu_cache_usage_perc'],
+		radixTokens: [],
+		maxTotalTokens: [],
+		serverAvgTps: [],
+		ttft: ['vllm:time_to_first_token_seconds'],
+		itl: ['vllm:inter_token_latency_seconds', 'vllm:time_per_output_token_seconds'],
+	},
+	llamacpp: {
+		generation: ['llamacpp:tokens_predicted_total'],
+		prompt: ['llamacpp:prompt_tokens_total'],
+		cacheHits: ['llamacpp:prompt_tokens_cached_total'],
+		cacheQueries: ['llamacpp:prompt_tokens_total'],
+		running: ['llamacpp:requests_processing'],
+		queued: ['llamacpp:requests_deferred'],
+		kvUsage: ['llamacpp:kv_cache_usage_ratio'],
+		radixTokens: [],
+		maxTotalTokens: [],
+		serverAvgTps: ['llamacpp:predicted_tokens_seconds'],
+		ttft: [],
+		itl: [],
+	},
+};
+
+/**
+ * Series that count once: SGLang repeats totals under priority="" next to per-priority series, and
+ * with --enable-metrics-for-all-schedulers emits scheduler gauges per tp_rank.
+ */
+function counted(s: Sample): boolean {
+	if ('priority' in s.labels && s.labels['priority'] !== '') return false;
+	if ('tp_rank' in s.labels && s.labels['tp_rank'] !== '0') return false;
+	return Number.isFinite(s.value);
+}
+
+/** SGLang cached_tokens_total: sum the per-source series; use `total` only when it is all there is. */
+function cacheSourceFilter(samples: Sample[]): Sample[] {
+	const bySource = samples.filter(s => s.labels['cache_source'] !== undefined && s.labels['cache_source'] !== 'total');
+	return bySource.length > 0 ? bySource : samples;
+}
+
+export function modelOf(s: Sample, fallback: string): string {
+	return s.labels['model_name'] ?? fallback;
+}
+
+export function readEngineMetrics(kind: EngineKind, parsed: ParsedMetrics, fallbackModel: string): EngineReading {
+	const models: Record<string, ModelReading> = {};
+	const reading: EngineReading = {models, truncated: parsed.truncated, parseErrors: parsed.errors.length};
+	if (kind === 'ollama') return reading;
+	const names = NAMES[kind];
+	const model = (name: string): ModelReading => (models[name] ??= {model: name, counters: {}, gauges: {}});
+
+	const firstPresent = (list: string[]): Sample[] => {
+		for (const name of list) {
+			const found = select(parsed, name).filter(counted);
+			if (found.length > 0) return name === 'sglang:cached_tokens_total' ? cacheSourceFilter(found) : found;
+		}
+		return [];
+	};
+	const sumInto = (list: string[], put: (m: ModelReading, v: number) => void, combine: 'sum' | 'max' = 'sum') => {
+		const acc = new Map<string, number>();
+		for (const s of firstPresent(list)) {
+			const key = modelOf(s, fallbackModel);
+			const prev = acc.get(key);
+			acc.set(key, prev === undefined ? s.value : combine === 'sum' ? prev + s.value : Math.max(prev, s.value));
+		}
+		for (const [key, v] of acc) put(model(key), v);
+	};
+
+	sumInto(names.generation, (m, v) => (m.counters.generation = v));
+	sumInto(names.prompt, (m, v) => (m.counters.prompt = v));
+	sumInto(names.cacheHits, (m, v) => (m.counters.cacheHits = v));
+	sumInto(names.cacheQueries, (m, v) => (m.counters.cacheQueries = v));
+	sumInto(names.running, (m, v) => (m.gauges.running = v));
+	sumInto(names.queued, (m, v) => (m.gauges.queued = v));
+	sumInto(names.kvUsage, (m, v) => (m.gauges.kvUsage = v), 'max');
+	sumInto(names.radixTokens, (m, v) => (m.gauges.radixTokens = v));
+	sumInto(names.maxTotalTokens, (m, v) => (m.gauges.maxTotalTokens = v), 'max');
+	sumInto(names.serverAvgTps, (m, v) => (m.gauges.serverAvgTps = v), 'max');
+	for (const [key, h] of readHistograms(parsed, names.ttft, fallbackModel)) model(key).ttft = h;
+	for (const [key, h] of readHistograms(parsed, names.itl, fallbackModel)) model(key).itl = h;
+	return reading;
+}
+
+/** The first family in `list` that has buckets, per model (several series of one model are added). */
+export function readHistograms(parsed: ParsedMetrics, list: string[], fallbackModel: string): Map<string, Histogram> {
+	const out = new Map<string, Histogram>();
+	for (const base of list) {
+		const buckets = select(parsed, `${base}_bucket`).filter(counted);
+		if (buckets.length === 0) continue;
+		// One histogram per series (labels minus `le`), then added per model.
+		const series = new Map<string, {model: string; pairs: Array<{le: number; count: number}>; sum: number; count?: number}>();
+		const keyOf = (s: Sample) =>
+			Object.entries(s.labels)
+				.filter(([k]) => k !== 'le')
+				.sort(([a], [b]) => a.localeCompare(b))
+				.map(([k, v]) => `${k}=${v}`)
+				.join(',');
+		for (const s of buckets) {
+			const key = keyOf(s);
+			const entry = series.get(key) ?? {model: modelOf(s, fallbackModel), pairs: [], sum: 0};
+			const le = s.labels['le'] === undefined ? NaN : Number(s.labels['le'].replace(/^\+?inf$/i, 'Infinity').replace('+Inf', 'Infinity'));
+			entry.pairs.push({le, count: s.value});
+			series.set(key, entry);
+		}
+		for (const s of select(parsed, `${base}_sum`).filter(counted)) {
+			const e = series.get(keyOf(s));
+			if (e) e.sum = s.value;
+		}
+		for (const s of select(parsed, `${base}_count`).filter(counted)) {
+			const e = series.get(keyOf(s));
+			if (e) e.count = s.value;
+		}
+		for (const e of series.values()) {
+			const h = histogramFrom(e.pairs, e.sum, e.count);
+			const prev = out.get(e.model);
+			out.set(e.model, prev ? addHistograms(prev, h) : h);
+		}
+		return out;
+	}
+	return out;
+}

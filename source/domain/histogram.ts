@@ -1,0 +1,77 @@
+// Prometheus histogram maths: read cumulative buckets, subtract two readings (with counter resets),
+// and estimate quantiles by linear interpolation inside a bucket, as histogram_quantile does.
+
+export interface Bucket {
+	/** Upper bound (`le`), +Infinity for the last one. */
+	le: number;
+	/** Cumulative count of observations <= le. */
+	count: number;
+}
+
+export interface Histogram {
+	buckets: Bucket[];
+	sum: number;
+	count: number;
+}
+
+/** Builds a histogram from `le`/count pairs (any order, duplicates summed: several series of one model). */
+export function histogramFrom(pairs: ReadonlyArray<{le: number; count: number}>, sum: number, count: number | undefined): Histogram {
+	const byLe = new Map<number, number>();
+	for (const {le, count: c} of pairs) if (!Number.isNaN(le) && Number.isFinite(c)) byLe.set(le, (byLe.get(le) ?? 0) + c);
+	const buckets = [...byLe.entries()].sort((a, b) => a[0] - b[0]).map(([le, c]) => ({le, count: c}));
+	const inf = buckets.find(b => b.le === Infinity)?.count;
+	return {buckets, sum: Number.isFinite(sum) ? sum : 0, count: count ?? inf ?? buckets.at(-1)?.count ?? 0};
+}
+
+/** Adds two histograms with the same buckets (missing buckets count as zero). */
+export function addHistograms(a: Histogram, b: Histogram): Histogram {
+	const les = [...new Set([...a.buckets.map(x => x.le), ...b.buckets.map(x => x.le)])].sort((x, y) => x - y);
+	const at = (h: Histogram, le: number) => h.buckets.find(x => x.le === le)?.count ?? 0;
+	return {buckets: les.map(le => ({le, count: at(a, le) + at(b, le)})), sum: a.sum + b.sum, count: a.count + b.count};
+}
+
+/**
+ * Observations between two readings. A drop in the total count means the server restarted: then
+ * everything in `cur` is new (as Prometheus' rate() treats a counter reset).
+ */
+export function histogramDelta(prev: Histogram | undefined, cur: Histogram): Histogram {
+	if (!prev || cur.count < prev.count) return cur;
+	const at = (le: number) => prev.buckets.find(x => x.le === le)?.count ?? 0;
+	return {
+		buckets: cur.buckets.map(b => ({le: b.le, count: Math.max(0, b.count - at(b.le))})),
+		sum: Math.max(0, cur.sum - prev.sum),
+		count: cur.count - prev.count,
+	};
+}
+
+/**
+ * q-quantile (0..1) of a histogram's observations; null when it holds none. Linear interpolation
+ * inside the bucket, lower bound 0 for the first bucket; a quantile in the +Inf bucket returns the
+ * highest finite bound (as Prometheus does).
+ */
+export function histogramQuantile(h: Histogram, q: number): number | null {
+	const buckets = h.buckets;
+	if (buckets.length === 0) return null;
+	const total = buckets.at(-1)!.le === Infinity ? buckets.at(-1)!.count : Math.max(h.count, buckets.at(-1)!.count);
+	if (!(total > 0)) return null;
+	const rank = Math.max(0, Math.min(1, q)) * total;
+	let prevLe = 0;
+	let prevCount = 0;
+	for (const b of buckets) {
+		// Counts are cumulative; guard against non-monotonic input from a torn scrape.
+		const count = Math.max(prevCount, b.count);
+		if (count >= rank && count > prevCount) {
+			if (b.le === Infinity) return prevLe;
+			const lower = prevLe > b.le ? 0 : prevLe;
+			return lower + ((b.le - lower) * (rank - prevCount)) / (count - prevCount);
+		}
+		prevCount = count;
+		if (b.le !== Infinity) prevLe = b.le;
+	}
+	return prevLe;
+}
+
+/** Mean observation (sum/count), null when empty. */
+export function histogramMean(h: Histogram): number | null {
+	return h.count > 0 ? h.sum / h.count : null;
+}

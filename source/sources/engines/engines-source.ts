@@ -1,0 +1,166 @@
+// Engines source: finds model servers, scrapes them each tick (Prometheus /metrics, Ollama /api/ps,
+// SGLang /get_server_info for memory), derives rates over a sliding window and writes rows into the
+// engines slice. An unreachable engine keeps its row and is retried with a short backoff.
+
+import {parsePrometheus} from '../../domain/prometheus.js';
+import {readEngineMetrics} from '../../domain/engines/metrics.js';
+import {engineFigures, pushReading, type TimedReading} from '../../domain/engines/window.js';
+import {expectedRate, nextSlowSince, retryDelayMs} from '../../domain/engines/health.js';
+import {ollamaMemory, ollamaModels, sglangMemory, type EngineMemory} from '../../domain/engines/memory.js';
+import {update} from '../../store/index.js';
+import {markDown, markUp, newRow, patchRow, upsertRow, type EngineRow} from '../../store/slices/engines.js';
+import type {Source, SourceContext} from '../types.js';
+import {EngineHttpError, getJson, getText, joinUrl} from './http.js';
+import {identify} from './identify.js';
+import {configuredTargets, probeTargets, type Target} from './targets.js';
+
+const SCRAPE_TIMEOUT_MS = 2000;
+/** Re-probe ports that had no engine this often. */
+const PROBE_EVERY_MS = 10_000;
+/** SGLang /get_server_info round-trips to the scheduler: read it slowly. */
+const SERVER_INFO_EVERY_MS = 10_000;
+
+interface Tracked {
+	target: Target;
+	failures: number;
+	nextTryAt: number;
+	window: TimedReading[];
+	serverInfoAt: number;
+	memory: EngineMemory | null;
+}
+
+export function createEnginesSource(ctx: SourceContext): Source {
+	const tracked = new Map<string, Tracked>();
+	const probedAt = new Map<string, number>();
+
+	const track = (target: Target): Tracked => {
+		let t = tracked.get(target.url);
+		if (!t) {
+			t = {target, failures: 0, nextTryAt: 0, window: [], serverInfoAt: 0, memory: null};
+			tracked.set(target.url, t);
+			update(ctx.store, 'engines', s => upsertRow(s, newRow({name: target.name, url: target.url, origin: target.origin, kind: target.kind})));
+		}
+		return t;
+	};
+
+	const row = (url: string): EngineRow | undefined => ctx.store.getState().engines.rows.find(r => r.id === url);
+	const patch = (url: string, fn: (r: EngineRow) => EngineRow) => update(ctx.store, 'engines', s => patchRow(s, url, fn));
+
+	const fail = (t: Tracked, now: number, reason: string) => {
+		t.failures++;
+		t.nextTryAt = now + retryDelayMs(t.failures);
+		patch(t.target.url, r => markDown(r, now, reason));
+	};
+
+	/** Probe candidate ports in parallel; a port that answers as an engine gets a row. */
+	const probe = async (now: number) => {
+		const candidates = probeTargets(ctx.config, ctx.store.getState().discovery.enginePorts).filter(
+			c => !tracked.has(c.url) && now - (probedAt.get(c.url) ?? -Infinity) >= PROBE_EVERY_MS,
+		);
+		await Promise.all(
+			candidates.map(async c => {
+				probedAt.set(c.url, now);
+				try {
+					const id = await identify(c.url, SCRAPE_TIMEOUT_MS);
+					if (!id) return;
+					const t = track({...c, name: c.origin === 'probe' ? `${id.kind}${c.name}` : c.name, kind: id.kind});
+					patch(c.url, r => ({...r, kind: id.kind, model: id.model, version: id.version}));
+					if (id.serverInfo) t.memory = sglangMemory(id.serverInfo);
+				} catch {
+					// Nothing listening: not an engine (yet). Tried again in PROBE_EVERY_MS.
+				}
+			}),
+		);
+	};
+
+	const scrape = async (t: Tracked, now: number) => {
+		const url = t.target.url;
+		let current = row(url);
+		if (!current) return;
+		try {
+			if (!current.kind || !current.model) {
+				const id = await identify(url, SCRAPE_TIMEOUT_MS);
+				if (!id) {
+					t.nextTryAt = now + 5000;
+					patch(url, r => ({...r, state: 'up', downSince: null, downReason: null, problem: `${url} answers but is not SGLang, vLLM, Ollama or llama.cpp: check engines.list`}));
+					return;
+				}
+				const kind = t.target.kind ?? id.kind;
+				patch(url, r => ({...r, kind, model: id.model ?? r.model, version: id.version}));
+				if (id.serverInfo) {
+					t.memory = sglangMemory(id.serverInfo);
+					t.serverInfoAt = now;
+				}
+				current = row(url)!;
+			}
+			const kind = current.kind!;
+			const expected = expectedRate({expectedTps: t.target.expectedTps, profile: t.target.profile, model: current.model}, current.name, ctx.config.profiles);
+			let problem: string | null = null;
+			if (kind === 'ollama') {
+				const ps = await getJson(joinUrl(url, '/api/ps'), SCRAPE_TIMEOUT_MS);
+				t.memory = ollamaMemory(ps);
+				if (!t.memory) problem = `${url}/api/ps: unexpected shape (no "models" list)`;
+				const model = ollamaModels(ps)[0] ?? current.model;
+				t.failures = 0;
+				const memory = t.memory;
+				patch(url, r => ({...markUp(r, now, null, [], null, problem ?? 'no Prometheus metrics in Ollama: press b to measure'), model, memory, expectedTps: expected}));
+				return;
+			}
+			const {status, body} = await getText(joinUrl(url, '/metrics'), SCRAPE_TIMEOUT_MS, {headers: {accept: 'text/plain'}});
+			if (status >= 500) throw new EngineHttpError(joinUrl(url, '/metrics'), `HTTP ${status}`, status);
+			if (status === 404) {
+				problem =
+					kind === 'sglang'
+						? 'no /metrics: start SGLang with --enable-metrics'
+						: kind === 'llamacpp'
+							? 'no /metrics: start llama-server with --metrics'
+							: `${url}/metrics: HTTP 404`;
+			} else if (status !== 200) {
+				problem = `${url}/metrics: HTTP ${status}`;
+			} else {
+				const parsed = parsePrometheus(body);
+				const reading = readEngineMetrics(kind, parsed, current.model ?? 'default');
+				if (parsed.truncated) problem = `${url}/metrics: body cut off; showing what was read`;
+				else if (parsed.errors.length > 0) problem = `${url}/metrics: ${parsed.errors.length} unreadable line(s), e.g. ${parsed.errors[0]}`;
+				else if (Object.keys(reading.models).length === 0) problem = `${url}/metrics: no ${kind} metrics found`;
+				t.window = pushReading(t.window, now, reading);
+			}
+			if (kind === 'sglang' && now - t.serverInfoAt >= SERVER_INFO_EVERY_MS) {
+				t.serverInfoAt = now;
+				try {
+					t.memory = sglangMemory(await getJson(joinUrl(url, '/get_server_info'), SCRAPE_TIMEOUT_MS)) ?? t.memory;
+				} catch {
+					// Memory is optional; the metrics above decide whether the engine is up.
+				}
+			}
+			const {total, models} = engineFigures(t.window, now);
+			t.failures = 0;
+			const memory = t.memory;
+			const model = total?.model || current.model;
+			patch(url, r => ({
+				...markUp(r, now, total, models, nextSlowSince(r.slowSince, now, total?.decodeTps ?? null, expected, total?.running ?? null), problem),
+				model,
+				memory,
+				expectedTps: expected,
+			}));
+		} catch (error) {
+			fail(t, now, error instanceof EngineHttpError ? error.reason : `unexpected answer: ${(error as Error).message}`);
+		}
+	};
+
+	return {
+		id: 'engines',
+		panels: ['throughput', 'cache', 'memory'],
+		start() {
+			for (const target of configuredTargets(ctx.config)) track(target);
+		},
+		async poll() {
+			const now = Date.now();
+			for (const target of configuredTargets(ctx.config)) track(target);
+			await probe(now);
+			// Slack of 100 ms so a 1 s backoff does not skip the next 1 s tick.
+			const due = [...tracked.values()].filter(t => t.nextTryAt - 100 <= now);
+			await Promise.all(due.map(t => scrape(t, now)));
+		},
+	};
+}
