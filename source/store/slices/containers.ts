@@ -1,9 +1,156 @@
-// containers slice: not built yet. The containers source owns this shape and replaces it.
+// Containers slice: the Docker connection, every container (from one listing plus events), one-shot
+// stats for the visible rows, the panel's view (list / detail / logs) and the log viewer's lines.
+// Pure reducers only.
+
+import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
+
+export const LOG_LIMIT = 2000;
+
+export interface LogLine {
+	stream: 'stdout' | 'stderr';
+	ts: string | null;
+	text: string;
+}
+
+export interface LogView {
+	/** Container id whose logs are shown. */
+	target: string;
+	lines: LogLine[];
+	follow: boolean;
+	timestamps: boolean;
+	filter: string;
+	/** Typing into the filter. */
+	editing: boolean;
+	draft: string;
+	/** Rows scrolled back from the end (0 = newest at the bottom). */
+	scroll: number;
+	error: string | null;
+	/** Bumped to ask the source to re-open the stream. */
+	generation: number;
+}
+
+export type ConnectionState = 'connecting' | 'up' | 'down';
 
 export interface ContainersState {
-	built: false;
+	connection: ConnectionState;
+	/** Where we connect, e.g. "unix:///var/run/docker.sock". */
+	endpoint: string | null;
+	/** Why the daemon cannot be used and what to do. */
+	error: string | null;
+	downSince: number | null;
+	/** Container id -> info. */
+	byId: Record<string, ContainerInfo>;
+	stats: Record<string, ContainerStats>;
+	/** Ids on screen in the list: the only ones that get stats. */
+	visibleIds: string[];
+	selected: string | null;
+	view: 'list' | 'detail' | 'logs';
+	listOffset: number;
+	detailOffset: number;
+	/** Log file size by id (detail view), or a reason it is not known. */
+	logSize: Record<string, number | string>;
+	logs: LogView | null;
+	/** Last action progress/result per container. */
+	busy: Record<string, string>;
+	eventsSeen: number;
+	updatedAt: number | null;
 }
 
 export function initialContainers(): ContainersState {
-	return {built: false};
+	return {
+		connection: 'connecting',
+		endpoint: null,
+		error: null,
+		downSince: null,
+		byId: {},
+		stats: {},
+		visibleIds: [],
+		selected: null,
+		view: 'list',
+		listOffset: 0,
+		detailOffset: 0,
+		logSize: {},
+		logs: null,
+		busy: {},
+		eventsSeen: 0,
+		updatedAt: null,
+	};
+}
+
+export function setConnecting(s: ContainersState, endpoint: string): ContainersState {
+	return s.endpoint === endpoint && s.connection === 'connecting' ? s : {...s, endpoint, connection: s.connection === 'down' ? 'down' : 'connecting'};
+}
+
+/** The initial listing (after connect or reconnect) replaces every row. */
+export function applyListing(s: ContainersState, infos: readonly ContainerInfo[], now: number): ContainersState {
+	const byId: Record<string, ContainerInfo> = {};
+	for (const info of infos) byId[info.id] = info;
+	const stats: Record<string, ContainerStats> = {};
+	for (const id of Object.keys(s.stats)) if (byId[id]) stats[id] = s.stats[id]!;
+	const selected = s.selected && byId[s.selected] ? s.selected : null;
+	return {...s, connection: 'up', error: null, downSince: null, byId, stats, selected, updatedAt: now};
+}
+
+export function applyContainer(s: ContainersState, info: ContainerInfo, now: number): ContainersState {
+	return {...s, byId: {...s.byId, [info.id]: info}, eventsSeen: s.eventsSeen + 1, updatedAt: now};
+}
+
+export function removeContainer(s: ContainersState, id: string, now: number): ContainersState {
+	if (!s.byId[id]) return s;
+	const byId = {...s.byId};
+	delete byId[id];
+	const stats = {...s.stats};
+	delete stats[id];
+	const view = s.selected === id && s.view !== 'list' ? 'list' : s.view;
+	return {...s, byId, stats, view, logs: view === 'list' ? null : s.logs, eventsSeen: s.eventsSeen + 1, updatedAt: now};
+}
+
+export function applyDown(s: ContainersState, error: string, now: number): ContainersState {
+	return {...s, connection: 'down', error, downSince: s.downSince ?? now, updatedAt: now};
+}
+
+export function applyStats(s: ContainersState, samples: Record<string, ContainerStats>): ContainersState {
+	if (Object.keys(samples).length === 0) return s;
+	return {...s, stats: {...s.stats, ...samples}};
+}
+
+export function setVisibleIds(s: ContainersState, ids: readonly string[], offset: number): ContainersState {
+	if (s.listOffset === offset && s.visibleIds.length === ids.length && s.visibleIds.every((id, i) => id === ids[i])) return s;
+	return {...s, visibleIds: [...ids], listOffset: offset};
+}
+
+export function setBusy(s: ContainersState, id: string, text: string | null): ContainersState {
+	const busy = {...s.busy};
+	if (text === null) delete busy[id];
+	else busy[id] = text;
+	return {...s, busy};
+}
+
+export function setLogSize(s: ContainersState, id: string, size: number | string): ContainersState {
+	return s.logSize[id] === size ? s : {...s, logSize: {...s.logSize, [id]: size}};
+}
+
+export function openLogs(s: ContainersState, id: string): ContainersState {
+	const prev = s.logs;
+	return {
+		...s,
+		view: 'logs',
+		selected: id,
+		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, filter: '', editing: false, draft: '', scroll: 0, error: null, generation: (prev?.generation ?? 0) + 1},
+	};
+}
+
+export function appendLogLines(s: ContainersState, target: string, lines: readonly LogLine[]): ContainersState {
+	if (!s.logs || s.logs.target !== target || lines.length === 0) return s;
+	const all = s.logs.lines.concat(lines);
+	return {...s, logs: {...s.logs, lines: all.length > LOG_LIMIT ? all.slice(all.length - LOG_LIMIT) : all}};
+}
+
+export function setLogError(s: ContainersState, target: string, error: string | null): ContainersState {
+	if (!s.logs || s.logs.target !== target) return s;
+	return {...s, logs: {...s.logs, error}};
+}
+
+export function patchLogs(s: ContainersState, patch: Partial<LogView>): ContainersState {
+	return s.logs ? {...s, logs: {...s.logs, ...patch}} : s;
 }

@@ -37,3 +37,8 @@ export interface DiscoveryState {
 export function initialDiscovery(): DiscoveryState {
 	return {openhandsStateDir: null, openhandsConfigToml: null, llmModel: null, llmBaseUrl: null, enginePorts: [], from: null};
 }
+
+/** Replace the discovered values; keeps the old object when nothing changed (no re-render). */
+export function applyDiscovery(prev: DiscoveryState, next: DiscoveryState): DiscoveryState {
+	return JSON.stringify(prev) === JSON.stringify(next) ? prev : next;
+}

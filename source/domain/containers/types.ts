@@ -1,0 +1,77 @@
+// Plain container records the domain works on: what Docker's list/inspect/stats report, reduced to
+// the fields the cockpit shows. Built by the Docker source, read by reducers and panels.
+
+import type {StackRole} from '../../store/slices/discovery.js';
+
+export type {StackRole};
+
+export interface PortBinding {
+	containerPort: number;
+	protocol: string;
+	hostIp: string | null;
+	/** Null when the port is exposed but not published. */
+	hostPort: number | null;
+}
+
+export interface MountInfo {
+	/** Host path for binds, volume name for volumes. */
+	source: string;
+	destination: string;
+	type: string;
+	readOnly: boolean;
+}
+
+export interface EnvVar {
+	name: string;
+	/** Already masked when the name looks secret. */
+	value: string;
+	masked: boolean;
+}
+
+export interface LogConfigCheck {
+	driver: string;
+	maxSize: string | null;
+	maxFile: string | null;
+	/** A finding to flag, e.g. json-file without max-size. */
+	warning: string | null;
+}
+
+export interface ContainerInfo {
+	id: string;
+	name: string;
+	image: string;
+	/** Tag as written ("latest" when none). */
+	tag: string;
+	pinned: boolean;
+	role: StackRole | null;
+	/** running, exited, created, restarting, paused, dead. */
+	state: string;
+	/** healthy, unhealthy, starting, or null without a healthcheck. */
+	health: string | null;
+	restartCount: number;
+	startedAt: string | null;
+	exitCode: number | null;
+	platform: string | null;
+	ports: PortBinding[];
+	mounts: MountInfo[];
+	env: EnvVar[];
+	labels: Record<string, string>;
+	log: LogConfigCheck;
+	logPath: string | null;
+}
+
+export interface ContainerStats {
+	at: number;
+	/** 0..N*100 as docker stats shows it (100 = one full core). */
+	cpuPercent: number | null;
+	memUsage: number | null;
+	memLimit: number | null;
+	netRx: number;
+	netTx: number;
+	blkRead: number;
+	blkWrite: number;
+	/** Raw counters kept to compute the next CPU delta. */
+	cpuTotal: number;
+	systemCpu: number;
+	onlineCpus: number;
+}
