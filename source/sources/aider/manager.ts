@@ -1,0 +1,196 @@
+// The session manager: starts Aider (or any command) in terminal pane sessions, keeps them running
+// while other panels are shown, follows each Aider session's chat history into the store, and
+// stops them all on exit. The pty objects live here; the store holds plain data.
+
+import {mkdirSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {execa} from 'execa';
+import {update, type AppStore} from '../../store/index.js';
+import {addSession, applyEvents, markExited, newSessionState, removeSession, setError} from '../../store/slices/aider.js';
+import {showNotice} from '../../store/slices/ui.js';
+import type {Config} from '../../config/schema.js';
+import {resolveModelTarget, type ModelTarget} from '../../domain/aider/model-target.js';
+import {aiderEnv, buildAiderLaunch, modelMetadata, shellQuote} from '../../domain/aider/command-line.js';
+import {PaneSession} from '../../terminal-pane/session.js';
+import {aiderMissingMessage, findCommand} from './find-command.js';
+import {HistoryTail} from './history-tail.js';
+
+export interface StartAider {
+	repo?: string;
+	files?: string[];
+	profile?: string;
+}
+
+export interface StartCommand {
+	file: string;
+	args: string[];
+	cwd?: string;
+	title?: string;
+}
+
+interface Live {
+	pane: PaneSession;
+	tail?: HistoryTail;
+}
+
+let seq = 0;
+
+export function stateDir(env: NodeJS.ProcessEnv): string {
+	return path.join(env['XDG_STATE_HOME'] || path.join(os.homedir(), '.local', 'state'), 'stackdeck');
+}
+
+export class AiderManager {
+	private readonly live = new Map<string, Live>();
+	private timer: NodeJS.Timeout | undefined;
+	/** The pane size the panel last drew; new sessions start at it. */
+	size = {cols: 80, rows: 24};
+
+	constructor(
+		private readonly store: AppStore,
+		private readonly config: Config,
+		private readonly env: NodeJS.ProcessEnv = process.env,
+	) {}
+
+	pane(id: string | null | undefined): PaneSession | undefined {
+		return id ? this.live.get(id)?.pane : undefined;
+	}
+
+	/** The model this cockpit would point Aider at, or why there is none. */
+	target(profile?: string): {ok: true; target: ModelTarget} | {ok: false; error: string} {
+		return resolveModelTarget(this.config.profiles, this.config.engines.list, profile);
+	}
+
+	/** Start Aider on a repository folder (default_repo, else the cwd). Returns the session id. */
+	startAider(request: StartAider = {}): string | undefined {
+		const aider = this.config.aider;
+		const found = findCommand(aider.command, this.env);
+		if (!found) return this.fail(aiderMissingMessage(aider.command));
+		const resolved = this.target(request.profile);
+		if (!resolved.ok) return this.fail(resolved.error);
+		const repo = path.resolve(request.repo ?? aider.default_repo ?? process.cwd());
+		const id = `s${Date.now().toString(36)}${(seq++).toString(36)}`;
+		const dir = path.join(aider.history_dir ?? path.join(stateDir(this.env), 'aider'), id);
+		try {
+			mkdirSync(dir, {recursive: true});
+			writeFileSync(path.join(dir, 'model.metadata.json'), modelMetadata(resolved.target));
+		} catch (error) {
+			return this.fail(`cannot create the session folder ${dir}: ${(error as Error).message}; set [aider] history_dir to a writable folder`);
+		}
+		const files = {chatHistory: path.join(dir, 'chat.history.md'), inputHistory: path.join(dir, 'input.history'), modelMetadata: path.join(dir, 'model.metadata.json')};
+		const launch = buildAiderLaunch({config: aider, target: resolved.target, files, chatFiles: request.files}, this.env);
+		const title = path.basename(repo) || repo;
+		return this.spawn(id, {file: found, args: launch.args, cwd: repo, env: launch.env, title, kind: 'aider', model: resolved.target.servedModel, history: files.chatHistory});
+	}
+
+	/** Host any command in a pane (`stackdeck term -- CMD`). */
+	startCommand(request: StartCommand): string | undefined {
+		const found = findCommand(request.file, this.env);
+		if (!found) return this.fail(`"${request.file}" not found on PATH: check the command name after \`--\``);
+		const id = `c${Date.now().toString(36)}${(seq++).toString(36)}`;
+		return this.spawn(id, {file: found, args: request.args, cwd: path.resolve(request.cwd ?? process.cwd()), env: aiderEnv(this.env), title: request.title ?? path.basename(request.file), kind: 'command'});
+	}
+
+	private spawn(
+		id: string,
+		s: {file: string; args: string[]; cwd: string; env: Record<string, string>; title: string; kind: 'aider' | 'command'; model?: string; history?: string},
+	): string | undefined {
+		let pane: PaneSession;
+		try {
+			pane = new PaneSession({file: s.file, args: s.args, cwd: s.cwd, env: s.env, cols: this.size.cols, rows: this.size.rows});
+		} catch (error) {
+			return this.fail(`cannot start ${s.file} in ${s.cwd}: ${(error as Error).message}`);
+		}
+		const live: Live = {pane, ...(s.history ? {tail: new HistoryTail(s.history)} : {})};
+		this.live.set(id, live);
+		update(this.store, 'aider', a =>
+			addSession(a, newSessionState({id, title: s.title, kind: s.kind, cwd: s.cwd, commandLine: shellQuote([s.file, ...s.args]), ...(s.model ? {model: s.model} : {})})),
+		);
+		void pane.whenExited().then(exit => {
+			this.readHistory(id);
+			update(this.store, 'aider', a => markExited(a, id, exit.code, exit.signal));
+		});
+		this.ensureTimer();
+		return id;
+	}
+
+	/** Stop a session: SIGHUP (as a closed terminal would), then SIGKILL if it lingers. */
+	stop(id: string): void {
+		const live = this.live.get(id);
+		if (!live) return;
+		if (live.pane.exit) {
+			live.pane.dispose();
+			this.live.delete(id);
+			update(this.store, 'aider', a => removeSession(a, id));
+			return;
+		}
+		live.pane.kill('SIGHUP');
+		setTimeout(() => live.pane.kill('SIGKILL'), 2000).unref();
+	}
+
+	/** Resize every live pane to the panel's inner pane size. */
+	resize(cols: number, rows: number): void {
+		this.size = {cols, rows};
+		for (const live of this.live.values()) live.pane.resize(cols, rows);
+	}
+
+	/** Inside tmux: open the same Aider command in a new tmux pane instead of embedding it. */
+	async popOut(request: StartAider = {}): Promise<void> {
+		if (!this.env['TMUX']) throw new Error('not inside tmux ($TMUX is unset): start stackdeck in tmux to pop Aider out');
+		const aider = this.config.aider;
+		const found = findCommand(aider.command, this.env);
+		if (!found) throw new Error(aiderMissingMessage(aider.command));
+		const resolved = this.target(request.profile);
+		if (!resolved.ok) throw new Error(resolved.error);
+		const repo = path.resolve(request.repo ?? aider.default_repo ?? process.cwd());
+		const dir = path.join(aider.history_dir ?? path.join(stateDir(this.env), 'aider'), `tmux-${Date.now().toString(36)}`);
+		mkdirSync(dir, {recursive: true});
+		writeFileSync(path.join(dir, 'model.metadata.json'), modelMetadata(resolved.target));
+		const files = {chatHistory: path.join(dir, 'chat.history.md'), inputHistory: path.join(dir, 'input.history'), modelMetadata: path.join(dir, 'model.metadata.json')};
+		const launch = buildAiderLaunch({config: aider, target: resolved.target, files, chatFiles: request.files}, {});
+		const envArgs = Object.entries(launch.env).flatMap(([k, v]) => (k === 'TERM' ? [] : ['-e', `${k}=${v}`]));
+		await execa('tmux', ['split-window', '-c', repo, ...envArgs, shellQuote([found, ...launch.args])], {env: this.env, timeout: 5000});
+		update(this.store, 'ui', ui => showNotice(ui, `Aider opened in a new tmux pane (${path.basename(repo)})`, 'ok'));
+	}
+
+	readHistory(id: string): void {
+		const tail = this.live.get(id)?.tail;
+		if (!tail) return;
+		const events = tail.read();
+		if (events.length > 0) update(this.store, 'aider', a => applyEvents(a, id, events));
+	}
+
+	dispose(): void {
+		if (this.timer) clearInterval(this.timer);
+		this.timer = undefined;
+		for (const live of this.live.values()) live.pane.dispose();
+		this.live.clear();
+	}
+
+	private ensureTimer(): void {
+		if (this.timer) return;
+		// History files are small appends: a 500 ms look keeps the title line and Throughput current
+		// while another panel is on screen.
+		this.timer = setInterval(() => {
+			for (const id of this.live.keys()) this.readHistory(id);
+		}, 500);
+		this.timer.unref();
+	}
+
+	private fail(message: string): undefined {
+		update(this.store, 'aider', a => setError(a, message));
+		update(this.store, 'ui', ui => showNotice(ui, message, 'error'));
+		return undefined;
+	}
+}
+
+let current: AiderManager | undefined;
+
+/** The cockpit's one manager (set by the aider source when it starts). */
+export function aiderManager(): AiderManager | undefined {
+	return current;
+}
+
+export function setAiderManager(manager: AiderManager | undefined): void {
+	current = manager;
+}
