@@ -1,4 +1,7 @@
 // Every benchmark `npm run bench` runs, in order. Each feature adds its file here.
 import type {Bench} from './types.js';
+import {metricsParseBench} from './metrics-parse.js';
 
-export const BENCHES: Bench[] = [];
+export const BENCHES: Bench[] = [
+	metricsParseBench,
+];

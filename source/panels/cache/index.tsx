@@ -1,12 +1,50 @@
-// Cache panel: placeholder until its source exists (issue #4). It says so; it shows no made-up data.
+// Cache panel: prefix-cache hit rates, radix/KV usage, cache folder sizes; `f` flushes SGLang's cache.
 
-import React from 'react';
 import type {PanelDef} from '../types.js';
-import {NotBuilt} from '../../ui/widgets/NotBuilt.js';
+import type {Command} from '../../commands/registry.js';
+import {rowCommands} from '../engines-common.js';
+import {update} from '../../store/index.js';
+import {selectedRow} from '../../store/slices/engines.js';
+import {showNotice} from '../../store/slices/ui.js';
+import {flushSglangCache} from '../../actions/flush-cache.js';
+import {CachePanel} from './CachePanel.js';
+import {cacheStatus} from './status.js';
+
+const flush: Command = {
+	id: 'cache.flush',
+	keys: ['f'],
+	description: 'Flush the selected SGLang engine’s prefix cache (asks first)',
+	group: 'Cache',
+	mutating: true,
+	when: s => s.ui.focused === 'cache',
+	run: ({store, state}) => {
+		const row = selectedRow(state.engines);
+		if (!row || row.kind !== 'sglang') {
+			update(store, 'ui', ui => showNotice(ui, `flush: select an SGLang engine (${row ? `${row.name} is ${row.kind ?? 'unidentified'}` : 'none found'})`, 'warn'));
+			return;
+		}
+		update(store, 'ui', ui => ({
+			...ui,
+			confirm: {
+				title: `Flush ${row.name}'s prefix cache`,
+				body: [`POST ${row.url}/flush_cache`, 'Cached prefixes are dropped: the next requests pay full prefill.', 'SGLang refuses while requests are running.'],
+				run: async () => {
+					const result = await flushSglangCache(row.url);
+					update(store, 'ui', u => showNotice(u, `flush ${row.name}: ${result.message}`, result.ok ? 'ok' : 'warn'));
+				},
+			},
+		}));
+	},
+};
 
 export const cachePanel: PanelDef = {
 	id: 'cache',
 	title: 'Cache',
-	Component: () => <NotBuilt what="Cache metrics source" issue={4} />,
-	commands: [],
+	Component: CachePanel,
+	commands: [...rowCommands('cache', 'Cache').filter(c => c.id !== 'cache.bench'), flush],
+	badge: s => {
+		const over = s.engines.disk.filter(d => d.bytes !== null && d.bytes >= s.engines.warnBytes).length;
+		return over ? `${over} over` : undefined;
+	},
+	status: cacheStatus,
 };

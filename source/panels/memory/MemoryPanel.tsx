@@ -7,9 +7,11 @@ import {Line, Span} from '../../ui/widgets/Line.js';
 import {bar, sparkline} from '../../domain/sparkline.js';
 import {formatBytes, formatPercent} from '../../domain/format.js';
 import type {PanelProps} from '../types.js';
+import {engineMemoryLines, gpuLines} from './engine-lines.js';
 
 export function MemoryPanel({width, height}: PanelProps) {
 	const host = useAppState(s => s.host);
+	const engines = useAppState(s => s.engines);
 	const {glyphs} = useTheme();
 	const {mem, error, usedHistory} = host;
 	const rows: React.ReactNode[] = [];
@@ -45,6 +47,20 @@ export function MemoryPanel({width, height}: PanelProps) {
 			<Line key="wait" tone="muted">
 				Reading /proc/meminfo…
 			</Line>,
+		);
+	}
+	// Engines after the host figures; the host part keeps its rows first when space is short.
+	const extra = [...gpuLines(engines), ...engineMemoryLines(engines)];
+	if (extra.length > 0 && rows.length + 1 < height) {
+		rows.push(
+			<Line key="eng-h" tone="title">
+				Engines
+			</Line>,
+			...extra.map(l => (
+				<Line key={l.key} tone={l.tone}>
+					{l.text}
+				</Line>
+			)),
 		);
 	}
 	if (error) {

@@ -3,6 +3,7 @@
 import type {AppState} from '../../store/index.js';
 import {formatBytes, formatPercent} from '../../domain/format.js';
 import type {StatusSection} from '../types.js';
+import {engineMemoryLines, gpuLines} from './engine-lines.js';
 
 export function memoryStatus(state: AppState): StatusSection {
 	const {mem, error, usedHistory} = state.host;
@@ -15,9 +16,16 @@ export function memoryStatus(state: AppState): StatusSection {
 	}
 	if (error) lines.push(`error: ${error}`);
 	if (!mem && !error) lines.push('no reading yet');
+	for (const l of [...gpuLines(state.engines), ...engineMemoryLines(state.engines)]) lines.push(l.text);
 	return {
 		title: 'Memory',
 		lines,
-		data: {host: mem, error, usedHistory},
+		data: {
+			host: mem,
+			error,
+			usedHistory,
+			gpus: state.engines.gpus,
+			engines: state.engines.rows.map(r => ({name: r.name, kind: r.kind, memory: r.memory, kvUsage: r.figures?.gauges.kvUsage ?? null})),
+		},
 	};
 }

@@ -1,12 +1,18 @@
-// Throughput panel: placeholder until its source exists (issue #4). It says so; it shows no made-up data.
+// Throughput panel: tokens per second per model server, with TTFT, queue and expected rate.
 
-import React from 'react';
 import type {PanelDef} from '../types.js';
-import {NotBuilt} from '../../ui/widgets/NotBuilt.js';
+import {rowCommands} from '../engines-common.js';
+import {ThroughputPanel} from './ThroughputPanel.js';
+import {throughputStatus} from './status.js';
 
 export const throughputPanel: PanelDef = {
 	id: 'throughput',
 	title: 'Throughput',
-	Component: () => <NotBuilt what="Model-server metrics source" issue={4} />,
-	commands: [],
+	Component: ThroughputPanel,
+	commands: rowCommands('throughput', 'Throughput'),
+	badge: s => {
+		const down = s.engines.rows.filter(r => r.state === 'unreachable').length;
+		return s.engines.rows.length ? `${s.engines.rows.length - down}/${s.engines.rows.length}` : undefined;
+	},
+	status: throughputStatus,
 };

@@ -1,0 +1,21 @@
+// `stackdeck status` records for the Cache panel.
+
+import type {AppState} from '../../store/index.js';
+import type {StatusSection} from '../types.js';
+import {formatBytes} from '../../domain/format.js';
+import {engineCacheText} from './lines.js';
+
+export function cacheStatus(state: AppState): StatusSection {
+	const s = state.engines;
+	const lines = s.rows.map(r => `${r.name}: ${engineCacheText(r)}`);
+	for (const d of s.disk) lines.push(`${d.path}: ${d.error ?? `${d.partial ? '>=' : ''}${formatBytes(d.bytes)} (${d.files} files)${d.bytes !== null && d.bytes >= s.warnBytes ? ' over the limit' : ''}, ${formatBytes(d.fsFree)} free`}`);
+	return {
+		title: 'Cache',
+		lines: lines.length ? lines : ['no model server or cache folder found'],
+		data: {
+			engines: s.rows.map(r => ({name: r.name, kind: r.kind, hitRatio60s: r.figures?.cacheHitRatio ?? null, hitRatioTotal: r.figures?.cacheHitRatioLifetime ?? null, ...(r.figures?.gauges ?? {})})),
+			disk: s.disk,
+			warnBytes: s.warnBytes,
+		},
+	};
+}

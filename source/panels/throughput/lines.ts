@@ -1,0 +1,87 @@
+// Throughput panel text: one row per engine (name, model, tok/s now, 60 s sparkline, TTFT p50,
+// running/queued, expected rate) and a note line when there is something to say.
+
+import type {Token} from '../../theme/tokens.js';
+import type {EnginesState, EngineRow} from '../../store/slices/engines.js';
+import {fit, formatDuration, formatRate} from '../../domain/format.js';
+import {sparkline} from '../../domain/sparkline.js';
+import {isSlow} from '../../domain/engines/health.js';
+import {downText} from '../engines-common.js';
+
+export interface PanelLine {
+	key: string;
+	text: string;
+	tone: Token;
+	/** Index of the engine this line belongs to. */
+	row: number;
+	selected: boolean;
+}
+
+export function rowNote(r: EngineRow, now: number): {text: string; tone: Token} | null {
+	const down = downText(r);
+	if (down) return {text: down, tone: 'error'};
+	if (isSlow(r.slowSince, now)) return {text: `below half of expected ${formatRate(r.expectedTps)} tok/s: cache misses? see Cache`, tone: 'warn'};
+	if (r.problem) return {text: r.problem, tone: 'warn'};
+	if (r.benchRunning) return {text: 'bench running…', tone: 'info'};
+	if (r.bench) {
+		const b = r.bench;
+		return b.error
+			? {text: `bench: ${b.error}`, tone: 'error'}
+			: {text: `bench: TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s${b.estimated ? ' (est.)' : ''}`, tone: 'info'};
+	}
+	if (r.state === 'probing') return {text: 'identifying…', tone: 'muted'};
+	return null;
+}
+
+export function throughputLines(s: EnginesState, width: number, spark: readonly string[], now: number): PanelLine[] {
+	// Columns shrink with the width: the sparkline and the expected column go first.
+	const sparkW = width >= 70 ? 20 : width >= 56 ? 10 : 0;
+	const showExp = width >= 50;
+	const fixed = 2 + 7 + 7 + 6 + (sparkW ? sparkW + 1 : 0) + (showExp ? 6 : 0);
+	const nameW = Math.max(6, Math.min(14, Math.floor((width - fixed) / 2)));
+	const modelW = Math.max(0, width - fixed - nameW - 1);
+	const header =
+		'  ' +
+		fit('ENGINE', nameW) +
+		' ' +
+		fit('MODEL', modelW) +
+		fit('TOK/S', 7, 'right') +
+		(sparkW ? ' ' + fit('60s', sparkW) : '') +
+		fit('TTFT', 7, 'right') +
+		fit('R/Q', 6, 'right') +
+		(showExp ? fit('EXP', 6, 'right') : '');
+	const lines: PanelLine[] = [{key: 'h', text: header, tone: 'muted', row: -1, selected: false}];
+	s.rows.forEach((r, i) => {
+		const f = r.figures;
+		const selected = i === s.selected;
+		const rq = f ? `${f.running ?? '–'}/${f.queued ?? '–'}` : '–';
+		const slow = isSlow(r.slowSince, now);
+		const text =
+			(selected ? '> ' : '  ') +
+			fit(r.name, nameW) +
+			' ' +
+			fit(r.model ?? (r.kind ?? '?'), modelW) +
+			fit(formatRate(f?.decodeTps), 7, 'right') +
+			(sparkW ? ' ' + sparkline(r.tpsHistory, sparkW, spark, Math.max(r.expectedTps ?? 0, ...r.tpsHistory)) : '') +
+			fit(formatDuration(f?.ttftP50Ms), 7, 'right') +
+			fit(rq, 6, 'right') +
+			(showExp ? fit(r.expectedTps ? formatRate(r.expectedTps) : '–', 6, 'right') : '');
+		const tone: Token = r.state === 'unreachable' ? 'error' : slow ? 'warn' : 'text';
+		lines.push({key: `r${i}`, text, tone, row: i, selected});
+		const note = rowNote(r, now);
+		if (note) lines.push({key: `n${i}`, text: `    ${note.text}`, tone: note.tone, row: i, selected: false});
+	});
+	return lines;
+}
+
+/** The lines to draw in `height` rows: the header, then a window that keeps the selection visible. */
+export function visibleLines(lines: PanelLine[], height: number, selected: number): PanelLine[] {
+	if (height <= 0) return [];
+	const [header, ...body] = lines;
+	if (!header) return [];
+	const room = height - 1;
+	if (body.length <= room) return [header, ...body];
+	const at = Math.max(0, body.findIndex(l => l.row === selected));
+	const start = Math.max(0, Math.min(body.length - room, at - Math.floor(room / 3)));
+	return [header, ...body.slice(start, start + room)];
+}

@@ -1,0 +1,101 @@
+// Counter rates across resets and missed scrapes; histogram deltas and quantiles.
+import {describe, expect, it} from 'vitest';
+import {counterIncrease, windowRate, trimPoints} from '../../source/domain/rates.js';
+import {histogramDelta, histogramFrom, histogramQuantile, histogramMean} from '../../source/domain/histogram.js';
+
+describe('windowRate', () => {
+	it('is the increase over the time the samples span', () => {
+		const pts = [0, 1, 2, 3, 4].map(s => ({t: s * 1000, value: s * 50}));
+		expect(windowRate(pts, 4000, 10_000)!.perSecond).toBeCloseTo(50);
+	});
+
+	it('counts a counter reset as a restart from zero, not a negative rate', () => {
+		// 100 → 200 (+100), restart, 30 (+30), 80 (+50): 180 tokens over 3 s.
+		const pts = [
+			{t: 0, value: 100},
+			{t: 1000, value: 200},
+			{t: 2000, value: 30},
+			{t: 3000, value: 80},
+		];
+		const r = windowRate(pts, 3000, 10_000)!;
+		expect(r.increase).toBe(180);
+		expect(r.perSecond).toBeCloseTo(60);
+		expect(r.reset).toBe(true);
+		expect(counterIncrease(200, 30)).toBe(30);
+	});
+
+	it('treats missed scrapes as a longer interval, not as zero', () => {
+		// 40 tok/s with scrapes at 0, 1, 5 (3 missed), 6 s.
+		const pts = [0, 1, 5, 6].map(s => ({t: s * 1000, value: s * 40}));
+		expect(windowRate(pts, 6000, 10_000)!.perSecond).toBeCloseTo(40);
+	});
+
+	it('gives no rate from one sample, or when the newest sample is stale', () => {
+		expect(windowRate([{t: 0, value: 1}], 0, 10_000)).toBeNull();
+		const pts = [{t: 0, value: 0}, {t: 1000, value: 10}];
+		expect(windowRate(pts, 9000, 10_000, 3000)).toBeNull();
+	});
+
+	it('only uses samples inside the window', () => {
+		const pts = [{t: 0, value: 0}, {t: 1000, value: 1000}, {t: 20_000, value: 1000}, {t: 21_000, value: 1010}];
+		expect(windowRate(pts, 21_000, 10_000)!.perSecond).toBeCloseTo(10);
+	});
+
+	it('trimPoints keeps one baseline before the cutoff', () => {
+		const pts = [0, 10, 20, 30].map(t => ({t, value: t}));
+		expect(trimPoints(pts, 30, 15).map(p => p.t)).toEqual([10, 20, 30]);
+	});
+});
+
+describe('histograms', () => {
+	const h = (counts: number[], sum: number) =>
+		histogramFrom(
+			[0.1, 0.2, 0.4, Infinity].map((le, i) => ({le, count: counts[i]!})),
+			sum,
+			counts.at(-1),
+		);
+
+	it('interpolates quantiles inside the bucket like histogram_quantile', () => {
+		const x = h([10, 20, 40, 40], 5);
+		// p50 = rank 20 → top of the 0.1..0.2 bucket.
+		expect(histogramQuantile(x, 0.5)).toBeCloseTo(0.2);
+		// p25 = rank 10 → 0.1; p75 = rank 30 → halfway through 0.2..0.4.
+		expect(histogramQuantile(x, 0.25)).toBeCloseTo(0.1);
+		expect(histogramQuantile(x, 0.75)).toBeCloseTo(0.3);
+		expect(histogramMean(x)).toBeCloseTo(0.125);
+	});
+
+	it('returns the highest finite bound for a quantile in the +Inf bucket, null when empty', () => {
+		expect(histogramQuantile(h([0, 0, 0, 5], 10), 0.5)).toBe(0.4);
+		expect(histogramQuantile(h([0, 0, 0, 0], 0), 0.5)).toBeNull();
+	});
+
+	it('subtracts two readings, and takes a reset reading as all new', () => {
+		const a = h([10, 20, 40, 40], 5);
+		const b = h([10, 30, 50, 50], 7);
+		const d = histogramDelta(a, b);
+		expect(d.count).toBe(10);
+		expect(d.sum).toBeCloseTo(2);
+		expect(histogramQuantile(d, 0.5)).toBeCloseTo(0.15);
+		const restarted = h([1, 2, 2, 2], 0.3);
+		expect(histogramDelta(b, restarted)).toEqual(restarted);
+	});
+
+	it('reads le strings in any order and sums duplicate series', () => {
+		const x = histogramFrom(
+			[
+				{le: Infinity, count: 4},
+				{le: 0.5, count: 1},
+				{le: Infinity, count: 2},
+				{le: 0.5, count: 2},
+			],
+			1,
+			undefined,
+		);
+		expect(x.buckets).toEqual([
+			{le: 0.5, count: 3},
+			{le: Infinity, count: 6},
+		]);
+		expect(x.count).toBe(6);
+	});
+});
