@@ -3,7 +3,8 @@
 import type {Source, SourceContext} from './types.js';
 import {createMeminfoSource} from './host/meminfo-source.js';
 import {createEngineSources} from './engines/index.js';
+import {createDockerSource} from './docker/docker-source.js';
 
 export function createSources(ctx: SourceContext): Source[] {
-	return [createMeminfoSource(ctx), ...createEngineSources(ctx)];
+	return [createMeminfoSource(ctx), ...createEngineSources(ctx), createDockerSource(ctx)];
 }

@@ -14,7 +14,7 @@ export interface RawInspect {
 	Platform?: string;
 	LogPath?: string;
 	State?: {Status?: string; StartedAt?: string; ExitCode?: number; Health?: {Status?: string} | null};
-	Config?: {Image?: string; Env?: string[] | null; Labels?: Record<string, string> | null};
+	Config?: {Image?: string; Env?: string[] | null; Labels?: Record<string, string> | null; Tty?: boolean};
 	HostConfig?: {LogConfig?: {Type?: string; Config?: Record<string, string> | null}};
 	Mounts?: Array<{Type?: string; Name?: string; Source?: string; Destination?: string; RW?: boolean}>;
 	NetworkSettings?: {Ports?: Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | null};
@@ -74,5 +74,6 @@ export function infoFromInspect(raw: RawInspect): ContainerInfo {
 		labels,
 		log: checkLogConfig(raw.HostConfig?.LogConfig?.Type, raw.HostConfig?.LogConfig?.Config),
 		logPath: raw.LogPath || null,
+		tty: raw.Config?.Tty === true,
 	};
 }

@@ -58,6 +58,8 @@ export interface ContainerInfo {
 	labels: Record<string, string>;
 	log: LogConfigCheck;
 	logPath: string | null;
+	/** Started with a TTY: its logs are one raw stream, not multiplexed. */
+	tty: boolean;
 }
 
 export interface ContainerStats {

@@ -1,12 +1,15 @@
-// Containers panel: placeholder until its source exists (issue #5). It says so; it shows no made-up data.
+// Containers panel (issue #5): the stack's containers by role with live stats, detail, logs and actions.
 
-import React from 'react';
 import type {PanelDef} from '../types.js';
-import {NotBuilt} from '../../ui/widgets/NotBuilt.js';
+import {ContainersPanel} from './ContainersPanel.js';
+import {containersCommands} from './commands.js';
+import {containersBadge, containersStatus} from './status.js';
 
 export const containersPanel: PanelDef = {
 	id: 'containers',
 	title: 'Containers',
-	Component: () => <NotBuilt what="Docker source" issue={5} />,
-	commands: [],
+	Component: ContainersPanel,
+	commands: containersCommands,
+	badge: containersBadge,
+	status: containersStatus,
 };

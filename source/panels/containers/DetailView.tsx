@@ -1,0 +1,27 @@
+// Detail of one container: image and pinning, state, health, restarts, platform, log driver check,
+// log file size, ports, mounts with host paths and the environment with secrets masked.
+
+import React, {useMemo} from 'react';
+import {Box} from 'ink';
+import {useAppState} from '../../ui/context.js';
+import {Line} from '../../ui/widgets/Line.js';
+import {detailRows} from './selectors.js';
+
+export function DetailView({width, height}: {width: number; height: number}) {
+	const s = useAppState(st => st.containers);
+	const info = s.selected ? s.byId[s.selected] : undefined;
+	const rows = useMemo(() => (info ? detailRows(info, s.stats[info.id], s.logSize[info.id]) : []), [info, s.stats, s.logSize]);
+	if (!info) return <Line tone="muted">Container gone (removed)</Line>;
+	const body = Math.max(0, height - 1);
+	const offset = Math.min(s.detailOffset, Math.max(0, rows.length - body));
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			{rows.slice(offset, offset + body).map((r, i) => (
+				<Line key={offset + i} tone={r.tone}>
+					{r.text}
+				</Line>
+			))}
+			<Line tone="muted">{'Esc back  l logs  s start/stop  r restart  ↑↓'}</Line>
+		</Box>
+	);
+}

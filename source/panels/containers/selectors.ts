@@ -1,0 +1,127 @@
+// Derived data for the Containers panel and `stackdeck status`: rows grouped by stack role, the
+// list window around the selection, detail lines and the filtered, folded log rows.
+
+import {ROLE_ORDER, ROLE_TITLES} from '../../domain/containers/roles.js';
+import {classifyLogLine, foldLine} from '../../domain/containers/log-lines.js';
+import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
+import {formatBytes} from '../../domain/format.js';
+import type {ContainersState, LogView} from '../../store/slices/containers.js';
+import type {Token} from '../../theme/tokens.js';
+
+export type ListRow = {kind: 'group'; key: string; title: string; count: number} | {kind: 'container'; key: string; info: ContainerInfo};
+
+/** Containers grouped by role in ROLE_ORDER (unrecognised ones last, as "Other"), names sorted. */
+export function groupedRows(byId: ContainersState['byId']): ListRow[] {
+	const groups = new Map<string, ContainerInfo[]>();
+	for (const info of Object.values(byId)) {
+		const key = info.role ?? 'other';
+		const list = groups.get(key) ?? [];
+		list.push(info);
+		groups.set(key, list);
+	}
+	const rows: ListRow[] = [];
+	for (const key of [...ROLE_ORDER, 'other']) {
+		const list = groups.get(key);
+		if (!list) continue;
+		list.sort((a, b) => a.name.localeCompare(b.name));
+		rows.push({kind: 'group', key: `g:${key}`, title: key === 'other' ? 'Other' : ROLE_TITLES[key as keyof typeof ROLE_TITLES], count: list.length});
+		for (const info of list) rows.push({kind: 'container', key: info.id, info});
+	}
+	return rows;
+}
+
+export function containerIds(rows: readonly ListRow[]): string[] {
+	return rows.flatMap(r => (r.kind === 'container' ? [r.info.id] : []));
+}
+
+/** First row index so that the selected row is inside a window of `height` rows. */
+export function windowStart(rows: readonly ListRow[], selected: string | null, height: number, previous: number): number {
+	if (height <= 0) return 0;
+	const index = selected ? rows.findIndex(r => r.key === selected) : 0;
+	const max = Math.max(0, rows.length - height);
+	let start = Math.min(previous, max);
+	if (index >= 0) {
+		if (index < start) start = Math.max(0, index - 1); // keep the group header above in sight
+		if (index >= start + height) start = index - height + 1;
+	}
+	return Math.max(0, Math.min(start, max));
+}
+
+export function cpuText(stats: ContainerStats | undefined): string {
+	return stats?.cpuPercent === null || stats?.cpuPercent === undefined ? '–' : `${stats.cpuPercent.toFixed(stats.cpuPercent < 10 ? 1 : 0)}%`;
+}
+
+export function memText(stats: ContainerStats | undefined): string {
+	return stats?.memUsage === null || stats?.memUsage === undefined ? '–' : formatBytes(stats.memUsage, 0);
+}
+
+export function stateTone(info: ContainerInfo): Token {
+	if (info.health === 'unhealthy' || info.state === 'dead') return 'error';
+	if (info.state === 'restarting' || info.health === 'starting' || info.state === 'paused') return 'warn';
+	if (info.state === 'running') return 'ok';
+	return 'muted';
+}
+
+export function stateWord(info: ContainerInfo): string {
+	const base = info.state === 'exited' && info.exitCode !== null ? `exited(${info.exitCode})` : info.state;
+	return info.health ? `${base}, ${info.health}` : base;
+}
+
+export interface TextRow {
+	text: string;
+	tone: Token;
+}
+
+/** Every line of the detail view; the view slices them to its height. */
+export function detailRows(info: ContainerInfo, stats: ContainerStats | undefined, logSize: number | string | undefined): TextRow[] {
+	const rows: TextRow[] = [];
+	const push = (text: string, tone: Token = 'text') => rows.push({text, tone});
+	push(`${info.name}  ${info.id.slice(0, 12)}`, 'title');
+	push(`Image    ${info.image}${info.pinned ? '' : '  (unpinned tag: pin a version)'}`, info.pinned ? 'text' : 'warn');
+	push(`State    ${stateWord(info)}  restarts ${info.restartCount}`, stateTone(info));
+	push(`Role     ${info.role ?? 'not recognised'}   platform ${info.platform ?? '–'}`);
+	if (stats) {
+		push(`CPU ${cpuText(stats)}  mem ${memText(stats)} / ${formatBytes(stats.memLimit, 0)}`);
+		push(`Net rx ${formatBytes(stats.netRx)} tx ${formatBytes(stats.netTx)}  blk r ${formatBytes(stats.blkRead)} w ${formatBytes(stats.blkWrite)}`, 'muted');
+	}
+	const log = info.log;
+	push(`Logs     ${log.driver} max-size ${log.maxSize ?? 'none'} max-file ${log.maxFile ?? 'none'}`, log.warning ? 'warn' : 'text');
+	if (log.warning) push(`  ! ${log.warning}`, 'warn');
+	push(`Log file ${typeof logSize === 'number' ? formatBytes(logSize) : (logSize ?? 'checking…')}`, 'muted');
+	push('Ports', 'accent');
+	if (info.ports.length === 0) push('  none', 'muted');
+	for (const p of info.ports) push(`  ${p.hostPort === null ? 'not published' : `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort}`} -> ${p.containerPort}/${p.protocol}`);
+	push('Mounts', 'accent');
+	if (info.mounts.length === 0) push('  none', 'muted');
+	for (const m of info.mounts) push(`  ${m.source} -> ${m.destination}${m.readOnly ? ' (ro)' : ''}${m.type !== 'bind' ? ` [${m.type}]` : ''}`);
+	push('Environment', 'accent');
+	for (const e of info.env) push(`  ${e.name}=${e.value}`, e.masked ? 'muted' : 'text');
+	return rows;
+}
+
+export interface LogRow {
+	key: string;
+	text: string;
+	tone: Token;
+}
+
+/** Lines that pass the filter, folded to `width`; only the last `height` rows above `scroll` are kept. */
+export function logRows(logs: LogView, width: number, height: number): {rows: LogRow[]; matched: number; maxScroll: number} {
+	const needle = logs.filter.toLowerCase();
+	const kept = needle ? logs.lines.filter(l => l.text.toLowerCase().includes(needle)) : logs.lines;
+	// Fold from the end backwards, stopping once the window (plus the scroll) is filled.
+	const want = height + logs.scroll;
+	const out: LogRow[] = [];
+	for (let i = kept.length - 1; i >= 0 && out.length < want; i--) {
+		const line = kept[i]!;
+		const failure = classifyLogLine(line.text);
+		const tone: Token = failure ? 'error' : line.stream === 'stderr' ? 'warn' : 'text';
+		const prefix = logs.timestamps && line.ts ? `${line.ts.slice(11, 19)} ` : '';
+		const folded = foldLine(prefix + line.text, width);
+		for (let j = folded.length - 1; j >= 0; j--) out.push({key: `${i}:${j}`, text: folded[j]!, tone});
+	}
+	out.reverse();
+	const end = Math.max(0, out.length - logs.scroll);
+	const rows = out.slice(Math.max(0, end - height), end);
+	return {rows, matched: kept.length, maxScroll: Math.max(0, out.length - height)};
+}

@@ -1,0 +1,55 @@
+// `stackdeck status` records and the tab badge for the Containers panel. Environment values are
+// already masked in the slice; status --json carries the same masked records.
+
+import type {AppState} from '../../store/index.js';
+import type {StatusSection} from '../types.js';
+import {cpuText, groupedRows, memText, stateWord} from './selectors.js';
+
+export function containersStatus(state: AppState): StatusSection {
+	const s = state.containers;
+	const lines: string[] = [];
+	if (s.error) lines.push(`error: ${s.error}`);
+	const rows = groupedRows(s.byId).flatMap(r => (r.kind === 'container' ? [r.info] : []));
+	const data = rows.map(c => {
+		const st = s.stats[c.id];
+		return {
+			name: c.name,
+			id: c.id.slice(0, 12),
+			role: c.role,
+			state: c.state,
+			health: c.health,
+			image: c.image,
+			tag: c.tag,
+			pinned: c.pinned,
+			restartCount: c.restartCount,
+			cpuPercent: st?.cpuPercent ?? null,
+			memUsageBytes: st?.memUsage ?? null,
+			memLimitBytes: st?.memLimit ?? null,
+			ports: c.ports,
+			logDriver: c.log,
+			env: c.env,
+		};
+	});
+	for (const c of rows) {
+		const st = s.stats[c.id];
+		lines.push(
+			`${c.name.padEnd(20)} ${(c.role ?? '-').padEnd(17)} ${stateWord(c).padEnd(18)} ${c.tag}${c.pinned ? '' : ' (UNPINNED)'}${c.state === 'running' ? `  cpu ${cpuText(st)} mem ${memText(st)}` : ''}`,
+		);
+	}
+	if (rows.length === 0 && !s.error) lines.push(s.connection === 'up' ? 'no containers' : 'not connected yet');
+	return {
+		title: 'Containers',
+		lines,
+		data: {connection: s.connection, endpoint: s.endpoint, error: s.error, containers: data, discovery: state.discovery},
+	};
+}
+
+export function containersBadge(state: AppState): string | undefined {
+	const s = state.containers;
+	if (s.connection === 'down') return 'down';
+	const all = Object.values(s.byId);
+	if (all.length === 0) return undefined;
+	const bad = all.filter(c => c.health === 'unhealthy' || c.state === 'restarting' || c.state === 'dead').length;
+	const running = all.filter(c => c.state === 'running').length;
+	return bad > 0 ? `${running}/${all.length} !${bad}` : `${running}/${all.length}`;
+}

@@ -1,0 +1,267 @@
+// Docker source: one listing plus the events API keep the container list (no list polling); one-shot
+// stats for the visible containers on each tick; reconnects with backoff when the daemon goes away;
+// opens log streams for the log viewer; publishes discovery (OpenHands state dir, engine ports).
+
+import {stat} from 'node:fs/promises';
+import Docker from 'dockerode';
+import {infoFromInspect, type RawInspect} from '../../domain/containers/inspect.js';
+import {computeStats, type RawStats} from '../../domain/containers/stats.js';
+import {discoverStack, type RawEnvById} from '../../domain/containers/discovery.js';
+import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
+import {update} from '../../store/index.js';
+import {applyContainer, applyDown, applyListing, applyStats, removeContainer, setConnecting, setLogSize} from '../../store/slices/containers.js';
+import {applyDiscovery} from '../../store/slices/discovery.js';
+import type {Source, SourceContext} from '../types.js';
+import {describeDockerError, dockerTarget, type DockerTarget} from './connection.js';
+import {setActiveDocker} from './handle.js';
+import {openLogStream, type LogStream} from './logs.js';
+
+export const BACKOFF_MS = [250, 500, 1000, 2000, 4000];
+
+export interface DockerCounters {
+	list: number;
+	inspect: number;
+	stats: number;
+	connects: number;
+	events: number;
+}
+
+export interface DockerSource extends Source {
+	readonly counters: DockerCounters;
+}
+
+const IGNORED = /^(exec_|attach|detach|resize|top|archive-path|extract-to-dir|copy|export|commit)/;
+
+export function createDockerSource(ctx: SourceContext, backoff: readonly number[] = BACKOFF_MS): DockerSource {
+	const {store} = ctx;
+	const counters: DockerCounters = {list: 0, inspect: 0, stats: 0, connects: 0, events: 0};
+	let target: DockerTarget | null = null;
+	let docker: Docker | null = null;
+	let events: NodeJS.ReadableStream | null = null;
+	let retryTimer: NodeJS.Timeout | null = null;
+	let attempt = 0;
+	let stopped = false;
+	let generation = 0;
+	const rawEnv: RawEnvById = {};
+	const inspecting = new Map<string, boolean>();
+	let logStream: LogStream | null = null;
+	let logKey = '';
+	let unsubscribe: (() => void) | null = null;
+
+	const now = () => Date.now();
+	const publishDiscovery = () => {
+		const infos = Object.values(store.getState().containers.byId);
+		update(store, 'discovery', d => applyDiscovery(d, discoverStack(infos, rawEnv)));
+	};
+
+	const inspect = async (id: string): Promise<ContainerInfo | null> => {
+		counters.inspect++;
+		const raw = (await docker!.getContainer(id).inspect()) as unknown as RawInspect;
+		const info = infoFromInspect(raw);
+		if (info.role === 'openhands') rawEnv[id] = raw.Config?.Env ?? [];
+		return info;
+	};
+
+	/** Re-inspect one container after an event; events arriving meanwhile cause one more inspect. */
+	const refresh = async (id: string, gen: number): Promise<void> => {
+		if (inspecting.has(id)) {
+			inspecting.set(id, true);
+			return;
+		}
+		inspecting.set(id, false);
+		try {
+			do {
+				inspecting.set(id, false);
+				try {
+					const info = await inspect(id);
+					if (gen !== generation) return;
+					if (info) update(store, 'containers', s => applyContainer(s, info, now()));
+				} catch (error) {
+					if ((error as {statusCode?: number}).statusCode === 404) {
+						update(store, 'containers', s => removeContainer(s, id, now()));
+						delete rawEnv[id];
+					}
+				}
+			} while (inspecting.get(id) === true && gen === generation);
+		} finally {
+			inspecting.delete(id);
+		}
+		publishDiscovery();
+	};
+
+	const onEvent = (event: {Type?: string; Action?: string; status?: string; id?: string; Actor?: {ID?: string}}, gen: number) => {
+		if (event.Type && event.Type !== 'container') return;
+		const action = event.Action ?? event.status ?? '';
+		const id = event.Actor?.ID ?? event.id;
+		if (!id || IGNORED.test(action)) return;
+		counters.events++;
+		if (action === 'destroy') {
+			delete rawEnv[id];
+			update(store, 'containers', s => removeContainer(s, id, now()));
+			publishDiscovery();
+			return;
+		}
+		void refresh(id, gen);
+	};
+
+	const lost = (error: unknown, gen: number) => {
+		if (stopped || gen !== generation) return;
+		generation++;
+		(events as unknown as {destroy?: () => void} | null)?.destroy?.();
+		events = null;
+		const message = error ? describeDockerError(error, target!.endpoint) : `Docker daemon at ${target!.endpoint} closed the connection (stopped or restarting); retrying`;
+		update(store, 'containers', s => applyDown(s, message, now()));
+		schedule();
+	};
+
+	const schedule = () => {
+		if (stopped || retryTimer) return;
+		const delay = backoff[Math.min(attempt, backoff.length - 1)]!;
+		attempt++;
+		retryTimer = setTimeout(() => {
+			retryTimer = null;
+			void connect();
+		}, delay);
+		retryTimer.unref?.();
+	};
+
+	const connect = async (): Promise<void> => {
+		if (stopped || !docker || !target) return;
+		const gen = ++generation;
+		counters.connects++;
+		try {
+			// Subscribe first, then list: nothing that happens in between is missed.
+			const stream = (await docker.getEvents({filters: {type: ['container']}})) as NodeJS.ReadableStream;
+			if (stopped || gen !== generation) {
+				(stream as unknown as {destroy?: () => void}).destroy?.();
+				return;
+			}
+			events = stream;
+			let buffer = '';
+			stream.on('data', (chunk: Buffer) => {
+				buffer += chunk.toString('utf8');
+				let nl: number;
+				while ((nl = buffer.indexOf('\n')) >= 0) {
+					const line = buffer.slice(0, nl).trim();
+					buffer = buffer.slice(nl + 1);
+					if (!line) continue;
+					try {
+						onEvent(JSON.parse(line) as Parameters<typeof onEvent>[0], gen);
+					} catch {
+						// A line that is not JSON is not an event; skip it.
+					}
+				}
+			});
+			stream.on('end', () => lost(null, gen));
+			stream.on('close', () => lost(null, gen));
+			stream.on('error', (e: unknown) => lost(e, gen));
+
+			counters.list++;
+			const list = await docker.listContainers({all: true});
+			const infos: ContainerInfo[] = [];
+			const queue = list.map(c => c.Id);
+			const worker = async () => {
+				for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+					try {
+						const info = await inspect(id);
+						if (info) infos.push(info);
+					} catch (error) {
+						if ((error as {statusCode?: number}).statusCode !== 404) throw error;
+					}
+				}
+			};
+			await Promise.all([worker(), worker(), worker(), worker()]);
+			if (gen !== generation) return;
+			attempt = 0;
+			update(store, 'containers', s => applyListing(s, infos, now()));
+			publishDiscovery();
+		} catch (error) {
+			lost(error, gen);
+		}
+	};
+
+	const statsFor = async (id: string, prev: ContainerStats | null): Promise<ContainerStats | null> => {
+		counters.stats++;
+		const raw = (await docker!.getContainer(id).stats({stream: false, 'one-shot': true} as {stream: false})) as unknown as RawStats;
+		return computeStats(raw, now(), prev);
+	};
+
+	const syncLogs = () => {
+		const s = store.getState().containers;
+		const logs = s.view === 'logs' ? s.logs : null;
+		const key = logs && docker && s.connection === 'up' ? `${logs.target}|${logs.follow}|${logs.generation}|${generation}` : '';
+		if (key === logKey) return;
+		logKey = key;
+		logStream?.close();
+		logStream = null;
+		if (!logs || !docker || !target) return;
+		const info = s.byId[logs.target];
+		// Turning follow back on reloads the tail; turning it off keeps what is shown.
+		if (!logs.follow && logs.lines.length > 0) return;
+		logStream = openLogStream(docker, store, logs.target, logs.follow, info?.tty ?? false, target.endpoint);
+	};
+
+	const source: DockerSource = {
+		id: 'docker',
+		panels: ['containers'],
+		counters,
+		async start() {
+			stopped = false;
+			if (!ctx.config.docker.enabled) {
+				update(store, 'containers', s => applyDown(s, 'Docker is disabled in the config (docker.enabled = false)', now()));
+				return;
+			}
+			try {
+				target = dockerTarget(ctx.env, ctx.config.docker);
+			} catch (error) {
+				update(store, 'containers', s => applyDown(s, (error as Error).message, now()));
+				return;
+			}
+			docker = new Docker(target.options);
+			setActiveDocker(docker);
+			update(store, 'containers', s => setConnecting(s, target!.endpoint));
+			unsubscribe = store.subscribe((state, prev) => {
+				if (state.containers !== prev.containers) syncLogs();
+			});
+			await connect();
+		},
+		async poll() {
+			const s = store.getState().containers;
+			if (!docker || s.connection !== 'up') return;
+			const ids = s.visibleIds.filter(id => s.byId[id]?.state === 'running');
+			const samples: Record<string, ContainerStats> = {};
+			await Promise.all(
+				ids.map(async id => {
+					try {
+						const sample = await statsFor(id, s.stats[id] ?? null);
+						if (sample) samples[id] = sample;
+					} catch {
+						// A container that stopped between the tick and the request: its event updates the row.
+					}
+				}),
+			);
+			update(store, 'containers', c => applyStats(c, samples));
+			if (s.view === 'detail' && s.selected) {
+				const info = s.byId[s.selected];
+				if (info) {
+					const size = !target?.local ? 'unknown (remote daemon)' : !info.logPath ? 'no log file (driver does not keep one)' : await stat(info.logPath).then(st => st.size, (e: NodeJS.ErrnoException) => (e.code === 'EACCES' ? `${info.logPath}: permission denied (root-only)` : `${info.logPath}: ${e.code ?? e.message}`));
+					update(store, 'containers', c => setLogSize(c, info.id, size));
+				}
+			}
+		},
+		stop() {
+			stopped = true;
+			generation++;
+			if (retryTimer) clearTimeout(retryTimer);
+			retryTimer = null;
+			unsubscribe?.();
+			logStream?.close();
+			logStream = null;
+			logKey = '';
+			(events as unknown as {destroy?: () => void} | null)?.destroy?.();
+			events = null;
+			setActiveDocker(null);
+		},
+	};
+	return source;
+}
