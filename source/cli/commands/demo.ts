@@ -1,6 +1,123 @@
-// `stackdeck demo`: not built yet (issue #3). Says so instead of pretending.
+// `stackdeck demo`: start the simulated stack (engines, OpenHands state, load) on loopback and open
+// the cockpit on it; `--headless` serves only, prints the endpoints and a config, and runs until
+// SIGINT/SIGTERM. Nothing is written to the user's config.
 
-export async function run(): Promise<number> {
-	process.stderr.write('stackdeck demo: not built yet (issue #3)\n');
-	return 2;
+import {readFileSync} from 'node:fs';
+import {parseArgs} from 'node:util';
+import {loadConfig, locateConfig} from '../../config/load.js';
+import {flagOverrides, reportStartupError, SHARED_OPTIONS, UsageError, type SharedValues} from '../options.js';
+import {startDemoStack} from '../../sim/demo-stack.js';
+import type {DemoStack, SimKind} from '../../sim/types.js';
+
+const DEMO_OPTIONS = {
+	...SHARED_OPTIONS,
+	headless: {type: 'boolean'},
+	'port-sglang': {type: 'string'},
+	'port-vllm': {type: 'string'},
+	'port-ollama': {type: 'string'},
+	load: {type: 'boolean'},
+	'no-load': {type: 'boolean'},
+} as const;
+
+const HELP = `usage: stackdeck demo [--headless] [--port-sglang N] [--port-vllm N] [--port-ollama N] [--load | --no-load]
+
+Starts simulated SGLang (mistral-small-4, port 30000), vLLM (qwen3-coder-next, port 8001) and
+Ollama (qwen2.5:32b, port 11434) servers on 127.0.0.1 that speak the real wire formats, a temporary
+OpenHands state folder with a live session, and opens the cockpit on them. A busy port is replaced
+by a free one (and reported); 0 means any free port. The generated config lives in the temporary
+folder, which is removed on exit; your own config is not read or written.
+
+  --headless      serve only: print the endpoints and a config for \`stackdeck --config\`,
+                  run until Ctrl-C / SIGTERM
+  --load          run the load generator (default: on, off with --headless)
+  --no-load       no load generator
+`;
+
+function parsePort(flag: string, value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const port = Number(value);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--${flag} takes a port number 0-65535 (0 = any free port), got "${value}"`);
+	return port;
+}
+
+export function describeStack(stack: DemoStack): string {
+	const paths: Record<SimKind, string> = {
+		sglang: '/v1/models /health /get_server_info /get_model_info /flush_cache /metrics /v1/chat/completions',
+		vllm: '/v1/models /health /version /metrics /v1/chat/completions',
+		ollama: '/api/version /api/tags /api/ps /api/chat /api/generate /v1/models /v1/chat/completions',
+	};
+	const lines = ['stackdeck demo: simulated stack running', ''];
+	for (const engine of stack.engines) lines.push(`  ${engine.kind.padEnd(7)} ${engine.url}  model ${engine.model}, ${engine.decodeTps} tok/s`, `          ${paths[engine.kind]}`);
+	lines.push('', `  OpenHands state  ${stack.stateDir}`, `  config           ${stack.configPath}`);
+	for (const notice of stack.notices) lines.push(`  note: ${notice}`);
+	lines.push('', `Open the cockpit on it from another terminal:  stackdeck --config ${stack.configPath}`, '', '--- config.toml ---', readFileSync(stack.configPath, 'utf8'));
+	return lines.join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+	let values: SharedValues & {headless?: boolean; 'port-sglang'?: string; 'port-vllm'?: string; 'port-ollama'?: string; load?: boolean; 'no-load'?: boolean};
+	let ports: Partial<Record<SimKind, number>>;
+	try {
+		values = parseArgs({args: argv, options: DEMO_OPTIONS, strict: true, allowPositionals: false}).values;
+		if (values.help) {
+			process.stdout.write(HELP);
+			return 0;
+		}
+		if (values.load && values['no-load']) throw new UsageError('--load and --no-load contradict each other; give one');
+		ports = {};
+		for (const kind of ['sglang', 'vllm', 'ollama'] as const) {
+			const port = parsePort(`port-${kind}`, values[`port-${kind}`]);
+			if (port !== undefined) ports[kind] = port;
+		}
+	} catch (error) {
+		if ((error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')) {
+			process.stderr.write(`stackdeck demo: ${(error as Error).message}\n`);
+			return 2;
+		}
+		return reportStartupError(error);
+	}
+	const headless = values.headless === true;
+	const load = values['no-load'] ? false : values.load ? true : !headless;
+
+	let stack: DemoStack;
+	try {
+		stack = await startDemoStack({ports, load, live: true});
+	} catch (error) {
+		process.stderr.write(`stackdeck demo: could not start the simulated stack: ${(error as Error).message}\n`);
+		return 1;
+	}
+
+	if (headless) {
+		process.stdout.write(`${describeStack(stack)}\n`);
+		return new Promise<number>(resolve => {
+			const shutdown = (signal: NodeJS.Signals) => {
+				process.off('SIGINT', shutdown);
+				process.off('SIGTERM', shutdown);
+				process.stdout.write(`stackdeck demo: ${signal}, stopping the simulated stack\n`);
+				void stack.stop().then(
+					() => resolve(0),
+					(error: unknown) => {
+						process.stderr.write(`stackdeck demo: stopping failed: ${(error as Error).message}\n`);
+						resolve(1);
+					},
+				);
+			};
+			process.on('SIGINT', shutdown);
+			process.on('SIGTERM', shutdown);
+		});
+	}
+
+	let loaded;
+	try {
+		const {overrides, origins} = flagOverrides(values);
+		loaded = loadConfig(locateConfig(stack.configPath), overrides, origins);
+	} catch (error) {
+		await stack.stop();
+		return reportStartupError(error);
+	}
+	for (const notice of stack.notices) process.stderr.write(`stackdeck demo: ${notice}\n`);
+	const {runCockpit} = await import('../../runtime/cockpit.js');
+	const code = await runCockpit({loaded, flagTheme: values.theme, onShutdown: () => stack.stop()});
+	await stack.stop();
+	return code;
 }

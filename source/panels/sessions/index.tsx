@@ -1,12 +1,16 @@
-// Sessions panel: placeholder until its source exists (issue #6). It says so; it shows no made-up data.
+// Sessions panel: OpenHands sessions, their events with the role each takes in the LLM request,
+// and where a Mistral-serving engine would reject the conversation (issue #6).
 
-import React from 'react';
 import type {PanelDef} from '../types.js';
-import {NotBuilt} from '../../ui/widgets/NotBuilt.js';
+import {SessionsPanel} from './SessionsPanel.js';
+import {sessionsCommands} from './commands.js';
+import {sessionsBadge, sessionsStatus} from './status.js';
 
 export const sessionsPanel: PanelDef = {
 	id: 'sessions',
 	title: 'Sessions',
-	Component: () => <NotBuilt what="OpenHands session source" issue={6} />,
-	commands: [],
+	Component: SessionsPanel,
+	commands: sessionsCommands,
+	badge: sessionsBadge,
+	status: sessionsStatus,
 };

@@ -86,6 +86,15 @@ function banner(ui: Ui, model: string, cwd: string): string | undefined {
 	return root;
 }
 
+/** Python's '%.1f' (round half to even): 0.25 prints as 0.2, as Aider shows it. */
+function pyFixed1(x: number): string {
+	const scaled = x * 10;
+	const floor = Math.floor(scaled);
+	const diff = scaled - floor;
+	const rounded = diff > 0.5 || (diff === 0.5 && floor % 2 === 1) ? floor + 1 : floor;
+	return (rounded / 10).toFixed(1);
+}
+
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 interface Chat {
@@ -183,7 +192,7 @@ async function send(chat: Chat, text: string): Promise<void> {
 			if (!error.retry) return;
 			delay *= 2;
 			if (delay > 60) return;
-			ui.tool(`Retrying in ${delay.toFixed(1)} seconds...`);
+			ui.tool(`Retrying in ${pyFixed1(delay)} seconds...`);
 			await sleep(fast ? 10 : delay * 1000);
 		}
 	}
@@ -240,7 +249,7 @@ async function main(argv: string[]): Promise<number> {
 		out(`aider ${VERSION}\n`);
 		return 0;
 	}
-	note('start', {argv, term: process.env['TERM'], columns: process.env['COLUMNS'] ?? null, gitPager: process.env['GIT_PAGER'] ?? null, browser: process.env['BROWSER'] ?? null});
+	note('start', {pid: process.pid, argv, term: process.env['TERM'], columns: process.env['COLUMNS'] ?? null, gitPager: process.env['GIT_PAGER'] ?? null, browser: process.env['BROWSER'] ?? null});
 	const term = (process.env['TERM'] ?? '').toLowerCase();
 	const dumb = term === 'dumb' || term === 'unknown';
 	if (dumb) {

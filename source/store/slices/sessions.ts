@@ -1,9 +1,216 @@
-// sessions slice: not built yet. The sessions source owns this shape and replaces it.
+// Sessions slice: the OpenHands state folder in use, its sessions (newest first), the session whose
+// events are open (rows with roles and finding markers), and the event detail. Pure reducers only.
+
+import type {Finding, RuleId} from '../../domain/openhands/finding.js';
+
+export interface SessionRow {
+	id: string;
+	dir: string;
+	title: string | null;
+	createdAt: string | null;
+	updatedAt: string | null;
+	eventCount: number;
+	agentState: string | null;
+	model: string | null;
+	/** null until the session has been checked. */
+	findings: number | null;
+	/** Rule ids found, for the list's badge tooltip and status. */
+	rules: RuleId[];
+	/** eventCount when it was last checked: re-check when it changes. */
+	checkedAt: number | null;
+	error: string | null;
+}
+
+export interface EventRow {
+	id: number;
+	timestamp: string | null;
+	source: string;
+	kind: string;
+	summary: string;
+	/** Role label: system, user, assistant, assistant+tc, tool, '-' (not sent). */
+	role: string;
+	/** Partial or malformed file: what is wrong (the file is retried). */
+	problem: string | null;
+	file: string;
+}
+
+export interface OpenSession {
+	id: string;
+	dir: string;
+	rows: EventRow[];
+	findings: Finding[];
+	cursor: number;
+	loading: boolean;
+	loadMs: number | null;
+	error: string | null;
+}
+
+export interface EventDetail {
+	eventId: number;
+	file: string;
+	lines: string[];
+	offset: number;
+	error: string | null;
+}
+
+export type SessionsView = 'list' | 'events' | 'detail';
 
 export interface SessionsState {
-	built: false;
+	stateDir: string | null;
+	/** Where the folder came from: config, container mount, or a default location. */
+	stateDirOrigin: string | null;
+	/** Every place looked at, in order. */
+	tried: string[];
+	configToml: string | null;
+	promptExtensions: boolean;
+	/** Where promptExtensions came from ("config.toml" or "OpenHands default"). */
+	promptExtensionsFrom: string;
+	sessions: SessionRow[];
+	cursor: number;
+	view: SessionsView;
+	open: OpenSession | null;
+	detail: EventDetail | null;
+	watchMode: 'watch' | 'poll' | null;
+	error: string | null;
+	updatedAt: number | null;
 }
 
 export function initialSessions(): SessionsState {
-	return {built: false};
+	return {
+		stateDir: null,
+		stateDirOrigin: null,
+		tried: [],
+		configToml: null,
+		promptExtensions: true,
+		promptExtensionsFrom: 'OpenHands default',
+		sessions: [],
+		cursor: 0,
+		view: 'list',
+		open: null,
+		detail: null,
+		watchMode: null,
+		error: null,
+		updatedAt: null,
+	};
+}
+
+const clamp = (value: number, max: number) => Math.max(0, Math.min(value, Math.max(0, max - 1)));
+
+export function setStateDir(
+	s: SessionsState,
+	found: {dir: string | null; origin: string | null; tried: string[]; configToml: string | null; promptExtensions: boolean; promptExtensionsFrom: string},
+): SessionsState {
+	if (
+		s.stateDir === found.dir &&
+		s.configToml === found.configToml &&
+		s.promptExtensions === found.promptExtensions &&
+		s.stateDirOrigin === found.origin &&
+		s.tried.join() === found.tried.join()
+	) {
+		return s;
+	}
+	return {
+		...s,
+		stateDir: found.dir,
+		stateDirOrigin: found.origin,
+		tried: found.tried,
+		configToml: found.configToml,
+		promptExtensions: found.promptExtensions,
+		promptExtensionsFrom: found.promptExtensionsFrom,
+		error: found.dir ? null : `no OpenHands state folder found (looked in ${found.tried.join(', ')}); set [openhands] state_dir in the stackdeck config`,
+	};
+}
+
+/** New listing: newest first, keep the cursor on the same session and keep check results. */
+export function setSessions(s: SessionsState, rows: SessionRow[], at: number): SessionsState {
+	const selected = s.sessions[s.cursor]?.id;
+	const previous = new Map(s.sessions.map(r => [r.id, r]));
+	const merged = rows.map(r => {
+		const old = previous.get(r.id);
+		return old && old.checkedAt !== null ? {...r, findings: old.findings, rules: old.rules, agentState: old.agentState ?? r.agentState, checkedAt: old.checkedAt} : r;
+	});
+	merged.sort((a, b) => (b.updatedAt ?? b.createdAt ?? '').localeCompare(a.updatedAt ?? a.createdAt ?? '') || a.id.localeCompare(b.id));
+	const index = selected ? merged.findIndex(r => r.id === selected) : -1;
+	return {...s, sessions: merged, cursor: index >= 0 ? index : clamp(s.cursor, merged.length), updatedAt: at};
+}
+
+export function setSessionCheck(s: SessionsState, id: string, check: {findings: number; rules: RuleId[]; agentState: string | null; eventCount: number}): SessionsState {
+	const index = s.sessions.findIndex(r => r.id === id);
+	if (index < 0) return s;
+	const sessions = s.sessions.slice();
+	sessions[index] = {...sessions[index]!, findings: check.findings, rules: check.rules, agentState: check.agentState ?? sessions[index]!.agentState, checkedAt: check.eventCount};
+	return {...s, sessions};
+}
+
+export function setSessionsError(s: SessionsState, message: string | null): SessionsState {
+	return s.error === message ? s : {...s, error: message};
+}
+
+export function setWatchMode(s: SessionsState, mode: 'watch' | 'poll' | null): SessionsState {
+	return s.watchMode === mode ? s : {...s, watchMode: mode};
+}
+
+export function moveListCursor(s: SessionsState, delta: number): SessionsState {
+	return {...s, cursor: clamp(s.cursor + delta, s.sessions.length)};
+}
+
+export function openSelected(s: SessionsState): SessionsState {
+	const row = s.sessions[s.cursor];
+	if (!row) return s;
+	return {...s, view: 'events', detail: null, open: {id: row.id, dir: row.dir, rows: [], findings: [], cursor: 0, loading: true, loadMs: null, error: null}};
+}
+
+/** Fresh rows for the open session; the cursor stays on the same event id (live tail keeps position). */
+export function applyOpenEvents(s: SessionsState, id: string, rows: EventRow[], findings: Finding[], loadMs: number | null, error: string | null): SessionsState {
+	if (!s.open || s.open.id !== id) return s;
+	const selected = s.open.rows[s.open.cursor]?.id;
+	let cursor = s.open.cursor;
+	if (selected !== undefined) {
+		const index = rows.findIndex(r => r.id === selected);
+		if (index >= 0) cursor = index;
+	}
+	return {...s, open: {...s.open, rows, findings, loading: false, loadMs: loadMs ?? s.open.loadMs, error, cursor: clamp(cursor, rows.length)}};
+}
+
+export function moveEventCursor(s: SessionsState, delta: number): SessionsState {
+	if (!s.open) return s;
+	return {...s, open: {...s.open, cursor: clamp(s.open.cursor + delta, s.open.rows.length)}};
+}
+
+/** Jump to the next (or previous) event that carries a finding. */
+export function jumpToFinding(s: SessionsState, direction: 1 | -1, flagged: ReadonlySet<number>): SessionsState {
+	if (!s.open || s.open.rows.length === 0) return s;
+	const {rows, cursor} = s.open;
+	for (let step = 1; step <= rows.length; step++) {
+		const index = (cursor + direction * step + rows.length * 2) % rows.length;
+		if (flagged.has(rows[index]!.id)) return {...s, open: {...s.open, cursor: index}};
+	}
+	return s;
+}
+
+export function openDetail(s: SessionsState): SessionsState {
+	const row = s.open?.rows[s.open.cursor];
+	if (!row) return s;
+	return {...s, view: 'detail', detail: {eventId: row.id, file: row.file, lines: [], offset: 0, error: null}};
+}
+
+export function applyDetail(s: SessionsState, eventId: number, lines: string[], error: string | null): SessionsState {
+	if (!s.detail || s.detail.eventId !== eventId) return s;
+	return {...s, detail: {...s.detail, lines, error}};
+}
+
+export function scrollDetail(s: SessionsState, delta: number): SessionsState {
+	if (!s.detail) return s;
+	return {...s, detail: {...s.detail, offset: clamp(s.detail.offset + delta, s.detail.lines.length)}};
+}
+
+export function back(s: SessionsState): SessionsState {
+	if (s.view === 'detail') return {...s, view: 'events', detail: null};
+	if (s.view === 'events') return {...s, view: 'list', open: null};
+	return s;
+}
+
+/** Total findings over checked sessions, for the panel badge. */
+export function totalFindings(s: SessionsState): number {
+	return s.sessions.reduce((sum, r) => sum + (r.findings ?? 0), 0);
 }

@@ -1,0 +1,43 @@
+// The Sessions panel's fix: set `[agent] enable_prompt_extensions = false` in the OpenHands
+// config.toml. Plans the edit (diff for the confirmation), then writes it atomically with a .bak,
+// refusing if the file changed in between. Every other line and comment is kept.
+
+import {readFile} from 'node:fs/promises';
+import {setTomlValue} from '../domain/openhands/toml-edit.js';
+import {atomicWrite, type AtomicWriteResult} from './atomic-write.js';
+
+export interface ConfigFixPlan {
+	file: string;
+	changed: boolean;
+	diff: string[];
+	apply(): Promise<AtomicWriteResult | null>;
+}
+
+async function readConfig(file: string): Promise<string> {
+	try {
+		return await readFile(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new Error(
+			code === 'ENOENT'
+				? `${file}: no such file; create the OpenHands config.toml there (and mount it into the container) or set [openhands] config_toml in the stackdeck config`
+				: `${file}: cannot read (${code ?? (error as Error).message})`,
+		);
+	}
+}
+
+export async function planPromptExtensionsFix(file: string): Promise<ConfigFixPlan> {
+	const before = await readConfig(file);
+	const edit = setTomlValue(before, 'agent', 'enable_prompt_extensions', 'false');
+	return {
+		file,
+		changed: edit.changed,
+		diff: edit.diff,
+		async apply() {
+			if (!edit.changed) return null;
+			const now = await readConfig(file);
+			if (now !== before) throw new Error(`${file}: changed since the diff was shown; press x again to see the new diff`);
+			return atomicWrite(file, edit.text);
+		},
+	};
+}

@@ -1,0 +1,166 @@
+// One persisted OpenHands V0 event (`events/<n>.json`, trajectory or evaluation `history` item),
+// validated with zod and reduced to the facts the role derivation and the event list need.
+
+import {z} from 'zod';
+
+const toolCallSchema = z.looseObject({id: z.string().nullish(), function: z.looseObject({name: z.string().nullish()}).nullish()});
+
+const toolCallMetadataSchema = z.looseObject({
+	function_name: z.string().nullish(),
+	tool_call_id: z.string().nullish(),
+	total_calls_in_response: z.number().nullish(),
+	model_response: z
+		.looseObject({
+			id: z.string().nullish(),
+			choices: z
+				.array(
+					z.looseObject({
+						message: z.looseObject({content: z.unknown(), role: z.string().nullish(), tool_calls: z.array(toolCallSchema).nullish()}).nullish(),
+					}),
+				)
+				.nullish(),
+		})
+		.nullish(),
+});
+
+export const rawEventSchema = z.looseObject({
+	id: z.number().int().nullish(),
+	timestamp: z.string().nullish(),
+	source: z.string().nullish(),
+	message: z.unknown(),
+	cause: z.number().nullish(),
+	action: z.string().nullish(),
+	observation: z.string().nullish(),
+	content: z.unknown(),
+	args: z.record(z.string(), z.unknown()).nullish(),
+	extras: z.record(z.string(), z.unknown()).nullish(),
+	tool_call_metadata: toolCallMetadataSchema.nullish(),
+	hidden: z.boolean().nullish(),
+});
+
+export type RawEvent = z.infer<typeof rawEventSchema>;
+
+export interface ToolCallFacts {
+	/** This event's own tool call id. */
+	toolCallId: string;
+	functionName: string;
+	/** model_response.id: the LLM response the call came from. */
+	responseId: string;
+	/** Text the model returned alongside its tool calls ('' when null). */
+	responseText: string;
+	/** Every tool call id in that response, in order. */
+	responseCallIds: string[];
+}
+
+export interface EventFacts {
+	id: number;
+	timestamp: string | null;
+	source: string;
+	/** 'action' or 'observation' (or 'unknown' for an object that is neither). */
+	type: 'action' | 'observation' | 'unknown';
+	/** Action or observation name, e.g. run, recall, agent_state_changed. */
+	kind: string;
+	/** One line for the event list. */
+	summary: string;
+	hidden: boolean;
+	toolCall: ToolCallFacts | null;
+	/** Text the derivation puts in the message: message content, finish thought, observation content. */
+	text: string;
+	/** recall observations: what kind, and whether it carries anything a prompt extension would render. */
+	recallType: string | null;
+	recallHasContent: boolean;
+	microagentNames: string[];
+	/** agent_state_changed / change_agent_state. */
+	agentState: string | null;
+	reason: string | null;
+}
+
+export type ParseResult = {ok: true; event: EventFacts} | {ok: false; error: string};
+
+function str(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (Array.isArray(value)) {
+		return value
+			.map(part => (part && typeof part === 'object' && typeof (part as {text?: unknown}).text === 'string' ? (part as {text: string}).text : ''))
+			.join('');
+	}
+	return '';
+}
+
+function nonEmpty(value: unknown): boolean {
+	if (value === null || value === undefined || value === false) return false;
+	if (typeof value === 'string') return value.trim() !== '';
+	if (Array.isArray(value)) return value.length > 0;
+	if (typeof value === 'object') return Object.keys(value).length > 0;
+	return true;
+}
+
+export function oneLine(text: string, max = 200): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function toolCallFacts(raw: RawEvent): ToolCallFacts | null {
+	const meta = raw.tool_call_metadata;
+	if (!meta || !meta.tool_call_id) return null;
+	const message = meta.model_response?.choices?.[0]?.message;
+	const calls = (message?.tool_calls ?? []).map(c => c.id ?? '').filter(id => id !== '');
+	return {
+		toolCallId: meta.tool_call_id,
+		functionName: meta.function_name ?? '',
+		responseId: meta.model_response?.id ?? `call:${meta.tool_call_id}`,
+		responseText: str(message?.content),
+		responseCallIds: calls.length > 0 ? calls : [meta.tool_call_id],
+	};
+}
+
+/** Validate one decoded JSON value as an event; `fallbackId` is the file's number when the id is missing. */
+export function parseEvent(value: unknown, fallbackId: number | null): ParseResult {
+	const result = rawEventSchema.safeParse(value);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		return {ok: false, error: `not an OpenHands event (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'bad shape'})`};
+	}
+	const raw = result.data;
+	const id = raw.id ?? fallbackId;
+	if (id === null || id === undefined) return {ok: false, error: 'not an OpenHands event (no "id")'};
+	const args = raw.args ?? {};
+	const extras = raw.extras ?? {};
+	const type = raw.action ? 'action' : raw.observation ? 'observation' : 'unknown';
+	const kind = raw.action ?? raw.observation ?? '?';
+	let text = '';
+	if (type === 'action') {
+		if (kind === 'message' || kind === 'system') text = str(args['content']);
+		else if (kind === 'finish') text = str(args['thought']);
+		else if (kind === 'run') text = str(args['command']);
+		else text = str(args['thought']);
+	} else {
+		text = str(raw.content);
+	}
+	const recallType = kind === 'recall' && type === 'observation' ? (typeof extras['recall_type'] === 'string' ? extras['recall_type'] : 'workspace_context') : null;
+	const knowledge = Array.isArray(extras['microagent_knowledge']) ? (extras['microagent_knowledge'] as unknown[]) : [];
+	const microagentNames = knowledge.map(k => (k && typeof k === 'object' && typeof (k as {name?: unknown}).name === 'string' ? (k as {name: string}).name : '')).filter(Boolean);
+	const recallKeys = ['repo_name', 'repo_directory', 'repo_instructions', 'runtime_hosts', 'additional_agent_instructions', 'date', 'custom_secrets_descriptions', 'conversation_instructions', 'working_dir'];
+	const recallHasContent = recallType !== null && (recallKeys.some(k => nonEmpty(extras[k])) || microagentNames.length > 0);
+	const agentStateRaw = kind === 'agent_state_changed' ? extras['agent_state'] : kind === 'change_agent_state' ? args['agent_state'] : null;
+	const summarySource = str(raw.message) || (type === 'observation' ? str(raw.content) : text);
+	return {
+		ok: true,
+		event: {
+			id,
+			timestamp: raw.timestamp ?? null,
+			source: raw.source ?? '?',
+			type,
+			kind,
+			summary: oneLine(summarySource || (typeof agentStateRaw === 'string' ? `state: ${agentStateRaw}` : '')),
+			hidden: raw.hidden === true || args['hidden'] === true || extras['hidden'] === true,
+			toolCall: toolCallFacts(raw),
+			text,
+			recallType,
+			recallHasContent,
+			microagentNames,
+			agentState: typeof agentStateRaw === 'string' ? agentStateRaw : null,
+			reason: typeof extras['reason'] === 'string' ? extras['reason'] : null,
+		},
+	};
+}

@@ -1,0 +1,33 @@
+// The LLM message list as OpenHands would send it, reduced to what the ordering rules look at.
+
+export type Role = 'system' | 'user' | 'assistant' | 'tool';
+
+export interface LlmMessage {
+	role: Role;
+	/** Events this message was built from (the first is the one to point at); message index for logs. */
+	eventIds: number[];
+	/** Text content ('' when null or empty). */
+	text: string;
+	toolCallIds: string[];
+	/** Tool messages: the call this answers. */
+	toolCallId: string | null;
+	/** Why this event became this role, e.g. "recall observation (prompt extensions on)". */
+	origin: string;
+}
+
+/** The role each event takes in the message list, or null when it is not sent to the model. */
+export interface EventRole {
+	eventId: number;
+	role: Role | null;
+	/** Display form: "assistant+tc" for an assistant turn with tool calls. */
+	label: string;
+}
+
+export function hasToolCalls(message: LlmMessage): boolean {
+	return message.role === 'assistant' && message.toolCallIds.length > 0;
+}
+
+export function describe(message: LlmMessage): string {
+	const id = message.eventIds[0];
+	return `${hasToolCalls(message) ? 'assistant+tc' : message.role}${id === undefined ? '' : ` #${id}`}`;
+}

@@ -1,0 +1,76 @@
+// The event list of one session: id, time, source, kind, role and one-line message, with finding
+// markers inline. Virtualized: only the rows that fit are built. Findings are summarised on top,
+// the selected event's finding (message and fix) below.
+
+import React, {useMemo} from 'react';
+import {findingsByEvent} from '../../domain/openhands/check.js';
+import {SERVER_LABELS} from '../../domain/openhands/finding.js';
+import {Line, Span} from '../../ui/widgets/Line.js';
+import type {OpenSession, SessionsState} from '../../store/slices/sessions.js';
+import {listWindow, pad, shortTime} from './window.js';
+
+const ROLE_TONE: Record<string, 'accent' | 'info' | 'text' | 'muted' | 'warn'> = {
+	system: 'muted',
+	user: 'accent',
+	assistant: 'info',
+	'assistant+tc': 'info',
+	tool: 'text',
+};
+
+export function EventList({s, open, width, height}: {s: SessionsState; open: OpenSession; width: number; height: number}) {
+	const marks = useMemo(() => findingsByEvent(open.findings), [open.findings]);
+	const title = s.sessions.find(r => r.id === open.id)?.title ?? open.id.slice(0, 12);
+	const rows: React.ReactNode[] = [];
+	const timing = open.loadMs !== null ? ` · loaded in ${open.loadMs} ms` : '';
+	rows.push(
+		<Line key="title" bold>
+			{`${title} · ${open.rows.length} events · `}
+			<Span tone={open.findings.length ? 'error' : 'ok'} bold>{`${open.findings.length} finding${open.findings.length === 1 ? '' : 's'}`}</Span>
+			<Span tone="muted">{`${timing}${s.watchMode ? ` · ${s.watchMode}` : ''}`}</Span>
+		</Line>,
+	);
+	if (open.loading) rows.push(<Line key="loading" tone="muted">{`reading ${open.dir}/events…`}</Line>);
+	if (open.error) rows.push(<Line key="error" tone="error">{open.error}</Line>);
+	const summaryRows = Math.min(open.findings.length, height >= 14 ? 3 : 1);
+	for (const f of open.findings.slice(0, summaryRows)) {
+		rows.push(
+			<Line key={`f-${f.rule}-${f.eventIds.join()}`} tone="error">
+				{`! ${f.rule} ${f.eventIds.map(id => `#${id}`).join(',')} · ${f.servers.map(x => SERVER_LABELS[x].split(' ')[0]).join(', ')}`}
+			</Line>,
+		);
+	}
+	if (open.findings.length > summaryRows) rows.push(<Line key="more" tone="muted">{`  … ${open.findings.length - summaryRows} more (n: next finding)`}</Line>);
+
+	const selected = open.rows[open.cursor];
+	const selectedFindings = selected ? (marks.get(selected.id) ?? []) : [];
+	const footer = selected && (selectedFindings.length > 0 || selected.problem) ? 2 : 0;
+	rows.push(<Line key="head" tone="muted" bold>{pad('   id time     source      kind               role         message', width)}</Line>);
+	const room = Math.max(0, height - rows.length - footer);
+	const {start, end} = listWindow(open.rows.length, open.cursor, room);
+	for (let i = start; i < end; i++) {
+		const r = open.rows[i]!;
+		const isSel = i === open.cursor;
+		const flagged = marks.has(r.id);
+		const mark = r.problem ? '?' : flagged ? '!' : ' ';
+		rows.push(
+			<Line key={`e-${r.id}`} inverse={isSel} tone={r.problem ? 'warn' : isSel ? 'selectionText' : 'text'}>
+				<Span tone={flagged ? 'error' : 'warn'} bold inverse={isSel}>{mark}</Span>
+				{`${String(r.id).padStart(4)} ${shortTime(r.timestamp)} ${pad(r.source, 11)} ${pad(r.kind, 18)} `}
+				<Span tone={ROLE_TONE[r.role] ?? 'muted'} inverse={isSel}>{pad(r.role, 12)}</Span>
+				{` ${r.summary}`}
+			</Line>,
+		);
+	}
+	if (footer && selected) {
+		if (selected.problem) {
+			rows.push(<Line key="p1" tone="warn">{selected.problem}</Line>, <Line key="p2" tone="muted">{'shown as it is; read again on every change'}</Line>);
+		} else {
+			const f = selectedFindings[0]!;
+			rows.push(
+				<Line key="s1" tone="error">{`${f.rule}: ${f.message}`}</Line>,
+				<Line key="s2" tone="muted">{`${f.fixAction ? 'x: apply · ' : ''}fix: ${f.fix}`}</Line>,
+			);
+		}
+	}
+	return <>{rows.slice(0, height)}</>;
+}

@@ -1,0 +1,117 @@
+// Sessions panel keys: move, open a session (Enter), open an event (Enter), back (Esc), jump between
+// findings (n/N), and `x`: the config.toml fix for a finding that has one (asks first, shows the diff).
+
+import type {Command, CommandContext} from '../../commands/registry.js';
+import {findingsByEvent} from '../../domain/openhands/check.js';
+import {planPromptExtensionsFix} from '../../actions/openhands-config.js';
+import type {AppState} from '../../store/index.js';
+import {update} from '../../store/index.js';
+import {showNotice} from '../../store/slices/ui.js';
+import {
+	back,
+	jumpToFinding,
+	moveEventCursor,
+	moveListCursor,
+	openDetail,
+	openSelected,
+	scrollDetail,
+	type SessionsState,
+} from '../../store/slices/sessions.js';
+
+const GROUP = 'Sessions';
+const PAGE = 10;
+const focused = (s: AppState) => s.ui.focused === 'sessions' && s.ui.overlay === null;
+
+function move(delta: number) {
+	return ({store}: CommandContext) =>
+		update(store, 'sessions', s => (s.view === 'list' ? moveListCursor(s, delta) : s.view === 'events' ? moveEventCursor(s, delta) : scrollDetail(s, delta)));
+}
+
+function flagged(s: SessionsState): Set<number> {
+	return new Set(findingsByEvent(s.open?.findings ?? []).keys());
+}
+
+export function fixableFinding(s: SessionsState) {
+	return s.open?.findings.find(f => f.fixAction === 'disable-prompt-extensions') ?? null;
+}
+
+async function offerFix({store, state}: CommandContext): Promise<void> {
+	const s = state.sessions;
+	const finding = fixableFinding(s);
+	if (!finding) {
+		update(store, 'ui', ui => showNotice(ui, 'no finding in this session has a config fix (see its fix text)', 'info'));
+		return;
+	}
+	if (!s.configToml) {
+		update(store, 'ui', ui => showNotice(ui, 'no OpenHands config.toml found; set [openhands] config_toml in the stackdeck config', 'warn'));
+		return;
+	}
+	const plan = await planPromptExtensionsFix(s.configToml);
+	if (!plan.changed) {
+		update(store, 'ui', ui => showNotice(ui, `${plan.file}: enable_prompt_extensions is already false; restart OpenHands to apply it`, 'info'));
+		return;
+	}
+	update(store, 'ui', ui => ({
+		...ui,
+		confirm: {
+			title: `Disable prompt extensions in ${plan.file}?`,
+			body: [
+				`Fixes ${finding.rule} at events ${finding.eventIds.map(id => `#${id}`).join(', ')}.`,
+				...plan.diff,
+				'Written atomically; the old file is kept as config.toml.bak. Restart OpenHands afterwards.',
+				'Cost: no workspace context or microagent knowledge in the agent\'s prompt.',
+			],
+			run: async () => {
+				const result = await plan.apply();
+				update(store, 'ui', ui2 => showNotice(ui2, `${plan.file}: enable_prompt_extensions = false written${result?.backup ? ` (backup ${result.backup})` : ''}; restart OpenHands`, 'ok'));
+			},
+		},
+	}));
+}
+
+export const sessionsCommands: Command[] = [
+	{id: 'sessions.up', keys: ['up', 'k'], description: 'Previous session / event / line', group: GROUP, when: focused, run: move(-1)},
+	{id: 'sessions.down', keys: ['down', 'j'], description: 'Next session / event / line', group: GROUP, when: focused, run: move(1)},
+	{id: 'sessions.pageUp', keys: ['pageup'], description: 'Page up', group: GROUP, when: focused, run: move(-PAGE)},
+	{id: 'sessions.pageDown', keys: ['pagedown'], description: 'Page down', group: GROUP, when: focused, run: move(PAGE)},
+	{id: 'sessions.home', keys: ['home', 'g'], description: 'First', group: GROUP, when: focused, run: move(-1e9)},
+	{id: 'sessions.end', keys: ['end', 'G'], description: 'Last (follow the newest event)', group: GROUP, when: focused, run: move(1e9)},
+	{
+		id: 'sessions.open',
+		keys: ['enter'],
+		description: 'Open the session / the event',
+		group: GROUP,
+		when: s => focused(s) && s.sessions.view !== 'detail',
+		run: ({store, state}) => {
+			// In a grid, opening a session also gives the panel the whole body.
+			if (state.sessions.view === 'list' && state.ui.layout !== 'phone') update(store, 'ui', ui => ({...ui, zoomed: true}));
+			update(store, 'sessions', s => (s.view === 'list' ? openSelected(s) : openDetail(s)));
+		},
+	},
+	{id: 'sessions.back', keys: ['escape', 'backspace'], description: 'Back', group: GROUP, when: s => focused(s) && s.sessions.view !== 'list', run: ({store}) => update(store, 'sessions', back)},
+	{
+		id: 'sessions.nextFinding',
+		keys: ['n'],
+		description: 'Next event with a finding',
+		group: GROUP,
+		when: s => focused(s) && s.sessions.view === 'events',
+		run: ({store}) => update(store, 'sessions', s => jumpToFinding(s, 1, flagged(s))),
+	},
+	{
+		id: 'sessions.prevFinding',
+		keys: ['N'],
+		description: 'Previous event with a finding',
+		group: GROUP,
+		when: s => focused(s) && s.sessions.view === 'events',
+		run: ({store}) => update(store, 'sessions', s => jumpToFinding(s, -1, flagged(s))),
+	},
+	{
+		id: 'sessions.fix',
+		keys: ['x'],
+		description: 'Fix: enable_prompt_extensions = false in config.toml (shows the diff)',
+		group: GROUP,
+		mutating: true,
+		when: s => focused(s) && s.sessions.view === 'events',
+		run: offerFix,
+	},
+];

@@ -1,0 +1,35 @@
+// The Sessions panel's badge (number of findings) and its records for `stackdeck status`.
+
+import type {AppState} from '../../store/index.js';
+import {totalFindings} from '../../store/slices/sessions.js';
+import type {StatusSection} from '../types.js';
+
+export function sessionsBadge(state: AppState): string | undefined {
+	const n = totalFindings(state.sessions);
+	return n > 0 ? `${n}!` : undefined;
+}
+
+export function sessionsStatus(state: AppState): StatusSection {
+	const s = state.sessions;
+	const lines: string[] = [];
+	if (s.stateDir) lines.push(`state folder ${s.stateDir} (${s.stateDirOrigin}); prompt extensions ${s.promptExtensions ? 'on' : 'off'} (${s.promptExtensionsFrom})`);
+	for (const r of s.sessions.slice(0, 20)) {
+		const found = r.findings === null ? 'not checked' : r.findings === 0 ? 'no findings' : `${r.findings} finding(s): ${[...new Set(r.rules)].join(', ')}`;
+		lines.push(`${r.id} ${JSON.stringify(r.title ?? '')} ${r.eventCount} events, ${r.agentState ?? '?'}, ${found}`);
+	}
+	if (s.sessions.length > 20) lines.push(`… ${s.sessions.length - 20} more`);
+	if (s.error) lines.push(`error: ${s.error}`);
+	return {
+		title: 'Sessions',
+		lines: lines.length ? lines : ['no sessions'],
+		data: {
+			stateDir: s.stateDir,
+			stateDirOrigin: s.stateDirOrigin,
+			tried: s.tried,
+			configToml: s.configToml,
+			promptExtensions: s.promptExtensions,
+			sessions: s.sessions.map(r => ({id: r.id, title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt, eventCount: r.eventCount, agentState: r.agentState, model: r.model, findings: r.findings, rules: r.rules})),
+			error: s.error,
+		},
+	};
+}

@@ -1,0 +1,31 @@
+// Which rows of a long list are on screen: only these are rendered (a 10,000-event session renders
+// as many rows as the panel is tall). The cursor stays visible, roughly centred.
+
+export interface ListWindow {
+	start: number;
+	end: number;
+}
+
+export function listWindow(total: number, cursor: number, rows: number): ListWindow {
+	if (rows <= 0 || total === 0) return {start: 0, end: 0};
+	if (total <= rows) return {start: 0, end: total};
+	const start = Math.max(0, Math.min(cursor - Math.floor(rows / 2), total - rows));
+	return {start, end: start + rows};
+}
+
+export function pad(text: string, width: number): string {
+	return text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length);
+}
+
+/** "2025-07-09T13:41:11.259454" → "13:41:11"; dates other than today keep "07-09 13:41". */
+export function shortTime(timestamp: string | null): string {
+	if (!timestamp) return '--:--:--';
+	const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(timestamp);
+	return match ? `${match[4]}:${match[5]}:${match[6]}` : timestamp.slice(0, 8);
+}
+
+export function shortDate(timestamp: string | null): string {
+	if (!timestamp) return '-';
+	const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(timestamp);
+	return match ? `${match[2]}-${match[3]} ${match[4]}:${match[5]}` : timestamp.slice(0, 11);
+}

@@ -1,0 +1,43 @@
+// The config.toml the demo writes into its temporary folder: the three engines with their
+// profiles, the OpenHands state dir, cache folders and Aider (pure text rendering).
+
+import type {SimKind} from './types.js';
+
+export interface DemoConfigEngine {
+	name: string;
+	kind: SimKind;
+	url: string;
+	expectedTps: number;
+	profile: string;
+	model: string;
+	memoryGb: number;
+}
+
+export interface DemoConfigInput {
+	engines: readonly DemoConfigEngine[];
+	stateDir: string;
+	cacheDirs: readonly string[];
+	aiderCommand: string;
+	defaultRepo: string;
+}
+
+/** A TOML basic string (JSON's escapes are valid TOML escapes). */
+export function tomlString(value: string): string {
+	return JSON.stringify(value);
+}
+
+export function renderDemoConfig(input: DemoConfigInput): string {
+	const lines: string[] = ['# Written by `stackdeck demo` for its simulated stack; deleted when the demo stops.', ''];
+	lines.push('[engines]', 'probe = false', '');
+	for (const e of input.engines) {
+		lines.push('[[engines.list]]', `name = ${tomlString(e.name)}`, `url = ${tomlString(e.url)}`, `kind = ${tomlString(e.kind)}`, `expected_tps = ${e.expectedTps}`, `profile = ${tomlString(e.profile)}`, '');
+	}
+	for (const e of input.engines) {
+		lines.push(`[profiles.${tomlString(e.profile)}]`, `engine = ${tomlString(e.name)}`, `served_model_name = ${tomlString(e.model)}`, `expected_tps = ${e.expectedTps}`, `memory_gb = ${e.memoryGb}`, '');
+	}
+	lines.push('[docker]', '# The demo needs no Docker.', 'enabled = false', '');
+	lines.push('[openhands]', `state_dir = ${tomlString(input.stateDir)}`, '');
+	lines.push('[cache]', `dirs = [${input.cacheDirs.map(tomlString).join(', ')}]`, '');
+	lines.push('[aider]', `command = ${tomlString(input.aiderCommand)}`, `default_repo = ${tomlString(input.defaultRepo)}`, '');
+	return lines.join('\n');
+}

@@ -1,0 +1,25 @@
+// What request handlers need from a running simulated engine.
+
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import type {EngineStats} from './engine-stats.js';
+import type {Scheduler} from './scheduler.js';
+import type {SimFault, SimKind} from './types.js';
+
+export interface EngineContext {
+	kind: SimKind;
+	model: string;
+	port: number;
+	decodeTps: number;
+	scheduler: Scheduler;
+	stats: EngineStats;
+	fault: SimFault;
+	/** Tokens held by the prefix cache. */
+	cacheTokens(): number;
+	flushCache(): void;
+	/** Ollama: the model stays loaded until this time (keep-alive 5 min after last use). */
+	touch(): void;
+	expiresAt: Date;
+	startedAt: Date;
+}
+
+export type Handler = (ctx: EngineContext, req: IncomingMessage, res: ServerResponse) => void | Promise<void>;

@@ -1,0 +1,176 @@
+// One simulated engine: a node:http server on loopback speaking SGLang's, vLLM's or Ollama's
+// formats, with its scheduler, prefix cache, counters and fault switches.
+
+import http from 'node:http';
+import type {Socket} from 'node:net';
+import type {EngineContext} from './engine-context.js';
+import {newStats, type EngineStats} from './engine-stats.js';
+import {PrefixCache} from './prefix-cache.js';
+import {SIM_PROFILES} from './profiles.js';
+import {CONTEXT_LENGTH, route, sendFault500, SGLANG_MAX_TOTAL_TOKENS, VLLM_BLOCK_SIZE, VLLM_GPU_BLOCKS} from './routes.js';
+import {Scheduler} from './scheduler.js';
+import type {SimEngine, SimEngineOptions, SimFault, SimKind} from './types.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const OLLAMA_KEEP_ALIVE_MS = 5 * 60 * 1000;
+
+export class SimEngineServer implements SimEngine {
+	readonly kind: SimKind;
+	readonly host: string;
+	readonly model: string;
+	readonly decodeTps: number;
+	readonly ttftMs: number;
+	readonly cacheMissTtftMs: number;
+	port: number;
+	stats!: EngineStats;
+	scheduler!: Scheduler;
+	private cache!: PrefixCache;
+	private fault: SimFault = null;
+	private server: http.Server | undefined;
+	private readonly sockets = new Set<Socket>();
+	private stopped = true;
+	private startedAt = new Date();
+	private expiresAt = new Date(0);
+	private transition: Promise<void> = Promise.resolve();
+
+	constructor(options: SimEngineOptions) {
+		const profile = SIM_PROFILES[options.kind];
+		this.kind = options.kind;
+		this.host = options.host ?? '127.0.0.1';
+		if (!LOOPBACK.has(this.host)) throw new Error(`simulated ${options.kind} engine: host "${this.host}" is not loopback; use 127.0.0.1`);
+		this.port = options.port ?? profile.port;
+		this.model = options.model ?? profile.model;
+		this.decodeTps = options.decodeTps ?? profile.decodeTps;
+		this.ttftMs = options.ttftMs ?? profile.ttftMs;
+		this.cacheMissTtftMs = Math.max(this.ttftMs, options.cacheMissTtftMs ?? (this.ttftMs * profile.cacheMissTtftMs) / profile.ttftMs);
+		if (!(this.decodeTps > 0)) throw new Error(`simulated ${options.kind} engine: decodeTps must be above 0, got ${this.decodeTps}`);
+		this.reset();
+	}
+
+	get url(): string {
+		return `http://${this.host.includes(':') ? `[${this.host}]` : this.host}:${this.port}`;
+	}
+
+	/** Fresh counters, cache and queue, as a newly started server process has. */
+	private reset(): void {
+		this.startedAt = new Date();
+		this.stats = newStats(this.kind, CONTEXT_LENGTH[this.kind], this.startedAt.getTime());
+		const capacity = this.kind === 'vllm' ? VLLM_GPU_BLOCKS * VLLM_BLOCK_SIZE : SGLANG_MAX_TOTAL_TOKENS;
+		this.cache = new PrefixCache(this.kind === 'vllm' ? VLLM_BLOCK_SIZE : this.kind === 'ollama' ? 1 : 1, capacity);
+		this.scheduler = new Scheduler({
+			decodeTps: this.decodeTps,
+			ttftMs: this.ttftMs,
+			cacheMissTtftMs: this.cacheMissTtftMs,
+			maxRunning: this.kind === 'ollama' ? 1 : 8,
+			cache: this.cache,
+			stats: () => this.stats,
+			fault: () => this.fault,
+		});
+		this.expiresAt = this.kind === 'ollama' ? new Date(Date.now() + OLLAMA_KEEP_ALIVE_MS) : new Date(0);
+	}
+
+	setFault(fault: SimFault): void {
+		const previous = this.fault;
+		this.fault = fault;
+		if (previous === 'stall' && fault !== 'stall') this.scheduler.resumeStalled();
+		if (this.stopped) return;
+		if (fault === 'refuse' && previous !== 'refuse') this.chain(() => this.closeListener());
+		if (fault !== 'refuse' && previous === 'refuse') this.chain(() => this.listen());
+	}
+
+	/** Resolves once a fault switch's listener change (refuse / clear) has taken effect. */
+	settled(): Promise<void> {
+		return this.transition;
+	}
+
+	async start(): Promise<void> {
+		await this.transition;
+		if (!this.stopped) return;
+		this.reset();
+		this.stopped = false;
+		if (this.fault !== 'refuse') await this.chain(() => this.listen());
+	}
+
+	async stop(): Promise<void> {
+		await this.transition;
+		if (this.stopped) return;
+		this.stopped = true;
+		this.scheduler.cancelAll();
+		await this.chain(() => this.closeListener());
+	}
+
+	private chain(step: () => Promise<void>): Promise<void> {
+		this.transition = this.transition.then(step, step);
+		return this.transition;
+	}
+
+	private listen(): Promise<void> {
+		const server = http.createServer((req, res) => this.handle(req, res));
+		server.keepAliveTimeout = 5000;
+		server.on('connection', socket => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		return new Promise<void>((resolve, reject) => {
+			server.once('error', (error: NodeJS.ErrnoException) => {
+				const hint = error.code === 'EADDRINUSE' ? `port ${this.port} is in use; pick another port or pass 0 for any free port` : error.message;
+				reject(new Error(`simulated ${this.kind} engine on ${this.host}:${this.port}: ${hint}`));
+			});
+			server.listen(this.port, this.host, () => {
+				const address = server.address();
+				if (address && typeof address === 'object') this.port = address.port;
+				this.server = server;
+				resolve();
+			});
+		});
+	}
+
+	private closeListener(): Promise<void> {
+		const server = this.server;
+		this.server = undefined;
+		if (!server) return Promise.resolve();
+		return new Promise<void>(resolve => {
+			server.close(() => resolve());
+			for (const socket of this.sockets) socket.destroy();
+			this.sockets.clear();
+		});
+	}
+
+	private context(): EngineContext {
+		return {
+			kind: this.kind,
+			model: this.model,
+			port: this.port,
+			decodeTps: this.decodeTps,
+			scheduler: this.scheduler,
+			stats: this.stats,
+			fault: this.fault,
+			cacheTokens: () => this.cache.sizeTokens(),
+			flushCache: () => this.cache.clear(),
+			touch: () => {
+				if (this.kind === 'ollama') this.expiresAt = new Date(Date.now() + OLLAMA_KEEP_ALIVE_MS);
+			},
+			expiresAt: this.expiresAt,
+			startedAt: this.startedAt,
+		};
+	}
+
+	private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+		const ctx = this.context();
+		if (this.fault === 'http500') {
+			req.resume();
+			sendFault500(ctx, req, res);
+			return;
+		}
+		Promise.resolve(route(ctx, req, res)).catch((error: unknown) => {
+			if (!res.headersSent) sendFault500(ctx, req, res);
+			else res.destroy(error as Error);
+		});
+	}
+}
+
+export async function startSimEngine(options: SimEngineOptions): Promise<SimEngine> {
+	const engine = new SimEngineServer(options);
+	await engine.start();
+	return engine;
+}

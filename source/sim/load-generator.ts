@@ -1,0 +1,82 @@
+// Keeps the demo engines busy: a mix of streaming chat requests, most sharing one of a few
+// repository-context prefixes (prefix-cache hits), some with a fresh context (misses).
+
+import {DEMO_REPOS, QUESTIONS, repoContext} from './repo-context.js';
+import type {SimEngine} from './types.js';
+
+export interface LoadGenerator {
+	stop(): Promise<void>;
+	/** Requests completed (for tests and the headless summary). */
+	completed(): number;
+}
+
+export interface LoadOptions {
+	/** Share of requests that reuse a known repository context (default 0.75). */
+	reuseShare?: number;
+	/** Idle pause between one worker's requests, upper bound in ms (default 600). */
+	maxPauseMs?: number;
+}
+
+export function startLoadGenerator(engines: readonly SimEngine[], options: LoadOptions = {}): LoadGenerator {
+	const abort = new AbortController();
+	let done = 0;
+	let fresh = 0;
+	const reuse = options.reuseShare ?? 0.75;
+	const maxPause = options.maxPauseMs ?? 600;
+	const contexts = DEMO_REPOS.map((name, i) => repoContext(name, 1000 + i));
+	const workers: Promise<void>[] = [];
+
+	const sleep = (ms: number) =>
+		new Promise<void>(resolve => {
+			const timer = setTimeout(resolve, ms);
+			abort.signal.addEventListener('abort', () => {
+				clearTimeout(timer);
+				resolve();
+			}, {once: true});
+		});
+
+	const worker = async (engine: SimEngine, slow: boolean) => {
+		while (!abort.signal.aborted) {
+			const system = Math.random() < reuse ? contexts[Math.floor(Math.random() * contexts.length)]! : repoContext(`scratch/${++fresh}`, 5000 + fresh, 60);
+			const question = QUESTIONS[Math.floor(Math.random() * QUESTIONS.length)]!;
+			const maxTokens = slow ? 12 + Math.floor(Math.random() * 24) : 48 + Math.floor(Math.random() * 112);
+			try {
+				const res = await fetch(`${engine.url}/v1/chat/completions`, {
+					method: 'POST',
+					headers: {'content-type': 'application/json'},
+					body: JSON.stringify({
+						model: engine.model,
+						messages: [
+							{role: 'system', content: system},
+							{role: 'user', content: question},
+						],
+						max_tokens: maxTokens,
+						stream: true,
+						stream_options: {include_usage: true},
+					}),
+					signal: abort.signal,
+				});
+				if (res.body) for await (const _chunk of res.body) void _chunk;
+				if (res.ok) done += 1;
+				await sleep(Math.random() * maxPause);
+			} catch {
+				// Engine down or faulted: try again in a second.
+				await sleep(1000);
+			}
+		}
+	};
+
+	for (const engine of engines) {
+		const slow = engine.decodeTps < 30;
+		const count = slow ? 1 : 2;
+		for (let i = 0; i < count; i++) workers.push(worker(engine, slow));
+	}
+
+	return {
+		async stop() {
+			abort.abort();
+			await Promise.allSettled(workers);
+		},
+		completed: () => done,
+	};
+}

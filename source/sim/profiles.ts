@@ -1,0 +1,24 @@
+// The three demo engines as the seeds describe them: model, port, decode rate, memory.
+
+import type {SimKind} from './types.js';
+
+export interface SimProfile {
+	kind: SimKind;
+	/** Profile name in the generated config. */
+	profile: string;
+	model: string;
+	port: number;
+	decodeTps: number;
+	ttftMs: number;
+	/** The seeds: "expect 2-3x slower response times when the cache misses". */
+	cacheMissTtftMs: number;
+	memoryGb: number;
+}
+
+export const SIM_PROFILES: Record<SimKind, SimProfile> = {
+	sglang: {kind: 'sglang', profile: 'mistral-small-4', model: 'mistral-small-4', port: 30000, decodeTps: 94, ttftMs: 120, cacheMissTtftMs: 300, memoryGb: 72},
+	vllm: {kind: 'vllm', profile: 'qwen3-coder-next', model: 'qwen3-coder-next', port: 8001, decodeTps: 69, ttftMs: 160, cacheMissTtftMs: 400, memoryGb: 80},
+	ollama: {kind: 'ollama', profile: 'qwen2.5-32b', model: 'qwen2.5:32b', port: 11434, decodeTps: 12, ttftMs: 350, cacheMissTtftMs: 900, memoryGb: 22},
+};
+
+export const SIM_KINDS: readonly SimKind[] = ['sglang', 'vllm', 'ollama'];

@@ -1,0 +1,108 @@
+// What `check-session PATH` can read, turned into sessions to check: a state folder (sessions/),
+// one session folder, an events/ folder, a trajectory (JSON array of events), an evaluation output
+// (object or JSON lines with `history`), or an LLM completion log (`messages`). Errors name the file.
+
+import {readdir, stat} from 'node:fs/promises';
+import path from 'node:path';
+import {parseCompletionLog} from '../../domain/openhands/completion-log.js';
+import {parseEvent, type EventFacts} from '../../domain/openhands/event.js';
+import type {LlmMessage} from '../../domain/openhands/messages.js';
+import {EventDirReader} from './event-dir.js';
+import {MAX_INPUT_BYTES, readJsonFile} from './read-json.js';
+
+export type CheckInput =
+	| {id: string; kind: 'events'; source: string; events: EventFacts[]; problems: string[]}
+	| {id: string; kind: 'log'; source: string; messages: LlmMessage[]; problems: string[]};
+
+export class InputError extends Error {}
+
+async function isDir(p: string): Promise<boolean> {
+	return stat(p).then(s => s.isDirectory(), () => false);
+}
+
+async function fromEventsDir(dir: string, id: string): Promise<CheckInput> {
+	const snapshot = await new EventDirReader(dir).scan();
+	return {id, kind: 'events', source: dir, events: [...snapshot.events], problems: snapshot.problems.map(p => p.error)};
+}
+
+function fromEventArray(items: unknown[], id: string, source: string): CheckInput {
+	const events: EventFacts[] = [];
+	const problems: string[] = [];
+	items.forEach((item, index) => {
+		const parsed = parseEvent(item, index);
+		if (parsed.ok) events.push(parsed.event);
+		else problems.push(`${source}: item ${index}: ${parsed.error}`);
+	});
+	return {id, kind: 'events', source, events, problems};
+}
+
+function looksLikeMessages(items: unknown[]): boolean {
+	const first = items[0];
+	return Boolean(first && typeof first === 'object' && 'role' in first && !('action' in first) && !('observation' in first));
+}
+
+function fromValue(value: unknown, file: string, fallbackId: string): CheckInput[] {
+	if (Array.isArray(value)) {
+		if (value.length > 0 && looksLikeMessages(value)) return fromValue({messages: value}, file, fallbackId);
+		return [fromEventArray(value, fallbackId, file)];
+	}
+	if (value && typeof value === 'object') {
+		const o = value as Record<string, unknown>;
+		if (Array.isArray(o['messages'])) {
+			const log = parseCompletionLog(o);
+			if (!log.ok) throw new InputError(`${file}: ${log.error}`);
+			return [{id: fallbackId, kind: 'log', source: file, messages: log.messages, problems: []}];
+		}
+		if (Array.isArray(o['history'])) {
+			const id = typeof o['instance_id'] === 'string' || typeof o['instance_id'] === 'number' ? String(o['instance_id']) : fallbackId;
+			return [fromEventArray(o['history'], id, file)];
+		}
+		if (Array.isArray(o['trajectory'])) return [fromEventArray(o['trajectory'], fallbackId, file)];
+		if (Array.isArray(o['events'])) return [fromEventArray(o['events'], fallbackId, file)];
+		if ('action' in o || 'observation' in o) return [fromEventArray([o], fallbackId, file)];
+	}
+	throw new InputError(
+		`${file}: JSON, but not an OpenHands trajectory (array of events), evaluation output (object with "history"), or completion log (object with "messages")`,
+	);
+}
+
+export async function loadCheckInputs(target: string, maxBytes = MAX_INPUT_BYTES): Promise<CheckInput[]> {
+	const resolved = path.resolve(target);
+	let info;
+	try {
+		info = await stat(resolved);
+	} catch (error) {
+		throw new InputError(`${resolved}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+	}
+	if (info.isDirectory()) {
+		const sessions = path.join(resolved, 'sessions');
+		if (await isDir(sessions)) {
+			const names = (await readdir(sessions, {withFileTypes: true})).filter(d => d.isDirectory()).map(d => d.name).sort();
+			const out: CheckInput[] = [];
+			for (const name of names) out.push(await fromEventsDir(path.join(sessions, name, 'events'), name));
+			return out;
+		}
+		if (await isDir(path.join(resolved, 'events'))) return [await fromEventsDir(path.join(resolved, 'events'), path.basename(resolved))];
+		const names = await readdir(resolved);
+		if (names.some(n => /^\d+\.json$/.test(n))) {
+			const id = path.basename(resolved) === 'events' ? path.basename(path.dirname(resolved)) : path.basename(resolved);
+			return [await fromEventsDir(resolved, id)];
+		}
+		throw new InputError(
+			`${resolved}: ${names.length === 0 ? 'empty folder' : 'no OpenHands events here'}; give a state folder (with sessions/), a session folder (with events/), an events/ folder, or a JSON file`,
+		);
+	}
+	const read = await readJsonFile(resolved, maxBytes, true);
+	if (!read.ok) throw new InputError(read.error);
+	const base = path.basename(resolved).replace(/\.jsonl?$/, '');
+	if (read.lines) {
+		return read.lines.flatMap((line, n) => {
+			try {
+				return fromValue(line, `${resolved} line ${n + 1}`, `${base}:${n + 1}`);
+			} catch (error) {
+				throw new InputError((error as Error).message);
+			}
+		});
+	}
+	return fromValue(read.value, resolved, base);
+}

@@ -1,0 +1,68 @@
+// Reads a JSON (or JSON lines) file with a size cap checked before any byte is read, and says what is
+// wrong in words that name the file: too large, empty, cut short (partial write), or not JSON.
+
+import {readFile, stat} from 'node:fs/promises';
+
+/** Largest input file check-session reads (trajectories and evaluation outputs can be big). */
+export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+/** Largest single event file read; OpenHands warns above 1 MB. */
+export const MAX_EVENT_BYTES = 16 * 1024 * 1024;
+
+export type JsonRead =
+	| {ok: true; value: unknown; bytes: number; lines?: undefined}
+	| {ok: true; value?: undefined; lines: unknown[]; bytes: number}
+	| {ok: false; kind: 'too-large' | 'empty' | 'partial' | 'malformed' | 'unreadable'; error: string; bytes: number};
+
+export function formatMb(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Decode text as JSON; when that fails, as JSON lines (every non-blank line a JSON value). */
+export function decodeJson(text: string, file: string, allowLines: boolean): JsonRead {
+	const bytes = Buffer.byteLength(text);
+	if (text.trim() === '') return {ok: false, kind: 'empty', error: `${file}: empty file`, bytes};
+	try {
+		return {ok: true, value: JSON.parse(text), bytes};
+	} catch (error) {
+		const message = (error as Error).message;
+		if (allowLines && text.includes('\n')) {
+			const lines: unknown[] = [];
+			let bad: string | null = null;
+			for (const [n, line] of text.split('\n').entries()) {
+				if (line.trim() === '') continue;
+				try {
+					lines.push(JSON.parse(line));
+				} catch (lineError) {
+					bad = `line ${n + 1}: ${(lineError as Error).message}`;
+					break;
+				}
+			}
+			if (bad === null && lines.length > 1) return {ok: true, lines, bytes};
+		}
+		const cut = /Unexpected end of JSON input|Unterminated string|Expected .* after|end of data/i.test(message) && /^\s*[[{]/.test(text);
+		return cut
+			? {ok: false, kind: 'partial', error: `${file}: JSON ends early (partly written or truncated): ${message}`, bytes}
+			: {ok: false, kind: 'malformed', error: `${file}: not JSON: ${message}`, bytes};
+	}
+}
+
+export async function readJsonFile(file: string, maxBytes: number, allowLines = false): Promise<JsonRead> {
+	let size: number;
+	try {
+		const info = await stat(file);
+		if (!info.isFile()) return {ok: false, kind: 'unreadable', error: `${file}: not a regular file`, bytes: 0};
+		size = info.size;
+	} catch (error) {
+		return {ok: false, kind: 'unreadable', error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, bytes: 0};
+	}
+	if (size > maxBytes) {
+		return {ok: false, kind: 'too-large', error: `${file}: ${formatMb(size)} is over the ${formatMb(maxBytes)} limit; not read (split it, or check a session folder instead)`, bytes: size};
+	}
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch (error) {
+		return {ok: false, kind: 'unreadable', error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, bytes: size};
+	}
+	return decodeJson(text, file, allowLines);
+}

@@ -1,0 +1,62 @@
+// Lists the sessions of a V0 state folder: `sessions/<id>/metadata.json` for title, times and
+// model, and the number of event files. Unreadable metadata is reported on the row, not thrown.
+
+import {readdir, stat} from 'node:fs/promises';
+import path from 'node:path';
+import {z} from 'zod';
+import type {SessionRow} from '../../store/slices/sessions.js';
+import {readJsonFile} from './read-json.js';
+
+const metadataSchema = z.looseObject({
+	title: z.string().nullish(),
+	created_at: z.string().nullish(),
+	last_updated_at: z.string().nullish(),
+	llm_model: z.string().nullish(),
+});
+
+export async function countEventFiles(eventsDir: string): Promise<number> {
+	try {
+		return (await readdir(eventsDir)).filter(n => /^\d+\.json$/.test(n)).length;
+	} catch {
+		return 0;
+	}
+}
+
+export async function readSessionRow(dir: string): Promise<SessionRow> {
+	const id = path.basename(dir);
+	const row: SessionRow = {id, dir, title: null, createdAt: null, updatedAt: null, eventCount: 0, agentState: null, model: null, findings: null, rules: [], checkedAt: null, error: null};
+	const eventsDir = path.join(dir, 'events');
+	row.eventCount = await countEventFiles(eventsDir);
+	const meta = await readJsonFile(path.join(dir, 'metadata.json'), 1024 * 1024);
+	if (meta.ok && meta.value !== undefined) {
+		const parsed = metadataSchema.safeParse(meta.value);
+		if (parsed.success) {
+			row.title = parsed.data.title ?? null;
+			row.createdAt = parsed.data.created_at ?? null;
+			row.updatedAt = parsed.data.last_updated_at ?? null;
+			row.model = parsed.data.llm_model ?? null;
+		} else row.error = `${path.join(dir, 'metadata.json')}: unexpected shape`;
+	} else if (!meta.ok && meta.kind !== 'unreadable') row.error = meta.error;
+	// The events folder's mtime moves with every new event: fresher than metadata's last_updated_at.
+	try {
+		const mtime = (await stat(eventsDir)).mtime.toISOString();
+		if (!row.updatedAt || mtime > row.updatedAt) row.updatedAt = mtime;
+		row.createdAt ??= mtime;
+	} catch {
+		// No events folder yet.
+	}
+	return row;
+}
+
+export async function listSessions(stateDir: string): Promise<SessionRow[]> {
+	const sessionsDir = path.join(stateDir, 'sessions');
+	let names: string[];
+	try {
+		names = (await readdir(sessionsDir, {withFileTypes: true})).filter(d => d.isDirectory()).map(d => d.name);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') return [];
+		throw new Error(`${sessionsDir}: cannot list sessions (${code ?? (error as Error).message}); check permissions (OpenHands writes it as UID 1000)`);
+	}
+	return Promise.all(names.map(n => readSessionRow(path.join(sessionsDir, n))));
+}

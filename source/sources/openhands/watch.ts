@@ -1,0 +1,41 @@
+// fs.watch with a polling fallback: calls `onChange` (debounced) when the folder changes, and in any
+// case every `pollMs`, so a network or container-mounted folder where watch events never arrive
+// still updates within a second.
+
+import {watch, type FSWatcher} from 'node:fs';
+
+export interface FolderWatch {
+	mode: 'watch' | 'poll';
+	close(): void;
+}
+
+export function watchFolder(dir: string, onChange: () => void, pollMs = 1000, debounceMs = 50): FolderWatch {
+	let timer: NodeJS.Timeout | null = null;
+	const kick = () => {
+		if (timer) return;
+		timer = setTimeout(() => {
+			timer = null;
+			onChange();
+		}, debounceMs);
+	};
+	let watcher: FSWatcher | null = null;
+	try {
+		watcher = watch(dir, {persistent: false}, kick);
+		watcher.on('error', () => {
+			watcher?.close();
+			watcher = null;
+		});
+	} catch {
+		watcher = null;
+	}
+	const interval = setInterval(onChange, pollMs);
+	interval.unref();
+	return {
+		mode: watcher ? 'watch' : 'poll',
+		close() {
+			watcher?.close();
+			clearInterval(interval);
+			if (timer) clearTimeout(timer);
+		},
+	};
+}
