@@ -13,6 +13,8 @@ export interface ParsedChat {
 	maxTokens: number;
 	stream: boolean;
 	includeUsage: boolean;
+	/** vLLM/SGLang sampling param: generate until max_tokens, ignoring end-of-sequence. */
+	ignoreEos: boolean;
 	seed: number;
 }
 
@@ -35,6 +37,7 @@ export function parseChatBody(body: Record<string, unknown>): ParsedChat | strin
 		maxTokens: typeof maxRaw === 'number' ? maxRaw : Number.MAX_SAFE_INTEGER,
 		stream: body['stream'] === true,
 		includeUsage: streamOptions?.include_usage === true,
+		ignoreEos: body['ignore_eos'] === true,
 		seed: (tokenId(text.slice(-256)) + requestCounter * 104729) >>> 0,
 	};
 }
@@ -68,7 +71,7 @@ export async function handleChatCompletions(ctx: EngineContext, req: IncomingMes
 	state = ctx.scheduler.submit({
 		promptTokens: parsed.promptTokens,
 		maxTokens: parsed.maxTokens,
-		naturalTokens: naturalLength(parsed.seed),
+		naturalTokens: parsed.ignoreEos ? parsed.maxTokens : naturalLength(parsed.seed),
 		seed: parsed.seed,
 		callbacks: {
 			token(text, index) {

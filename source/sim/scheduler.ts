@@ -157,7 +157,7 @@ export class Scheduler {
 		state.request.callbacks.token(completionToken(state.request.seed, index), index);
 		if (state.phase === 'done') return false;
 		if (state.emitted >= state.target) {
-			this.end(state, state.target < state.request.naturalTokens ? 'length' : 'stop');
+			this.end(state, state.target >= state.request.maxTokens ? 'length' : 'stop');
 			return false;
 		}
 		return true;
