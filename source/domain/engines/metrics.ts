@@ -112,6 +112,18 @@ export function readEngineMetrics(kind: EngineKind, parsed: ParsedMetrics, fallb
 
 	sumInto(names.generation, (m, v) => (m.counters.generation = v));
 	sumInto(names.prompt, (m, v) => (m.counters.prompt = v));
+	if (kind === 'sglang') {
+		// realtime_tokens_total moves every log interval; generation/prompt_tokens_total only when a
+		// request finishes. Prefer it for live decode and prefill rates (hit rate keeps prompt_tokens).
+		const realtime = select(parsed, 'sglang:realtime_tokens_total').filter(counted);
+		const byMode = (mode: string[]) => {
+			const acc = new Map<string, number>();
+			for (const s of realtime) if (mode.includes(s.labels['mode'] ?? '')) acc.set(modelOf(s, fallbackModel), (acc.get(modelOf(s, fallbackModel)) ?? 0) + s.value);
+			return acc;
+		};
+		for (const [key, v] of byMode(['decode'])) model(key).counters.generation = v;
+		for (const [key, v] of byMode(['prefill_compute', 'prefill_cache'])) model(key).counters.prefill = v;
+	}
 	sumInto(names.cacheHits, (m, v) => (m.counters.cacheHits = v));
 	sumInto(names.cacheQueries, (m, v) => (m.counters.cacheQueries = v));
 	sumInto(names.running, (m, v) => (m.gauges.running = v));

@@ -9,6 +9,8 @@ export const ENGINE_KINDS: readonly EngineKind[] = ['sglang', 'vllm', 'ollama', 
 export interface ModelCounters {
 	generation?: number;
 	prompt?: number;
+	/** Prompt tokens processed, counted as they are prefilled (SGLang realtime_tokens_total); else `prompt` is used. */
+	prefill?: number;
 	/** Prompt tokens served from the prefix cache (SGLang cached_tokens_total, vLLM prefix_cache_hits). */
 	cacheHits?: number;
 	/** What cacheHits is a share of (SGLang prompt_tokens_total, vLLM prefix_cache_queries). */

@@ -76,7 +76,7 @@ function ratioOverWindow(hits: CounterPoint[], queries: CounterPoint[], now: num
 export function modelFigures(window: readonly TimedReading[], model: string, now: number): ModelFigures {
 	const m = (r: EngineReading) => r.models[model];
 	const gen = points(window, r => m(r)?.counters.generation);
-	const prompt = points(window, r => m(r)?.counters.prompt);
+	const prompt = points(window, r => m(r)?.counters.prefill ?? m(r)?.counters.prompt);
 	const hits = points(window, r => m(r)?.counters.cacheHits);
 	const queries = points(window, r => m(r)?.counters.cacheQueries);
 	// Stale after three missed 1 s scrapes: an unreachable engine shows no rate rather than an old one.

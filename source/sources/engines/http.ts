@@ -18,7 +18,9 @@ export function failureReason(error: unknown, timeoutMs: number): string {
 	if (e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError') return `timeout after ${timeoutMs} ms`;
 	if (e?.name === 'AbortError') return 'aborted';
 	if (e instanceof EngineHttpError) return e.reason;
-	return e?.cause?.code ?? e?.code ?? e?.cause?.message ?? e?.message ?? String(error);
+	const code = e?.cause?.code ?? e?.code;
+	if (code === 'UND_ERR_SOCKET') return 'connection closed (UND_ERR_SOCKET)';
+	return code ?? e?.cause?.message ?? e?.message ?? String(error);
 }
 
 export async function getText(url: string, timeoutMs: number, init: RequestInit = {}): Promise<{status: number; body: string}> {
@@ -26,7 +28,14 @@ export async function getText(url: string, timeoutMs: number, init: RequestInit 
 	try {
 		response = await fetch(url, {...init, signal: AbortSignal.timeout(timeoutMs)});
 	} catch (error) {
-		throw new EngineHttpError(url, failureReason(error, timeoutMs));
+		// A pooled keep-alive socket the server closed is not an outage by itself: ask once more on
+		// a fresh connection, which then reports the real state (e.g. ECONNREFUSED).
+		if (failureReason(error, timeoutMs) !== 'connection closed (UND_ERR_SOCKET)') throw new EngineHttpError(url, failureReason(error, timeoutMs));
+		try {
+			response = await fetch(url, {...init, signal: AbortSignal.timeout(timeoutMs)});
+		} catch (again) {
+			throw new EngineHttpError(url, failureReason(again, timeoutMs));
+		}
 	}
 	try {
 		return {status: response.status, body: await response.text()};
