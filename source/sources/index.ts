@@ -3,9 +3,10 @@
 import type {Source, SourceContext} from './types.js';
 import {createMeminfoSource} from './host/meminfo-source.js';
 import {createOpenhandsSource} from './openhands/openhands-source.js';
+import {createAiderSource} from './aider/aider-source.js';
 import {createEngineSources} from './engines/index.js';
 import {createDockerSource} from './docker/docker-source.js';
 
 export function createSources(ctx: SourceContext): Source[] {
-	return [createMeminfoSource(ctx), createOpenhandsSource(ctx), ...createEngineSources(ctx), createDockerSource(ctx)];
+	return [createMeminfoSource(ctx), createOpenhandsSource(ctx), createAiderSource(ctx), ...createEngineSources(ctx), createDockerSource(ctx)];
 }

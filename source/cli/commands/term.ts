@@ -1,6 +1,44 @@
-// `stackdeck term`: not built yet (issue #7). Says so instead of pretending.
+// `stackdeck term -- CMD [ARGS...]`: opens the cockpit with the Aider panel focused, hosting CMD in
+// the same terminal pane Aider sessions use, with the keyboard already in the pane.
 
-export async function run(): Promise<number> {
-	process.stderr.write('stackdeck term: not built yet (issue #7)\n');
-	return 2;
+import {runCockpit} from '../../runtime/cockpit.js';
+import {loadFromFlags, reportStartupError} from '../options.js';
+import {parseCommand} from '../parse.js';
+import {update} from '../../store/index.js';
+import {aiderManager} from '../../sources/aider/manager.js';
+import type {Source} from '../../sources/types.js';
+
+const HELP = `usage: stackdeck term [options] -- CMD [ARGS...]
+
+Opens the cockpit with CMD running in the Aider panel's terminal pane, keyboard in the pane.
+Ctrl-Q gives the keyboard back to the cockpit (Enter on the pane takes it again); q quits.`;
+
+export async function run(argv: string[]): Promise<number> {
+	const split = argv.indexOf('--');
+	const own = split >= 0 ? argv.slice(0, split) : argv;
+	const command = split >= 0 ? argv.slice(split + 1) : [];
+	const parsed = parseCommand('term', own, {}, HELP);
+	if (typeof parsed === 'number') return parsed;
+	if (command.length === 0) {
+		process.stderr.write(`stackdeck term: no command given after \`--\`\n\n${HELP}\n`);
+		return 2;
+	}
+	let loaded;
+	try {
+		loaded = loadFromFlags(parsed.values);
+	} catch (error) {
+		return reportStartupError(error);
+	}
+	const host = (ctx: {store: import('../../store/index.js').AppStore}): Source => ({
+		id: 'term',
+		panels: [],
+		start() {
+			const manager = aiderManager();
+			if (!manager) return;
+			update(ctx.store, 'ui', ui => ({...ui, focused: 'aider', zoomed: true}));
+			const id = manager.startCommand({file: command[0]!, args: command.slice(1)});
+			if (id) update(ctx.store, 'ui', ui => ({...ui, capture: true}));
+		},
+	});
+	return runCockpit({loaded, flagTheme: parsed.values.theme, extraSources: ctx => [host(ctx)]});
 }
