@@ -1,0 +1,55 @@
+// `stackdeck demo --headless` as a user runs it: prints endpoints and a config, a busy port is
+// replaced and reported, curl-able endpoints, exit 0 on SIGTERM with nothing left behind.
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import net from 'node:net';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {loadConfig, locateConfig} from '../../source/config/load.js';
+import {STACKDECK_BIN} from '../support/paths.js';
+
+let busy: net.Server;
+let busyPort = 0;
+beforeAll(async () => {
+	busy = net.createServer();
+	await new Promise<void>(r => busy.listen(0, '127.0.0.1', () => r()));
+	busyPort = (busy.address() as net.AddressInfo).port;
+});
+afterAll(async () => {
+	await new Promise(r => busy.close(r));
+});
+
+describe('stackdeck demo --headless', () => {
+	it('serves, reports a busy port, and exits 0 on SIGTERM leaving no listener or temp folder', async () => {
+		expect(existsSync(STACKDECK_BIN)).toBe(true);
+		const child = spawn(process.execPath, [STACKDECK_BIN, 'demo', '--headless', '--port-sglang', String(busyPort), '--port-vllm', '0', '--port-ollama', '0'], {stdio: ['ignore', 'pipe', 'pipe']});
+		let out = '';
+		let err = '';
+		child.stdout.on('data', d => (out += d));
+		child.stderr.on('data', d => (err += d));
+		const exited = new Promise<number | null>(r => child.on('exit', code => r(code)));
+		try {
+			const deadline = Date.now() + 20_000;
+			while (!/default_repo = /.test(out) && Date.now() < deadline && child.exitCode === null) await new Promise(r => setTimeout(r, 100));
+			expect(out, err).toContain('--- config.toml ---');
+			expect(out).toContain(`sglang: port ${busyPort} is busy; serving on`);
+			const configPath = /stackdeck --config (\S+)/.exec(out)![1]!;
+			const {config} = loadConfig(locateConfig(configPath));
+			expect(config.engines.list).toHaveLength(3);
+			const byKind = Object.fromEntries(config.engines.list.map(e => [e.kind, e.url]));
+			expect(byKind['sglang']).not.toContain(`:${busyPort}`);
+			expect(out).toContain(byKind['sglang']!);
+			expect((await (await fetch(`${byKind['sglang']}/v1/models`)).json()).data[0].owned_by).toBe('sglang');
+			expect((await (await fetch(`${byKind['vllm']}/version`)).json()).version).toEqual(expect.any(String));
+			expect((await (await fetch(`${byKind['ollama']}/api/version`)).json()).version).toEqual(expect.any(String));
+			const stateDir = config.openhands.state_dir!;
+			expect(existsSync(stateDir)).toBe(true);
+
+			child.kill('SIGTERM');
+			expect(await exited).toBe(0);
+			expect(existsSync(stateDir)).toBe(false);
+			for (const url of Object.values(byKind)) await expect(fetch(`${url}/v1/models`)).rejects.toThrow();
+		} finally {
+			if (child.exitCode === null) child.kill('SIGKILL');
+		}
+	});
+});
