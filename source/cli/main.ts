@@ -22,12 +22,11 @@ async function main(argv: string[]): Promise<number> {
 	return module.run(named ? argv.slice(1) : argv);
 }
 
-main(process.argv.slice(2)).then(
-	code => {
-		process.exitCode = code;
-	},
-	(error: unknown) => {
-		process.stderr.write(`stackdeck: ${(error as Error)?.stack ?? String(error)}\n`);
-		process.exitCode = 1;
-	},
-);
+// Exit explicitly once the command is done: a watcher or socket some library left open must not
+// keep a finished command alive. Output is flushed first.
+const exit = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+
+main(process.argv.slice(2)).then(exit, (error: unknown) => {
+	process.stderr.write(`stackdeck: ${(error as Error)?.stack ?? String(error)}\n`);
+	exit(1);
+});

@@ -93,3 +93,22 @@ export function displayKey(name: string): string {
 			return name.startsWith('ctrl+') ? `Ctrl-${name.slice(5).toUpperCase()}` : name;
 	}
 }
+
+/**
+ * Ink hands a burst of plain text (fast typing, or keys sent in one SSH packet: "5\r") to the input
+ * handler as one string; split it into one key name per character.
+ */
+export function keyNames(input: string, key: InkKeyLike): string[] {
+	const single = keyName(input, key);
+	if (single !== null || input.length <= 1 || key.ctrl || key.meta) return single === null ? [] : [single];
+	const names: string[] = [];
+	for (const ch of input) {
+		if (ch === '\r' || ch === '\n') names.push('enter');
+		else if (ch === '\t') names.push('tab');
+		else if (ch === '\u007F' || ch === '\b') names.push('backspace');
+		else if (ch === '\u001B') names.push('escape');
+		else if (ch < ' ') names.push(`ctrl+${String.fromCharCode(ch.charCodeAt(0) + 96)}`);
+		else names.push(ch === ' ' ? 'space' : ch);
+	}
+	return names;
+}

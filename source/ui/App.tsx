@@ -7,7 +7,7 @@ import {planLayout, type LayoutMode} from '../domain/layout.js';
 import {PANEL_IDS} from '../domain/panel-ids.js';
 import {update} from '../store/index.js';
 import {setVisible} from '../store/slices/ui.js';
-import {keyName} from '../commands/keys.js';
+import {keyNames} from '../commands/keys.js';
 import {dispatchKey} from '../commands/dispatch.js';
 import {PANELS} from '../panels/registry.js';
 import {useAppState, useCockpit} from './context.js';
@@ -43,8 +43,7 @@ export function App({layout = 'auto', size}: AppProps) {
 
 	useInput(
 		(input, key) => {
-			const name = keyName(input, key);
-			if (name) dispatchKey(name, {store, registry, quit});
+			for (const name of keyNames(input, key)) dispatchKey(name, {store, registry, quit});
 		},
 		{isActive: !ui.capture},
 	);

@@ -6,13 +6,15 @@ import {Box, Text} from 'ink';
 import {useAppState, useTheme} from './context.js';
 import type {PanelDef} from '../panels/types.js';
 
-export function tabLabels(titles: readonly string[], width: number): string[] {
-	for (const len of [Infinity, 6, 4, 3, 0]) {
-		const labels = titles.map((t, i) => (len === 0 ? `${i + 1}` : `${i + 1} ${t.slice(0, len)}`));
-		const total = labels.reduce((n, l) => n + l.length + 2, 0);
-		if (total <= width) return labels;
+export function tabLabels(titles: readonly string[], width: number, focusedIndex = -1): string[] {
+	const fits = (labels: string[]) => labels.reduce((n, l) => n + l.length + 2, 0) <= width;
+	for (const len of [Infinity, 6, 4, 3]) {
+		const labels = titles.map((t, i) => `${i + 1} ${t.slice(0, len)}`);
+		if (fits(labels)) return labels;
 	}
-	return titles.map((_, i) => `${i + 1}`);
+	// Phone portrait: the focused tab keeps its name, the others are digits.
+	const mixed = titles.map((t, i) => (i === focusedIndex ? `${i + 1} ${t}` : `${i + 1}`));
+	return fits(mixed) ? mixed : titles.map((_, i) => `${i + 1}`);
 }
 
 export function TabStrip({panels, width}: {panels: readonly PanelDef[]; width: number}) {
@@ -21,6 +23,7 @@ export function TabStrip({panels, width}: {panels: readonly PanelDef[]; width: n
 	const labels = tabLabels(
 		panels.map(p => p.title),
 		width,
+		panels.findIndex(p => p.id === ui.focused),
 	);
 	return (
 		<Box width={width} height={1} overflow="hidden">

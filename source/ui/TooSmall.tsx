@@ -10,9 +10,12 @@ export function tooSmallText(cols: number, rows: number): string {
 
 /** The message as lines that fit the width (a 10x5 terminal still reads it). */
 export function tooSmallLines(cols: number, rows: number): string[] {
-	const full = tooSmallText(cols, rows);
-	const lines = full.length <= cols ? [full] : ['too small', `need ${MIN_COLS}x${MIN_ROWS}`, `have ${cols}x${rows}`];
-	return lines.slice(0, Math.max(1, rows - 1)).map(l => l.slice(0, Math.max(1, cols)));
+	const need = `need ${MIN_COLS}x${MIN_ROWS}`;
+	const have = `have ${cols}x${rows}`;
+	const candidates = [[tooSmallText(cols, rows)], ['terminal too small:', `${need}, ${have}`], ['too small', need, have]];
+	const room = Math.max(1, rows - 1);
+	const chosen = candidates.find(c => c.length <= room && c.every(l => l.length <= cols)) ?? candidates[2]!;
+	return chosen.slice(0, room).map(l => l.slice(0, Math.max(1, cols)));
 }
 
 export function TooSmall({cols, rows}: {cols: number; rows: number}) {

@@ -1,0 +1,68 @@
+import {describe, expect, it} from 'vitest';
+import {createAppStore, update} from '../../source/store/index.js';
+import {createNotifier} from '../../source/store/notifier.js';
+import {createScheduler} from '../../source/sources/scheduler.js';
+import {applyMeminfo} from '../../source/store/slices/host.js';
+import {setVisible} from '../../source/store/slices/ui.js';
+import type {Source} from '../../source/sources/types.js';
+
+const mem = {totalBytes: 100, availableBytes: 40, usedBytes: 60, freeBytes: 10, cachedBytes: 5, swapTotalBytes: 0, swapUsedBytes: 0};
+
+describe('store', () => {
+	it('coalesces many updates in one turn into one notification', async () => {
+		const store = createAppStore();
+		const notifier = createNotifier(store);
+		let heard = 0;
+		notifier.subscribe(() => heard++);
+		for (let i = 0; i < 5; i++) update(store, 'host', h => applyMeminfo(h, mem, i));
+		update(store, 'ui', ui => ({...ui, notice: {text: 'x', level: 'info', at: 0}}));
+		await new Promise(r => setImmediate(r));
+		expect(heard).toBe(1);
+		expect(store.getState().host.usedHistory).toHaveLength(5);
+	});
+
+	it('keeps a 60-sample history', () => {
+		const store = createAppStore();
+		for (let i = 0; i < 75; i++) update(store, 'host', h => applyMeminfo(h, mem, i));
+		expect(store.getState().host.usedHistory).toHaveLength(60);
+	});
+
+	it('the scheduler polls only the sources of visible panels', async () => {
+		const store = createAppStore();
+		const polled: string[] = [];
+		const source = (id: string, panel: 'memory' | 'containers'): Source => ({id, panels: [panel], poll: async () => void polled.push(id)});
+		const scheduler = createScheduler(store, [source('mem', 'memory'), source('docker', 'containers')], 1000, false);
+		update(store, 'ui', ui => setVisible(ui, 'phone', ['memory']));
+		await scheduler.tick();
+		expect(polled).toEqual(['mem']);
+		update(store, 'ui', ui => setVisible(ui, 'wide', ['memory', 'containers']));
+		await scheduler.tick();
+		expect(polled).toEqual(['mem', 'mem', 'docker']);
+	});
+
+	it('never overlaps two polls of one source', async () => {
+		const store = createAppStore();
+		update(store, 'ui', ui => setVisible(ui, 'phone', ['memory']));
+		let running = 0;
+		let maxRunning = 0;
+		let release!: () => void;
+		const gate = new Promise<void>(r => (release = r));
+		const slow: Source = {
+			id: 'slow',
+			panels: ['memory'],
+			poll: async () => {
+				running++;
+				maxRunning = Math.max(maxRunning, running);
+				await gate;
+				running--;
+			},
+		};
+		const scheduler = createScheduler(store, [slow], 1000, false);
+		const first = scheduler.tick();
+		await scheduler.tick();
+		release();
+		await first;
+		expect(maxRunning).toBe(1);
+		expect(scheduler.polls['slow']).toBe(1);
+	});
+});

@@ -1,0 +1,126 @@
+// Renders the cockpit with Ink into a fake terminal of a given size and returns each frame, so
+// component tests can check sizes without a pty.
+
+import {EventEmitter} from 'node:events';
+import React from 'react';
+import {render} from 'ink';
+import {App} from '../../source/ui/App.js';
+import {CockpitProvider} from '../../source/ui/context.js';
+import {createAppStore, type AppState, type AppStore} from '../../source/store/index.js';
+import {createNotifier} from '../../source/store/notifier.js';
+import {createRegistry} from '../../source/commands/registry.js';
+import {allCommands} from '../../source/commands/all.js';
+import {loadTheme} from '../../source/theme/load.js';
+import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/theme/tokens.js';
+
+class FakeStdout extends EventEmitter {
+	frames: string[] = [];
+	isTTY = true;
+	constructor(
+		public columns: number,
+		public rows: number,
+	) {
+		super();
+	}
+	write(data: string) {
+		this.frames.push(data);
+		return true;
+	}
+}
+
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	isRaw = false;
+	private queue: string[] = [];
+	setRawMode(mode: boolean) {
+		this.isRaw = mode;
+		return this;
+	}
+	setEncoding() {
+		return this;
+	}
+	ref() {}
+	unref() {}
+	resume() {
+		return this;
+	}
+	pause() {
+		return this;
+	}
+	read(): string | null {
+		return this.queue.shift() ?? null;
+	}
+	type(data: string) {
+		this.queue.push(data);
+		this.emit('readable');
+	}
+}
+
+export interface RenderedCockpit {
+	store: AppStore;
+	stdout: FakeStdout;
+	/** Latest frame, as lines (ANSI codes kept). */
+	frame(): string[];
+	type(data: string): Promise<void>;
+	settle(): Promise<void>;
+	resize(cols: number, rows: number): Promise<void>;
+	quitCalls: number[];
+	unmount(): void;
+}
+
+export async function renderCockpit(cols: number, rows: number, init: Partial<AppState> = {}, options: {ascii?: boolean; theme?: string} = {}): Promise<RenderedCockpit> {
+	const store = createAppStore(init);
+	const notifier = createNotifier(store);
+	const registry = createRegistry(allCommands());
+	const stdout = new FakeStdout(cols, rows);
+	const stdin = new FakeStdin();
+	const quitCalls: number[] = [];
+	const value = {
+		store,
+		notifier,
+		registry,
+		theme: loadTheme(options.theme ?? 'dark'),
+		glyphs: options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS,
+		quit: (code = 0) => void quitCalls.push(code),
+	};
+	const instance = render(
+		<CockpitProvider value={value}>
+			<App />
+		</CockpitProvider>,
+		{stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false},
+	);
+	const settle = async () => {
+		for (let i = 0; i < 5; i++) await new Promise(r => setTimeout(r, 20));
+	};
+	await settle();
+	return {
+		store,
+		stdout,
+		quitCalls,
+		frame: () => (stdout.frames.at(-1) ?? '').split('\n'),
+		async type(data) {
+			stdin.type(data);
+			await settle();
+		},
+		settle,
+		async resize(c, r) {
+			stdout.columns = c;
+			stdout.rows = r;
+			stdout.emit('resize');
+			await new Promise(res => setTimeout(res, 150));
+			await settle();
+		},
+		unmount: () => instance.unmount(),
+	};
+}
+
+/** Visible width of a line: ANSI escapes removed, wide characters not expected in our frames. */
+export function visibleWidth(line: string): number {
+	// eslint-disable-next-line no-control-regex
+	return [...line.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, '')].length;
+}
+
+export function plain(line: string): string {
+	// eslint-disable-next-line no-control-regex
+	return line.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, '');
+}
