@@ -44,9 +44,9 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 		if (stopped) return;
 		stopped = true;
 		if (liveTimer) clearInterval(liveTimer);
-		await load?.stop();
-		await Promise.allSettled(engines.map(engine => engine.stop()));
+		// The folder goes first: the cockpit gives shutdown hooks only a moment before it exits.
 		rmSync(workDir, {recursive: true, force: true});
+		await Promise.allSettled([load?.stop(), ...engines.map(engine => engine.stop())]);
 	};
 
 	try {
