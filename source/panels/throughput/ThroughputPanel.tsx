@@ -6,25 +6,28 @@ import {useAppState, useTheme} from '../../ui/context.js';
 import {Line} from '../../ui/widgets/Line.js';
 import type {PanelProps} from '../types.js';
 import {throughputLines, visibleLines} from './lines.js';
+import {aiderTokenLines} from './aider-lines.js';
+import {sessionTokenTotals} from '../../store/slices/aider.js';
 
 export function ThroughputPanel({width, height}: PanelProps) {
 	const engines = useAppState(s => s.engines);
+	const aider = useAppState(s => s.aider);
 	const {glyphs} = useTheme();
 	const lines = useMemo(() => {
-		if (engines.rows.length === 0) return [];
-		return visibleLines(throughputLines(engines, width, glyphs.spark, Date.now()), height, engines.selected);
-	}, [engines, width, height, glyphs]);
+		const sessions = aiderTokenLines(sessionTokenTotals(aider), width);
+		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, height - 1));
+		return visibleLines([...throughputLines(engines, width, glyphs.spark, Date.now()), ...sessions], height, engines.selected);
+	}, [engines, aider, width, height, glyphs]);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{engines.rows.length === 0 ? (
 				<Line tone="muted">No model server found: add engines.list to the config, or start one on 30000/8000/8001/8080/11434.</Line>
-			) : (
-				lines.map(l => (
-					<Line key={l.key} tone={l.tone} bold={l.selected}>
-						{l.text}
-					</Line>
-				))
-			)}
+			) : null}
+			{lines.map(l => (
+				<Line key={l.key} tone={l.tone} bold={l.selected}>
+					{l.text}
+				</Line>
+			))}
 		</Box>
 	);
 }

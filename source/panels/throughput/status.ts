@@ -5,6 +5,7 @@ import type {StatusSection} from '../types.js';
 import {formatDuration, formatRate} from '../../domain/format.js';
 import {isSlow} from '../../domain/engines/health.js';
 import {downText} from '../engines-common.js';
+import {sessionTokenTotals} from '../../store/slices/aider.js';
 
 export function throughputStatus(state: AppState): StatusSection {
 	const now = Date.now();
@@ -41,5 +42,7 @@ export function throughputStatus(state: AppState): StatusSection {
 		);
 	}
 	if (lines.length === 0) lines.push('no model server found');
-	return {title: 'Throughput', lines, data};
+	const aiderSessions = sessionTokenTotals(state.aider);
+	for (const t of aiderSessions) lines.push(`aider ${t.title}: ${t.sent} tokens sent, ${t.received} received in ${t.messages} messages`);
+	return {title: 'Throughput', lines, data: {engines: data, aiderSessions}};
 }
