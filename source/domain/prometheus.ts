@@ -77,7 +77,7 @@ function readLabels(line: string, start: number): {labels: Record<string, string
 			name = q.value;
 			i = q.end;
 		} else {
-			while (i < n && /[A-Za-z0-9_:.]/.test(line[i]!)) i++;
+			while (i < n && isNameChar(line.charCodeAt(i))) i++;
 			name = line.slice(nameStart, i);
 		}
 		while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
@@ -92,7 +92,17 @@ function readLabels(line: string, start: number): {labels: Record<string, string
 	}
 }
 
+function isNameChar(c: number): boolean {
+	// A-Z a-z 0-9 _ : .
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 46;
+}
+
 function readQuoted(line: string, start: number): {value: string; end: number} | null {
+	// Fast path: no escapes before the closing quote.
+	const close = line.indexOf('"', start + 1);
+	if (close < 0) return null;
+	const slash = line.indexOf('\\', start + 1);
+	if (slash < 0 || slash > close) return {value: line.slice(start + 1, close), end: close + 1};
 	let out = '';
 	let i = start + 1;
 	while (i < line.length) {
@@ -136,6 +146,8 @@ export function parsePrometheus(body: string): ParsedMetrics {
 	const errors: string[] = [];
 	let openMetrics = false;
 	let sawEof = false;
+	// Sample name → family; cleared when a TYPE line changes what a suffix belongs to.
+	const familyCache = new Map<string, string>();
 	let truncated = false;
 
 	const lines = body.split('\n');
@@ -170,6 +182,7 @@ export function parsePrometheus(body: string): ParsedMetrics {
 				const rest = line.slice(1).trim().slice(keyword.length).trim().slice(name.length).trim();
 				if (keyword === 'HELP') family(name).help = unescapeHelp(rest);
 				else if (keyword === 'TYPE') {
+					familyCache.clear();
 					const type = rest.toLowerCase() as MetricType;
 					family(name).type = ['counter', 'gauge', 'histogram', 'summary', 'untyped', 'info', 'gaugehistogram', 'stateset', 'unknown'].includes(type)
 						? type
@@ -180,7 +193,7 @@ export function parsePrometheus(body: string): ParsedMetrics {
 		}
 		// Sample line.
 		let i = 0;
-		while (i < line.length && !/[{ \t]/.test(line[i]!)) i++;
+		for (let c = line.charCodeAt(0); i < line.length && c !== 123 && c !== 32 && c !== 9; c = line.charCodeAt(++i));
 		let name = line.slice(0, i);
 		let labels: Record<string, string> = {};
 		if (line[i] === '{') {
@@ -221,7 +234,12 @@ export function parsePrometheus(body: string): ParsedMetrics {
 			// OpenMetrics timestamps are float seconds; text-format ones are integer milliseconds.
 			timestamp = openMetrics || tokens[1].includes('.') ? ts * 1000 : ts;
 		}
-		const sample: Sample = {name, labels, value, family: familyOf(name, families)};
+		let fam = familyCache.get(name);
+		if (fam === undefined) {
+			fam = familyOf(name, families);
+			familyCache.set(name, fam);
+		}
+		const sample: Sample = {name, labels, value, family: fam};
 		if (timestamp !== undefined) sample.timestamp = timestamp;
 		samples.push(sample);
 		family(sample.family).samples.push(sample);
