@@ -1,0 +1,98 @@
+// The sessions source on a real folder: discovery order, live listing of new sessions, live tail of
+// new event files, partial files shown and retried, the detail view masked.
+import {cpSync, mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {defaultConfig} from '../../source/config/schema.js';
+import {createAppStore, update} from '../../source/store/index.js';
+import {openDetail, openSelected} from '../../source/store/slices/sessions.js';
+import {createOpenhandsSource} from '../../source/sources/openhands/openhands-source.js';
+import {findStateDir} from '../../source/sources/openhands/state-dir.js';
+import {OWN} from './helpers.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-live-'));
+afterAll(() => rmSync(tmp, {recursive: true, force: true}));
+
+async function waitFor<T>(what: string, probe: () => T | undefined | null | false, ms = 8000): Promise<T> {
+	const until = Date.now() + ms;
+	for (;;) {
+		const value = probe();
+		if (value) return value;
+		if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+		await new Promise(r => setTimeout(r, 25));
+	}
+}
+
+describe('state folder discovery', () => {
+	it('config first, then the container mount, then ~/.openhands; says which one', () => {
+		const home = path.join(tmp, 'home');
+		mkdirSync(path.join(home, '.openhands', 'sessions'), {recursive: true});
+		const mount = path.join(tmp, 'mount');
+		mkdirSync(path.join(mount, 'sessions'), {recursive: true});
+		expect(findStateDir({home})).toMatchObject({dir: path.join(home, '.openhands'), origin: 'default location'});
+		expect(findStateDir({home, mountedStateDir: mount})).toMatchObject({dir: mount, origin: 'OpenHands container mount'});
+		expect(findStateDir({home, mountedStateDir: mount, configStateDir: path.join(OWN, 'state')})).toMatchObject({dir: path.join(OWN, 'state'), origin: 'config [openhands] state_dir'});
+		const none = findStateDir({home: path.join(tmp, 'nobody')});
+		expect(none.dir).toBe(null);
+		expect(none.tried).toContain(path.join(tmp, 'nobody', '.openhands-state'));
+	});
+});
+
+describe('sessions source', () => {
+	it('lists sessions newest first, checks them, live-adds a new session and tails new events', async () => {
+		const state = path.join(tmp, 'state');
+		cpSync(path.join(OWN, 'state'), state, {recursive: true});
+		// Copies get fresh mtimes: give the two sessions a definite order (the events folder's mtime counts as "updated").
+		utimesSync(path.join(state, 'sessions', '0a0b0c0d0e0f40418283848586878889', 'events'), new Date('2026-03-01T09:00:00Z'), new Date('2026-03-01T09:00:00Z'));
+		utimesSync(path.join(state, 'sessions', '5f1c0e2d9a8b4c7d8e9f0a1b2c3d4e5f', 'events'), new Date('2026-03-02T10:00:10Z'), new Date('2026-03-02T10:00:10Z'));
+		const store = createAppStore();
+		const config = defaultConfig();
+		config.openhands.state_dir = state;
+		const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		await source.start?.();
+		try {
+			await waitFor('two checked sessions', () => store.getState().sessions.sessions.length === 2 && store.getState().sessions.sessions.every(r => r.findings !== null));
+			const s = store.getState().sessions;
+			expect(s.stateDir).toBe(state);
+			expect(s.stateDirOrigin).toBe('config [openhands] state_dir');
+			expect(s.sessions.map(r => r.title)).toEqual(['List the files', 'Say hi']);
+			expect(s.sessions[0]).toMatchObject({findings: 1, agentState: 'finished', model: 'openai/mistral-small-4', eventCount: 11});
+
+			// A new session appears without any key press.
+			const fresh = path.join(state, 'sessions', 'ffffffffffffffffffffffffffffffff', 'events');
+			mkdirSync(fresh, {recursive: true});
+			cpSync(path.join(state, 'sessions', '5f1c0e2d9a8b4c7d8e9f0a1b2c3d4e5f', 'events', '0.json'), path.join(fresh, '0.json'));
+			await waitFor('the new session', () => store.getState().sessions.sessions.find(r => r.id.startsWith('ffff')));
+
+			// Open the first (the list is newest first: the new session) and tail it.
+			update(store, 'sessions', x => ({...x, cursor: x.sessions.findIndex(r => r.id.startsWith('ffff'))}));
+			update(store, 'sessions', openSelected);
+			await waitFor('the open session rows', () => store.getState().sessions.open?.rows.length === 1);
+			expect(store.getState().sessions.open!.loadMs).not.toBeNull();
+
+			// A partially written file is shown as such, then read once complete.
+			const event1 = path.join(fresh, '1.json');
+			writeFileSync(event1, '{"id": 1, "timestamp": "2026-03-02T10:00:01.000000", "source": "agent", "message": "You are Open');
+			const partial = await waitFor('the partial row', () => store.getState().sessions.open?.rows.find(r => r.id === 1 && r.problem));
+			expect(partial.problem).toContain('JSON ends early');
+			writeFileSync(
+				event1,
+				JSON.stringify({id: 1, timestamp: '2026-03-02T10:00:01.000000', source: 'agent', message: 'You are OpenHands agent', action: 'system', args: {content: 'You are OpenHands agent', api_key: 'sk-live0123456789abcdefXYZ'}}),
+			);
+			const row = await waitFor('the completed row', () => store.getState().sessions.open?.rows.find(r => r.id === 1 && !r.problem));
+			expect(row.role).toBe('system');
+
+			// Detail view: pretty JSON with the key masked.
+			update(store, 'sessions', x => ({...x, open: {...x.open!, cursor: 1}}));
+			update(store, 'sessions', openDetail);
+			const detail = await waitFor('detail lines', () => (store.getState().sessions.detail?.lines.length ? store.getState().sessions.detail : null));
+			const text = detail.lines.join('\n');
+			expect(text).toContain('"action": "system"');
+			expect(text).not.toContain('sk-live0123456789abcdefXYZ');
+			expect(text).toContain('"api_key": "********"');
+		} finally {
+			await source.stop?.();
+		}
+	});
+});

@@ -1,0 +1,99 @@
+// The Sessions panel in the cockpit: list with findings badge → Enter → events with roles and inline
+// markers → Enter → masked JSON → Esc back; `x` shows the config.toml diff and writes it on "y".
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {defaultConfig} from '../../source/config/schema.js';
+import {createAppStore, initialState, update} from '../../source/store/index.js';
+import {allCommands} from '../../source/commands/all.js';
+import {createRegistry} from '../../source/commands/registry.js';
+import {dispatchKey} from '../../source/commands/dispatch.js';
+import {createOpenhandsSource} from '../../source/sources/openhands/openhands-source.js';
+import {plain, renderCockpit, visibleWidth} from '../support/render-frame.js';
+import {OWN} from './helpers.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-panel-'));
+afterAll(() => rmSync(tmp, {recursive: true, force: true}));
+
+async function until(what: string, probe: () => boolean, settle: () => Promise<void>, ms = 8000): Promise<void> {
+	const end = Date.now() + ms;
+	while (!probe()) {
+		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+		await settle();
+	}
+}
+
+describe('Sessions panel', () => {
+	it('walks list → events → detail and applies the prompt-extensions fix with a backup', async () => {
+		const state = path.join(tmp, 'state');
+		cpSync(path.join(OWN, 'state'), state, {recursive: true});
+		const cockpit = await renderCockpit(100, 30);
+		const config = defaultConfig();
+		config.openhands.state_dir = state;
+		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		await source.start?.();
+		try {
+			update(cockpit.store, 'ui', ui => ({...ui, focused: 'sessions', zoomed: true}));
+			const text = () => cockpit.frame().map(plain).join('\n');
+			await until('checked sessions on screen', () => text().includes('List the files') && cockpit.store.getState().sessions.sessions.every(r => r.findings !== null), cockpit.settle);
+			expect(text()).toContain(state);
+			expect(cockpit.frame().every(l => visibleWidth(l) <= 100)).toBe(true);
+
+			const flagged = cockpit.store.getState().sessions.sessions.findIndex(r => r.findings === 1);
+			update(cockpit.store, 'sessions', s => ({...s, cursor: flagged}));
+			await cockpit.type('\r');
+			await until('event list', () => text().includes('assistant+tc'), cockpit.settle);
+			expect(text()).toMatch(/! strict-alternation #3,#6/);
+			expect(text()).toMatch(/!\s+6 10:00:06 environment recall\s+user/);
+
+			await cockpit.type('n');
+			expect(cockpit.store.getState().sessions.open!.rows[cockpit.store.getState().sessions.open!.cursor]!.id).toBe(3);
+			await cockpit.type('\r');
+			await until('detail JSON', () => text().includes('"action": "message"'), cockpit.settle);
+			await cockpit.type('\u001b');
+			await until('back to events', () => cockpit.store.getState().sessions.view === 'events', cockpit.settle);
+
+			await cockpit.type('x');
+			await until('confirmation', () => cockpit.store.getState().ui.confirm !== null, cockpit.settle);
+			const body = cockpit.store.getState().ui.confirm!.body.join('\n');
+			expect(body).toContain('+ 12   enable_prompt_extensions = false');
+			await cockpit.type('y');
+			const toml = path.join(state, 'config.toml');
+			await until('config written', () => readFileSync(toml, 'utf8').includes('enable_prompt_extensions = false'), cockpit.settle);
+			const original = readFileSync(path.join(OWN, 'state', 'config.toml'), 'utf8');
+			expect(readFileSync(`${toml}.bak`, 'utf8')).toBe(original);
+			expect(readFileSync(toml, 'utf8')).toBe(original.replace('enable_browsing = false\n', 'enable_browsing = false\nenable_prompt_extensions = false\n'));
+		} finally {
+			await source.stop?.();
+			cockpit.unmount();
+		}
+	});
+
+	it('refuses the fix in read-only mode (dispatcher level)', async () => {
+		const state = path.join(tmp, 'ro');
+		cpSync(path.join(OWN, 'state'), state, {recursive: true});
+		const store = createAppStore(initialState(true));
+		const registry = createRegistry(allCommands());
+		const config = defaultConfig();
+		config.openhands.state_dir = state;
+		const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		await source.start?.();
+		const key = (name: string) => dispatchKey(name, {store, registry, quit: () => undefined});
+		const tick = () => new Promise<void>(r => setTimeout(r, 25));
+		try {
+			update(store, 'ui', ui => ({...ui, focused: 'sessions', layout: 'phone'}));
+			await until('sessions', () => store.getState().sessions.sessions.length === 2, tick);
+			expect(key('enter')).toBe('sessions.open');
+			await until('events', () => (store.getState().sessions.open?.rows.length ?? 0) > 0, tick);
+			expect(key('x')).toBe('sessions.fix');
+			expect(store.getState().ui.confirm).toBe(null);
+			expect(store.getState().ui.notice?.text).toContain('read-only');
+			expect(existsSync(path.join(state, 'config.toml.bak'))).toBe(false);
+			expect(key('escape')).toBe('sessions.back');
+			expect(store.getState().sessions.view).toBe('list');
+		} finally {
+			await source.stop?.();
+		}
+	});
+});
