@@ -2,8 +2,12 @@
 import type {Bench} from './types.js';
 import {metricsParseBench} from './metrics-parse.js';
 import {dockerWatchBench} from './docker-watch.js';
+import {sessionsCheckBench} from './sessions-check.js';
+import {frameBytesBench} from './frame-bytes.js';
 
 export const BENCHES: Bench[] = [
+	frameBytesBench,
 	metricsParseBench,
 	dockerWatchBench,
+	sessionsCheckBench,
 ];
