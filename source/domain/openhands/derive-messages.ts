@@ -42,15 +42,20 @@ export function deriveMessages(events: readonly EventFacts[], options: DeriveOpt
 		roleOf.set(event.id, {eventId: event.id, role, label: role});
 	};
 
-	const flushComplete = () => {
-		for (const [responseId, call] of pending) {
-			if (!call.callIds.every(id => results.has(id))) continue;
-			pending.delete(responseId);
-			messages.push({role: 'assistant', eventIds: call.eventIds, text: call.text, toolCallIds: call.callIds, toolCallId: null, origin: 'agent tool call(s)'});
-			for (const id of call.callIds) {
-				messages.push(results.get(id)!);
-				results.delete(id);
-			}
+	/** Which held response each tool call id belongs to. */
+	const responseOfCall = new Map<string, string>();
+
+	/** Emit one held response once every call of it has a result (checks only the response touched). */
+	const flushIfComplete = (responseId: string | undefined) => {
+		if (responseId === undefined) return;
+		const call = pending.get(responseId);
+		if (!call || !call.callIds.every(id => results.has(id))) return;
+		pending.delete(responseId);
+		messages.push({role: 'assistant', eventIds: call.eventIds, text: call.text, toolCallIds: call.callIds, toolCallId: null, origin: 'agent tool call(s)'});
+		for (const id of call.callIds) {
+			messages.push(results.get(id)!);
+			results.delete(id);
+			responseOfCall.delete(id);
 		}
 	};
 
@@ -73,8 +78,12 @@ export function deriveMessages(events: readonly EventFacts[], options: DeriveOpt
 				const call = event.toolCall;
 				const held = pending.get(call.responseId);
 				if (held) held.eventIds.push(event.id);
-				else pending.set(call.responseId, {eventIds: [event.id], text: call.responseText, callIds: [...call.responseCallIds]});
+				else {
+					pending.set(call.responseId, {eventIds: [event.id], text: call.responseText, callIds: [...call.responseCallIds]});
+					for (const id of call.responseCallIds) responseOfCall.set(id, call.responseId);
+				}
 				roleOf.set(event.id, {eventId: event.id, role: 'assistant', label: 'assistant+tc'});
+				flushIfComplete(call.responseId);
 			} else if (event.source === 'agent') {
 				// Pre-function-calling agents (before 0.12) sent the action as assistant text.
 				emit(event, 'assistant', event.text || event.summary, 'agent action without tool call metadata');
@@ -97,12 +106,12 @@ export function deriveMessages(events: readonly EventFacts[], options: DeriveOpt
 					origin: `${event.kind} result`,
 				});
 				roleOf.set(event.id, {eventId: event.id, role: 'tool', label: 'tool'});
+				flushIfComplete(responseOfCall.get(event.toolCall.toolCallId));
 			} else {
 				const why = event.kind === 'error' ? 'error observation without tool call metadata' : `${event.kind} observation without tool call metadata`;
 				emit(event, 'user', event.text, why);
 			}
 		} else roleOf.set(event.id, {eventId: event.id, role: null, label: '?'});
-		flushComplete();
 	}
 	// Calls never answered are dropped (V0 _filter_unmatched_tool_calls); their events are not sent.
 	for (const call of pending.values()) for (const id of call.eventIds) roleOf.set(id, {eventId: id, role: null, label: 'unanswered'});

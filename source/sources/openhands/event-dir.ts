@@ -5,7 +5,7 @@
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
 import {parseEvent, type EventFacts} from '../../domain/openhands/event.js';
-import {MAX_EVENT_BYTES, readJsonFile} from './read-json.js';
+import {MAX_EVENT_BYTES, readJsonFileSync} from './read-json.js';
 
 export interface EventProblem {
 	id: number;
@@ -24,7 +24,8 @@ export interface EventDirSnapshot {
 }
 
 const EVENT_FILE = /^(\d+)\.json$/;
-const CONCURRENCY = 64;
+/** Files read per batch before yielding to the event loop (keeps keys and renders responsive). */
+const BATCH = 250;
 
 export class EventDirReader {
 	private readonly good = new Map<number, EventFacts>();
@@ -57,10 +58,9 @@ export class EventDirReader {
 		}
 		ids.sort((a, b) => a - b);
 		let changed = false;
-		for (let i = 0; i < todo.length; i += CONCURRENCY) {
-			const batch = todo.slice(i, i + CONCURRENCY);
-			const results = await Promise.all(batch.map(id => this.readOne(id)));
-			for (const changedOne of results) changed ||= changedOne;
+		for (let i = 0; i < todo.length; i += BATCH) {
+			if (i > 0) await new Promise(resolve => setImmediate(resolve));
+			for (const id of todo.slice(i, i + BATCH)) changed = this.readOne(id) || changed;
 		}
 		const present = new Set(ids);
 		for (const id of [...this.good.keys()]) if (!present.has(id)) (this.good.delete(id), (changed = true));
@@ -70,9 +70,9 @@ export class EventDirReader {
 	}
 
 	/** True when what we know about this file changed. */
-	private async readOne(id: number): Promise<boolean> {
+	private readOne(id: number): boolean {
 		const file = this.fileFor(id);
-		const read = await readJsonFile(file, MAX_EVENT_BYTES);
+		const read = readJsonFileSync(file, MAX_EVENT_BYTES);
 		const previous = this.bad.get(id);
 		if (read.ok) {
 			const parsed = parseEvent(read.value, id);

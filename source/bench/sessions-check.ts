@@ -1,0 +1,97 @@
+// Sessions benchmark: generate a 10,000-event OpenHands V0 session on disk (real event format),
+// then time opening it (read every file, parse, derive roles, run every rule), re-checking it
+// after one new event, and the live tail (new file → row in the store, via fs.watch).
+
+import {mkdtempSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {defaultConfig} from '../config/schema.js';
+import {createAppStore, update} from '../store/index.js';
+import {openSelected} from '../store/slices/sessions.js';
+import {EventDirReader} from '../sources/openhands/event-dir.js';
+import {createOpenhandsSource} from '../sources/openhands/openhands-source.js';
+import {checkSnapshot} from '../sources/openhands/rows.js';
+import type {Bench} from './types.js';
+
+const EVENTS = 10_000;
+
+function event(id: number): Record<string, unknown> {
+	const t = `2026-03-02T10:${String(Math.floor(id / 60) % 60).padStart(2, '0')}:${String(id % 60).padStart(2, '0')}.000000`;
+	// Blocks of 10: user message, recall observation, three run/output pairs, agent reply, state change.
+	const turn = id % 10;
+	const callId = `c${String(turn % 2 === 1 ? id : id - 1).padStart(8, '0')}`;
+	const meta = {function_name: 'execute_bash', tool_call_id: callId, model_response: {id: `resp-${callId}`, choices: [{index: 0, message: {role: 'assistant', content: 'Running it.', tool_calls: [{id: callId, type: 'function', function: {name: 'execute_bash', arguments: '{"command": "ls"}'}}]}}]}, total_calls_in_response: 1};
+	if (id === 0) return {id, timestamp: t, source: 'agent', message: 'You are OpenHands agent', action: 'system', args: {content: 'You are OpenHands agent', tools: [], openhands_version: '0.59.0', agent_class: 'CodeActAgent'}};
+	if (turn === 0) return {id, timestamp: t, source: 'environment', message: '', observation: 'agent_state_changed', content: '', extras: {agent_state: 'awaiting_user_input', reason: ''}};
+	if (turn === 1) return {id, timestamp: t, source: 'user', message: `Task ${id}`, action: 'message', args: {content: `Task ${id}`, file_urls: [], image_urls: [], wait_for_response: false}};
+	if (turn === 2) return {id, timestamp: t, source: 'environment', message: 'Added workspace context', cause: id - 1, observation: 'recall', content: 'Added workspace context', extras: {recall_type: 'workspace_context', date: '2026-03-02', runtime_hosts: {}, microagent_knowledge: []}};
+	if (turn === 9) return {id, timestamp: t, source: 'agent', message: 'Done.', action: 'message', args: {content: 'Done.', image_urls: null, wait_for_response: true}};
+	if (turn % 2 === 0) return {id, timestamp: t, source: 'agent', message: 'Command `ls` executed with exit code 0.', cause: id - 1, observation: 'run', tool_call_metadata: meta, content: 'a\nb\nc', extras: {command: 'ls', metadata: {exit_code: 0}}, success: true};
+	return {id, timestamp: t, source: 'agent', message: 'Running command: ls', action: 'run', tool_call_metadata: meta, args: {command: 'ls', thought: 'Running it.'}};
+}
+
+export function writeSession(root: string, count = EVENTS): string {
+	const dir = path.join(root, 'sessions', 'bench0000000000000000000000000000');
+	mkdirSync(path.join(dir, 'events'), {recursive: true});
+	writeFileSync(path.join(dir, 'metadata.json'), JSON.stringify({conversation_id: 'bench', title: 'benchmark', created_at: '2026-03-02T10:00:00Z', last_updated_at: '2026-03-02T10:00:00Z', llm_model: 'openai/mistral-small-4'}));
+	for (let id = 0; id < count; id++) writeFileSync(path.join(dir, 'events', `${id}.json`), JSON.stringify(event(id)));
+	return dir;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export const sessionsCheckBench: Bench = {
+	id: 'sessions-check',
+	async run() {
+		const root = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-bench-sessions-'));
+		try {
+			const dir = writeSession(root);
+			const events = path.join(dir, 'events');
+			const open: number[] = [];
+			let findings = 0;
+			for (let i = 0; i < 3; i++) {
+				const started = performance.now();
+				const snapshot = await new EventDirReader(events).scan();
+				findings = checkSnapshot(snapshot, events, true).findings.length;
+				open.push(performance.now() - started);
+			}
+			const reader = new EventDirReader(events);
+			await reader.scan();
+			writeFileSync(path.join(events, `${EVENTS}.json`), JSON.stringify(event(EVENTS)));
+			const t0 = performance.now();
+			checkSnapshot(await reader.scan(), events, true);
+			const rescan = performance.now() - t0;
+
+			// Live tail through the real source: file written → row in the store.
+			const store = createAppStore();
+			const config = defaultConfig();
+			config.openhands.state_dir = root;
+			const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: root}});
+			await source.start?.();
+			const waitFor = async (probe: () => boolean) => {
+				const until = Date.now() + 10_000;
+				while (!probe() && Date.now() < until) await new Promise(r => setTimeout(r, 5));
+			};
+			await waitFor(() => store.getState().sessions.sessions.length === 1);
+			update(store, 'sessions', openSelected);
+			await waitFor(() => (store.getState().sessions.open?.rows.length ?? 0) > EVENTS);
+			const tail: number[] = [];
+			for (let n = 1; n <= 5; n++) {
+				const id = EVENTS + n;
+				const started = performance.now();
+				writeFileSync(path.join(events, `${id}.json`), JSON.stringify(event(id)));
+				await waitFor(() => store.getState().sessions.open?.rows.at(-1)?.id === id);
+				tail.push(performance.now() - started);
+			}
+			const mode = store.getState().sessions.watchMode;
+			await source.stop?.();
+			return [
+				{name: `open + check a ${EVENTS.toLocaleString('en')}-event session`, value: `${median(open).toFixed(0)} ms`, method: `median of 3 cold reads: readdir, read+parse every file, derive roles, all rules (${findings} findings)`, raw: {ms: median(open)}},
+				{name: 're-check after one new event', value: `${rescan.toFixed(0)} ms`, method: 'incremental scan (only the new file read) + full role derivation and rules', raw: {ms: rescan}},
+				{name: 'live tail: new event file → row', value: `${median(tail).toFixed(0)} ms`, method: `median of 5, ${mode ?? '?'} mode (polling fallback every 1 s)`, raw: {ms: median(tail)}},
+			];
+		} finally {
+			rmSync(root, {recursive: true, force: true});
+		}
+	},
+};
