@@ -4,12 +4,10 @@ import {metricsParseBench} from './metrics-parse.js';
 import {dockerWatchBench} from './docker-watch.js';
 import {sessionsCheckBench} from './sessions-check.js';
 import {frameBytesBench} from './frame-bytes.js';
-import {sessionsCheckBench} from './sessions-check.js';
 
 export const BENCHES: Bench[] = [
 	frameBytesBench,
 	metricsParseBench,
 	dockerWatchBench,
-	sessionsCheckBench,
 	sessionsCheckBench,
 ];
