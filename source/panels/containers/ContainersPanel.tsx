@@ -19,7 +19,13 @@ export function ContainersPanel({width, height}: PanelProps) {
 	const view = useAppState(s => s.containers.view);
 	const hasRows = useAppState(s => Object.keys(s.containers.byId).length > 0);
 	const banner: React.ReactNode[] = [];
-	if (connection === 'down' && error) {
+	if (connection === 'disabled' && error) {
+		banner.push(
+			<Line key="off" tone="muted">
+				{error}
+			</Line>,
+		);
+	} else if (connection === 'down' && error) {
 		banner.push(
 			<Line key="err" tone="error">
 				{error}

@@ -8,7 +8,7 @@ import {cpuText, groupedRows, memText, stateWord} from './selectors.js';
 export function containersStatus(state: AppState): StatusSection {
 	const s = state.containers;
 	const lines: string[] = [];
-	if (s.error) lines.push(`error: ${s.error}`);
+	if (s.error && s.connection !== 'disabled') lines.push(`error: ${s.error}`);
 	const rows = groupedRows(s.byId).flatMap(r => (r.kind === 'container' ? [r.info] : []));
 	const data = rows.map(c => {
 		const st = s.stats[c.id];
@@ -36,7 +36,8 @@ export function containersStatus(state: AppState): StatusSection {
 			`${c.name.padEnd(20)} ${(c.role ?? '-').padEnd(17)} ${stateWord(c).padEnd(18)} ${c.tag}${c.pinned ? '' : ' (UNPINNED)'}${c.state === 'running' ? `  cpu ${cpuText(st)} mem ${memText(st)}` : ''}`,
 		);
 	}
-	if (rows.length === 0 && !s.error) lines.push(s.connection === 'up' ? 'no containers' : 'not connected yet');
+	if (s.connection === 'disabled') lines.push('Docker disabled in the config ([docker] enabled = false)');
+	else if (rows.length === 0 && !s.error) lines.push(s.connection === 'up' ? 'no containers' : 'not connected yet');
 	return {
 		title: 'Containers',
 		lines,
@@ -47,6 +48,7 @@ export function containersStatus(state: AppState): StatusSection {
 export function containersBadge(state: AppState): string | undefined {
 	const s = state.containers;
 	if (s.connection === 'down') return 'down';
+	if (s.connection === 'disabled') return 'off';
 	const all = Object.values(s.byId);
 	if (all.length === 0) return undefined;
 	const bad = all.filter(c => c.health === 'unhealthy' || c.state === 'restarting' || c.state === 'dead').length;

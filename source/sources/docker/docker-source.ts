@@ -9,7 +9,7 @@ import {computeStats, type RawStats} from '../../domain/containers/stats.js';
 import {discoverStack, type RawEnvById} from '../../domain/containers/discovery.js';
 import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
 import {update} from '../../store/index.js';
-import {applyContainer, applyDown, applyListing, applyStats, removeContainer, setConnecting, setLogSize} from '../../store/slices/containers.js';
+import {applyContainer, applyDisabled, applyDown, applyListing, applyStats, removeContainer, setConnecting, setLogSize} from '../../store/slices/containers.js';
 import {applyDiscovery} from '../../store/slices/discovery.js';
 import type {Source, SourceContext} from '../types.js';
 import {describeDockerError, dockerTarget, type DockerTarget} from './connection.js';
@@ -208,7 +208,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		async start() {
 			stopped = false;
 			if (!ctx.config.docker.enabled) {
-				update(store, 'containers', s => applyDown(s, 'Docker is disabled in the config (docker.enabled = false)', now()));
+				update(store, 'containers', s => applyDisabled(s, now()));
 				return;
 			}
 			try {

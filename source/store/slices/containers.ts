@@ -29,7 +29,7 @@ export interface LogView {
 	generation: number;
 }
 
-export type ConnectionState = 'connecting' | 'up' | 'down';
+export type ConnectionState = 'connecting' | 'up' | 'down' | 'disabled';
 
 export interface ContainersState {
 	connection: ConnectionState;
@@ -103,6 +103,11 @@ export function removeContainer(s: ContainersState, id: string, now: number): Co
 	delete stats[id];
 	const view = s.selected === id && s.view !== 'list' ? 'list' : s.view;
 	return {...s, byId, stats, view, logs: view === 'list' ? null : s.logs, eventsSeen: s.eventsSeen + 1, updatedAt: now};
+}
+
+/** Docker switched off in the config: nothing to retry, and the panel says how to turn it on. */
+export function applyDisabled(s: ContainersState, now: number): ContainersState {
+	return {...s, connection: 'disabled', error: 'Docker is disabled in the config: set [docker] enabled = true to watch containers', downSince: null, updatedAt: now};
 }
 
 export function applyDown(s: ContainersState, error: string, now: number): ContainersState {
