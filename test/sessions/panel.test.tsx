@@ -6,6 +6,7 @@ import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {defaultConfig} from '../../source/config/schema.js';
 import {createAppStore, initialState, update} from '../../source/store/index.js';
+import {openSelected} from '../../source/store/slices/sessions.js';
 import {allCommands} from '../../source/commands/all.js';
 import {createRegistry} from '../../source/commands/registry.js';
 import {dispatchKey} from '../../source/commands/dispatch.js';
@@ -45,7 +46,7 @@ describe('Sessions panel', () => {
 			await cockpit.type('\r');
 			await until('event list', () => text().includes('assistant+tc'), cockpit.settle);
 			expect(text()).toMatch(/! strict-alternation #3,#6/);
-			expect(text()).toMatch(/!\s+6 10:00:06 environment recall\s+user/);
+			expect(text()).toMatch(/!\s+6 10:00:06 user\s+environment recall/);
 
 			await cockpit.type('n');
 			expect(cockpit.store.getState().sessions.open!.rows[cockpit.store.getState().sessions.open!.cursor]!.id).toBe(3);
@@ -94,6 +95,28 @@ describe('Sessions panel', () => {
 			expect(store.getState().sessions.view).toBe('list');
 		} finally {
 			await source.stop?.();
+		}
+	});
+
+	it('phone portrait (46×19): the event list keeps id, role and finding markers inside the frame', async () => {
+		const cockpit = await renderCockpit(46, 19);
+		const config = defaultConfig();
+		config.openhands.state_dir = path.join(OWN, 'state');
+		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		await source.start?.();
+		try {
+			update(cockpit.store, 'ui', ui => ({...ui, focused: 'sessions'}));
+			await until('sessions', () => cockpit.store.getState().sessions.sessions.every(r => r.findings !== null) && cockpit.store.getState().sessions.sessions.length === 2, cockpit.settle);
+			const flagged = cockpit.store.getState().sessions.sessions.findIndex(r => r.findings === 1);
+			update(cockpit.store, 'sessions', s => openSelected({...s, cursor: flagged}));
+			const text = () => cockpit.frame().map(plain).join('\n');
+			await until('event rows', () => text().includes('assistant+tc'), cockpit.settle);
+			expect(text()).toMatch(/!\s+6 user\s+recall/);
+			expect(cockpit.frame().length).toBeLessThanOrEqual(19);
+			expect(cockpit.frame().every(l => visibleWidth(l) <= 46)).toBe(true);
+		} finally {
+			await source.stop?.();
+			cockpit.unmount();
 		}
 	});
 });

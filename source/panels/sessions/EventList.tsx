@@ -44,7 +44,12 @@ export function EventList({s, open, width, height}: {s: SessionsState; open: Ope
 	const selected = open.rows[open.cursor];
 	const selectedFindings = selected ? (marks.get(selected.id) ?? []) : [];
 	const footer = selected && (selectedFindings.length > 0 || selected.problem) ? 2 : 0;
-	rows.push(<Line key="head" tone="muted" bold>{pad('   id time     source      kind               role         message', width)}</Line>);
+	// Columns that fit: the role always shows; time and source go first on a phone.
+	const showTime = width >= 60;
+	const showSource = width >= 90;
+	const kindWidth = width >= 90 ? 18 : width >= 60 ? 14 : 12;
+	const head = `    id ${showTime ? 'time     ' : ''}${pad('role', 13)}${showSource ? pad('source', 12) : ''}${pad('kind', kindWidth + 1)}message`;
+	rows.push(<Line key="head" tone="muted" bold>{pad(head, width)}</Line>);
 	const room = Math.max(0, height - rows.length - footer);
 	const {start, end} = listWindow(open.rows.length, open.cursor, room);
 	for (let i = start; i < end; i++) {
@@ -55,9 +60,9 @@ export function EventList({s, open, width, height}: {s: SessionsState; open: Ope
 		rows.push(
 			<Line key={`e-${r.id}`} inverse={isSel} tone={r.problem ? 'warn' : isSel ? 'selectionText' : 'text'}>
 				<Span tone={flagged ? 'error' : 'warn'} bold inverse={isSel}>{mark}</Span>
-				{`${String(r.id).padStart(4)} ${shortTime(r.timestamp)} ${pad(r.source, 11)} ${pad(r.kind, 18)} `}
+				{`${String(r.id).padStart(5)} ${showTime ? `${shortTime(r.timestamp)} ` : ''}`}
 				<Span tone={ROLE_TONE[r.role] ?? 'muted'} inverse={isSel}>{pad(r.role, 12)}</Span>
-				{` ${r.summary}`}
+				{` ${showSource ? `${pad(r.source, 11)} ` : ''}${pad(r.kind, kindWidth)} ${r.summary}`}
 			</Line>,
 		);
 	}

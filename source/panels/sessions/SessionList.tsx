@@ -6,6 +6,12 @@ import {Line, Span} from '../../ui/widgets/Line.js';
 import type {SessionsState} from '../../store/slices/sessions.js';
 import {listWindow, pad, shortDate} from './window.js';
 
+const STATE_LABELS: Record<string, string> = {awaiting_user_input: 'awaiting', awaiting_user_confirmation: 'confirm?', rate_limited: 'ratelimit', user_confirmed: 'confirmed', user_rejected: 'rejected'};
+
+function shortState(state: string | null): string {
+	return state ? (STATE_LABELS[state] ?? state) : '?';
+}
+
 export function SessionList({s, width, height}: {s: SessionsState; width: number; height: number}) {
 	const rows: React.ReactNode[] = [];
 	const ext = `prompt extensions ${s.promptExtensions ? 'on' : 'off'}`;
@@ -27,7 +33,7 @@ export function SessionList({s, width, height}: {s: SessionsState; width: number
 			const badge = r.findings === null ? ' … ' : r.findings === 0 ? ' ✓ ' : pad(` ${r.findings}`, 3);
 			rows.push(
 				<Line key={r.id} inverse={selected} tone={selected ? 'selectionText' : 'text'}>
-					{`${selected ? '›' : ' '}${pad(shortDate(r.updatedAt), 11)} ${String(r.eventCount).padStart(6)} ${pad(r.agentState ?? '?', 10)} `}
+					{`${selected ? '›' : ' '}${pad(shortDate(r.updatedAt), 11)} ${String(r.eventCount).padStart(6)} ${pad(shortState(r.agentState), 10)} `}
 					<Span tone={r.findings ? 'error' : r.findings === 0 ? 'ok' : 'muted'} bold={Boolean(r.findings)} inverse={selected}>
 						{badge}
 					</Span>

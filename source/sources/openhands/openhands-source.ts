@@ -70,7 +70,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000): Source
 			listWatch = null;
 			watchedStateDir = found.dir;
 			if (found.dir) {
-				listWatch = watchFolder(path.join(found.dir, 'sessions'), refreshList, pollMs);
+				listWatch = watchFolder(path.join(found.dir, 'sessions'), refreshList, pollMs, 50, pollMs * 5);
 				refreshList();
 			}
 		}

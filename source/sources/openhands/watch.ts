@@ -9,7 +9,11 @@ export interface FolderWatch {
 	close(): void;
 }
 
-export function watchFolder(dir: string, onChange: () => void, pollMs = 1000, debounceMs = 50): FolderWatch {
+/**
+ * `pollMs` applies when fs.watch is unavailable; `watchedPollMs` (default: the same) is the safety
+ * re-scan while fs.watch works, e.g. slower for a listing that is costly to rebuild.
+ */
+export function watchFolder(dir: string, onChange: () => void, pollMs = 1000, debounceMs = 50, watchedPollMs = pollMs): FolderWatch {
 	let timer: NodeJS.Timeout | null = null;
 	const kick = () => {
 		if (timer) return;
@@ -28,7 +32,7 @@ export function watchFolder(dir: string, onChange: () => void, pollMs = 1000, de
 	} catch {
 		watcher = null;
 	}
-	const interval = setInterval(onChange, pollMs);
+	const interval = setInterval(onChange, watcher ? watchedPollMs : pollMs);
 	interval.unref();
 	return {
 		mode: watcher ? 'watch' : 'poll',
