@@ -65,6 +65,9 @@ describe('Sessions panel', () => {
 			const original = readFileSync(path.join(OWN, 'state', 'config.toml'), 'utf8');
 			expect(readFileSync(`${toml}.bak`, 'utf8')).toBe(original);
 			expect(readFileSync(toml, 'utf8')).toBe(original.replace('enable_browsing = false\n', 'enable_browsing = false\nenable_prompt_extensions = false\n'));
+			// The session is derived again as OpenHands will rebuild it: the recall observation is no longer sent.
+			await until('re-derived without the finding', () => cockpit.store.getState().sessions.open?.findings.length === 0, cockpit.settle);
+			expect(cockpit.store.getState().sessions.promptExtensions).toBe(false);
 		} finally {
 			await source.stop?.();
 			cockpit.unmount();

@@ -2,6 +2,7 @@
 // validated with zod and reduced to the facts the role derivation and the event list need.
 
 import {z} from 'zod';
+import {maskString} from './mask.js';
 
 /** A JSON object kept as it is (no copy: events can carry large payloads). */
 const plainObject = z.custom<Record<string, unknown>>(v => v !== null && typeof v === 'object' && !Array.isArray(v), {message: 'expected an object'});
@@ -88,8 +89,9 @@ function nonEmpty(value: unknown): boolean {
 	return true;
 }
 
+/** One masked line: whitespace folded, secrets that look like keys replaced, cut at `max`. */
 export function oneLine(text: string, max = 200): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
+	const flat = maskString(text.replace(/\s+/g, ' ').trim());
 	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -15,6 +15,7 @@ import {
 	openDetail,
 	openSelected,
 	scrollDetail,
+	setPromptExtensions,
 	type SessionsState,
 } from '../../store/slices/sessions.js';
 
@@ -48,6 +49,7 @@ async function offerFix({store, state}: CommandContext): Promise<void> {
 	}
 	const plan = await planPromptExtensionsFix(s.configToml);
 	if (!plan.changed) {
+		update(store, 'sessions', x => setPromptExtensions(x, false, plan.file));
 		update(store, 'ui', ui => showNotice(ui, `${plan.file}: enable_prompt_extensions is already false; restart OpenHands to apply it`, 'info'));
 		return;
 	}
@@ -63,6 +65,8 @@ async function offerFix({store, state}: CommandContext): Promise<void> {
 			],
 			run: async () => {
 				const result = await plan.apply();
+				// Sessions are derived again as OpenHands will rebuild them after its restart.
+				update(store, 'sessions', x => setPromptExtensions(x, false, plan.file));
 				update(store, 'ui', ui2 => showNotice(ui2, `${plan.file}: enable_prompt_extensions = false written${result?.backup ? ` (backup ${result.backup})` : ''}; restart OpenHands`, 'ok'));
 			},
 		},

@@ -116,12 +116,13 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000): Source
 		const reader = openReader;
 		if (!open || !reader || stopped) return;
 		const started = performance.now();
-		const first = open.loading;
+		const first = open.loading || forceOpen;
+		forceOpen = false;
 		try {
 			const snapshot = await reader.scan();
 			if (!snapshot.changed && !first) return;
 			const checked = checkSnapshot(snapshot, reader.dir, store.getState().sessions.promptExtensions);
-			const ms = first ? Math.round(performance.now() - started) : null;
+			const ms = open.loading ? Math.round(performance.now() - started) : null;
 			update(store, 'sessions', s => {
 				const next = applyOpenEvents(s, open.id, checked.rows, checked.findings, ms, null);
 				return setSessionCheck(next, open.id, {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, eventCount: snapshot.ids.length});
@@ -147,8 +148,16 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000): Source
 		update(store, 'sessions', s => applyDetail(s, eventId, lines, error));
 	};
 
+	let forceOpen = false;
+	let lastExtensions = store.getState().sessions.promptExtensions;
 	const onState = () => {
 		const s = store.getState().sessions;
+		if (s.promptExtensions !== lastExtensions) {
+			lastExtensions = s.promptExtensions;
+			forceOpen = true;
+			scanOpen();
+			checkNext();
+		}
 		const wanted = s.open ? path.join(s.open.dir, 'events') : null;
 		if (wanted !== (openReader?.dir ?? null)) {
 			openWatch?.close();

@@ -214,3 +214,9 @@ export function back(s: SessionsState): SessionsState {
 export function totalFindings(s: SessionsState): number {
 	return s.sessions.reduce((sum, r) => sum + (r.findings ?? 0), 0);
 }
+
+/** The OpenHands config changed (e.g. the fix was applied): derive again with the new setting. */
+export function setPromptExtensions(s: SessionsState, value: boolean, from: string): SessionsState {
+	if (s.promptExtensions === value && s.promptExtensionsFrom === from) return s;
+	return {...s, promptExtensions: value, promptExtensionsFrom: from, sessions: s.sessions.map(r => ({...r, checkedAt: null}))};
+}
