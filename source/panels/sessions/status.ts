@@ -18,7 +18,8 @@ export function sessionsStatus(state: AppState): StatusSection {
 		lines.push(`${r.id} ${JSON.stringify(r.title ?? '')} ${r.eventCount} events, ${r.agentState ?? '?'}, ${found}`);
 	}
 	if (s.sessions.length > 20) lines.push(`… ${s.sessions.length - 20} more`);
-	if (s.error) lines.push(`error: ${s.error}`);
+	// No state folder on this host is a finding about the setup, not a read failure.
+	if (s.error) lines.push(s.stateDir ? `error: ${s.error}` : s.error);
 	return {
 		title: 'Sessions',
 		lines: lines.length ? lines : ['no sessions'],
