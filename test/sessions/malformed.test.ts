@@ -78,4 +78,20 @@ describe('check-session on bad input', () => {
 	it('bad flags: exit 2', async () => {
 		expect((await checkSession(path.join(OWN, 'state'), '--rules', 'loose')).code).toBe(2);
 	});
+
+	it('an event file over 64 KB is read whole; one over 16 MB is refused by size and listed', async () => {
+		const events = path.join(tmp, 'big-session', 'events');
+		mkdirSync(events, {recursive: true});
+		const long = 'x'.repeat(200_000);
+		writeFileSync(path.join(events, '0.json'), JSON.stringify({id: 0, timestamp: '2026-03-02T10:00:00', source: 'user', message: 'big', action: 'message', args: {content: long}}));
+		writeFileSync(path.join(events, '1.json'), JSON.stringify({id: 1, timestamp: '2026-03-02T10:00:01', source: 'agent', message: 'ok', action: 'message', args: {content: 'ok'}}));
+		const fd = openSync(path.join(events, '2.json'), 'w');
+		ftruncateSync(fd, 17 * 1024 * 1024);
+		closeSync(fd);
+		const r = await checkSession(path.join(tmp, 'big-session'), '--json');
+		expect(r.code).toBe(0);
+		expect(r.json!.sessions[0]!.roles.map(x => x.role)).toEqual(['user', 'assistant']);
+		const text = await checkSession(path.join(tmp, 'big-session'));
+		expect(text.stdout).toContain('2.json: 17.0 MB is over the 16.0 MB limit');
+	});
 });
