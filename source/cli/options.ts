@@ -62,3 +62,12 @@ export function reportStartupError(error: unknown): number {
 	}
 	throw error;
 }
+
+/** Load the config for a command, or print why not and give exit code 2. */
+export function loadOrReport(values: SharedValues): LoadedConfig | number {
+	try {
+		return loadFromFlags(values);
+	} catch (error) {
+		return reportStartupError(error);
+	}
+}

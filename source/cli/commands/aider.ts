@@ -5,7 +5,7 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {execa} from 'execa';
-import {loadFromFlags, reportStartupError} from '../options.js';
+import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
 import {resolveModelTarget} from '../../domain/aider/model-target.js';
 import {buildAiderLaunch, modelMetadata} from '../../domain/aider/command-line.js';
@@ -36,12 +36,8 @@ export async function run(argv: string[]): Promise<number> {
 		process.stderr.write(`stackdeck aider: --message is required\n\n${HELP}\n`);
 		return 2;
 	}
-	let loaded;
-	try {
-		loaded = loadFromFlags(parsed.values);
-	} catch (error) {
-		return reportStartupError(error);
-	}
+	const loaded = loadOrReport(parsed.values);
+	if (typeof loaded === 'number') return loaded;
 	const {config} = loaded;
 	const found = findCommand(config.aider.command);
 	if (!found) {

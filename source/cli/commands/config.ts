@@ -2,7 +2,7 @@
 
 import {getPath} from '../../config/load.js';
 import {stringify as toToml} from 'smol-toml';
-import {loadFromFlags, reportStartupError} from '../options.js';
+import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
 
 const HELP = `usage: stackdeck config [--config PATH] [--json]
@@ -13,12 +13,8 @@ Prints every config key with its effective value and where it came from: "defaul
 export async function run(argv: string[]): Promise<number> {
 	const parsed = parseCommand('config', argv, {}, HELP);
 	if (typeof parsed === 'number') return parsed;
-	let loaded;
-	try {
-		loaded = loadFromFlags(parsed.values);
-	} catch (error) {
-		return reportStartupError(error);
-	}
+	const loaded = loadOrReport(parsed.values);
+	if (typeof loaded === 'number') return loaded;
 	const keys = [...loaded.provenance.keys()].sort();
 	if (parsed.values.json) {
 		const values = Object.fromEntries(keys.map(k => [k, {value: getPath(loaded.config, k) ?? null, from: loaded.provenance.get(k)}]));

@@ -5,7 +5,7 @@ import {PANELS} from '../../panels/registry.js';
 import {createAppStore, initialState, update} from '../../store/index.js';
 import {createSources} from '../../sources/index.js';
 import {createScheduler} from '../../sources/scheduler.js';
-import {loadFromFlags, reportStartupError} from '../options.js';
+import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
 
 const HELP = `usage: stackdeck status [--json] [--config PATH]
@@ -16,12 +16,8 @@ read, 1 when a source reported an error (the output says which).`;
 export async function run(argv: string[]): Promise<number> {
 	const parsed = parseCommand('status', argv, {}, HELP);
 	if (typeof parsed === 'number') return parsed;
-	let loaded;
-	try {
-		loaded = loadFromFlags(parsed.values);
-	} catch (error) {
-		return reportStartupError(error);
-	}
+	const loaded = loadOrReport(parsed.values);
+	if (typeof loaded === 'number') return loaded;
 	const store = createAppStore(initialState(true));
 	update(store, 'ui', ui => ({...ui, visible: [...PANEL_IDS]}));
 	const sources = createSources({store, config: loaded.config, refreshMs: loaded.config.refresh_ms, env: process.env});

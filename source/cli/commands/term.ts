@@ -2,7 +2,7 @@
 // the same terminal pane Aider sessions use, with the keyboard already in the pane.
 
 import {runCockpit} from '../../runtime/cockpit.js';
-import {loadFromFlags, reportStartupError} from '../options.js';
+import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
 import {update} from '../../store/index.js';
 import {aiderManager} from '../../sources/aider/manager.js';
@@ -23,12 +23,8 @@ export async function run(argv: string[]): Promise<number> {
 		process.stderr.write(`stackdeck term: no command given after \`--\`\n\n${HELP}\n`);
 		return 2;
 	}
-	let loaded;
-	try {
-		loaded = loadFromFlags(parsed.values);
-	} catch (error) {
-		return reportStartupError(error);
-	}
+	const loaded = loadOrReport(parsed.values);
+	if (typeof loaded === 'number') return loaded;
 	const host = (ctx: {store: import('../../store/index.js').AppStore}): Source => ({
 		id: 'term',
 		panels: [],
