@@ -6,7 +6,7 @@ import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {defaultConfig} from '../../source/config/schema.js';
 import {createAppStore, initialState, update} from '../../source/store/index.js';
-import {openSelected} from '../../source/store/slices/sessions.js';
+import {applyOpenProgress, openSelected, PENDING_ROLE, setSessions} from '../../source/store/slices/sessions.js';
 import {allCommands} from '../../source/commands/all.js';
 import {createRegistry} from '../../source/commands/registry.js';
 import {dispatchKey} from '../../source/commands/dispatch.js';
@@ -119,6 +119,26 @@ describe('Sessions panel', () => {
 			expect(cockpit.frame().every(l => visibleWidth(l) <= 46)).toBe(true);
 		} finally {
 			await source.stop?.();
+			cockpit.unmount();
+		}
+	});
+
+	it('a session still being read shows its first rows, how far the read is, and that roles come next', async () => {
+		const cockpit = await renderCockpit(80, 24);
+		try {
+			const rows = [...Array(250).keys()].map(id => ({id, timestamp: '2026-03-02T10:00:00', source: 'agent', kind: 'run', summary: `step ${id}`, role: PENDING_ROLE, problem: null, file: `/s/events/${id}.json`}));
+			update(cockpit.store, 'ui', ui => ({...ui, focused: 'sessions', zoomed: true}));
+			update(cockpit.store, 'sessions', s => {
+				const listed = setSessions(s, [{id: 'big', dir: '/s', title: 'Big one', createdAt: null, updatedAt: null, eventCount: 10_000, agentState: null, model: null, findings: null, rules: [], checkedAt: null, error: null}], 0);
+				return applyOpenProgress(openSelected(listed), 'big', rows, 250, 10_000);
+			});
+			await cockpit.settle();
+			const text = cockpit.frame().map(plain).join('\n');
+			expect(text).toContain('250 events');
+			expect(text).toContain('250/10,000; roles and findings when all are in');
+			expect(text).toMatch(/ 0 10:00:00 …\s+run\s+step 0/);
+			expect(cockpit.frame().length).toBeLessThanOrEqual(24);
+		} finally {
 			cockpit.unmount();
 		}
 	});

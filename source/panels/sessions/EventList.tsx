@@ -29,7 +29,10 @@ export function EventList({s, open, width, height}: {s: SessionsState; open: Ope
 			<Span tone="muted">{`${timing}${s.watchMode ? ` · ${s.watchMode}` : ''}`}</Span>
 		</Line>,
 	);
-	if (open.loading) rows.push(<Line key="loading" tone="muted">{`reading ${open.dir}/events…`}</Line>);
+	if (open.loading) {
+		const done = open.progress ? ` ${open.progress.read.toLocaleString('en')}/${open.progress.total.toLocaleString('en')}; roles and findings when all are in` : '';
+		rows.push(<Line key="loading" tone="muted">{`reading ${open.dir}/events…${done}`}</Line>);
+	}
 	if (open.error) rows.push(<Line key="error" tone="error">{open.error}</Line>);
 	const summaryRows = Math.min(open.findings.length, height >= 14 ? 3 : 1);
 	for (const f of open.findings.slice(0, summaryRows)) {

@@ -1,6 +1,7 @@
 // Incremental reader of one `events/` folder: new `<n>.json` files are read once (OpenHands never
 // rewrites an event); files that were partial or malformed are kept as problems and retried on the
-// next scan. Never throws for a bad file.
+// next scan. Never throws for a bad file. Scans run one at a time (the background check and the open
+// session share a reader), in ascending id order so the first batch is the top of the list.
 
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +24,13 @@ export interface EventDirSnapshot {
 	changed: boolean;
 }
 
+/** Reported after every batch of a scan that reads files; `events()` sorts, so call it sparingly. */
+export interface ScanProgress {
+	read: number;
+	total: number;
+	events: () => EventFacts[];
+}
+
 const EVENT_FILE = /^(\d+)\.json$/;
 /** Files read per batch before yielding to the event loop (keeps keys and renders responsive). */
 const BATCH = 250;
@@ -31,14 +39,34 @@ export class EventDirReader {
 	private readonly good = new Map<number, EventFacts>();
 	private readonly bad = new Map<number, EventProblem>();
 	private sorted: EventFacts[] = [];
+	private queue: Promise<unknown> = Promise.resolve();
+	/** Rough heap held by the parsed events (strings at 2 bytes a char, plus the object): for the cache's budget. */
+	approxBytes = 0;
+	/** Event files read so far (each good one is read once; bad ones again on every scan). */
+	filesRead = 0;
 
-	constructor(readonly dir: string) {}
+	/** `dir` with a trailing separator: file names are built 10,000 times on a first read. */
+	private readonly prefix: string;
 
-	fileFor(id: number): string {
-		return path.join(this.dir, `${id}.json`);
+	constructor(readonly dir: string) {
+		this.prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
 	}
 
-	async scan(): Promise<EventDirSnapshot> {
+	get eventCount(): number {
+		return this.good.size;
+	}
+
+	fileFor(id: number): string {
+		return `${this.prefix}${id}.json`;
+	}
+
+	scan(onProgress?: (progress: ScanProgress) => void): Promise<EventDirSnapshot> {
+		const run = this.queue.then(() => this.scanNow(onProgress));
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	private async scanNow(onProgress?: (progress: ScanProgress) => void): Promise<EventDirSnapshot> {
 		let names: string[];
 		try {
 			names = await readdir(this.dir);
@@ -57,28 +85,41 @@ export class EventDirReader {
 			if (!this.good.has(id)) todo.push(id);
 		}
 		ids.sort((a, b) => a - b);
+		todo.sort((a, b) => a - b);
 		let changed = false;
+		const events = () => [...this.good.values()].sort((a, b) => a.id - b.id);
 		for (let i = 0; i < todo.length; i += BATCH) {
 			if (i > 0) await new Promise(resolve => setImmediate(resolve));
 			for (const id of todo.slice(i, i + BATCH)) changed = this.readOne(id) || changed;
+			onProgress?.({read: Math.min(i + BATCH, todo.length), total: todo.length, events});
 		}
 		const present = new Set(ids);
-		for (const id of [...this.good.keys()]) if (!present.has(id)) (this.good.delete(id), (changed = true));
+		for (const id of [...this.good.keys()]) if (!present.has(id)) (this.forget(id), (changed = true));
 		for (const id of [...this.bad.keys()]) if (!present.has(id)) (this.bad.delete(id), (changed = true));
 		if (changed) this.sorted = [...this.good.values()].sort((a, b) => a.id - b.id);
 		return {events: this.sorted, problems: [...this.bad.values()].sort((a, b) => a.id - b.id), ids, changed};
 	}
 
+	private forget(id: number): void {
+		const event = this.good.get(id);
+		if (event) this.approxBytes -= sizeOf(event);
+		this.good.delete(id);
+	}
+
 	/** True when what we know about this file changed. */
 	private readOne(id: number): boolean {
 		const file = this.fileFor(id);
+		this.filesRead++;
 		const read = readJsonFileSync(file, MAX_EVENT_BYTES);
 		const previous = this.bad.get(id);
 		if (read.ok) {
 			const parsed = parseEvent(read.value, id);
 			if (parsed.ok) {
 				this.bad.delete(id);
-				this.good.set(id, parsed.event.id === id ? parsed.event : {...parsed.event, id});
+				const event = parsed.event.id === id ? parsed.event : {...parsed.event, id};
+				this.forget(id);
+				this.good.set(id, event);
+				this.approxBytes += sizeOf(event);
 				return true;
 			}
 			this.bad.set(id, {id, file, kind: 'invalid', error: `${file}: ${parsed.error}`, attempts: (previous?.attempts ?? 0) + 1});
@@ -87,4 +128,8 @@ export class EventDirReader {
 		this.bad.set(id, {id, file, kind: read.kind, error: read.error, attempts: (previous?.attempts ?? 0) + 1});
 		return !previous || previous.error !== read.error;
 	}
+}
+
+function sizeOf(event: EventFacts): number {
+	return 400 + 2 * (event.text.length + event.summary.length + (event.toolCall?.responseText.length ?? 0));
 }

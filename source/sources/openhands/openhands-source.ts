@@ -1,6 +1,7 @@
 // OpenHands sessions source: finds the state folder, lists its sessions (live, newest first), checks
 // each session in the background for ordering findings, loads and live-tails the open session's
-// events, and reads one event for the detail view. Writes only into the sessions slice.
+// events (showing the first rows while a long first read goes on), and reads one event for the
+// detail view. Writes only into the sessions slice.
 
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import {update} from '../../store/index.js';
 import {
 	applyDetail,
 	applyOpenEvents,
+	applyOpenProgress,
 	setSessionCheck,
 	setSessions,
 	setSessionsError,
@@ -16,9 +18,10 @@ import {
 	setWatchMode,
 } from '../../store/slices/sessions.js';
 import type {Source, SourceContext} from '../types.js';
-import {EventDirReader} from './event-dir.js';
+import {EventReaderCache} from './event-cache.js';
+import type {EventDirReader, ScanProgress} from './event-dir.js';
 import {MAX_EVENT_BYTES, readJsonFile} from './read-json.js';
-import {checkSnapshot} from './rows.js';
+import {checkSnapshot, pendingRows} from './rows.js';
 import {listSessions} from './session-list.js';
 import {findStateDir} from './state-dir.js';
 import {watchFolder, type FolderWatch} from './watch.js';
@@ -46,7 +49,10 @@ function serial(task: () => Promise<void>): () => void {
 	return go;
 }
 
-export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000): Source {
+/** While a first read goes on, the rows read so far are shown at most this often. */
+const PROGRESS_MS = 150;
+
+export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers = new EventReaderCache()): Source {
 	const {store} = ctx;
 	let listWatch: FolderWatch | null = null;
 	let openWatch: FolderWatch | null = null;
@@ -96,9 +102,10 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000): Source
 			const s = store.getState().sessions;
 			const stale = s.sessions.find(r => r.checkedAt !== r.eventCount && r.id !== s.open?.id);
 			if (!stale) return;
-			const reader = new EventDirReader(path.join(stale.dir, 'events'));
+			const reader = readers.get(path.join(stale.dir, 'events'));
 			try {
 				const snapshot = await reader.scan();
+				readers.trim(openReader?.dir ?? null);
 				const checked = checkSnapshot(snapshot, reader.dir, s.promptExtensions);
 				update(store, 'sessions', x =>
 					setSessionCheck(x, stale.id, {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, eventCount: stale.eventCount}),
@@ -118,8 +125,18 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000): Source
 		const started = performance.now();
 		const first = open.loading || forceOpen;
 		forceOpen = false;
+		let shownAt = 0;
+		const progress = (p: ScanProgress) => {
+			// The first batch is the top of the list: show it at once, then at most every PROGRESS_MS.
+			const now = performance.now();
+			if (p.read === p.total || now - shownAt < PROGRESS_MS) return;
+			shownAt = now;
+			const rows = pendingRows(p.events(), reader.dir);
+			update(store, 'sessions', s => applyOpenProgress(s, open.id, rows, p.read, p.total));
+		};
 		try {
-			const snapshot = await reader.scan();
+			const snapshot = await reader.scan(open.loading ? progress : undefined);
+			readers.trim(reader.dir);
 			if (!snapshot.changed && !first) return;
 			const checked = checkSnapshot(snapshot, reader.dir, store.getState().sessions.promptExtensions);
 			const ms = open.loading ? Math.round(performance.now() - started) : null;
@@ -162,7 +179,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000): Source
 		if (wanted !== (openReader?.dir ?? null)) {
 			openWatch?.close();
 			openWatch = null;
-			openReader = wanted ? new EventDirReader(wanted) : null;
+			openReader = wanted ? readers.get(wanted) : null;
 			if (wanted) {
 				openWatch = watchFolder(wanted, scanOpen, pollMs);
 				update(store, 'sessions', x => setWatchMode(x, openWatch?.mode ?? null));

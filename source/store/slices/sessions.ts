@@ -27,12 +27,15 @@ export interface EventRow {
 	source: string;
 	kind: string;
 	summary: string;
-	/** Role label: system, user, assistant, assistant+tc, tool, '-' (not sent). */
+	/** Role label: system, user, assistant, assistant+tc, tool, '-' (not sent), '…' (still reading). */
 	role: string;
 	/** Partial or malformed file: what is wrong (the file is retried). */
 	problem: string | null;
 	file: string;
 }
+
+/** Role shown while a session is still being read (roles are derived once every event is in). */
+export const PENDING_ROLE = '…';
 
 export interface OpenSession {
 	id: string;
@@ -41,6 +44,8 @@ export interface OpenSession {
 	findings: Finding[];
 	cursor: number;
 	loading: boolean;
+	/** Files read so far of a first read that takes more than one batch. */
+	progress: {read: number; total: number} | null;
 	loadMs: number | null;
 	error: string | null;
 }
@@ -157,7 +162,7 @@ export function moveListCursor(s: SessionsState, delta: number): SessionsState {
 export function openSelected(s: SessionsState): SessionsState {
 	const row = s.sessions[s.cursor];
 	if (!row) return s;
-	return {...s, view: 'events', detail: null, open: {id: row.id, dir: row.dir, rows: [], findings: [], cursor: 0, loading: true, loadMs: null, error: null}};
+	return {...s, view: 'events', detail: null, open: {id: row.id, dir: row.dir, rows: [], findings: [], cursor: 0, loading: true, progress: null, loadMs: null, error: null}};
 }
 
 /** Fresh rows for the open session; the cursor stays on the same event id (live tail keeps position). */
@@ -169,7 +174,13 @@ export function applyOpenEvents(s: SessionsState, id: string, rows: EventRow[], 
 		const index = rows.findIndex(r => r.id === selected);
 		if (index >= 0) cursor = index;
 	}
-	return {...s, open: {...s.open, rows, findings, loading: false, loadMs: loadMs ?? s.open.loadMs, error, cursor: clamp(cursor, rows.length)}};
+	return {...s, open: {...s.open, rows, findings, loading: false, progress: null, loadMs: loadMs ?? s.open.loadMs, error, cursor: clamp(cursor, rows.length)}};
+}
+
+/** Part of a long first read: show the rows read so far (no roles or findings yet) and how far it is. */
+export function applyOpenProgress(s: SessionsState, id: string, rows: EventRow[], read: number, total: number): SessionsState {
+	if (!s.open || s.open.id !== id || !s.open.loading) return s;
+	return {...s, open: {...s.open, rows, progress: {read, total}, cursor: clamp(s.open.cursor, rows.length)}};
 }
 
 export function moveEventCursor(s: SessionsState, delta: number): SessionsState {
