@@ -3,6 +3,7 @@ import type {Bench} from './types.js';
 import {metricsParseBench} from './metrics-parse.js';
 import {dockerWatchBench} from './docker-watch.js';
 import {sessionsCheckBench} from './sessions-check.js';
+import {sessionsScrollBench} from './sessions-scroll.js';
 import {frameBytesBench} from './frame-bytes.js';
 
 export const BENCHES: Bench[] = [
@@ -10,4 +11,5 @@ export const BENCHES: Bench[] = [
 	metricsParseBench,
 	dockerWatchBench,
 	sessionsCheckBench,
+	sessionsScrollBench,
 ];
