@@ -146,6 +146,9 @@ export function looksLikeRawEvent(v: unknown): v is RawEvent {
 	);
 }
 
+/** Recall observation fields a prompt extension renders into the user message. */
+const RECALL_KEYS = ['repo_name', 'repo_directory', 'repo_instructions', 'runtime_hosts', 'additional_agent_instructions', 'date', 'custom_secrets_descriptions', 'conversation_instructions', 'working_dir'];
+
 /** Validate one decoded JSON value as an event; `fallbackId` is the file's number when the id is missing. */
 export function parseEvent(value: unknown, fallbackId: number | null): ParseResult {
 	let raw: RawEvent;
@@ -174,10 +177,9 @@ export function parseEvent(value: unknown, fallbackId: number | null): ParseResu
 		text = str(raw.content);
 	}
 	const recallType = kind === 'recall' && type === 'observation' ? (typeof extras['recall_type'] === 'string' ? extras['recall_type'] : 'workspace_context') : null;
-	const knowledge = Array.isArray(extras['microagent_knowledge']) ? (extras['microagent_knowledge'] as unknown[]) : [];
+	const knowledge = recallType !== null && Array.isArray(extras['microagent_knowledge']) ? (extras['microagent_knowledge'] as unknown[]) : [];
 	const microagentNames = knowledge.map(k => (k && typeof k === 'object' && typeof (k as {name?: unknown}).name === 'string' ? (k as {name: string}).name : '')).filter(Boolean);
-	const recallKeys = ['repo_name', 'repo_directory', 'repo_instructions', 'runtime_hosts', 'additional_agent_instructions', 'date', 'custom_secrets_descriptions', 'conversation_instructions', 'working_dir'];
-	const recallHasContent = recallType !== null && (recallKeys.some(k => nonEmpty(extras[k])) || microagentNames.length > 0);
+	const recallHasContent = recallType !== null && (RECALL_KEYS.some(k => nonEmpty(extras[k])) || microagentNames.length > 0);
 	const agentStateRaw = kind === 'agent_state_changed' ? extras['agent_state'] : kind === 'change_agent_state' ? args['agent_state'] : null;
 	const summarySource = str(raw.message) || (type === 'observation' ? str(raw.content) : text);
 	return {
