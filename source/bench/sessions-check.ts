@@ -96,7 +96,7 @@ export const sessionsCheckBench: Bench = {
 			const mode = store.getState().sessions.watchMode;
 			await source.stop?.();
 			return [
-				{name: `open + check a ${EVENTS.toLocaleString('en')}-event session, cold`, value: `${median(open).toFixed(0)} ms`, method: `median of 3 first reads in a fresh reader (files in the OS page cache): readdir, read+parse every file, derive roles, all rules (${findings} findings)`, raw: {ms: median(open)}},
+				{name: `open + check a ${EVENTS.toLocaleString('en')}-event session, cold`, value: `${median(open).toFixed(0)} ms`, method: `median of 3 first reads in a fresh reader (files in the OS page cache): readdir, read+parse every file, derive roles, all rules (${findings} finding${findings === 1 ? '' : 's'})`, raw: {ms: median(open)}},
 				{name: 'cold open: first rows on screen', value: `${median(firstRows).toFixed(0)} ms`, method: 'median of 3: the first 250 events (the top of the list) are shown while the rest are read', raw: {ms: median(firstRows)}},
 				{name: 'open in the cockpit after the background check', value: `${cockpitOpen.toFixed(0)} ms`, method: `real source and store: Enter on the session → ${loadedRows.toLocaleString('en')} rows with roles and findings (the list's check already read the files)`, raw: {ms: cockpitOpen}},
 				{name: 're-check after one new event', value: `${rescan.toFixed(0)} ms`, method: 'incremental scan (only the new file read) + full role derivation and rules', raw: {ms: rescan}},

@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {parseImageRef, recognizeRole} from '../../source/domain/containers/roles.js';
 import {maskEnv} from '../../source/domain/containers/secrets.js';
 import {computeStats} from '../../source/domain/containers/stats.js';
+import {statsDue} from '../../source/domain/containers/stats-due.js';
 import {classifyLogLine, foldLine, splitTimestamp} from '../../source/domain/containers/log-lines.js';
 import {checkLogConfig} from '../../source/domain/containers/log-driver.js';
 import {infoFromInspect, type RawInspect} from '../../source/domain/containers/inspect.js';
@@ -95,6 +96,21 @@ describe('stats', () => {
 	it('uses precpu when the daemon fills it', () => {
 		const s = computeStats({cpu_stats: {cpu_usage: {total_usage: 300}, system_cpu_usage: 2000, online_cpus: 2}, precpu_stats: {cpu_usage: {total_usage: 100}, system_cpu_usage: 1000}}, 1);
 		expect(s.cpuPercent).toBeCloseTo(40);
+	});
+});
+
+describe('stats sampling', () => {
+	const sample = (cpuPercent: number | null) => ({...computeStats({}, 0), cpuPercent});
+	it('samples a row every stats_ms on a 1 s tick: every second tick for 2 s, despite timer jitter', () => {
+		const last = new Map([['a', 10_000]]);
+		const stats = {a: sample(3)};
+		expect(statsDue(['a'], stats, last, 11_000, 2000, 1000)).toEqual([]);
+		expect(statsDue(['a'], stats, last, 11_990, 2000, 1000)).toEqual(['a']);
+		expect(statsDue(['a'], stats, last, 11_000, 1000, 1000)).toEqual(['a']);
+	});
+	it('samples rows new on screen, or still without a CPU figure, on every tick', () => {
+		const last = new Map([['b', 10_000]]);
+		expect(statsDue(['a', 'b'], {b: sample(null)}, last, 10_100, 2000, 1000)).toEqual(['a', 'b']);
 	});
 });
 

@@ -6,5 +6,7 @@ export const dockerSection = z
 		enabled: z.boolean().default(true),
 		host: z.string().optional(),
 		socket_path: z.string().default('/var/run/docker.sock'),
+		/** How often each visible container's CPU and memory are sampled (docker stats: every second). */
+		stats_ms: z.number().int().min(500).max(60_000).default(2000),
 	})
 	.prefault({});

@@ -6,10 +6,12 @@ import {Box} from 'ink';
 import {useAppState} from '../../ui/context.js';
 import {Line} from '../../ui/widgets/Line.js';
 import {detailRows} from './selectors.js';
+import {useStatsFor} from './use-stats-for.js';
 
 export function DetailView({width, height}: {width: number; height: number}) {
 	const s = useAppState(st => st.containers);
 	const info = s.selected ? s.byId[s.selected] : undefined;
+	useStatsFor(info ? [info.id] : [], s.listOffset);
 	const rows = useMemo(() => (info ? detailRows(info, s.stats[info.id], s.logSize[info.id]) : []), [info, s.stats, s.logSize]);
 	if (!info) return <Line tone="muted">Container gone (removed)</Line>;
 	const body = Math.max(0, height - 1);

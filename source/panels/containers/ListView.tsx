@@ -1,17 +1,15 @@
 // The container list: grouped by role, live CPU and memory, the selection highlighted. Publishes the
 // ids it shows so that the Docker source fetches stats for those alone.
 
-import React, {useEffect, useMemo} from 'react';
+import React, {useMemo} from 'react';
 import {Box} from 'ink';
-import {useAppState, useCockpit, useTheme} from '../../ui/context.js';
+import {useAppState, useTheme} from '../../ui/context.js';
 import {Line, Span} from '../../ui/widgets/Line.js';
 import {fit} from '../../domain/format.js';
-import {update} from '../../store/index.js';
-import {setVisibleIds} from '../../store/slices/containers.js';
 import {cpuText, groupedRows, memText, stateTone, windowStart} from './selectors.js';
+import {useStatsFor} from './use-stats-for.js';
 
 export function ListView({width, height}: {width: number; height: number}) {
-	const {store} = useCockpit();
 	const {glyphs} = useTheme();
 	const s = useAppState(st => st.containers);
 	const rows = useMemo(() => groupedRows(s.byId), [s.byId]);
@@ -20,11 +18,7 @@ export function ListView({width, height}: {width: number; height: number}) {
 	const start = windowStart(rows, selected, bodyHeight, s.listOffset);
 	const shown = rows.slice(start, start + bodyHeight);
 	const ids = shown.flatMap(r => (r.kind === 'container' ? [r.info.id] : []));
-	const idsKey = ids.join(',');
-	useEffect(() => {
-		update(store, 'containers', c => setVisibleIds(c, ids, start));
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [store, idsKey, start]);
+	useStatsFor(ids, start);
 
 	const cpuW = 6;
 	const memW = 8;

@@ -1,11 +1,12 @@
 // Docker source: one listing plus the events API keep the container list (no list polling); one-shot
-// stats for the visible containers on each tick; reconnects with backoff when the daemon goes away;
+// stats for the visible containers every [docker] stats_ms (domain/containers/stats-due.ts); reconnects with backoff when the daemon goes away;
 // opens log streams for the log viewer; publishes discovery (OpenHands state dir, engine ports).
 
 import {stat} from 'node:fs/promises';
 import Docker from 'dockerode';
 import {infoFromInspect, type RawInspect} from '../../domain/containers/inspect.js';
 import {computeStats, type RawStats} from '../../domain/containers/stats.js';
+import {statsDue} from '../../domain/containers/stats-due.js';
 import {discoverStack, type RawEnvById} from '../../domain/containers/discovery.js';
 import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
 import {update} from '../../store/index.js';
@@ -47,6 +48,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 	let logStream: LogStream | null = null;
 	let logKey = '';
 	let unsubscribe: (() => void) | null = null;
+	const sampledAt = new Map<string, number>();
 
 	const now = () => Date.now();
 	const publishDiscovery = () => {
@@ -228,10 +230,13 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		async poll() {
 			const s = store.getState().containers;
 			if (!docker || s.connection !== 'up') return;
-			const ids = s.visibleIds.filter(id => s.byId[id]?.state === 'running');
+			const running = s.visibleIds.filter(id => s.byId[id]?.state === 'running');
+			for (const id of sampledAt.keys()) if (!s.byId[id]) sampledAt.delete(id);
+			const ids = statsDue(running, s.stats, sampledAt, now(), ctx.config.docker.stats_ms, ctx.refreshMs);
 			const samples: Record<string, ContainerStats> = {};
 			await Promise.all(
 				ids.map(async id => {
+					sampledAt.set(id, now());
 					try {
 						const sample = await statsFor(id, s.stats[id] ?? null);
 						if (sample) samples[id] = sample;
