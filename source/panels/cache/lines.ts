@@ -1,8 +1,9 @@
 // Cache panel text: per engine prefix-cache figures (SGLang hit rate from cached/prompt tokens,
 // radix size, token usage; vLLM prefix hits/queries and KV usage; llama.cpp what it exposes), then
-// the cache and log folders with their filesystems' free space.
+// the cache and log folders with their filesystems' free space, fitted to the panel's width.
 
-import type {EnginesState, EngineRow} from '../../store/slices/engines.js';
+import type {DiskDir, EnginesState, EngineRow} from '../../store/slices/engines.js';
+import type {Token} from '../../theme/tokens.js';
 import {formatBytes, formatPercent} from '../../domain/format.js';
 import {downText} from '../engines-common.js';
 import type {PanelLine} from '../throughput/lines.js';
@@ -47,15 +48,52 @@ export function cacheLines(s: EnginesState, width: number): PanelLine[] {
 	if (s.diskAt === null) lines.push({key: 'dw', text: '  measuring folders…', tone: 'muted', row: -1, selected: false});
 	const seenFs = new Set<string>();
 	s.disk.forEach((d, i) => {
-		const size = d.error ? d.error : `${d.partial ? '≥' : ''}${formatBytes(d.bytes)} in ${d.files} files${d.partial ? ' (walk cut short)' : ''}`;
-		const over = d.bytes !== null && d.bytes >= s.warnBytes;
-		lines.push({key: `d${i}`, text: `  ${d.isHicache ? 'hicache ' : ''}${d.path}: ${size}${over ? ' — over the limit' : ''}`, tone: d.error ? 'muted' : over ? 'warn' : 'text', row: -1, selected: false});
+		const {text, tone, note} = diskLine(d, s.warnBytes, width);
+		lines.push({key: `d${i}`, text, tone, row: -1, selected: false});
+		if (note) lines.push({key: `n${i}`, text: `    ${note}`, tone: 'warn', row: -1, selected: false});
 		if (d.fsId !== null && !seenFs.has(d.fsId) && d.fsFree !== null) {
 			seenFs.add(d.fsId);
 			const ratio = d.fsTotal ? d.fsFree / d.fsTotal : 1;
 			lines.push({key: `f${i}`, text: `    filesystem: ${formatBytes(d.fsFree)} free of ${formatBytes(d.fsTotal)}`, tone: ratio < 0.1 ? 'warn' : 'muted', row: -1, selected: false});
 		}
 	});
-	void width;
 	return lines;
+}
+
+/** "≥1.2 GiB" when the size is a lower bound (walk cut short, or subfolders it could not read). */
+export function diskSize(d: DiskDir): string {
+	return `${d.partial || d.error ? '≥' : ''}${formatBytes(d.bytes)}`;
+}
+
+/**
+ * One folder's line, fitted to `width`: the size and the over-the-limit warning always stay in
+ * view; the file count, then the "walk cut short" words (the ≥ stays) and then the head of the
+ * path give way first. A note (subfolders not read) goes on a line of its own.
+ */
+export function diskLine(d: DiskDir, warnBytes: number, width: number): {text: string; tone: Token; note: string | null} {
+	const lead = `  ${d.isHicache ? 'hicache ' : ''}`;
+	if (d.bytes === null) {
+		const tail = `: ${d.error ?? 'not measured'}`;
+		const room = Math.max(8, width - lead.length - tail.length);
+		return {text: lead + shortenPath(d.path, room) + tail, tone: d.error === 'does not exist' ? 'muted' : 'warn', note: null};
+	}
+	const over = d.bytes >= warnBytes;
+	const size = `: ${diskSize(d)}`;
+	const files = ` in ${d.files} ${d.files === 1 ? 'file' : 'files'}`;
+	const cut = d.partial ? ' (walk cut short)' : '';
+	const warn = over ? ' — over the limit' : '';
+	const tone: Token = over || d.error ? 'warn' : 'text';
+	const note = d.error;
+	for (const tail of [size + files + cut + warn, size + cut + warn, size + warn]) {
+		if (lead.length + d.path.length + tail.length <= width) return {text: lead + d.path + tail, tone, note};
+	}
+	const tail = size + warn;
+	const room = Math.max(8, width - lead.length - tail.length);
+	return {text: lead + shortenPath(d.path, room) + tail, tone, note};
+}
+
+/** Keep the end of a path (the folder's own name): "/data/openhands-state/logs" -> "…state/logs". */
+export function shortenPath(p: string, width: number): string {
+	if (p.length <= width) return p;
+	return width <= 1 ? '…' : `…${p.slice(p.length - (width - 1))}`;
 }

@@ -8,7 +8,14 @@ import {engineCacheText} from './lines.js';
 export function cacheStatus(state: AppState): StatusSection {
 	const s = state.engines;
 	const lines = s.rows.map(r => `${r.name}: ${engineCacheText(r)}`);
-	for (const d of s.disk) lines.push(`${d.path}: ${d.error ?? `${d.partial ? '>=' : ''}${formatBytes(d.bytes)} (${d.files} files)${d.bytes !== null && d.bytes >= s.warnBytes ? ' over the limit' : ''}, ${formatBytes(d.fsFree)} free`}`);
+	for (const d of s.disk) {
+		if (d.bytes === null) {
+			lines.push(`${d.path}: ${d.error ?? 'not measured'}`);
+			continue;
+		}
+		const size = `${d.partial || d.error ? '>=' : ''}${formatBytes(d.bytes)} (${d.files} ${d.files === 1 ? 'file' : 'files'}${d.partial ? ', walk cut short' : ''})`;
+		lines.push(`${d.path}: ${size}${d.bytes >= s.warnBytes ? ' over the limit' : ''}, ${formatBytes(d.fsFree)} free${d.error ? `; ${d.error}` : ''}`);
+	}
 	return {
 		title: 'Cache',
 		lines: lines.length ? lines : ['no model server or cache folder found'],

@@ -34,20 +34,24 @@ export function rowNote(r: EngineRow, now: number): {text: string; tone: Token} 
 }
 
 export function throughputLines(s: EnginesState, width: number, spark: readonly string[], now: number): PanelLine[] {
-	// Columns shrink with the width: the sparkline and the expected column go first.
+	// Columns shrink with the width: the sparkline and the expected column go first. The figures
+	// fit in 5 characters ("94.0", "1.2k", "850ms", "3m04s"), so 6 keeps a space between them. The
+	// name column is as wide as the longest name (up to 14): the model gets the rest.
 	const sparkW = width >= 70 ? 20 : width >= 56 ? 10 : 0;
 	const showExp = width >= 50;
-	const fixed = 2 + 7 + 7 + 6 + (sparkW ? sparkW + 1 : 0) + (showExp ? 6 : 0);
-	const nameW = Math.max(6, Math.min(14, Math.floor((width - fixed) / 2)));
+	const fixed = 2 + 6 + 6 + 6 + (sparkW ? sparkW + 1 : 0) + (showExp ? 6 : 0);
+	const longest = Math.max(6, ...s.rows.map(r => r.name.length));
+	const nameW = Math.max(6, Math.min(14, longest, Math.floor((width - fixed) / 2)));
 	const modelW = Math.max(0, width - fixed - nameW - 1);
+	const noteIndent = width >= 60 ? '    ' : '  ';
 	const header =
 		'  ' +
 		fit('ENGINE', nameW) +
 		' ' +
 		fit('MODEL', modelW) +
-		fit('TOK/S', 7, 'right') +
+		fit('TOK/S', 6, 'right') +
 		(sparkW ? ' ' + fit('60s', sparkW) : '') +
-		fit('TTFT', 7, 'right') +
+		fit('TTFT', 6, 'right') +
 		fit('R/Q', 6, 'right') +
 		(showExp ? fit('EXP', 6, 'right') : '');
 	const lines: PanelLine[] = [{key: 'h', text: header, tone: 'muted', row: -1, selected: false}];
@@ -61,15 +65,15 @@ export function throughputLines(s: EnginesState, width: number, spark: readonly 
 			fit(r.name, nameW) +
 			' ' +
 			fit(r.model ?? (r.kind ?? '?'), modelW) +
-			fit(formatRate(f?.decodeTps), 7, 'right') +
+			fit(formatRate(f?.decodeTps), 6, 'right') +
 			(sparkW ? ' ' + sparkline(r.tpsHistory, sparkW, spark, Math.max(r.expectedTps ?? 0, ...r.tpsHistory)) : '') +
-			fit(formatDuration(f?.ttftP50Ms), 7, 'right') +
+			fit(formatDuration(f?.ttftP50Ms), 6, 'right') +
 			fit(rq, 6, 'right') +
 			(showExp ? fit(r.expectedTps ? formatRate(r.expectedTps) : '–', 6, 'right') : '');
 		const tone: Token = r.state === 'unreachable' ? 'error' : slow ? 'warn' : 'text';
 		lines.push({key: `r${i}`, text, tone, row: i, selected});
 		const note = rowNote(r, now);
-		if (note) lines.push({key: `n${i}`, text: `    ${note.text}`, tone: note.tone, row: i, selected: false});
+		if (note) lines.push({key: `n${i}`, text: `${noteIndent}${note.text}`, tone: note.tone, row: i, selected: false});
 	});
 	return lines;
 }

@@ -1,10 +1,12 @@
 // Cache panel's disk source: sizes of the configured cache and log folders (and SGLang's HiCache
-// file folder when set) and the free space of their filesystems, refreshed every 30 s.
+// file folder when set) and the free space of their filesystems, refreshed every 30 s. A size that
+// is a lower bound says so: `partial` when a walk budget stopped it; `error` next to a size names
+// the subfolders that could not be read (their contents are not in the total).
 
 import {update} from '../../store/index.js';
 import type {DiskDir} from '../../store/slices/engines.js';
 import type {Source, SourceContext} from '../types.js';
-import {fsSpace, walkSize} from './disk-walker.js';
+import {DEFAULT_BUDGET, fsSpace, walkSize, type WalkBudget, type WalkResult} from './disk-walker.js';
 
 const EVERY_MS = 30_000;
 
@@ -15,7 +17,24 @@ export function diskFolders(ctx: SourceContext): Array<{path: string; isHicache:
 	return list;
 }
 
-export function createDiskSource(ctx: SourceContext): Source {
+/** The store's record of one walk. */
+export function diskDir(dir: {path: string; isHicache: boolean}, walk: WalkResult, space: {free: number; total: number; id: string} | null): DiskDir {
+	const shown = walk.unreadable.slice(0, 3).join(', ') + (walk.unreadable.length > 3 ? ` and ${walk.unreadable.length - 3} more` : '');
+	return {
+		path: dir.path,
+		bytes: walk.error ? null : walk.bytes,
+		files: walk.files,
+		partial: walk.partial,
+		error: walk.error ?? (walk.unreadable.length > 0 ? `not counted, cannot read: ${shown}` : null),
+		fsFree: space?.free ?? null,
+		fsTotal: space?.total ?? null,
+		fsId: space?.id ?? null,
+		isHicache: dir.isHicache,
+	};
+}
+
+/** `budget` bounds each folder's walk (tests lower it). */
+export function createDiskSource(ctx: SourceContext, budget: WalkBudget = DEFAULT_BUDGET): Source {
 	let lastAt = -Infinity;
 	return {
 		id: 'engines.disk',
@@ -26,19 +45,9 @@ export function createDiskSource(ctx: SourceContext): Source {
 			lastAt = now;
 			const dirs: DiskDir[] = [];
 			// One folder at a time: the walks share the 2 cores with everything else.
-			for (const {path, isHicache} of diskFolders(ctx)) {
-				const [walk, space] = [await walkSize(path), await fsSpace(path)];
-				dirs.push({
-					path,
-					bytes: walk.error ? null : walk.bytes,
-					files: walk.files,
-					partial: walk.partial,
-					error: walk.error,
-					fsFree: space?.free ?? null,
-					fsTotal: space?.total ?? null,
-					fsId: space?.id ?? null,
-					isHicache,
-				});
+			for (const dir of diskFolders(ctx)) {
+				const walk = await walkSize(dir.path, budget);
+				dirs.push(diskDir(dir, walk, await fsSpace(dir.path)));
 			}
 			const warnBytes = ctx.config.cache.warn_gb * 1024 ** 3;
 			update(ctx.store, 'engines', s => ({...s, disk: dirs, diskAt: Date.now(), warnBytes}));

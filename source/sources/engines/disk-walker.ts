@@ -1,6 +1,7 @@
 // Folder sizes, walked off the render path: asynchronous, yielding to the event loop every few
 // hundred entries, and bounded in time and entries so a 50k-file tree never freezes the UI (the
-// size is then reported as a lower bound).
+// size is then reported as a lower bound). Subfolders that cannot be read are named, not skipped
+// silently: what they hold is not in the total.
 
 import {opendir, lstat, statfs, stat} from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,11 @@ export interface WalkResult {
 	files: number;
 	/** Stopped at the time or entry budget: bytes is a lower bound. */
 	partial: boolean;
+	/** Which budget stopped the walk, when one did. */
+	stoppedBy: 'time' | 'entries' | null;
+	/** Subfolders that could not be read, relative to the root, with the error code: "private (EACCES)". */
+	unreadable: string[];
+	/** The folder itself could not be measured ("does not exist", "cannot read (EACCES)"). */
 	error: string | null;
 }
 
@@ -22,52 +28,90 @@ export interface WalkBudget {
 
 export const DEFAULT_BUDGET: WalkBudget = {timeMs: 1500, maxEntries: 200_000, yieldEvery: 256};
 
+/** Files whose sizes are asked for at once (libuv's pool has 4 threads by default). */
+const STAT_BATCH = 32;
+
 const yieldNow = () => new Promise<void>(resolve => setImmediate(resolve));
+
+const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 export async function walkSize(root: string, budget: WalkBudget = DEFAULT_BUDGET): Promise<WalkResult> {
 	const started = Date.now();
 	let bytes = 0;
 	let files = 0;
 	let seen = 0;
-	let partial = false;
+	let stoppedBy: WalkResult['stoppedBy'] = null;
+	const unreadable = new Set<string>();
+	const done = (error: string | null = null): WalkResult => ({bytes, files, partial: stoppedBy !== null, stoppedBy, unreadable: [...unreadable], error});
 	try {
 		const top = await lstat(root);
-		if (!top.isDirectory()) return {bytes: top.size, files: 1, partial: false, error: null};
+		if (!top.isDirectory()) {
+			bytes = top.size;
+			files = 1;
+			return done();
+		}
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {bytes: 0, files: 0, partial: false, error: code === 'ENOENT' ? `${root}: does not exist` : `${root}: ${code ?? (error as Error).message}`};
+		const code = codeOf(error);
+		return done(code === 'ENOENT' ? 'does not exist' : `cannot read (${code})`);
 	}
+	const name = (dir: string, code: string) => `${path.relative(root, dir) || '.'} (${code})`;
+	let pending: string[] = [];
+	let pendingDir = root;
+	const statPending = async () => {
+		const sizes = await Promise.allSettled(pending.map(p => lstat(p)));
+		for (const s of sizes) {
+			if (s.status === 'fulfilled') {
+				bytes += s.value.size;
+				files++;
+			} else if (codeOf(s.reason) !== 'ENOENT') {
+				// A folder listed but not searchable (r without x): its files cannot be sized.
+				unreadable.add(name(pendingDir, codeOf(s.reason)));
+			} // ENOENT: vanished while walking
+		}
+		pending = [];
+	};
 	const stack = [root];
 	outer: while (stack.length > 0) {
 		const dir = stack.pop()!;
 		let handle;
 		try {
 			handle = await opendir(dir, {bufferSize: 128});
-		} catch {
-			continue; // unreadable subfolder: skip it, count the rest
+		} catch (error) {
+			if (dir === root) return done(`cannot read (${codeOf(error)})`);
+			if (codeOf(error) !== 'ENOENT') unreadable.add(name(dir, codeOf(error)));
+			continue;
 		}
-		for await (const entry of handle) {
-			seen++;
-			if (seen % budget.yieldEvery === 0) {
-				await yieldNow();
-				if (Date.now() - started > budget.timeMs || seen >= budget.maxEntries) {
-					partial = true;
+		pendingDir = dir;
+		try {
+			for await (const entry of handle) {
+				if (seen >= budget.maxEntries) {
+					stoppedBy = 'entries';
 					break outer; // leaving for-await closes the handle
 				}
-			}
-			const full = path.join(dir, entry.name);
-			if (entry.isDirectory()) stack.push(full);
-			else if (entry.isFile()) {
-				try {
-					bytes += (await lstat(full)).size;
-					files++;
-				} catch {
-					// vanished while walking
+				seen++;
+				if (seen % budget.yieldEvery === 0) {
+					await statPending();
+					await yieldNow();
+					if (Date.now() - started > budget.timeMs) {
+						stoppedBy = 'time';
+						break outer;
+					}
+				}
+				const full = path.join(dir, entry.name);
+				if (entry.isDirectory()) stack.push(full);
+				else if (entry.isFile()) {
+					pending.push(full);
+					if (pending.length >= STAT_BATCH) await statPending();
 				}
 			}
+		} catch (error) {
+			// The listing failed part way (folder removed, I/O error): keep what was counted, name it.
+			unreadable.add(name(dir, codeOf(error)));
 		}
+		await statPending();
 	}
-	return {bytes, files, partial, error: null};
+	await statPending();
+	return done();
 }
 
 export interface FsSpace {
