@@ -1,22 +1,51 @@
-// Flush SGLang's radix (prefix) cache: POST /flush_cache. SGLang refuses (HTTP 400) while requests
-// are running or waiting; that answer is passed on as it is.
+// Flush SGLang's radix (prefix) cache: POST /flush_cache (research/engines.md 1.4). SGLang answers
+// 200 with "Cache flushed.\n…" when it did it, and 400 when it did not (requests running or
+// waiting); some versions send the same "Cache flushed." text with that 400, so the status decides,
+// never the text. Never throws: every outcome is a result the panel shows as a notice.
 
 export interface FlushResult {
 	ok: boolean;
+	/** What happened, for a notice after the engine's name. */
 	message: string;
+	/** HTTP status, or null when no answer came (refused, timeout). */
+	status: number | null;
+}
+
+const SUCCESS_TEXT = /^cache flushed\b/i;
+
+/** The server's own words on a failure: the JSON error's message, or the first line of the text. */
+export function failureText(body: string): string {
+	const trimmed = body.trim();
+	if (trimmed.startsWith('{')) {
+		try {
+			const parsed = JSON.parse(trimmed) as {message?: unknown; detail?: unknown; error?: {message?: unknown} | string};
+			const message = typeof parsed.error === 'object' ? parsed.error?.message : (parsed.error ?? parsed.message ?? parsed.detail);
+			if (typeof message === 'string') return message.split('\n')[0]!.slice(0, 160);
+		} catch {
+			// not JSON after all: the first line below
+		}
+	}
+	const line = trimmed.split('\n')[0] ?? '';
+	return SUCCESS_TEXT.test(line) ? '' : line.slice(0, 160);
+}
+
+/** Pure: the result for an answer from /flush_cache. */
+export function flushOutcome(endpoint: string, status: number, body: string): FlushResult {
+	if (status === 200) return {ok: true, message: body.trim().split('\n')[0] || 'Cache flushed.', status};
+	const said = failureText(body);
+	if (status === 400) return {ok: false, message: `not flushed: requests are running or waiting; try again when idle${said ? ` (${said})` : ''}`, status};
+	if (status === 404) return {ok: false, message: `${endpoint}: HTTP 404: this server has no /flush_cache (is it SGLang?)`, status};
+	return {ok: false, message: `${endpoint}: HTTP ${status}${said ? ` ${said}` : ''}`, status};
 }
 
 export async function flushSglangCache(url: string, timeoutMs = 10_000): Promise<FlushResult> {
 	const endpoint = `${url.replace(/\/+$/, '')}/flush_cache`;
-	let response: Response;
 	try {
-		response = await fetch(endpoint, {method: 'POST', signal: AbortSignal.timeout(timeoutMs)});
+		const response = await fetch(endpoint, {method: 'POST', signal: AbortSignal.timeout(timeoutMs)});
+		return flushOutcome(endpoint, response.status, await response.text());
 	} catch (error) {
-		const e = error as {cause?: {code?: string}; name?: string; message?: string};
-		throw new Error(`${endpoint}: ${e.name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : (e.cause?.code ?? e.message)}; is the engine up?`);
+		const e = error as {cause?: {code?: string; message?: string}; name?: string; message?: string};
+		const why = e.name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message ?? String(error));
+		return {ok: false, message: `${endpoint}: ${why}; is the engine up?`, status: null};
 	}
-	const text = (await response.text().catch(() => '')).trim().split('\n')[0] ?? '';
-	if (response.status === 200) return {ok: true, message: text || 'Cache flushed.'};
-	if (response.status === 400) return {ok: false, message: `not flushed: requests are running or waiting; try again when idle (${text})`};
-	return {ok: false, message: `${endpoint}: HTTP ${response.status} ${text}`};
 }

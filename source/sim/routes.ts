@@ -16,6 +16,7 @@ export const VLLM_BLOCK_SIZE = 16;
 export const VLLM_GPU_BLOCKS = 32768;
 const PROM_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 const PERM_ID = 'c2e9860095b745b6b8be7133c5ab1fcf';
+const FLUSH_TEXT = 'Cache flushed.\nPlease check backend logs for more details. (When there are running or waiting requests, the operation will not be performed.)\n';
 
 export async function route(ctx: EngineContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://sim');
@@ -40,11 +41,11 @@ export async function route(ctx: EngineContext, req: IncomingMessage, res: Serve
 		}
 		if (get && (path === '/get_model_info' || path === '/model_info')) return sendJson(res, 200, sglangModelInfo(ctx.model));
 		if (path === '/flush_cache' && (method === 'GET' || method === 'POST')) {
-			if (ctx.stats.running > 0 || ctx.stats.waiting > 0) {
-				return sendText(res, 400, 'Cache not flushed. Please check backend logs for more details. (When there are running or waiting requests, the operation will not be performed.)\n');
-			}
-			ctx.flushCache();
-			return sendText(res, 200, 'Cache flushed.\nPlease check backend logs for more details. (When there are running or waiting requests, the operation will not be performed.)\n');
+			// SGLang's http_server.py: the same text either way; only the status says whether it
+			// flushed (400 while requests are running or waiting).
+			const busy = ctx.stats.running > 0 || ctx.stats.waiting > 0;
+			if (!busy) ctx.flushCache();
+			return sendText(res, busy ? 400 : 200, FLUSH_TEXT);
 		}
 		if (get && path === '/metrics') {
 			return sendText(res, 200, renderSglangMetrics({model: ctx.model, stats: ctx.stats, maxTotalTokens: SGLANG_MAX_TOTAL_TOKENS, cacheTokens: ctx.cacheTokens()}), PROM_TYPE);

@@ -29,8 +29,10 @@ const flush: Command = {
 				title: `Flush ${row.name}'s prefix cache`,
 				body: [`POST ${row.url}/flush_cache`, 'Cached prefixes are dropped: the next requests pay full prefill.', 'SGLang refuses while requests are running.'],
 				run: async () => {
+					update(store, 'ui', u => showNotice(u, `flush ${row.name}: asking ${row.url}…`, 'info'));
 					const result = await flushSglangCache(row.url);
-					update(store, 'ui', u => showNotice(u, `flush ${row.name}: ${result.message}`, result.ok ? 'ok' : 'warn'));
+					const level = result.ok ? 'ok' : result.status === 400 ? 'warn' : 'error';
+					update(store, 'ui', u => showNotice(u, `flush ${row.name}: ${result.message}`, level));
 				},
 			},
 		}));
