@@ -28,10 +28,21 @@ class FakeStdout extends EventEmitter {
 	}
 }
 
+/**
+ * Just enough of a tty stdin for Ink 6's App: it listens for 'readable' and drains read() until
+ * null. Like a real stream, data typed while nobody listens stays queued and is announced when a
+ * 'readable' listener is attached again (Ink detaches its listener whenever no useInput is active).
+ */
 class FakeStdin extends EventEmitter {
 	isTTY = true;
 	isRaw = false;
 	private queue: string[] = [];
+	constructor() {
+		super();
+		this.on('newListener', (event: string) => {
+			if (event === 'readable') process.nextTick(() => this.queue.length > 0 && this.emit('readable'));
+		});
+	}
 	setRawMode(mode: boolean) {
 		this.isRaw = mode;
 		return this;
@@ -99,6 +110,11 @@ export async function renderCockpit(cols: number, rows: number, init: Partial<Ap
 		quitCalls,
 		frame: () => (stdout.frames.at(-1) ?? '').split('\n'),
 		async type(data) {
+			// A person presses a key after seeing the frame: let pending store changes render (and
+			// App's effects, e.g. the planned layout written to ui.layout, run) first, so a key never
+			// acts on a store write the cockpit has not drawn yet. Delivering it in the same tick as
+			// the test's update() made the outcome depend on whether the test had waited before.
+			await settle();
 			stdin.type(data);
 			await settle();
 		},
