@@ -5,11 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {defaultConfig} from '../../source/config/schema.js';
-import {createAppStore, initialState, update} from '../../source/store/index.js';
+import {update} from '../../source/store/index.js';
+import {initialUi} from '../../source/store/slices/ui.js';
 import {applyOpenProgress, openSelected, PENDING_ROLE, setSessions} from '../../source/store/slices/sessions.js';
-import {allCommands} from '../../source/commands/all.js';
-import {createRegistry} from '../../source/commands/registry.js';
-import {dispatchKey} from '../../source/commands/dispatch.js';
 import {createOpenhandsSource} from '../../source/sources/openhands/openhands-source.js';
 import {plain, renderCockpit, visibleWidth} from '../support/render-frame.js';
 import {OWN} from './helpers.js';
@@ -74,30 +72,30 @@ describe('Sessions panel', () => {
 		}
 	});
 
-	it('refuses the fix in read-only mode (dispatcher level)', async () => {
+	it('refuses the fix in read-only mode', async () => {
 		const state = path.join(tmp, 'ro');
 		cpSync(path.join(OWN, 'state'), state, {recursive: true});
-		const store = createAppStore(initialState(true));
-		const registry = createRegistry(allCommands());
+		// Phone portrait: Enter opens the session at once (in a grid it would zoom the panel first).
+		const cockpit = await renderCockpit(46, 19, {ui: initialUi(true)});
 		const config = defaultConfig();
 		config.openhands.state_dir = state;
-		const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
 		await source.start?.();
-		const key = (name: string) => dispatchKey(name, {store, registry, quit: () => undefined});
-		const tick = () => new Promise<void>(r => setTimeout(r, 25));
+		const store = cockpit.store;
 		try {
-			update(store, 'ui', ui => ({...ui, focused: 'sessions', layout: 'phone'}));
-			await until('sessions', () => store.getState().sessions.sessions.length === 2, tick);
-			expect(key('enter')).toBe('sessions.open');
-			await until('events', () => (store.getState().sessions.open?.rows.length ?? 0) > 0, tick);
-			expect(key('x')).toBe('sessions.fix');
+			update(store, 'ui', ui => ({...ui, focused: 'sessions'}));
+			await until('sessions', () => store.getState().sessions.sessions.length === 2, cockpit.settle);
+			await cockpit.type('\r');
+			await until('events', () => (store.getState().sessions.open?.rows.length ?? 0) > 0, cockpit.settle);
+			await cockpit.type('x');
+			await until('refusal', () => store.getState().ui.notice?.text.includes('read-only') ?? false, cockpit.settle);
 			expect(store.getState().ui.confirm).toBe(null);
-			expect(store.getState().ui.notice?.text).toContain('read-only');
 			expect(existsSync(path.join(state, 'config.toml.bak'))).toBe(false);
-			expect(key('escape')).toBe('sessions.back');
-			expect(store.getState().sessions.view).toBe('list');
+			await cockpit.type('\u001b');
+			await until('back to the list', () => store.getState().sessions.view === 'list', cockpit.settle);
 		} finally {
 			await source.stop?.();
+			cockpit.unmount();
 		}
 	});
 
