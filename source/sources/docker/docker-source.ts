@@ -219,7 +219,14 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 				update(store, 'containers', s => applyDown(s, (error as Error).message, now()));
 				return;
 			}
-			docker = new Docker(target.options);
+			try {
+				// dockerode reads DOCKER_HOST and DOCKER_CERT_PATH from process.env on its own, and throws on a missing cert folder.
+				docker = new Docker(target.options);
+			} catch (error) {
+				const message = `Docker client for ${target.endpoint} could not be set up: ${(error as Error).message}; fix or unset DOCKER_CERT_PATH and check DOCKER_HOST`;
+				update(store, 'containers', s => applyDown(s, message, now()));
+				return;
+			}
 			setActiveDocker(docker);
 			update(store, 'containers', s => setConnecting(s, target!.endpoint));
 			unsubscribe = store.subscribe((state, prev) => {
