@@ -1,6 +1,8 @@
 // Reads Aider's chat history markdown (`.aider.chat.history.md`) into events: what the user sent,
 // token counts, cost, edits, commits, undos and errors. Same rules as Aider's own reader:
-// `# ` session headers, `#### ` user lines, `> ` tool lines, anything else assistant text.
+// `# ` session headers, `#### ` user lines, `> ` tool lines, anything else assistant text. Also
+// which files are in the chat: `/add`, `/drop`, `/reset`, files given at launch, and a yes to
+// Aider's "Add file to the chat?" (its subject line, the file, is the tool line just before it).
 
 import {parseTokenCount} from './tokens.js';
 
@@ -14,13 +16,29 @@ export type AiderEvent =
 	| {kind: 'commit'; hash: string; message: string}
 	| {kind: 'undo'; hash: string; message: string}
 	| {kind: 'error'; text: string}
+	| {kind: 'chat-add'; file: string; readOnly?: boolean}
+	| {kind: 'chat-drop'; file: string}
+	| {kind: 'chat-drop-all'}
+	| {kind: 'confirm'; question: string; answer: string}
 	| {kind: 'tool'; text: string};
+
+/** What a read of the history needs from the one before (a confirm's subject may come in an earlier read). */
+export interface ParseCarry {
+	lastTool?: string;
+}
 
 const TOKENS = /^Tokens: ([\d.]+k?) sent(?:, ([\d.]+k?) cache write)?(?:, ([\d.]+k?) cache hit)?, ([\d.]+k?) received\.(?: Cost: \$([\d.]+) message, \$([\d.]+) session\.)?$/;
 const COST = /^Cost: \$([\d.]+) message, \$([\d.]+) session\.$/;
 const COMMIT = /^Commit ([0-9a-f]{7,40}) (.*)$/;
 const UNDO = /^Removed: ([0-9a-f]{7,40}) (.*)$/;
 const EDIT = /^Applied edit to (.+)$/;
+// `Added N lines of output to the chat.` (/run) names no file, so it is checked first.
+const RUN_OUTPUT = /^Added \d+ lines? of output to the chat\.$/;
+const ADDED_READ_ONLY = /^Added (.+) to the chat \(read-only\)\.$|^Added (.+) to read-only files\.$/;
+const ADDED = /^Added (.+) to the chat\.?$/;
+const REMOVED = /^Removed (?:read-only file )?(.+) from the chat$/;
+const DROP_ALL = /^Dropping all files from the chat session|^All files dropped and chat history cleared\.$/;
+const CONFIRM = /^(.+?\?) \(Y\)es\/\(N\)o(?:\/\(A\)ll)?(?:\/\(S\)kip all)?(?:\/\(D\)on't ask again)? \[(?:Yes|No)\]: ?(\S*)$/;
 const ERRORS = [
 	/^litellm\.\w+Error: /,
 	/^Retrying in [\d.]+ seconds\.\.\.$/,
@@ -57,12 +75,22 @@ export function parseToolLine(text: string): AiderEvent[] {
 	if (undo) return [{kind: 'undo', hash: undo[1]!, message: undo[2]!}];
 	const edit = EDIT.exec(text);
 	if (edit) return [{kind: 'edit', file: edit[1]!}];
+	if (RUN_OUTPUT.test(text)) return [{kind: 'tool', text}];
+	const readOnly = ADDED_READ_ONLY.exec(text);
+	if (readOnly) return [{kind: 'chat-add', file: (readOnly[1] ?? readOnly[2])!, readOnly: true}];
+	const added = ADDED.exec(text);
+	if (added) return [{kind: 'chat-add', file: added[1]!}];
+	const removed = REMOVED.exec(text);
+	if (removed) return [{kind: 'chat-drop', file: removed[1]!}];
+	if (DROP_ALL.test(text)) return [{kind: 'chat-drop-all'}];
+	const confirm = CONFIRM.exec(text);
+	if (confirm) return [{kind: 'confirm', question: confirm[1]!, answer: confirm[2]!.toLowerCase()}];
 	if (ERRORS.some(re => re.test(text))) return [{kind: 'error', text}];
 	return [{kind: 'tool', text}];
 }
 
-/** Parse whole lines of the chat history (no trailing partial line). */
-export function parseChatHistory(lines: readonly string[]): AiderEvent[] {
+/** Parse whole lines of the chat history (no trailing partial line); `carry` links successive reads. */
+export function parseChatHistory(lines: readonly string[], carry: ParseCarry = {}): AiderEvent[] {
 	const events: AiderEvent[] = [];
 	let assistant: string[] = [];
 	const flush = () => {
@@ -75,12 +103,20 @@ export function parseChatHistory(lines: readonly string[]): AiderEvent[] {
 		if (line.startsWith('# aider chat started at ')) {
 			flush();
 			events.push({kind: 'session-start', at: line.slice('# aider chat started at '.length).trim()});
+			carry.lastTool = undefined;
 		} else if (line.startsWith('#### ')) {
 			flush();
 			events.push({kind: 'user', text: line.slice(5).replace(/ {2}$/, '')});
+			carry.lastTool = undefined;
 		} else if (line.startsWith('> ') || line === '>') {
 			flush();
-			events.push(...parseToolLine(line.slice(2).replace(/ {2}$/, '').trimEnd()));
+			const text = line.slice(2).replace(/ {2}$/, '').trimEnd();
+			const parsed = parseToolLine(text);
+			events.push(...parsed);
+			// A yes (or all) to "Add file to the chat?" adds its subject, the tool line printed just before.
+			const confirm = parsed[0]?.kind === 'confirm' ? parsed[0] : undefined;
+			if (confirm?.question === 'Add file to the chat?' && /^[ya]/.test(confirm.answer) && carry.lastTool) events.push({kind: 'chat-add', file: carry.lastTool});
+			if (text) carry.lastTool = text;
 		} else if (line.startsWith('# ')) {
 			flush();
 		} else {

@@ -11,11 +11,13 @@ export function exitText(s: AiderSessionState): string {
 	return `exited ${s.exitCode ?? '?'}`;
 }
 
-/** The title line: status, tokens, cost, edits, commits, undos and the last error. */
+/** The title line: status, tokens, files in the chat, cost, edits, commits, undos. */
 export function titleLine(s: AiderSessionState): string {
 	const parts = [exitText(s)];
 	if (s.kind === 'aider') {
 		parts.push(`tok ${formatTokenCount(s.tokens.sent)}↑ ${formatTokenCount(s.tokens.received)}↓ (${s.messages.length} msg)`);
+		const files = s.chatFiles?.length ?? 0;
+		if (files) parts.push(`${files} file${files === 1 ? '' : 's'}`);
 		if (s.cost) parts.push(`$${s.cost.session}`);
 		if (s.edits.length) parts.push(`${s.edits.length} edited`);
 		if (s.commits.length) parts.push(`commit ${s.commits[s.commits.length - 1]!.hash}`);
@@ -54,6 +56,7 @@ export function aiderStatus(state: AppState): StatusSection {
 				model: s.model ?? null,
 				tokens: s.tokens,
 				messages: s.messages.length,
+				files: s.chatFiles ?? [],
 				cost: s.cost ?? null,
 				edits: s.edits,
 				commits: s.commits,

@@ -2,13 +2,14 @@
 // the last one. A missing file is not an error (Aider creates it on the first write).
 
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
-import {parseChatHistory, splitLines, type AiderEvent} from '../../domain/aider/history-parser.js';
+import {parseChatHistory, splitLines, type AiderEvent, type ParseCarry} from '../../domain/aider/history-parser.js';
 
 const MAX_READ = 4 * 1024 * 1024;
 
 export class HistoryTail {
 	private offset = 0;
 	private carry = '';
+	private readonly parse: ParseCarry = {};
 
 	constructor(readonly file: string) {}
 
@@ -24,6 +25,7 @@ export class HistoryTail {
 			if (size < this.offset) {
 				this.offset = 0;
 				this.carry = '';
+				this.parse.lastTool = undefined;
 			}
 			if (size === this.offset) return [];
 			const length = Math.min(MAX_READ, size - this.offset);
@@ -32,7 +34,7 @@ export class HistoryTail {
 			this.offset += got;
 			const {lines, rest} = splitLines(this.carry, buffer.subarray(0, got).toString('utf8'));
 			this.carry = rest;
-			return parseChatHistory(lines);
+			return parseChatHistory(lines, this.parse);
 		} finally {
 			closeSync(fd);
 		}

@@ -15,6 +15,7 @@ import {aiderEnv, buildAiderLaunch, modelMetadata, shellQuote} from '../../domai
 import {PaneSession} from '../../terminal-pane/session.js';
 import {aiderMissingMessage, findCommand} from './find-command.js';
 import {HistoryTail} from './history-tail.js';
+import {applyChatFiles} from './chat-files.js';
 
 export interface StartAider {
 	repo?: string;
@@ -157,7 +158,7 @@ export class AiderManager {
 		const tail = this.live.get(id)?.tail;
 		if (!tail) return;
 		const events = tail.read();
-		if (events.length > 0) update(this.store, 'aider', a => applyEvents(a, id, events));
+		if (events.length > 0) update(this.store, 'aider', a => applyChatFiles(applyEvents(a, id, events), id, events));
 	}
 
 	dispose(): void {
