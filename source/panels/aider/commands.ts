@@ -7,7 +7,7 @@ import {cycleActive} from '../../store/slices/aider.js';
 import {showNotice} from '../../store/slices/ui.js';
 import type {AppState} from '../../store/index.js';
 import type {Command} from '../../commands/registry.js';
-import {aiderManager} from '../../sources/aider/manager.js';
+import {NOT_IN_TMUX, aiderManager} from '../../sources/aider/manager.js';
 import {DEFAULT_RELEASE, RELEASE_COMMAND} from './use-pane-input.js';
 
 const group = 'Aider';
@@ -78,10 +78,16 @@ export const aiderCommands: Command[] = [
 		keys: ['t'],
 		description: 'Open Aider in a new tmux pane instead (inside tmux)',
 		group,
-		when: s => here(s) && !!process.env['TMUX'],
+		// Always bound, so that outside tmux the key says why it cannot, instead of doing nothing.
+		when: here,
 		mutating: true,
-		run: async () => {
-			await (aiderManager() ?? noManager()).popOut();
+		run: async ({store}) => {
+			const manager = aiderManager() ?? noManager();
+			if (!manager.insideTmux()) {
+				update(store, 'ui', ui => showNotice(ui, NOT_IN_TMUX, 'warn'));
+				return;
+			}
+			await manager.popOut();
 		},
 	},
 	{

@@ -37,6 +37,9 @@ interface Live {
 
 let seq = 0;
 
+/** What `t` says outside tmux (short: it shows in the one-line header, on phones too). */
+export const NOT_IN_TMUX = 'not inside tmux ($TMUX unset): run stackdeck in tmux to pop Aider out; n runs it here';
+
 export function stateDir(env: NodeJS.ProcessEnv): string {
 	return path.join(env['XDG_STATE_HOME'] || path.join(os.homedir(), '.local', 'state'), 'stackdeck');
 }
@@ -135,22 +138,43 @@ export class AiderManager {
 		for (const live of this.live.values()) live.pane.resize(cols, rows);
 	}
 
-	/** Inside tmux: open the same Aider command in a new tmux pane instead of embedding it. */
+	/** Whether the cockpit runs inside tmux (tmux sets $TMUX in every pane it starts). */
+	insideTmux(): boolean {
+		return !!this.env['TMUX'];
+	}
+
+	/**
+	 * Inside tmux: open Aider (the same command line, its own history folder) in a new tmux pane
+	 * beside the cockpit's instead of embedding it. The pane gets the cockpit's Aider environment
+	 * (no pager, no browser) and, as embedded sessions do, no COLUMNS/LINES/NO_COLOR.
+	 */
 	async popOut(request: StartAider = {}): Promise<void> {
-		if (!this.env['TMUX']) throw new Error('not inside tmux ($TMUX is unset): start stackdeck in tmux to pop Aider out');
+		if (!this.insideTmux()) throw new Error(NOT_IN_TMUX);
 		const aider = this.config.aider;
 		const found = findCommand(aider.command, this.env);
 		if (!found) throw new Error(aiderMissingMessage(aider.command));
 		const resolved = this.target(request.profile);
 		if (!resolved.ok) throw new Error(resolved.error);
 		const repo = path.resolve(request.repo ?? aider.default_repo ?? process.cwd());
-		const dir = path.join(aider.history_dir ?? path.join(stateDir(this.env), 'aider'), `tmux-${Date.now().toString(36)}`);
-		mkdirSync(dir, {recursive: true});
-		writeFileSync(path.join(dir, 'model.metadata.json'), modelMetadata(resolved.target));
+		const dir = path.join(aider.history_dir ?? path.join(stateDir(this.env), 'aider'), `tmux-${Date.now().toString(36)}${(seq++).toString(36)}`);
+		try {
+			mkdirSync(dir, {recursive: true});
+			writeFileSync(path.join(dir, 'model.metadata.json'), modelMetadata(resolved.target));
+		} catch (error) {
+			throw new Error(`cannot create the session folder ${dir}: ${(error as Error).message}; set [aider] history_dir to a writable folder`);
+		}
 		const files = {chatHistory: path.join(dir, 'chat.history.md'), inputHistory: path.join(dir, 'input.history'), modelMetadata: path.join(dir, 'model.metadata.json')};
 		const launch = buildAiderLaunch({config: aider, target: resolved.target, files, chatFiles: request.files}, {});
+		// The new pane's environment is the tmux server's plus -e: tmux's own TERM stays, and `env -u`
+		// drops what would fix Aider's width or switch its colours off.
 		const envArgs = Object.entries(launch.env).flatMap(([k, v]) => (k === 'TERM' ? [] : ['-e', `${k}=${v}`]));
-		await execa('tmux', ['split-window', '-c', repo, ...envArgs, shellQuote([found, ...launch.args])], {env: this.env, timeout: 5000});
+		const target = this.env['TMUX_PANE'] ? ['-t', this.env['TMUX_PANE']] : [];
+		const shellCommand = shellQuote(['env', '-u', 'COLUMNS', '-u', 'LINES', '-u', 'NO_COLOR', found, ...launch.args]);
+		const result = await execa('tmux', ['split-window', ...target, '-c', repo, ...envArgs, shellCommand], {env: this.env, timeout: 5000, reject: false});
+		if (result.failed) {
+			const why = (result.stderr || result.shortMessage || 'no output').trim().split('\n')[0];
+			throw new Error(`tmux split-window failed: ${why}; check that the tmux server in $TMUX is running`);
+		}
 		update(this.store, 'ui', ui => showNotice(ui, `Aider opened in a new tmux pane (${path.basename(repo)})`, 'ok'));
 	}
 
