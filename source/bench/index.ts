@@ -5,6 +5,7 @@ import {dockerWatchBench} from './docker-watch.js';
 import {sessionsCheckBench} from './sessions-check.js';
 import {sessionsScrollBench} from './sessions-scroll.js';
 import {frameBytesBench} from './frame-bytes.js';
+import {cacheWalkBench} from './cache-walk.js';
 
 export const BENCHES: Bench[] = [
 	frameBytesBench,
@@ -12,4 +13,5 @@ export const BENCHES: Bench[] = [
 	dockerWatchBench,
 	sessionsCheckBench,
 	sessionsScrollBench,
+	cacheWalkBench,
 ];

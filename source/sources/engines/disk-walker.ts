@@ -28,8 +28,8 @@ export interface WalkBudget {
 
 export const DEFAULT_BUDGET: WalkBudget = {timeMs: 1500, maxEntries: 200_000, yieldEvery: 256};
 
-/** Files whose sizes are asked for at once (libuv's pool has 4 threads by default). */
-const STAT_BATCH = 32;
+/** Files whose sizes are asked for at once: enough to keep libuv's 4 threads busy (32 was ~1.5x slower). */
+const STAT_BATCH = 128;
 
 const yieldNow = () => new Promise<void>(resolve => setImmediate(resolve));
 
@@ -75,7 +75,7 @@ export async function walkSize(root: string, budget: WalkBudget = DEFAULT_BUDGET
 		const dir = stack.pop()!;
 		let handle;
 		try {
-			handle = await opendir(dir, {bufferSize: 128});
+			handle = await opendir(dir, {bufferSize: 256});
 		} catch (error) {
 			if (dir === root) return done(`cannot read (${codeOf(error)})`);
 			if (codeOf(error) !== 'ENOENT') unreadable.add(name(dir, codeOf(error)));
