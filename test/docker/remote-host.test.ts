@@ -14,6 +14,7 @@ import {containersStatus} from '../../source/panels/containers/status.js';
 import type {RenderedCockpit} from '../support/render-frame.js';
 import {ensureImage, requireDaemon, waitFor} from './engine-support.js';
 import {startSocketProxy, type SocketProxy} from './remote-proxy.js';
+import {startLocalSshd} from './remote-sshd.js';
 import {REMOTE_PREFIX, createRemoteContainer, removeRemoteContainers, renderContainersZoomed, screenText, until} from './remote-support.js';
 
 const docker = new Docker({socketPath: '/var/run/docker.sock'});
@@ -188,4 +189,74 @@ describe('a wrong DOCKER_HOST is reported on the panel, not thrown', () => {
 		const c = await open({DOCKER_HOST: 'tcp://127.0.0.1:2376', DOCKER_TLS_VERIFY: '1', HOME: home});
 		await until('the missing ca.pem', c, () => screenText(c).includes(`Docker TLS: ${join(home, '.docker')} (DOCKER_CERT_PATH unset) does not exist (need ca.pem)`));
 	});
+});
+
+const sshd = available ? await startLocalSshd() : null;
+if (available && !sshd) console.warn('[stackdeck] ssh:// DOCKER_HOST test SKIPPED: sshd is not installed (apt-get install openssh-server)');
+
+describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system dial-stdio)', () => {
+	let cockpit: RenderedCockpit;
+	let source: DockerSource;
+	let endpoint: string;
+	const byName = (name: string) => Object.values(cockpit.store.getState().containers.byId).find(c => c.name === REMOTE_PREFIX + name);
+
+	beforeAll(async () => {
+		await removeRemoteContainers(docker);
+		await ensureImage(docker);
+		await createRemoteContainer(docker, 'sglang');
+		endpoint = `ssh://${sshd!.user}@127.0.0.1:${sshd!.port}`;
+		cockpit = await renderContainersZoomed(200, 20);
+		// The key comes from HOME/.ssh/id_ed25519, as ssh would take it; no agent.
+		source = createDockerSource({store: cockpit.store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: endpoint, HOME: sshd!.home}}, [100, 200, 400]);
+		await source.start!();
+	});
+
+	afterAll(async () => {
+		source?.stop?.();
+		cockpit?.unmount();
+		await sshd?.cleanup();
+		if (available) await removeRemoteContainers(docker);
+	});
+
+	it('lists the containers, sees new ones by their events and gets their stats', async () => {
+		await until('the listing over ssh', cockpit, () => cockpit.store.getState().containers.connection === 'up' && byName('sglang') !== undefined, {timeoutMs: 30_000});
+		expect(containersStatus(cockpit.store.getState()).data).toMatchObject({endpoint, connection: 'up', error: null});
+		const sglang = byName('sglang')!;
+		update(cockpit.store, 'containers', c => ({...c, selected: sglang.id}));
+		const lists = source.counters.list;
+		const c = await createRemoteContainer(docker, 'aider', {start: false});
+		await until('the new aider row', cockpit, () => screenText(cockpit).includes(`${REMOTE_PREFIX}aider:1`), {timeoutMs: 30_000});
+		expect(source.counters.list).toBe(lists);
+		await c.remove({force: true});
+		const row = new RegExp(`${REMOTE_PREFIX}sglang:1\\s+\\d+(\\.\\d)?%\\s+\\d+(\\.\\d+)? ?[KMG]?i?B`);
+		await until('CPU and memory on the sglang row', cockpit, () => row.test(screenText(cockpit)), {poll: source, timeoutMs: 60_000});
+	}, 120_000);
+
+	it('says the log file size is unknown in the detail', async () => {
+		const sglang = byName('sglang')!;
+		update(cockpit.store, 'containers', c => ({...c, selected: sglang.id, view: 'detail', detailOffset: 0}));
+		await until('the log size line', cockpit, () => /Log file +unknown \(remote daemon\)/.test(screenText(cockpit)), {poll: source, timeoutMs: 30_000});
+		update(cockpit.store, 'containers', c => ({...c, view: 'list'}));
+	}, 60_000);
+
+	it('says the host is unreachable when sshd goes, and recovers when it is back', async () => {
+		await sshd!.stop();
+		await until('the unreachable banner', cockpit, () => screenText(cockpit).includes(`Docker host ${endpoint} unreachable: nothing accepts SSH connections there`), {timeoutMs: 30_000});
+		expect(cockpit.store.getState().containers.connection).toBe('down');
+		await sshd!.restart();
+		await until('the panel back up', cockpit, () => cockpit.store.getState().containers.connection === 'up' && !screenText(cockpit).includes('unreachable'), {timeoutMs: 60_000});
+		expect(screenText(cockpit)).toContain(`${REMOTE_PREFIX}sglang:1`);
+	}, 120_000);
+
+	it('says which key to set up when the server accepts none', async () => {
+		const other = await renderContainersZoomed(200, 20);
+		const keyless = createDockerSource({store: other.store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: endpoint, HOME: sshd!.keylessHome}}, [100, 200, 400]);
+		try {
+			await keyless.start!();
+			await until('the key advice', other, () => screenText(other).includes(`Docker over SSH (${endpoint}): the server accepted no key; add yours to the agent (ssh-add)`), {timeoutMs: 30_000});
+		} finally {
+			keyless.stop?.();
+			other.unmount();
+		}
+	}, 60_000);
 });

@@ -123,6 +123,10 @@ export function describeDockerError(error: unknown, endpoint: string): string {
 				: `Docker daemon at ${endpoint} unreachable: connection refused; start dockerd there listening on that port (-H tcp://…) or fix DOCKER_HOST`;
 	if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
 		return `Docker daemon at ${endpoint} unreachable (${code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'host name not found' : code}): check the host and DOCKER_HOST`;
+	if (ssh && (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(message)))
+		return `Docker over SSH (${endpoint}): the remote end closed the connection; check that \`docker system dial-stdio\` works there (docker CLI installed, user may use the socket)`;
+	if (ssh && /authentication methods failed/i.test(message))
+		return `Docker over SSH (${endpoint}): the server accepted no key; add yours to the agent (ssh-add) or as ~/.ssh/id_ed25519, and to the remote authorized_keys`;
 	if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(message))
 		return `Docker daemon at ${endpoint} dropped the connection (${code || message}); check that dockerd runs there and that DOCKER_HOST points at it`;
 	if (/^(ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY))/.test(code) || /ssl|tls|certificate/i.test(message))

@@ -1,0 +1,134 @@
+// A throwaway OpenSSH server on 127.0.0.1 for the ssh:// DOCKER_HOST test: its own host key, one
+// client key (written as ~/.ssh/id_ed25519 of a temporary HOME) and authorized_keys, no PAM, no
+// passwords. Through it `docker system dial-stdio` reaches this machine's Docker socket, as it would
+// reach a remote box's. Null when sshd is not installed (Debian: apt-get install openssh-server).
+import {spawn, type ChildProcess} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import net from 'node:net';
+import {tmpdir, userInfo} from 'node:os';
+import {join} from 'node:path';
+import {execa} from 'execa';
+
+export const SSHD = ['/usr/sbin/sshd', '/usr/bin/sshd'].find(p => existsSync(p)) ?? null;
+
+export interface LocalSshd {
+	port: number;
+	user: string;
+	/** A HOME whose .ssh/id_ed25519 the server accepts. */
+	home: string;
+	/** A HOME with no key at all. */
+	keylessHome: string;
+	stop(): Promise<void>;
+	/** Start again on the same port. */
+	restart(): Promise<void>;
+	cleanup(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.once('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const {port} = s.address() as net.AddressInfo;
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+/** Resolves once the server sends its SSH banner. */
+async function waitForBanner(port: number, timeoutMs: number): Promise<void> {
+	const start = Date.now();
+	for (;;) {
+		const ok = await new Promise<boolean>(resolve => {
+			const socket = net.connect(port, '127.0.0.1');
+			socket.setTimeout(2000);
+			socket.once('data', d => {
+				socket.destroy();
+				resolve(d.toString('latin1').startsWith('SSH-'));
+			});
+			socket.once('error', () => resolve(false));
+			socket.once('timeout', () => {
+				socket.destroy();
+				resolve(false);
+			});
+		});
+		if (ok) return;
+		if (Date.now() - start > timeoutMs) throw new Error(`sshd on 127.0.0.1:${port} did not answer within ${timeoutMs} ms`);
+		await new Promise(r => setTimeout(r, 100));
+	}
+}
+
+export async function startLocalSshd(): Promise<LocalSshd | null> {
+	if (!SSHD) return null;
+	const dir = mkdtempSync(join(tmpdir(), 'sd-remote-sshd-'));
+	const home = join(dir, 'home');
+	const keylessHome = join(dir, 'keyless');
+	mkdirSync(join(home, '.ssh'), {recursive: true});
+	mkdirSync(keylessHome);
+	await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key')]);
+	await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(home, '.ssh', 'id_ed25519')]);
+	await execa('cp', [join(home, '.ssh', 'id_ed25519.pub'), join(dir, 'authorized_keys')]);
+	// sshd wants its privilege separation folder; as root it may create it.
+	if (process.getuid?.() === 0) mkdirSync('/run/sshd', {recursive: true});
+	const port = await freePort();
+	const user = userInfo().username;
+	const config = join(dir, 'sshd_config');
+	writeFileSync(
+		config,
+		[
+			`Port ${port}`,
+			'ListenAddress 127.0.0.1',
+			`HostKey ${join(dir, 'host_key')}`,
+			`AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+			`PidFile ${join(dir, 'sshd.pid')}`,
+			'PermitRootLogin prohibit-password',
+			'PasswordAuthentication no',
+			'KbdInteractiveAuthentication no',
+			'UsePAM no',
+			'StrictModes no',
+			'UseDNS no',
+			'MaxStartups 100',
+			'MaxSessions 100',
+			'',
+		].join('\n'),
+	);
+	let child: ChildProcess | null = null;
+	let log = '';
+	const start = async () => {
+		const c = spawn(SSHD, ['-D', '-e', '-f', config], {stdio: ['ignore', 'ignore', 'pipe']});
+		c.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+		child = c;
+		const exited = new Promise<never>((_, reject) => c.once('exit', code => reject(new Error(`sshd exited (${code}): ${log}`))));
+		await Promise.race([waitForBanner(port, 15_000), exited]);
+	};
+	/** The listener and its per-connection processes (by pid), so open SSH connections drop too, as when the box goes away. */
+	const stop = async () => {
+		const c = child;
+		child = null;
+		if (!c || c.exitCode !== null || !c.pid) return;
+		const sessions = await execa('pgrep', ['-P', String(c.pid)], {reject: false});
+		const gone = new Promise(r => c.once('exit', r));
+		c.kill('SIGTERM');
+		for (const pid of sessions.stdout.split(/\s+/).filter(Boolean).map(Number)) {
+			try {
+				process.kill(pid, 'SIGTERM');
+			} catch {
+				// already gone
+			}
+		}
+		await gone;
+	};
+	await start();
+	return {
+		port,
+		user,
+		home,
+		keylessHome,
+		stop,
+		restart: start,
+		async cleanup() {
+			await stop();
+			rmSync(dir, {recursive: true, force: true});
+		},
+	};
+}
