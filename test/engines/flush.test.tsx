@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSimEngine, type SimEngine} from '../../source/sim/index.js';
 import {createEnginesSource} from '../../source/sources/engines/engines-source.js';
 import {configSchema} from '../../source/config/schema.js';
-import {update} from '../../source/store/index.js';
+import {createAppStore, initialState} from '../../source/store/index.js';
 import {initialUi} from '../../source/store/slices/ui.js';
 import type {EnginesState} from '../../source/store/slices/engines.js';
 import {plain, renderCockpit, type RenderedCockpit} from '../support/render-frame.js';
@@ -65,7 +65,6 @@ beforeAll(async () => {
 	vllm = await startSimEngine({kind: 'vllm', port: 0, model: VLLM_MODEL, decodeTps: 200, ttftMs: 5, cacheMissTtftMs: 5});
 	proxy = await recordingProxy(sglang.url);
 	const config = configSchema.parse({engines: {list: [{name: 'coder', url: proxy.url}, {name: 'mistral', url: vllm.url}], probe: false}});
-	const {createAppStore, initialState} = await import('../../source/store/index.js');
 	const store = createAppStore(initialState());
 	const source = createEnginesSource({store, config, refreshMs: 1000, env: {}});
 	await source.start?.();
