@@ -88,7 +88,7 @@ describe('cache folder walk', () => {
 		chmodSync(path.join(root, 'd0'), 0o755);
 		chmodSync(path.join(root, 'private'), 0o000);
 		const {store, disk} = await measure([root], {timeMs: NO_TIME_LIMIT, maxEntries: 1000, yieldEvery: 4}, true);
-		expect(disk[0]).toMatchObject({bytes: 200, files: 2, partial: false, error: 'not counted, cannot read: private (EACCES)'});
+		expect(disk[0]).toMatchObject({bytes: 200, files: 2, partial: false, unreadable: ['private (EACCES)'], error: null});
 		const lines = shown(store);
 		expect(lines).toContain(`  ${root}: ≥200 B in 2 files`);
 		expect(lines).toContain('    not counted, cannot read: private (EACCES)');

@@ -62,7 +62,7 @@ export function cacheLines(s: EnginesState, width: number): PanelLine[] {
 
 /** "≥1.2 GiB" when the size is a lower bound (walk cut short, or subfolders it could not read). */
 export function diskSize(d: DiskDir): string {
-	return `${d.partial || d.error ? '≥' : ''}${formatBytes(d.bytes)}`;
+	return `${d.partial || d.unreadable.length > 0 ? '≥' : ''}${formatBytes(d.bytes)}`;
 }
 
 /**
@@ -82,14 +82,21 @@ export function diskLine(d: DiskDir, warnBytes: number, width: number): {text: s
 	const files = ` in ${d.files} ${d.files === 1 ? 'file' : 'files'}`;
 	const cut = d.partial ? ' (walk cut short)' : '';
 	const warn = over ? ' — over the limit' : '';
-	const tone: Token = over || d.error ? 'warn' : 'text';
-	const note = d.error;
+	const tone: Token = over || d.unreadable.length > 0 ? 'warn' : 'text';
+	const note = unreadableNote(d.unreadable);
 	for (const tail of [size + files + cut + warn, size + cut + warn, size + warn]) {
 		if (lead.length + d.path.length + tail.length <= width) return {text: lead + d.path + tail, tone, note};
 	}
 	const tail = size + warn;
 	const room = Math.max(8, width - lead.length - tail.length);
 	return {text: lead + shortenPath(d.path, room) + tail, tone, note};
+}
+
+/** "not counted, cannot read: a (EACCES), b (EIO) and 2 more", or null. */
+export function unreadableNote(unreadable: readonly string[]): string | null {
+	if (unreadable.length === 0) return null;
+	const more = unreadable.length > 3 ? ` and ${unreadable.length - 3} more` : '';
+	return `not counted, cannot read: ${unreadable.slice(0, 3).join(', ')}${more}`;
 }
 
 /** Keep the end of a path (the folder's own name): "/data/openhands-state/logs" -> "…state/logs". */

@@ -3,7 +3,7 @@
 import type {AppState} from '../../store/index.js';
 import type {StatusSection} from '../types.js';
 import {formatBytes} from '../../domain/format.js';
-import {engineCacheText} from './lines.js';
+import {engineCacheText, unreadableNote} from './lines.js';
 
 export function cacheStatus(state: AppState): StatusSection {
 	const s = state.engines;
@@ -13,8 +13,9 @@ export function cacheStatus(state: AppState): StatusSection {
 			lines.push(`${d.path}: ${d.error ?? 'not measured'}`);
 			continue;
 		}
-		const size = `${d.partial || d.error ? '>=' : ''}${formatBytes(d.bytes)} (${d.files} ${d.files === 1 ? 'file' : 'files'}${d.partial ? ', walk cut short' : ''})`;
-		lines.push(`${d.path}: ${size}${d.bytes >= s.warnBytes ? ' over the limit' : ''}, ${formatBytes(d.fsFree)} free${d.error ? `; ${d.error}` : ''}`);
+		const note = unreadableNote(d.unreadable);
+		const size = `${d.partial || note ? '>=' : ''}${formatBytes(d.bytes)} (${d.files} ${d.files === 1 ? 'file' : 'files'}${d.partial ? ', walk cut short' : ''})`;
+		lines.push(`${d.path}: ${size}${d.bytes >= s.warnBytes ? ' over the limit' : ''}, ${formatBytes(d.fsFree)} free${note ? `; ${note}` : ''}`);
 	}
 	return {
 		title: 'Cache',

@@ -1,7 +1,7 @@
 // Cache panel's disk source: sizes of the configured cache and log folders (and SGLang's HiCache
 // file folder when set) and the free space of their filesystems, refreshed every 30 s. A size that
-// is a lower bound says so: `partial` when a walk budget stopped it; `error` next to a size names
-// the subfolders that could not be read (their contents are not in the total).
+// is a lower bound says so: `partial` when a walk budget stopped it, `unreadable` naming the
+// subfolders that could not be read (their contents are not in the total).
 
 import {update} from '../../store/index.js';
 import type {DiskDir} from '../../store/slices/engines.js';
@@ -19,13 +19,13 @@ export function diskFolders(ctx: SourceContext): Array<{path: string; isHicache:
 
 /** The store's record of one walk. */
 export function diskDir(dir: {path: string; isHicache: boolean}, walk: WalkResult, space: {free: number; total: number; id: string} | null): DiskDir {
-	const shown = walk.unreadable.slice(0, 3).join(', ') + (walk.unreadable.length > 3 ? ` and ${walk.unreadable.length - 3} more` : '');
 	return {
 		path: dir.path,
 		bytes: walk.error ? null : walk.bytes,
 		files: walk.files,
 		partial: walk.partial,
-		error: walk.error ?? (walk.unreadable.length > 0 ? `not counted, cannot read: ${shown}` : null),
+		unreadable: walk.unreadable,
+		error: walk.error,
 		fsFree: space?.free ?? null,
 		fsTotal: space?.total ?? null,
 		fsId: space?.id ?? null,

@@ -53,6 +53,9 @@ export interface DiskDir {
 	files: number;
 	/** The walk hit its time or entry budget: the size is a lower bound. */
 	partial: boolean;
+	/** Subfolders that could not be read, relative, with the code ("private (EACCES)"): not in `bytes`. */
+	unreadable: string[];
+	/** Why there is no size at all (missing or unreadable folder). */
 	error: string | null;
 	/** Free and total bytes of the filesystem holding it. */
 	fsFree: number | null;
