@@ -85,8 +85,8 @@ describe('Aider panel: files, confirm prompts and /run through the pane', () => 
 		// /add of a file in the repo: Aider says so, the prompt lists it, the title line counts it.
 		await c.type('/add notes.md\r');
 		await c.until('the added file', t => t.includes('Added notes.md to the chat'));
-		await c.until('the file in the prompt block', () => promptBlock(c).some(r => r.trim() === 'notes.md'));
-		expect(promptBlock(c).at(-1)!.trim()).toBe('>');
+		// The next prompt: the rule, the file list, then `> `.
+		await c.until('the file in the prompt block', () => promptBlock(c).map(r => r.trim()).join('|') === 'notes.md|>');
 		await c.until('1 file in the title line', () => / · 1 file( ·|$)/.test(title(c)));
 
 		// /add of a missing file: Aider's confirm question, a wrong answer, then y.

@@ -45,7 +45,16 @@ describe('terminal pane with real programs', () => {
 		// The cursor is drawn where vim put it: top-left, as an inverse cell.
 		expect(pane.view(40, 12, true)[0]![0]).toMatchObject({text: 'l', inverse: true});
 		pane.resize(30, 8);
-		pane.write(':echo &columns . "x" . &lines\r');
+		// Vim may read the typed :echo before it handles SIGWINCH, and its redraw then clears the
+		// message: ask again until the answer stays on screen.
+		for (let i = 0; i < 10; i++) {
+			pane.write(':echo &columns . "x" . &lines\r');
+			const shown = await until(pane, r => r[7]?.startsWith('30x8') === true, 'vim to see the new size', 1000).then(
+				() => true,
+				() => false,
+			);
+			if (shown) break;
+		}
 		await until(pane, r => r[7]?.startsWith('30x8') === true, 'vim to see the new size');
 		expect(pane.view(30, 8, false).map(rowText)[6]!.trimEnd()).toBe('line 7');
 		pane.write('\u001B:q!\r');
