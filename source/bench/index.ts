@@ -6,10 +6,12 @@ import {sessionsCheckBench} from './sessions-check.js';
 import {sessionsScrollBench} from './sessions-scroll.js';
 import {frameBytesBench} from './frame-bytes.js';
 import {cacheWalkBench} from './cache-walk.js';
+import {simAccuracyBench} from './sim-accuracy.js';
 
 export const BENCHES: Bench[] = [
 	frameBytesBench,
 	metricsParseBench,
+	simAccuracyBench,
 	dockerWatchBench,
 	sessionsCheckBench,
 	sessionsScrollBench,
