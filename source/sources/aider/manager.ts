@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {execa} from 'execa';
 import {update, type AppStore} from '../../store/index.js';
-import {addSession, applyEvents, markExited, newSessionState, removeSession, setError} from '../../store/slices/aider.js';
+import {addSession, applyChatFiles, applyEvents, markExited, newSessionState, removeSession, setError} from '../../store/slices/aider.js';
 import {showNotice} from '../../store/slices/ui.js';
 import type {Config} from '../../config/schema.js';
 import {resolveModelTarget, type ModelTarget} from '../../domain/aider/model-target.js';
@@ -15,7 +15,6 @@ import {aiderEnv, buildAiderLaunch, modelMetadata, shellQuote} from '../../domai
 import {PaneSession} from '../../terminal-pane/session.js';
 import {aiderMissingMessage, findCommand} from './find-command.js';
 import {HistoryTail} from './history-tail.js';
-import {applyChatFiles} from './chat-files.js';
 
 export interface StartAider {
 	repo?: string;

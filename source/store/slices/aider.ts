@@ -3,6 +3,7 @@
 // The pty and emulator objects live in the session manager; this holds plain data only.
 
 import type {AiderEvent} from '../../domain/aider/history-parser.js';
+import {nextChatFiles} from '../../domain/aider/chat-files.js';
 
 export interface AiderMessage {
 	sent: number;
@@ -31,6 +32,8 @@ export interface AiderSessionState {
 	undos: number;
 	errors: string[];
 	lastReply?: string;
+	/** Files in the chat (editable and read-only), from the chat history. */
+	chatFiles?: readonly string[];
 }
 
 export interface AiderState {
@@ -135,4 +138,18 @@ export function applyEvents(state: AiderState, id: string, events: readonly Aide
 /** Tokens of every session, for the Throughput panel: [{id, title, sent, received}]. */
 export function sessionTokenTotals(state: AiderState): {id: string; title: string; sent: number; received: number; messages: number}[] {
 	return state.sessions.map(s => ({id: s.id, title: s.title, sent: s.tokens.sent, received: s.tokens.received, messages: s.messages.length}));
+}
+
+/** Files added to or dropped from the session's chat by these history events. */
+export function applyChatFiles(state: AiderState, id: string, events: readonly AiderEvent[]): AiderState {
+	let changed = false;
+	const sessions = state.sessions.map(s => {
+		if (s.id !== id) return s;
+		const before = s.chatFiles ?? [];
+		const after = nextChatFiles(before, events);
+		if (after === before) return s;
+		changed = true;
+		return {...s, chatFiles: after};
+	});
+	return changed ? {...state, sessions} : state;
 }
