@@ -60,3 +60,35 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 	const cut = truncate(text, width);
 	return align === 'left' ? cut.padEnd(width) : cut.padStart(width);
 }
+
+/**
+ * Word-wrap `text` into at most `maxLines` lines of at most `width` columns (long words are cut);
+ * when it does not fit, the last line ends with "…". For messages that must be read whole on a phone.
+ */
+export function wrapWords(text: string, width: number, maxLines = Infinity): string[] {
+	const w = Math.max(1, width);
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+		let rest = word;
+		while (rest.length > 0) {
+			const gap = line ? 1 : 0;
+			if (line.length + gap + rest.length <= w) {
+				line += (gap ? ' ' : '') + rest;
+				rest = '';
+			} else if (!line && rest.length > w) {
+				lines.push(rest.slice(0, w));
+				rest = rest.slice(w);
+			} else {
+				lines.push(line);
+				line = '';
+			}
+		}
+	}
+	if (line) lines.push(line);
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, Math.max(1, maxLines));
+	const last = kept.length - 1;
+	kept[last] = `${kept[last]!.slice(0, w - 1)}…`;
+	return kept;
+}

@@ -5,7 +5,7 @@ import React from 'react';
 import {Box} from 'ink';
 import {useAppState} from '../../ui/context.js';
 import {Line} from '../../ui/widgets/Line.js';
-import {formatClock} from '../../domain/format.js';
+import {formatClock, wrapWords} from '../../domain/format.js';
 import type {PanelProps} from '../types.js';
 import {ListView} from './ListView.js';
 import {DetailView} from './DetailView.js';
@@ -26,10 +26,14 @@ export function ContainersPanel({width, height}: PanelProps) {
 			</Line>,
 		);
 	} else if (connection === 'down' && error) {
+		// The message ends with what to do: wrap it (up to 4 rows) rather than cut it on a phone.
+		const rows = wrapWords(error, width, Math.max(1, Math.min(4, height - 2)));
 		banner.push(
-			<Line key="err" tone="error">
-				{error}
-			</Line>,
+			...rows.map((text, i) => (
+				<Line key={`err${i}`} tone="error">
+					{text}
+				</Line>
+			)),
 			<Line key="retry" tone="muted">
 				{`down since ${downSince ? formatClock(downSince) : '–'}; retrying${hasRows ? ' (last known list below)' : ''}`}
 			</Line>,

@@ -5,7 +5,7 @@ import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {useAppState, useTheme} from '../../ui/context.js';
 import {Line, Span} from '../../ui/widgets/Line.js';
-import {fit} from '../../domain/format.js';
+import {fit, truncate} from '../../domain/format.js';
 import {cpuText, groupedRows, memText, stateTone, windowStart} from './selectors.js';
 import {useStatsFor} from './use-stats-for.js';
 
@@ -24,7 +24,11 @@ export function ListView({width, height}: {width: number; height: number}) {
 	const memW = 8;
 	const nameW = Math.max(6, width - 2 - cpuW - memW - 2);
 	const running = Object.values(s.byId).filter(c => c.state === 'running').length;
-	const header = `${running}/${Object.keys(s.byId).length} running  ${fit('CPU', cpuW, 'right')} ${fit('MEM', memW, 'right')}`;
+	// A daemon on another host is named, so its containers are not mistaken for this machine's.
+	const counts = `${running}/${Object.keys(s.byId).length} running  ${fit('CPU', cpuW, 'right')} ${fit('MEM', memW, 'right')}`;
+	const room = width - counts.length - 3;
+	const remote = s.endpoint && !s.endpoint.startsWith('unix://') && room >= 10 ? `${truncate(s.endpoint, room)} · ` : '';
+	const header = remote + counts;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Line tone="muted">{fit(header, width, 'right')}</Line>
