@@ -17,7 +17,7 @@ describe('Aider tokens on the Throughput panel', () => {
 		const state = initialState();
 		state.aider = {
 			...state.aider,
-			sessions: [{...(state.aider as {sessions: unknown[]}).sessions[0], id: 'a', title: 'repo', tokens: {sent: 1200, received: 80}, messages: [{}, {}]}],
+			sessions: [{...(state.aider.sessions[0] ?? {}), id: 'a', title: 'repo', tokens: {sent: 1200, received: 80}, messages: [{}, {}]}],
 		} as typeof state.aider;
 		const status = throughputStatus(state);
 		expect(status.lines.join('\n')).toContain('aider repo: 1200 tokens sent, 80 received in 2 messages');

@@ -38,9 +38,10 @@ describe('stackdeck demo --headless', () => {
 			const byKind = Object.fromEntries(config.engines.list.map(e => [e.kind, e.url]));
 			expect(byKind['sglang']).not.toContain(`:${busyPort}`);
 			expect(out).toContain(byKind['sglang']!);
-			expect((await (await fetch(`${byKind['sglang']}/v1/models`)).json()).data[0].owned_by).toBe('sglang');
-			expect((await (await fetch(`${byKind['vllm']}/version`)).json()).version).toEqual(expect.any(String));
-			expect((await (await fetch(`${byKind['ollama']}/api/version`)).json()).version).toEqual(expect.any(String));
+			const json = async <T,>(url: string) => (await (await fetch(url)).json()) as T;
+			expect((await json<{data: Array<{owned_by: string}>}>(`${byKind['sglang']}/v1/models`)).data[0]!.owned_by).toBe('sglang');
+			expect((await json<{version: string}>(`${byKind['vllm']}/version`)).version).toEqual(expect.any(String));
+			expect((await json<{version: string}>(`${byKind['ollama']}/api/version`)).version).toEqual(expect.any(String));
 			const stateDir = config.openhands.state_dir!;
 			expect(existsSync(stateDir)).toBe(true);
 

@@ -29,7 +29,7 @@ export interface SpawnOptions {
 
 export function spawnScreen(file: string, args: string[], options: SpawnOptions): PtyScreen {
 	const term = new xterm.Terminal({cols: options.cols, rows: options.rows, allowProposedApi: true, scrollback: 0});
-	const env = {...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env};
+	const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env};
 	delete env['NO_COLOR'];
 	delete env['COLUMNS'];
 	delete env['LINES'];

@@ -13,7 +13,7 @@ import {allCommands} from '../../source/commands/all.js';
 import {loadTheme} from '../../source/theme/load.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/theme/tokens.js';
 
-class FakeStdout extends EventEmitter {
+export class FakeStdout extends EventEmitter {
 	frames: string[] = [];
 	isTTY = true;
 	constructor(
@@ -31,9 +31,10 @@ class FakeStdout extends EventEmitter {
 /**
  * Just enough of a tty stdin for Ink 6's App: it listens for 'readable' and drains read() until
  * null. Like a real stream, data typed while nobody listens stays queued and is announced when a
- * 'readable' listener is attached again (Ink detaches its listener whenever no useInput is active).
+ * 'readable' listener is attached again (Ink detaches its listener whenever no useInput is active),
+ * and each chunk read() is also emitted as 'data' (what the Aider pane's captured keyboard reads).
  */
-class FakeStdin extends EventEmitter {
+export class FakeStdin extends EventEmitter {
 	isTTY = true;
 	isRaw = false;
 	private queue: string[] = [];
@@ -59,7 +60,9 @@ class FakeStdin extends EventEmitter {
 		return this;
 	}
 	read(): string | null {
-		return this.queue.shift() ?? null;
+		const chunk = this.queue.shift() ?? null;
+		if (chunk !== null) this.emit('data', chunk);
+		return chunk;
 	}
 	type(data: string) {
 		this.queue.push(data);
@@ -79,20 +82,23 @@ export interface RenderedCockpit {
 	unmount(): void;
 }
 
-export async function renderCockpit(cols: number, rows: number, init: Partial<AppState> = {}, options: {ascii?: boolean; theme?: string} = {}): Promise<RenderedCockpit> {
-	const store = createAppStore(init);
-	const notifier = createNotifier(store);
-	const registry = createRegistry(allCommands());
+export interface CockpitMount {
+	stdout: FakeStdout;
+	stdin: FakeStdin;
+	unmount(): void;
+}
+
+/** The real App with the real registry and theme, rendered by Ink into a fake terminal. */
+export function mountCockpit(store: AppStore, cols: number, rows: number, options: {ascii?: boolean; theme?: string; quit?: (code?: number) => void} = {}): CockpitMount {
 	const stdout = new FakeStdout(cols, rows);
 	const stdin = new FakeStdin();
-	const quitCalls: number[] = [];
 	const value = {
 		store,
-		notifier,
-		registry,
+		notifier: createNotifier(store),
+		registry: createRegistry(allCommands()),
 		theme: loadTheme(options.theme ?? 'dark'),
 		glyphs: options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS,
-		quit: (code = 0) => void quitCalls.push(code),
+		quit: options.quit ?? (() => undefined),
 	};
 	const instance = render(
 		<CockpitProvider value={value}>
@@ -100,6 +106,13 @@ export async function renderCockpit(cols: number, rows: number, init: Partial<Ap
 		</CockpitProvider>,
 		{stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false},
 	);
+	return {stdout, stdin, unmount: () => instance.unmount()};
+}
+
+export async function renderCockpit(cols: number, rows: number, init: Partial<AppState> = {}, options: {ascii?: boolean; theme?: string} = {}): Promise<RenderedCockpit> {
+	const store = createAppStore(init);
+	const quitCalls: number[] = [];
+	const {stdout, stdin, unmount} = mountCockpit(store, cols, rows, {...options, quit: (code = 0) => void quitCalls.push(code)});
 	const settle = async () => {
 		for (let i = 0; i < 5; i++) await new Promise(r => setTimeout(r, 20));
 	};
@@ -126,7 +139,7 @@ export async function renderCockpit(cols: number, rows: number, init: Partial<Ap
 			await new Promise(res => setTimeout(res, 150));
 			await settle();
 		},
-		unmount: () => instance.unmount(),
+		unmount,
 	};
 }
 
