@@ -109,6 +109,18 @@ describe('event reader cache', () => {
 		expect(a.approxBytes).toBeGreaterThan(EVENTS * 400);
 	});
 
+	it('a session opened while the list’s check is reading it hears that read’s progress', async () => {
+		const reader = new EventDirReader(eventsDir);
+		const seen: Array<{read: number; total: number}> = [];
+		const check = reader.scan();
+		const open = reader.scan(p => seen.push({read: p.read, total: p.total}));
+		await Promise.all([check, open]);
+		// The check read every file; the open's own scan had nothing left, yet it saw the rows come in.
+		expect(seen[0]).toEqual({read: 250, total: EVENTS});
+		expect(seen.at(-1)).toEqual({read: EVENTS, total: EVENTS});
+		expect(reader.filesRead).toBe(EVENTS);
+	});
+
 	it('runs one scan at a time, so two callers never read the same file twice', async () => {
 		const reader = new EventDirReader(eventsDir);
 		const [one, two] = await Promise.all([reader.scan(), reader.scan()]);

@@ -40,6 +40,7 @@ export class EventDirReader {
 	private readonly bad = new Map<number, EventProblem>();
 	private sorted: EventFacts[] = [];
 	private queue: Promise<unknown> = Promise.resolve();
+	private readonly listeners = new Set<(progress: ScanProgress) => void>();
 	/** Rough heap held by the parsed events (strings at 2 bytes a char, plus the object): for the cache's budget. */
 	approxBytes = 0;
 	/** Event files read so far (each good one is read once; bad ones again on every scan). */
@@ -60,13 +61,18 @@ export class EventDirReader {
 		return `${this.prefix}${id}.json`;
 	}
 
+	/**
+	 * Read what is new. `onProgress` hears every batch from now on, including those of a scan already
+	 * running (the list's background check), so a session opened mid-check shows rows at once too.
+	 */
 	scan(onProgress?: (progress: ScanProgress) => void): Promise<EventDirSnapshot> {
-		const run = this.queue.then(() => this.scanNow(onProgress));
+		if (onProgress) this.listeners.add(onProgress);
+		const run = this.queue.then(() => this.scanNow());
 		this.queue = run.catch(() => undefined);
-		return run;
+		return onProgress ? run.finally(() => this.listeners.delete(onProgress)) : run;
 	}
 
-	private async scanNow(onProgress?: (progress: ScanProgress) => void): Promise<EventDirSnapshot> {
+	private async scanNow(): Promise<EventDirSnapshot> {
 		let names: string[];
 		try {
 			names = await readdir(this.dir);
@@ -91,7 +97,8 @@ export class EventDirReader {
 		for (let i = 0; i < todo.length; i += BATCH) {
 			if (i > 0) await new Promise(resolve => setImmediate(resolve));
 			for (const id of todo.slice(i, i + BATCH)) changed = this.readOne(id) || changed;
-			onProgress?.({read: Math.min(i + BATCH, todo.length), total: todo.length, events});
+			const progress = {read: Math.min(i + BATCH, todo.length), total: todo.length, events};
+			for (const listener of this.listeners) listener(progress);
 		}
 		const present = new Set(ids);
 		for (const id of [...this.good.keys()]) if (!present.has(id)) (this.forget(id), (changed = true));
