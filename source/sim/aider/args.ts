@@ -17,6 +17,10 @@ export interface FakeArgs {
 	yesAlways: boolean;
 	notifications: boolean;
 	restoreChatHistory: boolean;
+	/** Offer to run the shell blocks of a reply (--no-suggest-shell-commands turns it off). */
+	suggestShellCommands: boolean;
+	/** litellm-style model metadata with the per-token costs (the last --model-metadata-file given). */
+	modelMetadataFile?: string;
 	exit: boolean;
 	version: boolean;
 	mapTokens?: number;
@@ -115,6 +119,8 @@ export function parseFakeArgs(argv: readonly string[], env: NodeJS.ProcessEnv, c
 		yesAlways: bool('yes-always', false),
 		notifications: bool('notifications', false),
 		restoreChatHistory: bool('restore-chat-history', false),
+		suggestShellCommands: bool('suggest-shell-commands', true),
+		modelMetadataFile: str('model-metadata-file'),
 		exit: bool('exit', false),
 		version: bool('version', false),
 		...(mapTokens !== undefined ? {mapTokens: Number(mapTokens)} : {}),

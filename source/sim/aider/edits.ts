@@ -4,7 +4,7 @@
 
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {execFileSync} from 'node:child_process';
+import {git} from './git.js';
 
 export interface WholeEdit {
 	file: string;
@@ -35,26 +35,6 @@ export function applyEdits(root: string, edits: readonly WholeEdit[]): string[] 
 		applied.push(edit.file);
 	}
 	return applied;
-}
-
-function git(cwd: string, args: string[]): string {
-	return execFileSync('git', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, GIT_PAGER: 'cat'}}).trim();
-}
-
-export function gitRoot(cwd: string): string | undefined {
-	try {
-		return git(cwd, ['rev-parse', '--show-toplevel']);
-	} catch {
-		return undefined;
-	}
-}
-
-export function gitFileCount(root: string): number {
-	try {
-		return git(root, ['ls-files']).split('\n').filter(Boolean).length;
-	} catch {
-		return 0;
-	}
 }
 
 /** Commit the files; returns the short hash, or throws with git's message. */

@@ -1,7 +1,8 @@
 // The fake Aider's input line, behaving like prompt_toolkit at the byte level: bracketed paste on
 // while prompting, a cursor position request that stalls up to 1 s (and warns at 2 s) when the
 // terminal does not answer, Enter submits, Alt-Enter inserts a newline, pastes are not submitted,
-// Ctrl-C twice exits, Ctrl-D on an empty line exits, Ctrl-Z suspends the process.
+// Ctrl-C twice exits, Ctrl-D on an empty line exits, Ctrl-Z suspends the process. The chat prompt
+// and the confirm questions both read through it.
 
 export type PromptResult = {kind: 'line'; text: string} | {kind: 'eof'} | {kind: 'interrupt'};
 
@@ -63,6 +64,8 @@ export interface PromptOptions {
 	write: (s: string) => void;
 	/** Called with how long the CPR reply took (or undefined when none came). */
 	onCpr?: (ms: number | undefined) => void;
+	/** Text already in the line (prompt_toolkit's default=), e.g. "What's wrong? Fix" after a failed /run. */
+	initial?: string;
 }
 
 export async function readPrompt(keys: Keyboard, options: PromptOptions): Promise<PromptResult> {
@@ -86,8 +89,8 @@ export async function readPrompt(keys: Keyboard, options: PromptOptions): Promis
 			}
 		}
 	}
-	write(options.prefix);
-	let line = '';
+	let line = options.initial ?? '';
+	write(options.prefix + line);
 	let interruptAt = 0;
 	for (;;) {
 		await keys.wait(3_600_000);
