@@ -72,8 +72,10 @@ describe('Aider session with the fake Aider', () => {
 		const promptMs = Date.now() - started;
 		const cpr = events(log).find(e => e.event === 'cpr');
 		console.log(`fake Aider prompt after ${promptMs} ms (spawn to prompt); CPR answered in ${cpr?.ms} ms`);
+		// No wall-clock bound (shared, loaded machines): what the figure shows is that the emulator
+		// answered the CPR query (so no 1 s stall) and the prompt came up.
 		expect(cpr?.answered).toBe(true);
-		expect(promptMs).toBeLessThan(1000);
+		expect(screen().some(l => l.startsWith('> '))).toBe(true);
 		const start = events(log).find(e => e.event === 'start')!;
 		expect(start.argv).toEqual(expect.arrayContaining(['--model', 'openai/qwen-coder', '--openai-api-base', server.url, '--no-check-update', '--no-show-release-notes', '--no-analytics']));
 		expect(start.columns).toBeNull();
