@@ -35,6 +35,16 @@ export function filesUnder(folder: string, files: readonly string[]): string[] {
 	return files.filter(f => f.startsWith(prefix));
 }
 
+/** What /add says when a glob matches no repo file (`full` is the absolute pattern). */
+export function wildcardNoMatch(full: string): string {
+	return `No match, and cannot create file with wildcard characters: ${full}`;
+}
+
+/** The confirm /add asks when a plain name matches nothing: create it? (`full` is the absolute path). */
+export function createQuestion(word: string, full: string): string {
+	return `No files matched '${word}'. Do you want to create ${full}?`;
+}
+
 export type AddOutcome = {added: true; message: string} | {added: false; error: string};
 
 /** What /add does with one matched file: already in the chat, refused as gitignored, or added. */

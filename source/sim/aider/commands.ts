@@ -4,7 +4,7 @@
 import {existsSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Chat} from './chat.js';
-import {addOutcome, dropMatches, filesUnder, hasWildcard, matchGlob} from './chat-files.js';
+import {addOutcome, createQuestion, dropMatches, filesUnder, hasWildcard, matchGlob, wildcardNoMatch} from './chat-files.js';
 import {confirm} from './confirm.js';
 import {undoCommit} from './edits.js';
 import {git, headCommit, isGitignored, repoFiles} from './git.js';
@@ -96,7 +96,7 @@ async function cmdAdd(chat: Chat, rest: string): Promise<void> {
 		if (hasWildcard(word)) {
 			matched = matchGlob(path.relative(base, full), repoFiles(chat.root));
 			if (matched.length === 0) {
-				chat.ui.error(`No match, and cannot create file with wildcard characters: ${full}`);
+				chat.ui.error(wildcardNoMatch(full));
 				continue;
 			}
 		} else if (existsSync(full) && statSync(full).isDirectory()) {
@@ -104,7 +104,7 @@ async function cmdAdd(chat: Chat, rest: string): Promise<void> {
 		} else if (existsSync(full)) {
 			matched = [path.relative(base, full)];
 		} else {
-			if (!(await confirm(chat, `No files matched '${word}'. Do you want to create ${full}?`))) continue;
+			if (!(await confirm(chat, createQuestion(word, full)))) continue;
 			writeFileSync(full, '', {flag: 'a'});
 			matched = [path.relative(base, full)];
 		}

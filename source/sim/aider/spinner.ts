@@ -4,7 +4,7 @@
 import type {Ui} from './ui.js';
 import {out} from './ui.js';
 
-/** One spinner frame, cut to the terminal width less 2 (the 7 bytes of the hide-cursor prefix not counted). */
+/** One spinner frame, its visible part cut to the terminal width less 2 (the 7 characters of `\r` and hide-cursor not counted). */
 export function spinnerFrame(frame: number, model: string, width: number): string {
 	const bar = '░'
 		.repeat(10)
