@@ -157,6 +157,8 @@ describe('tokens and cost', () => {
 		const delays = [0.25, 0.5, 1, 2, 4, 8, 16, 32];
 		expect(delays.map(pyFixed1)).toEqual(['0.2', '0.5', '1.0', '2.0', '4.0', '8.0', '16.0', '32.0']);
 		expect([0.75, 1.25, 1.234, 0].map(pyFixed1)).toEqual(['0.8', '1.2', '1.2', '0.0']);
+		// Values printed by python3 -c "print('%.1f' % x)": not ties in binary, so not half-to-even.
+		expect([0.05, 0.35, 0.15, 0.25, 2.5, 0.45].map(pyFixed1)).toEqual(['0.1', '0.3', '0.1', '0.2', '2.5', '0.5']);
 	});
 
 	it("counts /run's output lines as Aider does: none for no output, blank lines inside counted", () => {
