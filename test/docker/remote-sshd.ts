@@ -1,9 +1,10 @@
 // A throwaway OpenSSH server on 127.0.0.1 for the ssh:// DOCKER_HOST test: its own host key, one
 // client key (written as ~/.ssh/id_ed25519 of a temporary HOME) and authorized_keys, no PAM, no
-// passwords. Through it `docker system dial-stdio` reaches this machine's Docker socket, as it would
-// reach a remote box's. Null when sshd is not installed (Debian: apt-get install openssh-server).
+// passwords, sshd's default MaxStartups and MaxSessions (as on a real box). Through it `docker system
+// dial-stdio` reaches this machine's Docker socket, as it would reach a remote box's. Its log (LogLevel
+// VERBOSE, -E) counts logins. Null when sshd is not installed (Debian: apt-get install openssh-server).
 import {spawn, type ChildProcess} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import net from 'node:net';
 import {tmpdir, userInfo} from 'node:os';
 import {join} from 'node:path';
@@ -11,9 +12,21 @@ import {execa} from 'execa';
 
 export const SSHD = ['/usr/sbin/sshd', '/usr/bin/sshd'].find(p => existsSync(p)) ?? null;
 
+/** Skip (with a visible notice) without sshd; under CI=true a missing sshd is a failure, as a missing daemon is. */
+export function requireSshd(): boolean {
+	if (SSHD) return true;
+	if (process.env['CI'] === 'true') throw new Error('CI=true but sshd is not installed: apt-get install openssh-server before the tests (the ssh:// DOCKER_HOST tests need it)');
+	console.warn('[stackdeck] ssh:// DOCKER_HOST tests SKIPPED: sshd is not installed (apt-get install openssh-server)');
+	return false;
+}
+
 export interface LocalSshd {
 	port: number;
 	user: string;
+	/** The server's public host key line ("ssh-ed25519 AAAA… comment"), as ssh-keyscan would report it. */
+	hostKey: string;
+	/** Logins (accepted public keys) so far, from the server's log: one per SSH connection a client made. */
+	logins(): number;
 	/** A HOME whose .ssh/id_ed25519 the server accepts. */
 	home: string;
 	/** A HOME with no key at all. */
@@ -87,18 +100,19 @@ export async function startLocalSshd(): Promise<LocalSshd | null> {
 			'UsePAM no',
 			'StrictModes no',
 			'UseDNS no',
-			'MaxStartups 100',
-			'MaxSessions 100',
+			'LogLevel VERBOSE',
 			'',
 		].join('\n'),
 	);
 	let child: ChildProcess | null = null;
-	let log = '';
+	const logFile = join(dir, 'sshd.log');
+	const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
 	const start = async () => {
-		const c = spawn(SSHD, ['-D', '-e', '-f', config], {stdio: ['ignore', 'ignore', 'pipe']});
-		c.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+		const c = spawn(SSHD, ['-D', '-E', logFile, '-f', config], {stdio: ['ignore', 'ignore', 'pipe']});
+		let stderr = '';
+		c.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
 		child = c;
-		const exited = new Promise<never>((_, reject) => c.once('exit', code => reject(new Error(`sshd exited (${code}): ${log}`))));
+		const exited = new Promise<never>((_, reject) => c.once('exit', code => reject(new Error(`sshd exited (${code}): ${stderr}${log().slice(-2000)}`))));
 		await Promise.race([waitForBanner(port, 15_000), exited]);
 	};
 	/** The listener and its per-connection processes (by pid), so open SSH connections drop too, as when the box goes away. */
@@ -122,6 +136,8 @@ export async function startLocalSshd(): Promise<LocalSshd | null> {
 	return {
 		port,
 		user,
+		hostKey: readFileSync(join(dir, 'host_key.pub'), 'utf8').trim(),
+		logins: () => log().match(/Accepted publickey for /g)?.length ?? 0,
 		home,
 		keylessHome,
 		stop,

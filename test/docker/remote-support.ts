@@ -1,5 +1,6 @@
 // Helpers for the DOCKER_HOST tests: their own containers (own label and name prefix, so the socket
-// tests' cleanup and theirs never remove each other's), the screen as text, and waiting on it.
+// tests' cleanup and theirs never remove each other's; each test file its own prefix, as files run in
+// parallel), the screen as text, and waiting on it.
 import Docker from 'dockerode';
 import {IMAGE, LOOP} from './engine-support.js';
 import {update} from '../../source/store/index.js';
@@ -8,12 +9,13 @@ import {plain, renderCockpit, type RenderedCockpit} from '../support/render-fram
 export const REMOTE_LABEL = 'stackdeck.test.remote';
 export const REMOTE_PREFIX = 'sdremote-';
 
-export async function createRemoteContainer(docker: Docker, name: string, opts: {start?: boolean} = {}): Promise<Docker.Container> {
+export async function createRemoteContainer(docker: Docker, name: string, opts: {start?: boolean; prefix?: string} = {}): Promise<Docker.Container> {
+	const prefix = opts.prefix ?? REMOTE_PREFIX;
 	const container = await docker.createContainer({
-		name: REMOTE_PREFIX + name,
+		name: prefix + name,
 		Image: IMAGE,
 		Cmd: LOOP,
-		Labels: {[REMOTE_LABEL]: '1'},
+		Labels: {[REMOTE_LABEL]: prefix},
 		// engine.test.ts restarts dockerd; running containers come back with it.
 		HostConfig: {LogConfig: {Type: 'json-file', Config: {'max-size': '1m'}}, RestartPolicy: {Name: 'unless-stopped'}},
 		StopTimeout: 1,
@@ -22,9 +24,10 @@ export async function createRemoteContainer(docker: Docker, name: string, opts: 
 	return container;
 }
 
-export async function removeRemoteContainers(docker: Docker): Promise<void> {
+export async function removeRemoteContainers(docker: Docker, prefix = REMOTE_PREFIX): Promise<void> {
 	const list = await docker.listContainers({all: true, filters: {label: [REMOTE_LABEL]}}).catch(() => []);
-	await Promise.all(list.map(c => docker.getContainer(c.Id).remove({force: true}).catch(() => undefined)));
+	const mine = list.filter(c => c.Names.some(n => n.startsWith(`/${prefix}`)));
+	await Promise.all(mine.map(c => docker.getContainer(c.Id).remove({force: true}).catch(() => undefined)));
 }
 
 /** The latest frame as plain text (colours removed). */

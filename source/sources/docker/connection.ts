@@ -1,11 +1,16 @@
 // Docker Engine connection: dockerode options from DOCKER_HOST (unix://, tcp://, ssh://, read as the
 // docker CLI reads it) or the configured socket, and connection errors turned into what the user should do.
+// tcp:// connects give up after CONNECT_TIMEOUT_MS; ssh:// goes over one shared, host-key-checked SSH
+// connection (ssh-channels.ts) instead of dockerode's connection per request.
 
 import {existsSync, readFileSync} from 'node:fs';
 import {homedir, userInfo} from 'node:os';
 import {join} from 'node:path';
 import type Docker from 'dockerode';
 import {DEFAULT_SOCKET, parseDockerHost} from '../../domain/containers/docker-host.js';
+import {CONNECT_TIMEOUT_MS, timedAgent, type ConnectTimeoutError} from './connect-timeout.js';
+import {readKnownHosts} from './known-hosts-files.js';
+import {DIAL_STDIO, sshChannels, type SshChannels} from './ssh-channels.js';
 
 export interface DockerTarget {
 	options: Docker.DockerOptions;
@@ -14,38 +19,56 @@ export interface DockerTarget {
 	/** The daemon's files (container log files) are on this machine's filesystem: a unix socket only. A
 	 * tcp:// address, even on 127.0.0.1, is as often a tunnel (ssh -L) or a proxy to another host. */
 	local: boolean;
+	/** ssh:// only: the shared SSH connection its requests go over. */
+	ssh?: SshChannels;
+	/** Let go of open connections (the shared SSH connection); the source calls it on stop. */
+	close(): void;
+}
+
+export interface TargetOptions {
+	connectTimeoutMs?: number;
+	/** known_hosts files of the system (default /etc/ssh/ssh_known_hosts and ssh_known_hosts2). */
+	systemKnownHosts?: readonly string[];
 }
 
 /** The connection to use, or an Error whose message names the setting at fault and what to do. */
-export function dockerTarget(env: NodeJS.ProcessEnv, config: {host?: string | undefined; socket_path: string}): DockerTarget {
+export function dockerTarget(env: NodeJS.ProcessEnv, config: {host?: string | undefined; socket_path: string}, opts: TargetOptions = {}): DockerTarget {
 	const raw = env['DOCKER_HOST'] || config.host || '';
+	const none = () => undefined;
 	if (!raw) {
 		const socketPath = config.socket_path || DEFAULT_SOCKET;
-		return {options: {socketPath}, endpoint: `unix://${socketPath}`, local: true};
+		return {options: {socketPath}, endpoint: `unix://${socketPath}`, local: true, close: none};
 	}
 	const spec = parseDockerHost(raw, (env['DOCKER_TLS_VERIFY'] ?? '') !== '');
 	const home = env['HOME'] || homedir();
+	const timeout = opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
 	switch (spec.kind) {
 		case 'invalid':
 			throw new Error(spec.message);
 		case 'unix':
-			return {options: {socketPath: spec.socketPath}, endpoint: spec.endpoint, local: true};
+			return {options: {socketPath: spec.socketPath}, endpoint: spec.endpoint, local: true, close: none};
 		case 'tcp': {
-			const options: Docker.DockerOptions = {host: spec.host, port: spec.port, protocol: spec.tls ? 'https' : 'http'};
+			const agent = timedAgent(spec.tls, timeout);
+			const options = {host: spec.host, port: spec.port, protocol: spec.tls ? 'https' : 'http', agent} as Docker.DockerOptions;
 			const certPath = env['DOCKER_CERT_PATH'] || '';
 			if (spec.tls && (spec.verify || certPath)) Object.assign(options, readCerts(certPath || join(home, '.docker'), spec.verify, certPath !== ''));
-			return {options, endpoint: spec.endpoint, local: false};
+			return {options, endpoint: spec.endpoint, local: false, close: () => agent.destroy()};
 		}
 		case 'ssh': {
-			const username = spec.username ?? (env['USER'] || safeUser());
-			const privateKey = defaultIdentity(join(home, '.ssh'));
-			const sshOptions: Record<string, unknown> = {agent: env['SSH_AUTH_SOCK'] || undefined};
-			if (privateKey) sshOptions['privateKey'] = privateKey;
-			return {
-				options: {protocol: 'ssh', host: spec.host, port: spec.port, username, sshOptions} as Docker.DockerOptions,
+			const username = spec.username ?? (env['USER'] || safeUser() || 'root');
+			const ssh = sshChannels({
+				host: spec.host,
+				port: spec.port,
+				username,
 				endpoint: spec.endpoint,
-				local: false,
-			};
+				privateKey: defaultIdentity(join(home, '.ssh')),
+				agentSocket: env['SSH_AUTH_SOCK'] || undefined,
+				knownHosts: () => readKnownHosts(home, opts.systemKnownHosts),
+				connectTimeoutMs: timeout,
+			});
+			// Plain HTTP over the channels; the host name only fills the Host header, as the docker CLI's "docker" does.
+			const options = {protocol: 'http', host: 'docker', port: undefined, agent: ssh.agent} as unknown as Docker.DockerOptions;
+			return {options, endpoint: spec.endpoint, local: false, ssh, close: () => ssh.close()};
 		}
 	}
 }
@@ -107,8 +130,10 @@ export function isEncryptedKey(text: string): boolean {
 
 /** What went wrong talking to the daemon, and what to do about it. */
 export function describeDockerError(error: unknown, endpoint: string): string {
-	const e = error as NodeJS.ErrnoException & {statusCode?: number; reason?: string; json?: {message?: string}; level?: string};
+	const e = error as NodeJS.ErrnoException & Partial<ConnectTimeoutError> & {statusCode?: number; reason?: string; json?: {message?: string}; level?: string};
 	const code = e?.code ?? '';
+	if (code === 'SSH_HOST_KEY') return e.message;
+	if (code === 'SSH_DIAL_STDIO') return `Docker over SSH (${endpoint}): ${e.message}; install the docker CLI there and let that user use the Docker socket (docker group)`;
 	const socket = endpoint.startsWith('unix://') ? endpoint.slice(7) : null;
 	const ssh = endpoint.startsWith('ssh://');
 	const message = e?.message ?? String(error);
@@ -121,10 +146,16 @@ export function describeDockerError(error: unknown, endpoint: string): string {
 			: ssh
 				? `Docker host ${endpoint} unreachable: nothing accepts SSH connections there (connection refused); check the host, the port and that sshd runs`
 				: `Docker daemon at ${endpoint} unreachable: connection refused; start dockerd there listening on that port (-H tcp://…) or fix DOCKER_HOST`;
+	if (code === 'ETIMEDOUT' && e.connectTimeoutMs) {
+		const waited = `no answer within ${Math.round(e.connectTimeoutMs / 100) / 10} s (host down, or a firewall dropping packets)`;
+		return ssh ? `Docker host ${endpoint} unreachable: ${waited}; check the host, the port and that sshd runs there` : `Docker daemon at ${endpoint} unreachable: ${waited}; check the host, the port and DOCKER_HOST`;
+	}
+	if (ssh && /Timed out while waiting for handshake/i.test(message))
+		return `Docker host ${endpoint}: no SSH handshake within 20 s; check that the port is sshd's (not another service) and the link`;
 	if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
 		return `Docker daemon at ${endpoint} unreachable (${code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'host name not found' : code}): check the host and DOCKER_HOST`;
 	if (ssh && (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(message)))
-		return `Docker over SSH (${endpoint}): the remote end closed the connection; check that \`docker system dial-stdio\` works there (docker CLI installed, user may use the socket)`;
+		return `Docker over SSH (${endpoint}): the remote end closed the connection; check that \`${DIAL_STDIO}\` works there (docker CLI installed, user may use the socket)`;
 	if (ssh && /authentication methods failed/i.test(message))
 		return `Docker over SSH (${endpoint}): the server accepted no key; add yours to the agent (ssh-add) or as ~/.ssh/id_ed25519, and to the remote authorized_keys`;
 	if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(message))

@@ -272,6 +272,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 			logKey = '';
 			(events as unknown as {destroy?: () => void} | null)?.destroy?.();
 			events = null;
+			target?.close();
 			setActiveDocker(null);
 		},
 	};

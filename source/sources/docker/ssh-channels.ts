@@ -1,0 +1,265 @@
+// Docker over ssh://: one SSH connection per Docker host, shared by every request; each HTTP request
+// goes over a channel running `docker system dial-stdio` (what the docker CLI runs over ssh), one
+// request at a time per channel, channels kept for the next request and at most MAX_CHANNELS. dockerode's
+// own ssh support opens a new SSH connection per request (1-2.5 s each, and sshd's MaxStartups drops
+// handshakes past 10 at once) and accepts any host key; here the key is checked against known_hosts as
+// ssh checks it, and a dropped connection is opened again on the next request.
+
+import http from 'node:http';
+import type {Duplex} from 'node:stream';
+import {Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm} from 'ssh2';
+import {checkHostKey, hostKeyRefusal, knownHostsName, preferredHostKeyAlgorithms} from '../../domain/containers/known-hosts.js';
+import {CONNECT_TIMEOUT_MS, connectTcp} from './connect-timeout.js';
+import type {KnownHostsFiles} from './known-hosts-files.js';
+
+/** Channels open at once on the one connection: sshd's MaxSessions is 10 by default; more requests queue. */
+export const MAX_CHANNELS = 8;
+/** An idle channel (a docker CLI process on the remote host) is closed after this long unused. */
+export const IDLE_MS = 30_000;
+export const DIAL_STDIO = 'docker system dial-stdio';
+
+const HOST_KEY_ALGORITHMS: ServerHostKeyAlgorithm[] = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
+
+export interface SshChannelsOptions {
+	host: string;
+	port: number;
+	username: string;
+	/** "ssh://me@box:2222", for messages. */
+	endpoint: string;
+	privateKey?: Buffer | undefined;
+	/** SSH_AUTH_SOCK. */
+	agentSocket?: string | undefined;
+	/** Read at every connect, so a key accepted meanwhile counts at the next retry. */
+	knownHosts: () => KnownHostsFiles;
+	connectTimeoutMs?: number;
+}
+
+export interface SshChannels {
+	/** Give this to dockerode (options.agent): its requests then go over channels of the shared connection. */
+	agent: http.Agent;
+	/** SSH connections that got through the handshake and login so far. */
+	readonly connections: number;
+	close(): void;
+}
+
+/** A refusal of the server's host key; its message says what to do. */
+export class SshHostKeyError extends Error {
+	readonly code = 'SSH_HOST_KEY';
+}
+
+/** `docker system dial-stdio` failed on the remote host before answering. */
+export class SshDialStdioError extends Error {
+	readonly code = 'SSH_DIAL_STDIO';
+}
+
+export function sshChannels(opts: SshChannelsOptions): SshChannels {
+	let ready: Promise<Client> | null = null;
+	let current: Client | null = null;
+	let closed = false;
+	let connections = 0;
+
+	const login = async (): Promise<Client> => {
+		const sock = await connectTcp(opts.host, opts.port, opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+		const files = opts.knownHosts();
+		const name = knownHostsName(opts.host, opts.port);
+		let refusal: string | null = null;
+		const client = new Client();
+		return new Promise<Client>((resolve, reject) => {
+			let settled = false;
+			const fail = (error: Error) => {
+				if (settled) return;
+				settled = true;
+				sock.destroy();
+				reject(refusal ? new SshHostKeyError(refusal) : error);
+			};
+			client.once('ready', () => {
+				if (settled) return;
+				settled = true;
+				connections++;
+				resolve(client);
+			});
+			client.on('error', fail);
+			client.once('close', () => fail(new Error(`SSH connection to ${opts.endpoint} closed during login`)));
+			const config: ConnectConfig = {
+				sock,
+				username: opts.username,
+				agent: opts.agentSocket,
+				hostVerifier: (key: Buffer) => {
+					const verdict = checkHostKey(files.entries, name, key);
+					refusal = hostKeyRefusal(verdict, key, {endpoint: opts.endpoint, host: opts.host, port: opts.port, username: opts.username, userFile: files.userFile});
+					if (refusal && files.problems.length > 0) refusal += ` (note: ${files.problems.join('; ')})`;
+					return refusal === null;
+				},
+				algorithms: {serverHostKey: preferredHostKeyAlgorithms(files.entries, name, HOST_KEY_ALGORITHMS)},
+				// A link that dies silently (a phone, a sleeping laptop) is noticed within ~45 s.
+				keepaliveInterval: 15_000,
+				keepaliveCountMax: 3,
+				readyTimeout: 20_000,
+			};
+			if (opts.privateKey) config.privateKey = opts.privateKey;
+			client.connect(config);
+		});
+	};
+
+	const connection = (): Promise<Client> => {
+		if (ready) return ready;
+		const attempt = login();
+		ready = attempt;
+		attempt.then(
+			client => {
+				const gone = () => {
+					if (ready === attempt) ready = null;
+					if (current === client) current = null;
+				};
+				client.on('close', gone);
+				client.on('end', gone);
+				client.on('error', gone);
+				current = client;
+				if (closed) client.end();
+			},
+			() => {
+				if (ready === attempt) ready = null;
+			},
+		);
+		return attempt;
+	};
+
+	// Channels open or being opened, a queue of requests waiting for one, and the idle ones (kept for
+	// the next request, closed after IDLE_MS) with their timers.
+	let live = 0;
+	const waiting: (() => void)[] = [];
+	const idle = new Map<Duplex, NodeJS.Timeout>();
+	const release = () => {
+		live--;
+		waiting.shift()?.();
+	};
+	/** Out of the agent's idle list: the agent only skips idle sockets flagged destroyed, which ssh2's channels never are. */
+	const unpool = (channel: Duplex) => {
+		clearTimeout(idle.get(channel));
+		idle.delete(channel);
+		for (const list of Object.values(agent.freeSockets)) {
+			const i = list?.indexOf(channel as never) ?? -1;
+			if (i >= 0) list!.splice(i, 1);
+		}
+	};
+	/** Close an idle channel (its 'close' frees its slot). */
+	const retire = (channel: Duplex) => {
+		unpool(channel);
+		channel.destroy();
+	};
+	/** Resolves when a channel may be opened; makes room by closing an idle one when all are taken. */
+	const slot = (): Promise<void> => {
+		if (live < MAX_CHANNELS) {
+			live++;
+			return Promise.resolve();
+		}
+		const [spare] = idle.keys();
+		if (spare) retire(spare);
+		return new Promise(resolve =>
+			waiting.push(() => {
+				live++;
+				resolve();
+			}),
+		);
+	};
+
+	const openChannel = (client: Client, callback: (err: Error | null, stream?: Duplex) => void) => {
+		let released = false;
+		const once = () => {
+			if (!released) {
+				released = true;
+				release();
+			}
+		};
+		try {
+			client.exec(DIAL_STDIO, (error, stream) => {
+				if (error) {
+					once();
+					return callback(error);
+				}
+				stream.once('close', () => {
+					unpool(stream);
+					once();
+				});
+				watchDialStdio(stream);
+				callback(null, stream);
+			});
+		} catch (error) {
+			once();
+			callback(error as Error);
+		}
+	};
+
+	class ChannelAgent extends http.Agent {
+		override createConnection(_options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): undefined {
+			const done = callback as (err: Error | null, stream?: Duplex) => void;
+			if (closed) {
+				done(new Error(`SSH connection to ${opts.endpoint} closed`));
+				return undefined;
+			}
+			void slot().then(() =>
+				connection().then(
+					client => openChannel(client, done),
+					(error: Error) => {
+						release();
+						done(error);
+					},
+				),
+			);
+			return undefined;
+		}
+		/** An idle channel is kept for the next request (no TCP keepalive or unref: it is not a socket),
+		 * unless a request waits for a slot: the agent asked for more channels than may be open (it counts
+		 * a channel only once opened), so this one closes to make room. */
+		override keepSocketAlive(socket: Duplex): boolean {
+			if (waiting.length > 0) return false;
+			const timer = setTimeout(() => retire(socket), IDLE_MS);
+			timer.unref?.();
+			idle.set(socket, timer);
+			return true;
+		}
+		override reuseSocket(socket: Duplex, request: http.ClientRequest): void {
+			clearTimeout(idle.get(socket));
+			idle.delete(socket);
+			request.reusedSocket = true;
+		}
+	}
+	// A channel carries one request at a time and is reused for the next: a new one costs a docker CLI
+	// start on the remote host (0.5-0.8 s until the first answer here), a reused one about a millisecond.
+	const agent = new ChannelAgent({keepAlive: true, maxSockets: MAX_CHANNELS, maxFreeSockets: MAX_CHANNELS, scheduling: 'lifo'});
+
+	return {
+		agent,
+		get connections() {
+			return connections;
+		},
+		close() {
+			closed = true;
+			for (const channel of [...idle.keys()]) retire(channel);
+			agent.destroy();
+			current?.end();
+			current = null;
+			ready = null;
+		},
+	};
+}
+
+/** When dial-stdio fails before answering (no docker CLI there, no access to its socket), say so with its stderr. */
+function watchDialStdio(stream: ClientChannel): void {
+	let answered = false;
+	let stderr = '';
+	// Noticed where ssh2 hands data to the stream, without reading it (the HTTP client does that).
+	const push = stream.push.bind(stream);
+	stream.push = (chunk: unknown, encoding?: BufferEncoding) => {
+		if (chunk !== null) answered = true;
+		return push(chunk, encoding);
+	};
+	stream.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-400)));
+	// The request owns the stream's errors; this one only keeps a late error from being unhandled.
+	stream.on('error', () => undefined);
+	stream.once('exit', (code: number | null) => {
+		if (answered || code === 0) return;
+		const said = stderr.trim().replace(/\s+/g, ' ');
+		stream.emit('error', new SshDialStdioError(`\`${DIAL_STDIO}\` failed there (exit ${code ?? 'by a signal'})${said ? `: ${said}` : ''}`));
+	});
+}
