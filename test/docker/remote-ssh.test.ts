@@ -45,6 +45,14 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 		if (knownHosts !== null) writeFileSync(join(home, '.ssh', 'known_hosts'), knownHosts);
 		return home;
 	};
+	/** Wait on another cockpit; a failure shows its full status line (the panel cuts long messages). */
+	const untilOn = async (what: string, c: RenderedCockpit, check: () => boolean) => {
+		try {
+			await until(what, c, check, {timeoutMs: 60_000});
+		} catch (error) {
+			throw new Error(`${(error as Error).message}\nstatus: ${status(c)}`);
+		}
+	};
 	const keyscan = async (...flags: string[]) => (await execa('ssh-keyscan', [...flags, '-p', String(sshd!.port), '127.0.0.1'])).stdout;
 	const openOther = async (home: string) => {
 		const other = await renderContainersZoomed(300, 20);
@@ -141,8 +149,8 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 		expect(hashed).toMatch(/^\|1\|/m);
 		expect(hashed).not.toContain('127.0.0.1');
 		const {cockpit: other} = await openOther(homeWith(`${hashed}\n`));
-		await until('the listing', other, () => other.store.getState().containers.connection === 'up' && screenText(other).includes(`${PREFIX}sglang:1`), {timeoutMs: 30_000});
-	}, 60_000);
+		await untilOn('the listing', other, () => other.store.getState().containers.connection === 'up' && screenText(other).includes(`${PREFIX}sglang:1`));
+	}, 90_000);
 
 	it('refuses a changed host key as a possible man-in-the-middle, without logging in', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'sd-ssh-otherkey-'));
@@ -151,17 +159,17 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 		const wrong = (await execa('cut', ['-d', ' ', '-f1,2', join(dir, 'k.pub')])).stdout;
 		const logins = sshd!.logins();
 		const {cockpit: other} = await openOther(homeWith(`# an old key\n${name} ${wrong}\n`));
-		await until('the changed key banner', other, () => screenText(other).includes(`Docker host ${endpoint}: the ssh-ed25519 host key of ${name} differs from the one in ~/.ssh/known_hosts:2: POSSIBLE MAN-IN-THE-MIDDLE ATTACK`), {timeoutMs: 30_000});
+		await untilOn('the changed key banner', other, () => screenText(other).includes(`Docker host ${endpoint}: the ssh-ed25519 host key of ${name} differs from the one in ~/.ssh/known_hosts:2: POSSIBLE MAN-IN-THE-MIDDLE ATTACK`));
 		expect(status(other)).toContain(`remove the old one with \`ssh-keygen -R '${name}'\``);
 		expect(other.store.getState().containers.connection).toBe('down');
 		expect(screenText(other)).not.toContain(`${PREFIX}sglang:1`);
 		expect(sshd!.logins()).toBe(logins);
-	}, 60_000);
+	}, 90_000);
 
 	it('says which key to set up when the server accepts none', async () => {
 		mkdirSync(join(sshd!.keylessHome, '.ssh'), {recursive: true});
 		writeFileSync(join(sshd!.keylessHome, '.ssh', 'known_hosts'), `${name} ${sshd!.hostKey}\n`);
 		const {cockpit: other} = await openOther(sshd!.keylessHome);
-		await until('the key advice', other, () => screenText(other).includes(`Docker over SSH (${endpoint}): the server accepted no key; add yours to the agent (ssh-add)`), {timeoutMs: 30_000});
-	}, 60_000);
+		await untilOn('the key advice', other, () => screenText(other).includes(`Docker over SSH (${endpoint}): the server accepted no key; add yours to the agent (ssh-add)`));
+	}, 90_000);
 });

@@ -10,7 +10,7 @@ import type Docker from 'dockerode';
 import {DEFAULT_SOCKET, parseDockerHost} from '../../domain/containers/docker-host.js';
 import {CONNECT_TIMEOUT_MS, timedAgent, type ConnectTimeoutError} from './connect-timeout.js';
 import {readKnownHosts} from './known-hosts-files.js';
-import {DIAL_STDIO, sshChannels, type SshChannels} from './ssh-channels.js';
+import {DIAL_STDIO, MAX_CHANNELS, sshChannels, type SshChannels} from './ssh-channels.js';
 
 export interface DockerTarget {
 	options: Docker.DockerOptions;
@@ -133,7 +133,7 @@ export function describeDockerError(error: unknown, endpoint: string): string {
 	const e = error as NodeJS.ErrnoException & Partial<ConnectTimeoutError> & {statusCode?: number; reason?: string; json?: {message?: string}; level?: string};
 	const code = e?.code ?? '';
 	if (code === 'SSH_HOST_KEY') return e.message;
-	if (code === 'SSH_DIAL_STDIO') return `Docker over SSH (${endpoint}): ${e.message}; install the docker CLI there and let that user use the Docker socket (docker group)`;
+	if (code === 'SSH_DIAL_STDIO') return `Docker over SSH (${endpoint}): ${e.message}; check that dockerd runs there, that the docker CLI is installed there and that this user may use the Docker socket (docker group)`;
 	const socket = endpoint.startsWith('unix://') ? endpoint.slice(7) : null;
 	const ssh = endpoint.startsWith('ssh://');
 	const message = e?.message ?? String(error);
@@ -150,6 +150,8 @@ export function describeDockerError(error: unknown, endpoint: string): string {
 		const waited = `no answer within ${Math.round(e.connectTimeoutMs / 100) / 10} s (host down, or a firewall dropping packets)`;
 		return ssh ? `Docker host ${endpoint} unreachable: ${waited}; check the host, the port and that sshd runs there` : `Docker daemon at ${endpoint} unreachable: ${waited}; check the host, the port and DOCKER_HOST`;
 	}
+	if (ssh && /Channel open failure/i.test(message))
+		return `Docker host ${endpoint}: the SSH server refused another session (${message}); its MaxSessions in sshd_config must allow ${MAX_CHANNELS} or more`;
 	if (ssh && /Timed out while waiting for handshake/i.test(message))
 		return `Docker host ${endpoint}: no SSH handshake within 20 s; check that the port is sshd's (not another service) and the link`;
 	if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')

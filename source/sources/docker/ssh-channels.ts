@@ -129,6 +129,7 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 	let live = 0;
 	const waiting: (() => void)[] = [];
 	const idle = new Map<Duplex, NodeJS.Timeout>();
+	const ended = new WeakSet<Duplex>();
 	const release = () => {
 		live--;
 		waiting.shift()?.();
@@ -181,6 +182,11 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 					unpool(stream);
 					once();
 				});
+				// The remote end finished (dial-stdio lost the daemon): never hand this channel out again.
+				stream.once('end', () => {
+					ended.add(stream);
+					if (idle.has(stream)) retire(stream);
+				});
 				watchDialStdio(stream);
 				callback(null, stream);
 			});
@@ -212,7 +218,7 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 		 * unless a request waits for a slot: the agent asked for more channels than may be open (it counts
 		 * a channel only once opened), so this one closes to make room. */
 		override keepSocketAlive(socket: Duplex): boolean {
-			if (waiting.length > 0) return false;
+			if (waiting.length > 0 || ended.has(socket)) return false;
 			const timer = setTimeout(() => retire(socket), IDLE_MS);
 			timer.unref?.();
 			idle.set(socket, timer);
