@@ -121,6 +121,63 @@ describe('Sessions panel', () => {
 		}
 	});
 
+	it('phone portrait (46×19): the server\'s words and the fix read whole, under the list and in the event\'s detail', async () => {
+		const cockpit = await renderCockpit(46, 19);
+		const config = defaultConfig();
+		config.openhands.state_dir = path.join(OWN, 'state');
+		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		await source.start?.();
+		const store = cockpit.store;
+		// The panel's inside, rows joined with spaces: wrapped text reads back as one sentence.
+		const inside = () =>
+			cockpit
+				.frame()
+				.slice(2, -2)
+				.map(l => plain(l).slice(1, -1).trimEnd())
+				.join(' ')
+				.replace(/\s+/g, ' ');
+		const template = 'After the optional system message, conversation roles must alternate user and assistant roles except for tool calls and results.';
+		try {
+			update(store, 'ui', ui => ({...ui, focused: 'sessions'}));
+			await until('sessions', () => store.getState().sessions.sessions.every(r => r.findings !== null) && store.getState().sessions.sessions.length === 2, cockpit.settle);
+			update(store, 'sessions', s => ({...s, cursor: s.sessions.findIndex(r => r.findings === 1)}));
+			await cockpit.type('\r');
+			await until('event rows', () => inside().includes('assistant+tc'), cockpit.settle);
+			await cockpit.type('n');
+			// Under the list: the finding wrapped over several rows, and where to read the rest.
+			expect(inside()).toContain('strict-alternation: user #6 (recall observation (workspace_context), prompt');
+			expect(inside()).toContain('Enter: the whole finding and the event');
+
+			await cockpit.type('\r');
+			await until('detail JSON', () => store.getState().sessions.detail?.lines.length !== 0 && store.getState().sessions.detail?.maxOffset !== null, cockpit.settle);
+			expect(inside()).toContain('sent to the model as: user');
+			expect(inside()).toContain('! strict-alternation at #3, #6');
+			expect(inside()).toContain(`The chat template raises "${template}"`);
+			expect(cockpit.frame().every(l => visibleWidth(l) <= 46)).toBe(true);
+			expect(cockpit.frame().length).toBeLessThanOrEqual(19);
+
+			// Scrolling down reaches the fix and then the JSON; End then Up moves at once (no dead keys).
+			for (let i = 0; i < 8; i++) await cockpit.type('j');
+			expect(inside()).toContain('x applies it · fix: In the OpenHands config.toml set `[agent] enable_prompt_extensions = false`');
+			await cockpit.type('G');
+			const atEnd = store.getState().sessions.detail!.offset;
+			expect(atEnd).toBe(store.getState().sessions.detail!.maxOffset);
+			expect(inside()).toMatch(/"action": "message".*}$/);
+			await cockpit.type('k');
+			expect(store.getState().sessions.detail!.offset).toBe(atEnd - 1);
+			expect(inside()).not.toMatch(/}\s*}$/);
+
+			// x works from the detail too (answered no: the project's fixture is not written).
+			await cockpit.type('x');
+			await until('confirmation', () => store.getState().ui.confirm !== null, cockpit.settle);
+			await cockpit.type('n');
+			await until('dialog closed', () => store.getState().ui.confirm === null, cockpit.settle);
+		} finally {
+			await source.stop?.();
+			cockpit.unmount();
+		}
+	});
+
 	it('a session still being read shows its first rows, how far the read is, and that roles come next', async () => {
 		const cockpit = await renderCockpit(80, 24);
 		try {

@@ -1,15 +1,42 @@
-// One event as pretty JSON, secrets masked; scrolled with the arrow and page keys, Esc goes back.
+// One event: the role it is sent as, its findings in full (wrapped: the server's words and the
+// fix), then its pretty JSON with secrets masked; scrolled with the arrow and page keys, Esc goes back.
 
-import React from 'react';
+import React, {useEffect, useMemo} from 'react';
+import type {Finding} from '../../domain/openhands/finding.js';
+import {update} from '../../store/index.js';
+import {PENDING_ROLE, setDetailMaxOffset, type EventDetail as Detail} from '../../store/slices/sessions.js';
+import {useCockpit} from '../../ui/context.js';
 import {Line} from '../../ui/widgets/Line.js';
-import type {EventDetail as Detail} from '../../store/slices/sessions.js';
+import {eventFindingLines, type ToneLine} from './finding-lines.js';
 
-export function EventDetail({detail, height}: {detail: Detail; height: number}) {
+function roleLine(role: string | undefined): ToneLine {
+	if (role === undefined || role === '?') return {text: 'not read as an event: see the JSON below', tone: 'warn'};
+	if (role === PENDING_ROLE) return {text: 'role: still reading the session', tone: 'muted'};
+	if (role === '-') return {text: 'not sent to the model (OpenHands leaves this event out of the request)', tone: 'muted'};
+	return {text: `sent to the model as: ${role}`, tone: 'info'};
+}
+
+export function EventDetail({detail, findings, role, width, height}: {detail: Detail; findings: readonly Finding[]; role: string | undefined; width: number; height: number}) {
+	const {store} = useCockpit();
+	const head = useMemo(() => {
+		const lines = [roleLine(role), ...eventFindingLines(findings, width)];
+		return findings.length > 0 ? [...lines, {text: ' ', tone: 'text' as const}] : lines;
+	}, [role, findings, width]);
+	// Built once per event and width, not on every scroll key (a big event is thousands of lines).
+	const body = useMemo(() => {
+		const lines: ToneLine[] = [...head];
+		if (!detail.error && detail.lines.length === 0) lines.push({text: 'reading…', tone: 'muted'});
+		for (const text of detail.lines) lines.push({text: text.replace(/\t/g, '  '), tone: 'text'});
+		return lines;
+	}, [head, detail.lines, detail.error]);
 	const rows: React.ReactNode[] = [<Line key="t" bold>{`event #${detail.eventId} · ${detail.file}`}</Line>];
 	if (detail.error) rows.push(<Line key="e" tone="warn">{detail.error}</Line>);
-	if (!detail.error && detail.lines.length === 0) rows.push(<Line key="l" tone="muted">reading…</Line>);
 	const room = Math.max(0, height - rows.length);
-	const offset = Math.min(detail.offset, Math.max(0, detail.lines.length - room));
-	detail.lines.slice(offset, offset + room).forEach((text, i) => rows.push(<Line key={`d${offset + i}`}>{text.replace(/\t/g, '  ')}</Line>));
+	const maxOffset = Math.max(0, body.length - room);
+	useEffect(() => {
+		update(store, 'sessions', s => setDetailMaxOffset(s, detail.eventId, maxOffset));
+	}, [store, detail.eventId, maxOffset]);
+	const offset = Math.min(detail.offset, maxOffset);
+	body.slice(offset, offset + room).forEach((line, i) => rows.push(<Line key={`d${offset + i}`} tone={line.tone}>{line.text}</Line>));
 	return <>{rows.slice(0, height)}</>;
 }

@@ -1,12 +1,13 @@
 // The event list of one session: id, time, source, kind, role and one-line message, with finding
 // markers inline. Virtualized: only the rows that fit are built. Findings are summarised on top,
-// the selected event's finding (message and fix) below.
+// the selected event's finding (the server's words and the fix, wrapped) below.
 
 import React, {useMemo} from 'react';
 import {findingsByEvent} from '../../domain/openhands/check.js';
 import {SERVER_LABELS} from '../../domain/openhands/finding.js';
 import {Line, Span} from '../../ui/widgets/Line.js';
 import type {OpenSession, SessionsState} from '../../store/slices/sessions.js';
+import {findingFooter} from './finding-lines.js';
 import {listWindow, pad, shortTime} from './window.js';
 
 const ROLE_TONE: Record<string, 'accent' | 'info' | 'text' | 'muted' | 'warn'> = {
@@ -46,7 +47,11 @@ export function EventList({s, open, width, height}: {s: SessionsState; open: Ope
 
 	const selected = open.rows[open.cursor];
 	const selectedFindings = selected ? (marks.get(selected.id) ?? []) : [];
-	const footer = selected && (selectedFindings.length > 0 || selected.problem) ? 2 : 0;
+	// The selected event's finding gets up to a third of a tall panel (two rows on a short one), so
+	// the server's words and the fix read whole where they fit; the rest is one Enter away.
+	const footerRows = height >= 14 ? Math.max(2, Math.floor(height / 3)) : 2;
+	const footerLines = selected && !selected.problem ? findingFooter(selectedFindings, width, footerRows) : [];
+	const footer = selected?.problem ? 2 : footerLines.length;
 	// Columns that fit: the role always shows; time and source go first on a phone.
 	const showTime = width >= 60;
 	const showSource = width >= 90;
@@ -73,11 +78,7 @@ export function EventList({s, open, width, height}: {s: SessionsState; open: Ope
 		if (selected.problem) {
 			rows.push(<Line key="p1" tone="warn">{selected.problem}</Line>, <Line key="p2" tone="muted">{'shown as it is; read again on every change'}</Line>);
 		} else {
-			const f = selectedFindings[0]!;
-			rows.push(
-				<Line key="s1" tone="error">{`${f.rule}: ${f.message}`}</Line>,
-				<Line key="s2" tone="muted">{`${f.fixAction ? 'x: apply · ' : ''}fix: ${f.fix}`}</Line>,
-			);
+			footerLines.forEach((line, i) => rows.push(<Line key={`s${i}`} tone={line.tone}>{line.text}</Line>));
 		}
 	}
 	return <>{rows.slice(0, height)}</>;

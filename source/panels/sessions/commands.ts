@@ -115,7 +115,8 @@ export const sessionsCommands: Command[] = [
 		description: 'Fix: enable_prompt_extensions = false in config.toml (shows the diff)',
 		group: GROUP,
 		mutating: true,
-		when: s => focused(s) && s.sessions.view === 'events',
+		// From the event list and from an event's detail, where the finding is read whole.
+		when: s => focused(s) && s.sessions.view !== 'list',
 		run: offerFix,
 	},
 ];

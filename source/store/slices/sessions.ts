@@ -55,6 +55,8 @@ export interface EventDetail {
 	file: string;
 	lines: string[];
 	offset: number;
+	/** Last useful offset, as the view measured it (findings on top, wrapped to its width); null until drawn. */
+	maxOffset: number | null;
 	error: string | null;
 }
 
@@ -202,7 +204,7 @@ export function jumpToFinding(s: SessionsState, direction: 1 | -1, flagged: Read
 export function openDetail(s: SessionsState): SessionsState {
 	const row = s.open?.rows[s.open.cursor];
 	if (!row) return s;
-	return {...s, view: 'detail', detail: {eventId: row.id, file: row.file, lines: [], offset: 0, error: null}};
+	return {...s, view: 'detail', detail: {eventId: row.id, file: row.file, lines: [], offset: 0, maxOffset: null, error: null}};
 }
 
 export function applyDetail(s: SessionsState, eventId: number, lines: string[], error: string | null): SessionsState {
@@ -212,7 +214,14 @@ export function applyDetail(s: SessionsState, eventId: number, lines: string[], 
 
 export function scrollDetail(s: SessionsState, delta: number): SessionsState {
 	if (!s.detail) return s;
-	return {...s, detail: {...s.detail, offset: clamp(s.detail.offset + delta, s.detail.lines.length)}};
+	const max = s.detail.maxOffset ?? Math.max(0, s.detail.lines.length - 1);
+	return {...s, detail: {...s.detail, offset: Math.max(0, Math.min(s.detail.offset + delta, max))}};
+}
+
+/** The detail view's measure of how far it scrolls (so End then Up moves at once, with no dead keys). */
+export function setDetailMaxOffset(s: SessionsState, eventId: number, maxOffset: number): SessionsState {
+	if (!s.detail || s.detail.eventId !== eventId || s.detail.maxOffset === maxOffset) return s;
+	return {...s, detail: {...s.detail, maxOffset, offset: Math.min(s.detail.offset, maxOffset)}};
 }
 
 export function back(s: SessionsState): SessionsState {
