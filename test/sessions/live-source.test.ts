@@ -43,9 +43,10 @@ describe('sessions source', () => {
 	it('lists sessions newest first, checks them, live-adds a new session and tails new events', async () => {
 		const state = path.join(tmp, 'state');
 		cpSync(path.join(OWN, 'state'), state, {recursive: true});
-		// Copies get fresh mtimes: give the two sessions a definite order (the events folder's mtime counts as "updated").
-		utimesSync(path.join(state, 'sessions', '0a0b0c0d0e0f40418283848586878889', 'events'), new Date('2026-03-01T09:00:00Z'), new Date('2026-03-01T09:00:00Z'));
-		utimesSync(path.join(state, 'sessions', '5f1c0e2d9a8b4c7d8e9f0a1b2c3d4e5f', 'events'), new Date('2026-03-02T10:00:10Z'), new Date('2026-03-02T10:00:10Z'));
+		// A copied state folder: mtimes say nothing (here the older session's events folder is the newer
+		// one); metadata's last_updated_at, which OpenHands rewrites on every event, gives the order.
+		utimesSync(path.join(state, 'sessions', '0a0b0c0d0e0f40418283848586878889', 'events'), new Date('2026-11-30T09:00:00Z'), new Date('2026-11-30T09:00:00Z'));
+		utimesSync(path.join(state, 'sessions', '5f1c0e2d9a8b4c7d8e9f0a1b2c3d4e5f', 'events'), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
 		const store = createAppStore();
 		const config = defaultConfig();
 		config.openhands.state_dir = state;
@@ -57,13 +58,15 @@ describe('sessions source', () => {
 			expect(s.stateDir).toBe(state);
 			expect(s.stateDirOrigin).toBe('config [openhands] state_dir');
 			expect(s.sessions.map(r => r.title)).toEqual(['List the files', 'Say hi']);
-			expect(s.sessions[0]).toMatchObject({findings: 1, agentState: 'finished', model: 'openai/mistral-small-4', eventCount: 11});
+			expect(s.sessions[0]).toMatchObject({findings: 1, agentState: 'finished', model: 'openai/mistral-small-4', eventCount: 11, updatedAt: '2026-03-02T10:00:10.000000Z'});
 
 			// A new session appears without any key press.
 			const fresh = path.join(state, 'sessions', 'ffffffffffffffffffffffffffffffff', 'events');
 			mkdirSync(fresh, {recursive: true});
 			cpSync(path.join(state, 'sessions', '5f1c0e2d9a8b4c7d8e9f0a1b2c3d4e5f', 'events', '0.json'), path.join(fresh, '0.json'));
 			await waitFor('the new session', () => store.getState().sessions.sessions.find(r => r.id.startsWith('ffff')));
+			// No metadata.json yet: its events folder's time stands in, and it is the newest.
+			expect(store.getState().sessions.sessions[0]!.id).toMatch(/^ffff/);
 
 			// Open the first (the list is newest first: the new session) and tail it.
 			update(store, 'sessions', x => ({...x, cursor: x.sessions.findIndex(r => r.id.startsWith('ffff'))}));

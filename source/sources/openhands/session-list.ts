@@ -37,13 +37,16 @@ export async function readSessionRow(dir: string): Promise<SessionRow> {
 			row.model = parsed.data.llm_model ?? null;
 		} else row.error = `${path.join(dir, 'metadata.json')}: unexpected shape`;
 	} else if (!meta.ok && meta.kind !== 'unreadable') row.error = meta.error;
-	// The events folder's mtime moves with every new event: fresher than metadata's last_updated_at.
-	try {
-		const mtime = (await stat(eventsDir)).mtime.toISOString();
-		if (!row.updatedAt || mtime > row.updatedAt) row.updatedAt = mtime;
-		row.createdAt ??= mtime;
-	} catch {
-		// No events folder yet.
+	// OpenHands rewrites last_updated_at on every event, so metadata is the truth; the events folder's
+	// mtime stands in only without it (a copied state folder has every mtime at the copy's time).
+	if (!row.updatedAt || !row.createdAt) {
+		try {
+			const mtime = (await stat(eventsDir)).mtime.toISOString();
+			row.updatedAt ??= mtime;
+			row.createdAt ??= mtime;
+		} catch {
+			// No events folder yet.
+		}
 	}
 	return row;
 }
