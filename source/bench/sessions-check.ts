@@ -1,5 +1,5 @@
-// Sessions benchmark: generate a 10,000-event OpenHands V0 session on disk (real event format),
-// then time opening it cold (read every file, parse, derive roles, run every rule; and how soon the
+// Sessions benchmark: generate a 10,000-event OpenHands V0 session on disk (real event format, with
+// and without OpenHands' event_cache pages), then time opening it cold (read every file, parse, derive roles, run every rule; and how soon the
 // first rows show), opening it in the cockpit after the list's background check has read it,
 // re-checking it after one new event, and the live tail (new file → row in the store, via fs.watch).
 
@@ -31,11 +31,25 @@ function event(id: number): Record<string, unknown> {
 	return {id, timestamp: t, source: 'agent', message: 'Running command: ls', action: 'run', tool_call_metadata: meta, args: {command: 'ls', thought: 'Running it.'}};
 }
 
-export function writeSession(root: string, count = EVENTS): string {
-	const dir = path.join(root, 'sessions', 'bench0000000000000000000000000000');
+/**
+ * A session as OpenHands V0 leaves it: one file per event and, with `pages` (OpenHands >= 0.32), an
+ * event_cache page after every 25th event (`<start>-<start+25>.json`, the same dicts as a JSON array).
+ */
+export function writeSession(root: string, count = EVENTS, {pages = true, id = 'bench0000000000000000000000000000'}: {pages?: boolean; id?: string} = {}): string {
+	const dir = path.join(root, 'sessions', id);
 	mkdirSync(path.join(dir, 'events'), {recursive: true});
-	writeFileSync(path.join(dir, 'metadata.json'), JSON.stringify({conversation_id: 'bench', title: 'benchmark', created_at: '2026-03-02T10:00:00Z', last_updated_at: '2026-03-02T10:00:00Z', llm_model: 'openai/mistral-small-4'}));
-	for (let id = 0; id < count; id++) writeFileSync(path.join(dir, 'events', `${id}.json`), JSON.stringify(event(id)));
+	if (pages) mkdirSync(path.join(dir, 'event_cache'));
+	writeFileSync(path.join(dir, 'metadata.json'), JSON.stringify({conversation_id: id, title: 'benchmark', created_at: '2026-03-02T10:00:00Z', last_updated_at: '2026-03-02T10:00:00Z', llm_model: 'openai/mistral-small-4'}));
+	let page: Array<Record<string, unknown>> = [];
+	for (let n = 0; n < count; n++) {
+		const data = event(n);
+		writeFileSync(path.join(dir, 'events', `${n}.json`), JSON.stringify(data));
+		page.push(data);
+		if (page.length === 25) {
+			if (pages) writeFileSync(path.join(dir, 'event_cache', `${n - 24}-${n + 1}.json`), JSON.stringify(page));
+			page = [];
+		}
+	}
 	return dir;
 }
 
@@ -48,19 +62,26 @@ export const sessionsCheckBench: Bench = {
 		try {
 			const dir = writeSession(root);
 			const events = path.join(dir, 'events');
-			const open: number[] = [];
-			const firstRows: number[] = [];
-			let findings = 0;
-			for (let i = 0; i < 3; i++) {
-				const started = performance.now();
-				let first = 0;
-				const snapshot = await new EventDirReader(events).scan(() => {
-					first ||= performance.now() - started;
-				});
-				findings = checkSnapshot(snapshot, events, true).findings.length;
-				open.push(performance.now() - started);
-				firstRows.push(first);
-			}
+			// The same session without event_cache pages (OpenHands before 0.32, or pages deleted).
+			const pageless = path.join(writeSession(path.join(root, 'pageless'), EVENTS, {pages: false}), 'events');
+			const coldOpen = async (eventsDir: string) => {
+				const open: number[] = [];
+				const firstRows: number[] = [];
+				let findings = 0;
+				for (let i = 0; i < 3; i++) {
+					const started = performance.now();
+					let first = 0;
+					const snapshot = await new EventDirReader(eventsDir).scan(() => {
+						first ||= performance.now() - started;
+					});
+					findings = checkSnapshot(snapshot, eventsDir, true).findings.length;
+					open.push(performance.now() - started);
+					firstRows.push(first);
+				}
+				return {open: median(open), first: median(firstRows), findings};
+			};
+			const withPages = await coldOpen(events);
+			const withoutPages = await coldOpen(pageless);
 			const reader = new EventDirReader(events);
 			await reader.scan();
 			writeFileSync(path.join(events, `${EVENTS}.json`), JSON.stringify(event(EVENTS)));
@@ -96,8 +117,9 @@ export const sessionsCheckBench: Bench = {
 			const mode = store.getState().sessions.watchMode;
 			await source.stop?.();
 			return [
-				{name: `open + check a ${EVENTS.toLocaleString('en')}-event session, cold`, value: `${median(open).toFixed(0)} ms`, method: `median of 3 first reads in a fresh reader (files in the OS page cache): readdir, read+parse every file, derive roles, all rules (${findings} finding${findings === 1 ? '' : 's'})`, raw: {ms: median(open)}},
-				{name: 'cold open: first rows on screen', value: `${median(firstRows).toFixed(0)} ms`, method: 'median of 3: the first 250 events (the top of the list) are shown while the rest are read', raw: {ms: median(firstRows)}},
+				{name: `open + check a ${EVENTS.toLocaleString('en')}-event session, cold`, value: `${withPages.open.toFixed(0)} ms`, method: `median of 3 first reads in a fresh reader (files in the OS page cache), as OpenHands >= 0.32 leaves a session: readdir, read+parse OpenHands' 400 event_cache pages, derive roles, all rules (${withPages.findings} finding${withPages.findings === 1 ? '' : 's'})`, raw: {ms: withPages.open}},
+				{name: '… the same session without event_cache pages', value: `${withoutPages.open.toFixed(0)} ms`, method: `as above, every one of the ${EVENTS.toLocaleString('en')} event files read (OpenHands before 0.32, or pages deleted)`, raw: {ms: withoutPages.open}},
+				{name: 'cold open: first rows on screen', value: `${withPages.first.toFixed(0)} ms (${withoutPages.first.toFixed(0)} ms without pages)`, method: 'median of 3: the first 250 events (the top of the list) are shown while the rest are read', raw: {ms: withPages.first, pageless_ms: withoutPages.first} as Record<string, number>},
 				{name: 'open in the cockpit after the background check', value: `${cockpitOpen.toFixed(0)} ms`, method: `real source and store: Enter on the session → ${loadedRows.toLocaleString('en')} rows with roles and findings (the list's check already read the files)`, raw: {ms: cockpitOpen}},
 				{name: 're-check after one new event', value: `${rescan.toFixed(0)} ms`, method: 'incremental scan (only the new file read) + full role derivation and rules', raw: {ms: rescan}},
 				{name: 'live tail: new event file → row', value: `${median(tail).toFixed(0)} ms`, method: `median of 5, ${mode ?? '?'} mode (polling fallback every 1 s)`, raw: {ms: median(tail)}},

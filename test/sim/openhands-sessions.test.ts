@@ -111,4 +111,17 @@ describe('demo OpenHands sessions', () => {
 		expect(meta.total_tokens).toBeGreaterThan(0);
 		expect(roles(after).slice(0, 3)).toEqual(['system', 'user', 'user']);
 	});
+
+	it('writes an event_cache page after every 25th event: the same dicts as the event files, as json.dumps prints them', () => {
+		// The live session grows past 25 events in a few steps.
+		while (readEvents(dirOf(sessions.live)).events.length < 50) expect(sessions.stepLive()).toBe(true);
+		const {events, raw} = readEvents(dirOf(sessions.live));
+		const cache = path.join(dirOf(sessions.live), 'event_cache');
+		const pages = readdirSync(cache).sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+		const full = Math.floor(events.length / 25);
+		expect(pages).toEqual([...Array(full).keys()].map(n => `${n * 25}-${n * 25 + 25}.json`));
+		const first = readFileSync(path.join(cache, '0-25.json'), 'utf8');
+		expect(first).toBe(`[${raw.slice(0, 25).join(', ')}]`);
+		expect(JSON.parse(readFileSync(path.join(cache, pages.at(-1)!), 'utf8'))).toEqual(events.slice((full - 1) * 25, full * 25));
+	});
 });

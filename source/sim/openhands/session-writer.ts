@@ -1,10 +1,14 @@
 // Writes one OpenHands V0 conversation: sessions/<id>/metadata.json and events/<n>.json, one
-// compact JSON file per event, ids consecutive from 0, metadata totals kept up to date.
+// compact JSON file per event, ids consecutive from 0, metadata totals kept up to date, and an
+// event_cache/<start>-<end>.json page after every 25th event, as EventStream (>= 0.32) writes it.
 
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {EventClock, EventDict, LlmTurn, MetricsTotals} from './events.js';
 import {naiveLocalIso, pyDumps, PyFloat, utcIsoZ} from './py-json.js';
+
+/** EventStream.cache_size. */
+const PAGE_SIZE = 25;
 
 export class SessionWriter implements EventClock {
 	readonly dir: string;
@@ -13,6 +17,8 @@ export class SessionWriter implements EventClock {
 	private readonly createdAt: Date;
 	readonly totals: MetricsTotals = {cost: 0, promptTokens: 0, completionTokens: 0, cacheRead: 0};
 	private turnCounter = 0;
+	/** EventStream's write page: the dicts since the last full page of 25. */
+	private page: EventDict[] = [];
 
 	constructor(
 		stateDir: string,
@@ -48,7 +54,15 @@ export class SessionWriter implements EventClock {
 	/** Append an event built for the next id. */
 	add(build: (id: number) => EventDict): number {
 		const id = this.nextId++;
-		writeFileSync(path.join(this.dir, 'events', `${id}.json`), pyDumps(build(id)));
+		const data = build(id);
+		writeFileSync(path.join(this.dir, 'events', `${id}.json`), pyDumps(data));
+		// The page is written last, after the event's own file (a reader that misses it reads the files).
+		this.page.push(data);
+		if (this.page.length === PAGE_SIZE) {
+			mkdirSync(path.join(this.dir, 'event_cache'), {recursive: true});
+			writeFileSync(path.join(this.dir, 'event_cache', `${id + 1 - PAGE_SIZE}-${id + 1}.json`), pyDumps(this.page));
+			this.page = [];
+		}
 		return id;
 	}
 

@@ -1,11 +1,12 @@
 // Incremental reader of one `events/` folder: new `<n>.json` files are read once (OpenHands never
-// rewrites an event); files that were partial or malformed are kept as problems and retried on the
-// next scan. Never throws for a bad file. Scans run one at a time (the background check and the open
+// rewrites an event), 25 at a time from OpenHands' event_cache pages where they exist; files that
+// were partial or malformed are kept as problems and retried on the next scan. Never throws for a bad file. Scans run one at a time (the background check and the open
 // session share a reader), in ascending id order so the first batch is the top of the list.
 
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
 import {parseEvent, type EventFacts} from '../../domain/openhands/event.js';
+import {listCachePages, pageEntryId, readCachePage, type CachePage} from './event-pages.js';
 import {MAX_EVENT_BYTES, readJsonFileSync} from './read-json.js';
 
 export interface EventProblem {
@@ -32,8 +33,10 @@ export interface ScanProgress {
 }
 
 const EVENT_FILE = /^(\d+)\.json$/;
-/** Files read per batch before yielding to the event loop (keeps keys and renders responsive). */
+/** Events read per batch before yielding to the event loop (keeps keys and renders responsive). */
 const BATCH = 250;
+/** Fewer new files than a page holds are read one by one, without listing event_cache/. */
+const PAGE_MIN = 25;
 
 export class EventDirReader {
 	private readonly good = new Map<number, EventFacts>();
@@ -43,7 +46,7 @@ export class EventDirReader {
 	private readonly listeners = new Set<(progress: ScanProgress) => void>();
 	/** Rough heap held by the parsed events (strings at 2 bytes a char, plus the object): for the cache's budget. */
 	approxBytes = 0;
-	/** Event files read so far (each good one is read once; bad ones again on every scan). */
+	/** Files read so far, event files and cache pages (each good event is read once; bad ones again on every scan). */
 	filesRead = 0;
 
 	/** `dir` with a trailing separator: file names are built 10,000 times on a first read. */
@@ -94,11 +97,32 @@ export class EventDirReader {
 		todo.sort((a, b) => a - b);
 		let changed = false;
 		const events = () => [...this.good.values()].sort((a, b) => a.id - b.id);
-		for (let i = 0; i < todo.length; i += BATCH) {
-			if (i > 0) await new Promise(resolve => setImmediate(resolve));
-			for (const id of todo.slice(i, i + BATCH)) changed = this.readOne(id) || changed;
-			const progress = {read: Math.min(i + BATCH, todo.length), total: todo.length, events};
-			for (const listener of this.listeners) listener(progress);
+		// A live tail reads a file or two: only a long read looks for cache pages.
+		const pages = todo.length >= PAGE_MIN ? listCachePages(this.dir) : [];
+		const pending = new Set(todo);
+		let page = 0;
+		let done = 0;
+		let reported = 0;
+		// Ascending ids, a batch of about BATCH events at a time, so the first batch is the top of the list.
+		for (const id of todo) {
+			if (pending.has(id)) {
+				while (page < pages.length && pages[page]!.end <= id) page++;
+				if (page < pages.length && pages[page]!.start <= id) {
+					const taken = this.readPage(pages[page++]!, pending);
+					done += taken;
+					changed = taken > 0 || changed;
+				}
+			}
+			if (pending.delete(id)) {
+				changed = this.readOne(id) || changed;
+				done++;
+			}
+			if (done - reported >= BATCH || (done === todo.length && done > reported)) {
+				reported = done;
+				const progress = {read: done, total: todo.length, events};
+				for (const listener of this.listeners) listener(progress);
+				if (done < todo.length) await new Promise(resolve => setImmediate(resolve));
+			}
 		}
 		const present = new Set(ids);
 		for (const id of [...this.good.keys()]) if (!present.has(id)) (this.forget(id), (changed = true));
@@ -111,6 +135,30 @@ export class EventDirReader {
 		const event = this.good.get(id);
 		if (event) this.approxBytes -= sizeOf(event);
 		this.good.delete(id);
+	}
+
+	/**
+	 * Take the page's events for ids still pending (their files exist and are not read yet); returns
+	 * how many it took. An entry that is not a good event is left pending, so its own file is read.
+	 */
+	private readPage(page: CachePage, pending: Set<number>): number {
+		const entries = readCachePage(page);
+		this.filesRead++;
+		if (!entries) return 0;
+		let taken = 0;
+		for (const entry of entries) {
+			const id = pageEntryId(entry, page);
+			if (id === null || !pending.has(id)) continue;
+			const parsed = parseEvent(entry, id);
+			if (!parsed.ok) continue;
+			this.bad.delete(id);
+			this.forget(id);
+			this.good.set(id, parsed.event);
+			this.approxBytes += sizeOf(parsed.event);
+			pending.delete(id);
+			taken++;
+		}
+		return taken;
 	}
 
 	/** True when what we know about this file changed. */
