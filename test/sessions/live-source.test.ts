@@ -9,6 +9,7 @@ import {createAppStore, update} from '../../source/store/index.js';
 import {openDetail, openSelected} from '../../source/store/slices/sessions.js';
 import {createOpenhandsSource} from '../../source/sources/openhands/openhands-source.js';
 import {findStateDir} from '../../source/sources/openhands/state-dir.js';
+import {sessionsStatus} from '../../source/panels/sessions/status.js';
 import {OWN} from './helpers.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-live-'));
@@ -36,6 +37,36 @@ describe('state folder discovery', () => {
 		const none = findStateDir({home: path.join(tmp, 'nobody')});
 		expect(none.dir).toBe(null);
 		expect(none.tried).toContain(path.join(tmp, 'nobody', '.openhands-state'));
+	});
+});
+
+describe('OpenHands V1 conversations', () => {
+	it('a V0 folder wins; a folder with only V1 conversations is used and they are named as not checked', async () => {
+		const home = path.join(tmp, 'home-v1');
+		// The V1 CLI's ~/.openhands/conversations/<id>/events, and V0 sessions in ~/.openhands-state.
+		mkdirSync(path.join(home, '.openhands', 'conversations', '0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'events'), {recursive: true});
+		mkdirSync(path.join(home, '.openhands-state', 'sessions'), {recursive: true});
+		expect(findStateDir({home}).dir).toBe(path.join(home, '.openhands-state'));
+		rmSync(path.join(home, '.openhands-state'), {recursive: true});
+		expect(findStateDir({home})).toMatchObject({dir: path.join(home, '.openhands'), origin: 'default location'});
+
+		// The app server's v1/events/<conversation>/<time>_<Event>_<hex> files, next to the CLI's.
+		const v1 = path.join(home, '.openhands', 'v1', 'events', 'c0ffee00c0ffee00c0ffee00c0ffee00');
+		mkdirSync(v1, {recursive: true});
+		writeFileSync(path.join(v1, '20261201064700_MessageEvent_1a2b3c4d'), '{\n  "kind": "MessageEvent"\n}');
+		const store = createAppStore();
+		const source = createOpenhandsSource({store, config: defaultConfig(), refreshMs: 1000, env: {HOME: home}}, 200);
+		await source.start?.();
+		try {
+			await source.poll?.();
+			const s = store.getState().sessions;
+			expect(s.v1).toEqual({count: 2, dirs: [path.join(home, '.openhands', 'v1', 'events'), path.join(home, '.openhands', 'conversations')]});
+			const lines = sessionsStatus(store.getState()).lines.join('\n');
+			expect(lines).toContain(`2 OpenHands V1 conversations in ${path.join(home, '.openhands', 'v1', 'events')}`);
+			expect(lines).toContain('not checked (stackdeck reads V0 sessions/<id>/events)');
+		} finally {
+			await source.stop?.();
+		}
 	});
 });
 

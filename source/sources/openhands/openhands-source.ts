@@ -15,6 +15,7 @@ import {
 	setSessions,
 	setSessionsError,
 	setStateDir,
+	setV1Conversations,
 	setWatchMode,
 } from '../../store/slices/sessions.js';
 import type {Source, SourceContext} from '../types.js';
@@ -22,7 +23,7 @@ import {EventReaderCache} from './event-cache.js';
 import type {EventDirReader, ScanProgress} from './event-dir.js';
 import {MAX_EVENT_BYTES, readJsonFile} from './read-json.js';
 import {checkSnapshot, pendingRows} from './rows.js';
-import {listSessions} from './session-list.js';
+import {findV1Conversations, listSessions} from './session-list.js';
 import {findStateDir} from './state-dir.js';
 import {watchFolder, type FolderWatch} from './watch.js';
 
@@ -86,8 +87,8 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		const dir = store.getState().sessions.stateDir;
 		if (!dir || stopped) return;
 		try {
-			const rows = await listSessions(dir);
-			update(store, 'sessions', s => setSessionsError(setSessions(s, rows, Date.now()), null));
+			const [rows, v1] = await Promise.all([listSessions(dir), findV1Conversations(dir)]);
+			update(store, 'sessions', s => setV1Conversations(setSessionsError(setSessions(s, rows, Date.now()), null), v1));
 			checkNext();
 		} catch (error) {
 			update(store, 'sessions', s => setSessionsError(s, (error as Error).message));

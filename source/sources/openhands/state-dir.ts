@@ -35,6 +35,9 @@ function expand(p: string, home: string): string {
 	return p === '~' ? home : p.startsWith('~/') ? path.join(home, p.slice(2)) : path.resolve(p);
 }
 
+/** Where OpenHands V1 keeps conversations under its persistence folder (app server; agent server and CLI). */
+const V1_FOLDERS = [path.join('v1', 'events'), 'conversations'];
+
 export function defaultStateDirs(home: string): string[] {
 	return [path.join(home, '.openhands'), path.join(home, '.openhands-state'), '/data/openhands-state', '/.openhands-state'];
 }
@@ -55,6 +58,9 @@ export function findStateDir(inputs: StateDirInputs): StateDirFound {
 			break;
 		}
 	}
+	// No V0 sessions anywhere: a default place with only V1 conversations, so the panel can say they
+	// are there and not checked (a V0 folder further down the list wins over a V1 CLI's ~/.openhands).
+	found ??= candidates.find(c => c.origin === 'default location' && V1_FOLDERS.some(sub => isDir(path.join(c.dir, sub)))) ?? null;
 	const tomlCandidates = [
 		inputs.configToml ? expand(inputs.configToml, home) : null,
 		inputs.mountedConfigToml ?? null,
