@@ -1,10 +1,16 @@
 // Rebuilds the LLM message list from events the way OpenHands V0 does it (ConversationMemory
-// .process_events + CodeActAgent._get_messages): history filter, per-event mapping, tool calls held
-// until every call of one model response has its result. Consecutive user turns are NOT merged (V0
-// stopped merging in 0.18.0), which is what breaks strict-alternation servers.
+// .process_events + CodeActAgent._get_messages): history filter and condenser view (history-view.ts),
+// per-event mapping, tool calls held until every call of one model response has its result.
+// Consecutive user turns are NOT merged (V0 stopped merging in 0.18.0), which is what breaks
+// strict-alternation servers.
 
 import type {EventFacts} from './event.js';
+import {historyView} from './history-view.js';
 import type {EventRole, LlmMessage, Role} from './messages.js';
+
+/** Origins of the turns the condenser's view adds (the rules name the condenser as their cause). */
+export const CONDENSATION_ORIGIN = 'condensation summary';
+export const INITIAL_USER_ORIGIN = 'the initial user message';
 
 export interface DeriveOptions {
 	/** `[agent] enable_prompt_extensions` (OpenHands default: true). */
@@ -16,8 +22,6 @@ export interface Derivation {
 	roles: EventRole[];
 }
 
-/** Events V0's history filter drops before building messages. */
-const FILTERED = new Set(['null', 'change_agent_state', 'agent_state_changed']);
 /** Actions that produce no message of their own. */
 const SILENT_ACTIONS = new Set(['recall', 'pause', 'resume', 'stop', 'condensation', 'condensation_request', 'reject', 'start', 'push', 'send_pr', 'loop_recovery']);
 /** Observations that produce no message. */
@@ -59,9 +63,16 @@ export function deriveMessages(events: readonly EventFacts[], options: DeriveOpt
 		}
 	};
 
-	for (const event of events) {
-		if (event.hidden || FILTERED.has(event.kind)) {
-			roleOf.set(event.id, {eventId: event.id, role: null, label: event.hidden ? 'hidden' : '-'});
+	const view = historyView(events);
+	for (const [id, label] of view.left) roleOf.set(id, {eventId: id, role: null, label});
+	for (const entry of view.entries) {
+		const event = entry.event;
+		if (entry.as === 'summary') {
+			emit(event, 'user', entry.text, `${CONDENSATION_ORIGIN} (AgentCondensationObservation), inserted at its summary_offset`);
+			continue;
+		}
+		if (entry.as === 'initial-user') {
+			emit(event, 'user', event.text, `${INITIAL_USER_ORIGIN}, put back second (_ensure_initial_user_message)`);
 			continue;
 		}
 		if (event.type === 'action') {

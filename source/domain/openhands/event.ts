@@ -67,6 +67,17 @@ export interface EventFacts {
 	/** agent_state_changed / change_agent_state. */
 	agentState: string | null;
 	reason: string | null;
+	/** condensation actions: what the condenser dropped from the history and the summary it put in. */
+	condensation: CondensationFacts | null;
+}
+
+export interface CondensationFacts {
+	/** forgotten_event_ids, or forgotten_events_start_id..end_id (both ends included; kept as a range). */
+	forgottenIds: number[];
+	forgottenRange: {start: number; end: number} | null;
+	/** Set together, or the summary is not inserted (CondensationAction's own rule). */
+	summary: string | null;
+	summaryOffset: number | null;
 }
 
 export type ParseResult = {ok: true; event: EventFacts} | {ok: false; error: string};
@@ -146,6 +157,22 @@ export function looksLikeRawEvent(v: unknown): v is RawEvent {
 	);
 }
 
+/** CondensationAction's args as View.from_events reads them; anything malformed forgets nothing. */
+function condensationFacts(args: Record<string, unknown>): CondensationFacts {
+	const ids = args['forgotten_event_ids'];
+	const start = args['forgotten_events_start_id'];
+	const end = args['forgotten_events_end_id'];
+	const forgottenIds = Array.isArray(ids) ? ids.filter((id): id is number => Number.isSafeInteger(id)) : [];
+	const forgottenRange =
+		!Array.isArray(ids) && Number.isSafeInteger(start) && Number.isSafeInteger(end) ? {start: start as number, end: end as number} : null;
+	const summary = typeof args['summary'] === 'string' ? args['summary'] : null;
+	const offset = args['summary_offset'];
+	const summaryOffset = Number.isSafeInteger(offset) ? (offset as number) : null;
+	return summary !== null && summaryOffset !== null
+		? {forgottenIds, forgottenRange, summary, summaryOffset}
+		: {forgottenIds, forgottenRange, summary: null, summaryOffset: null};
+}
+
 /** Recall observation fields a prompt extension renders into the user message. */
 const RECALL_KEYS = ['repo_name', 'repo_directory', 'repo_instructions', 'runtime_hosts', 'additional_agent_instructions', 'date', 'custom_secrets_descriptions', 'conversation_instructions', 'working_dir'];
 
@@ -199,6 +226,7 @@ export function parseEvent(value: unknown, fallbackId: number | null): ParseResu
 			microagentNames,
 			agentState: typeof agentStateRaw === 'string' ? agentStateRaw : null,
 			reason: typeof extras['reason'] === 'string' ? extras['reason'] : null,
+			condensation: type === 'action' && kind === 'condensation' ? condensationFacts(args) : null,
 		},
 	};
 }

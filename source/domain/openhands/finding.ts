@@ -38,6 +38,11 @@ export const MERGE_FIX =
 	'No OpenHands V0 setting removes this turn. Serve the model with vLLM --tokenizer-mode mistral (mistral-common >= 1.11.1 merges consecutive same-role turns and accepts user after tool), ' +
 	'or put a proxy that merges adjacent same-role messages in front of the server; OpenHands V1 (software-agent-sdk >= 1.26.0) merges adjacent user messages itself.';
 
+export const CONDENSER_FIX =
+	'The condenser put this turn here: its summary goes in as a user message next to the task. No V0 setting changes where it goes; ' +
+	'`enable_default_condenser = false` under `[core]` in config.toml (or the GUI setting) stops the condensing, at the cost of context-window errors on long sessions. ' +
+	'Serving the model with vLLM --tokenizer-mode mistral (mistral-common merges consecutive user turns) keeps the condenser.';
+
 /** The rule families `check-session --rules` selects. */
 export const RULE_FAMILIES: Record<'strict' | 'mistral' | 'all', readonly RuleId[]> = {
 	strict: ['strict-alternation', 'error-reason'],

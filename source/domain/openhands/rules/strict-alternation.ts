@@ -2,7 +2,8 @@
 // drop an optional leading system message, skip tool results and assistant turns with tool calls,
 // and require the rest to go user, assistant, user... The first violation is where the server fails.
 
-import {HF_TEMPLATE_SERVERS, MERGE_FIX, PROMPT_EXTENSIONS_FIX, type Finding} from '../finding.js';
+import {CONDENSER_FIX, HF_TEMPLATE_SERVERS, MERGE_FIX, PROMPT_EXTENSIONS_FIX, type Finding} from '../finding.js';
+import {CONDENSATION_ORIGIN, INITIAL_USER_ORIGIN} from '../derive-messages.js';
 import {describe, hasToolCalls, type LlmMessage} from '../messages.js';
 import type {Rule} from './types.js';
 
@@ -13,6 +14,7 @@ export const TEMPLATE_ERRORS = [
 
 function fixFor(message: LlmMessage): {fix: string; fixAction: Finding['fixAction']} {
 	if (message.origin.startsWith('recall observation')) return {fix: PROMPT_EXTENSIONS_FIX, fixAction: 'disable-prompt-extensions'};
+	if (message.origin.startsWith(CONDENSATION_ORIGIN) || message.origin.startsWith(INITIAL_USER_ORIGIN)) return {fix: CONDENSER_FIX, fixAction: null};
 	return {fix: MERGE_FIX, fixAction: null};
 }
 
