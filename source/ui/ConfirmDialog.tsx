@@ -1,19 +1,34 @@
-// A yes/no question before an action changes the outside world.
+// A yes/no question before an action changes the outside world. The question and its prose are
+// word-wrapped so they read whole on a phone; diff lines (starting with a space, + or -) keep their
+// spacing and are cut into width-sized pieces instead.
 
 import React from 'react';
 import {Box} from 'ink';
+import {wrapWords} from '../domain/format.js';
 import {useAppState} from './context.js';
 import {Line} from './widgets/Line.js';
+
+function bodyRows(line: string, width: number): string[] {
+	if (!/^[ +-]/.test(line)) return wrapWords(line, width);
+	const pieces: string[] = [];
+	for (let i = 0; i < line.length; i += width) pieces.push(line.slice(i, i + width));
+	return pieces.length ? pieces : [' '];
+}
 
 export function ConfirmDialog({width, height}: {width: number; height: number}) {
 	const confirm = useAppState(s => s.ui.confirm);
 	if (!confirm) return null;
-	const body = confirm.body.slice(0, Math.max(0, height - 3));
+	const title = wrapWords(confirm.title, width, Math.max(1, Math.min(3, height - 2)));
+	const room = Math.max(0, height - title.length - 1);
+	let body = confirm.body.flatMap(line => bodyRows(line, width));
+	if (body.length > room) body = [...body.slice(0, Math.max(0, room - 1)), '…'].slice(0, room);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Line tone="warn" bold>
-				{confirm.title}
-			</Line>
+			{title.map((line, i) => (
+				<Line key={`t${i}`} tone="warn" bold>
+					{line}
+				</Line>
+			))}
 			{body.map((line, i) => (
 				<Line key={i}>{line}</Line>
 			))}

@@ -170,6 +170,10 @@ describe('Sessions panel', () => {
 			// x works from the detail too (answered no: the project's fixture is not written).
 			await cockpit.type('x');
 			await until('confirmation', () => store.getState().ui.confirm !== null, cockpit.settle);
+			// The dialog's prose is wrapped to read whole; the diff keeps its spacing.
+			await until('dialog drawn', () => inside().includes('y / Enter: yes'), cockpit.settle);
+			expect(inside()).toContain('Written atomically; the old file is kept as config.toml.bak. Restart OpenHands afterwards.');
+			expect(cockpit.frame().map(plain).some(l => l.includes('+ 12   enable_prompt_extensions = false'))).toBe(true);
 			await cockpit.type('n');
 			await until('dialog closed', () => store.getState().ui.confirm === null, cockpit.settle);
 		} finally {

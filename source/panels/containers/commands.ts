@@ -37,7 +37,7 @@ function confirmAction(store: AppStore, state: AppState, verb: ContainerVerb | '
 		...ui,
 		confirm: {
 			title,
-			body: [`${info.name} (${info.image}, ${info.state})`, actual === 'start' ? 'It will be started.' : `It gets SIGTERM, then SIGKILL after 10 s.`, 'y/Enter: yes   n/Esc: no'],
+			body: [`${info.name} (${info.image}, ${info.state})`, actual === 'start' ? 'It will be started.' : `It gets SIGTERM, then SIGKILL after 10 s.`],
 			run: () => runContainerAction(store, actual, id, info.name),
 		},
 	}));
