@@ -7,7 +7,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {defaultConfig} from '../../source/config/schema.js';
 import {update} from '../../source/store/index.js';
 import {initialUi} from '../../source/store/slices/ui.js';
-import {applyOpenProgress, openSelected, PENDING_ROLE, setSessions} from '../../source/store/slices/sessions.js';
+import {applyDetail, applyOpenEvents, applyOpenProgress, openDetail, openSelected, PENDING_ROLE, setSessions} from '../../source/store/slices/sessions.js';
 import {createOpenhandsSource} from '../../source/sources/openhands/openhands-source.js';
 import {plain, renderCockpit, visibleWidth} from '../support/render-frame.js';
 import {OWN} from './helpers.js';
@@ -178,6 +178,28 @@ describe('Sessions panel', () => {
 			await until('dialog closed', () => store.getState().ui.confirm === null, cockpit.settle);
 		} finally {
 			await source.stop?.();
+			cockpit.unmount();
+		}
+	});
+
+	it('an event left out of the request says why in its detail (here: forgotten by a condensation)', async () => {
+		const cockpit = await renderCockpit(46, 19);
+		try {
+			const row = {id: 4, timestamp: '2026-03-03T09:00:04', source: 'agent', kind: 'run', summary: 'Running command: npm test', role: 'forgotten', problem: null, file: '/s/events/4.json'};
+			update(cockpit.store, 'ui', ui => ({...ui, focused: 'sessions'}));
+			update(cockpit.store, 'sessions', s => {
+				const listed = setSessions(s, [{id: 'cond', dir: '/s', title: 'Condensed', createdAt: null, updatedAt: null, eventCount: 1, agentState: null, model: null, findings: 0, rules: [], checkedAt: 1, error: null}], 0);
+				const opened = applyOpenEvents(openSelected(listed), 'cond', [row], [], 5, null);
+				return applyDetail(openDetail(opened), 4, ['{', '  "id": 4', '}'], null);
+			});
+			await cockpit.settle();
+			const text = cockpit
+				.frame()
+				.map(l => plain(l).slice(1, -1).trim())
+				.join(' ');
+			expect(text).toContain('not sent to the model: a later condensation forgot it');
+			expect(text).not.toContain('sent to the model as');
+		} finally {
 			cockpit.unmount();
 		}
 	});

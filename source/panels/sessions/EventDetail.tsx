@@ -2,6 +2,7 @@
 // fix), then its pretty JSON with secrets masked; scrolled with the arrow and page keys, Esc goes back.
 
 import React, {useEffect, useMemo} from 'react';
+import {wrapWords} from '../../domain/format.js';
 import type {Finding} from '../../domain/openhands/finding.js';
 import {update} from '../../store/index.js';
 import {PENDING_ROLE, setDetailMaxOffset, type EventDetail as Detail} from '../../store/slices/sessions.js';
@@ -9,17 +10,28 @@ import {useCockpit} from '../../ui/context.js';
 import {Line} from '../../ui/widgets/Line.js';
 import {eventFindingLines, type ToneLine} from './finding-lines.js';
 
+/** Why an event is not in the request, by the label the derivation gave it. */
+const NOT_SENT: Record<string, string> = {
+	'-': 'not sent to the model (OpenHands leaves this event out of the request)',
+	hidden: 'not sent to the model: a hidden event',
+	forgotten: 'not sent to the model: a later condensation forgot it',
+	unanswered: 'not sent to the model: a tool call with no result yet (OpenHands drops it)',
+	unmatched: 'not sent to the model: a tool result whose call is not in the request',
+};
+
 function roleLine(role: string | undefined): ToneLine {
 	if (role === undefined || role === '?') return {text: 'not read as an event: see the JSON below', tone: 'warn'};
 	if (role === PENDING_ROLE) return {text: 'role: still reading the session', tone: 'muted'};
-	if (role === '-') return {text: 'not sent to the model (OpenHands leaves this event out of the request)', tone: 'muted'};
+	const notSent = NOT_SENT[role];
+	if (notSent) return {text: notSent, tone: 'muted'};
 	return {text: `sent to the model as: ${role}`, tone: 'info'};
 }
 
 export function EventDetail({detail, findings, role, width, height}: {detail: Detail; findings: readonly Finding[]; role: string | undefined; width: number; height: number}) {
 	const {store} = useCockpit();
 	const head = useMemo(() => {
-		const lines = [roleLine(role), ...eventFindingLines(findings, width)];
+		const said = roleLine(role);
+		const lines = [...wrapWords(said.text, width).map(text => ({text, tone: said.tone})), ...eventFindingLines(findings, width)];
 		return findings.length > 0 ? [...lines, {text: ' ', tone: 'text' as const}] : lines;
 	}, [role, findings, width]);
 	// Built once per event and width, not on every scroll key (a big event is thousands of lines).
