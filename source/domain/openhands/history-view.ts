@@ -56,7 +56,7 @@ export function historyView(events: readonly EventFacts[]): HistoryView {
 	const gone = (id: number) => forgotten.has(id) || ranges.some(r => id >= r.start && id <= r.end);
 	const entries: ViewEntry[] = [];
 	for (const event of history) {
-		if (forgotten.size > 0 || ranges.length > 0 ? gone(event.id) : false) {
+		if (gone(event.id)) {
 			left.set(event.id, isCondensation(event) || event.kind === 'condensation_request' ? '-' : 'forgotten');
 		} else entries.push({as: 'event', event});
 	}

@@ -1,7 +1,8 @@
 // Incremental reader of one `events/` folder: new `<n>.json` files are read once (OpenHands never
 // rewrites an event), 25 at a time from OpenHands' event_cache pages where they exist; files that
-// were partial or malformed are kept as problems and retried on the next scan. Never throws for a bad file. Scans run one at a time (the background check and the open
-// session share a reader), in ascending id order so the first batch is the top of the list.
+// were partial or malformed are kept as problems and retried on the next scan. Never throws for a
+// bad file. Scans run one at a time (the background check and the open session share a reader), in
+// ascending id order so the first batch is the top of the list.
 
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
