@@ -102,7 +102,11 @@ function nonEmpty(value: unknown): boolean {
 
 /** One masked line: whitespace folded, secrets that look like keys replaced, cut at `max`. */
 export function oneLine(text: string, max = 200): string {
-	const flat = maskString(text.replace(/\s+/g, ' ').trim());
+	// Fold and mask only the head (observations can be megabytes); a key cut at the head's end is
+	// still masked (the patterns end at a word boundary, which the string's end is).
+	const head = text.length > max * 4 ? text.slice(0, max * 4) : text;
+	let flat = maskString(head.replace(/\s+/g, ' ').trim());
+	if (flat.length < max && head !== text) flat = maskString(text.replace(/\s+/g, ' ').trim());
 	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
