@@ -37,6 +37,8 @@ describe('Sessions panel', () => {
 			const text = () => cockpit.frame().map(plain).join('\n');
 			await until('checked sessions on screen', () => text().includes('List the files') && cockpit.store.getState().sessions.sessions.every(r => r.findings !== null), cockpit.settle);
 			expect(text()).toContain(state);
+			// A wide panel gives every session its model (the provider prefix dropped).
+			expect(text()).toMatch(/ 1\s+mistral-small-4\s+List the files/);
 			expect(cockpit.frame().every(l => visibleWidth(l) <= 100)).toBe(true);
 
 			const flagged = cockpit.store.getState().sessions.sessions.findIndex(r => r.findings === 1);

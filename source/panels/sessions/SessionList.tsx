@@ -1,5 +1,6 @@
 // The session list: newest first, one row per session (updated, events, agent state, findings
-// badge, title), the state folder in use on top and the selected session's id/model/created below.
+// badge, model on a wide panel, title), the state folder in use on top and the selected session's
+// id/model/created below.
 
 import React from 'react';
 import {Line, Span} from '../../ui/widgets/Line.js';
@@ -12,6 +13,13 @@ const STATE_LABELS: Record<string, string> = {awaiting_user_input: 'awaiting', a
 
 function shortState(state: string | null): string {
 	return state ? (STATE_LABELS[state] ?? state) : '?';
+}
+
+const MODEL_WIDTH = 28;
+
+/** "openai/mistral-small-4" → "mistral-small-4": the provider prefix is the same on every row. */
+function shortModel(model: string | null): string {
+	return model ? (model.split('/').at(-1) ?? model) : '?';
 }
 
 export function SessionList({s, width, height}: {s: SessionsState; width: number; height: number}) {
@@ -30,7 +38,9 @@ export function SessionList({s, width, height}: {s: SessionsState; width: number
 	const footer = s.sessions.length > 0 ? 2 : 0;
 	const room = Math.max(0, height - rows.length - 1 - footer);
 	if (s.sessions.length > 0) {
-		rows.push(<Line key="head" tone="muted" bold>{pad(' updated     events state      !  title', width)}</Line>);
+		// Wide terminals have room for the model on every row (a phone shows it for the selected one).
+		const showModel = width >= 90;
+		rows.push(<Line key="head" tone="muted" bold>{pad(` updated     events state      !  ${showModel ? pad('model', MODEL_WIDTH + 1) : ''}title`, width)}</Line>);
 		const {start, end} = listWindow(s.sessions.length, s.cursor, room);
 		for (let i = start; i < end; i++) {
 			const r = s.sessions[i]!;
@@ -42,7 +52,7 @@ export function SessionList({s, width, height}: {s: SessionsState; width: number
 					<Span tone={r.findings ? 'error' : r.findings === 0 ? 'ok' : 'muted'} bold={Boolean(r.findings)} inverse={selected}>
 						{badge}
 					</Span>
-					{` ${r.title ?? r.id}`}
+					{` ${showModel ? `${pad(shortModel(r.model), MODEL_WIDTH)} ` : ''}${r.title ?? r.id}`}
 				</Line>,
 			);
 		}
