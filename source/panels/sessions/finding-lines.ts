@@ -36,19 +36,19 @@ export function findingFooter(findings: readonly Finding[], width: number, rows:
 	const f = findings[0];
 	if (!f || rows <= 0) return [];
 	const more = findings.length > 1 ? ` (+${findings.length - 1} more on this event)` : '';
-	const message = wrapWords(`${f.rule}${more}: ${f.message}`, width);
-	const fix = wrapWords(`${f.fixAction ? 'x: apply · ' : ''}fix: ${f.fix}`, width);
-	if (message.length + fix.length <= rows) {
-		return [...message.map(text => ({text, tone: 'error' as const})), ...fix.map(text => ({text, tone: 'muted' as const}))];
-	}
-	const hint = 'Enter: the whole finding and the event';
-	if (rows === 1) return [{text: wrapWords(`${f.rule}${more}: ${f.message}`, width, 1)[0]!, tone: 'error'}];
+	const messageText = `${f.rule}${more}: ${f.message}`;
+	const fixText = `${f.fixAction ? 'x: apply · ' : ''}fix: ${f.fix}`;
+	const toned = (lines: string[], tone: Token) => lines.map(text => ({text, tone}));
+	const message = wrapWords(messageText, width);
+	const fix = wrapWords(fixText, width);
+	if (message.length + fix.length <= rows) return [...toned(message, 'error'), ...toned(fix, 'muted')];
+	if (rows === 1) return toned(wrapWords(messageText, width, 1), 'error');
 	// One row for the hint; the fix gets a row (two when there is room), the message the rest.
 	const fixRows = rows >= 6 ? 2 : rows >= 3 ? 1 : 0;
 	const messageRows = rows - 1 - fixRows;
-	const lines: ToneLine[] = [];
-	if (messageRows > 0) lines.push(...wrapWords(`${f.rule}${more}: ${f.message}`, width, messageRows).map(text => ({text, tone: 'error' as const})));
-	if (fixRows > 0) lines.push(...wrapWords(`${f.fixAction ? 'x: apply · ' : ''}fix: ${f.fix}`, width, fixRows).map(text => ({text, tone: 'muted' as const})));
-	lines.push({text: hint, tone: 'accent'});
-	return lines.slice(0, rows);
+	return [
+		...(messageRows > 0 ? toned(wrapWords(messageText, width, messageRows), 'error') : []),
+		...(fixRows > 0 ? toned(wrapWords(fixText, width, fixRows), 'muted') : []),
+		{text: 'Enter: the whole finding and the event', tone: 'accent' as const},
+	].slice(0, rows);
 }
