@@ -1,0 +1,54 @@
+// Every Doctor check, in the order the panel groups them, and the one function that runs them.
+
+import {baseUrl, modelServed} from './checks/openhands-llm.js';
+import {promptExtensions, stateWritable, versions, workspacePath} from './checks/openhands-setup.js';
+import {imagesArch, imagesPinned, logRotation, socketMount} from './checks/docker.js';
+import {engineVersions, memoryFit} from './checks/engines-memory.js';
+import {gitIdentity, giteaWebhookOnion, proxyEnv, torSocks} from './checks/privacy.js';
+import {aiderConfig, pathSpaces} from './checks/workstation.js';
+import type {DoctorFacts} from './facts.js';
+import {STATUS_ORDER, type Check, type CheckResult, type CheckStatus} from './types.js';
+
+export const CHECKS: readonly Check[] = [
+	modelServed,
+	baseUrl,
+	promptExtensions,
+	workspacePath,
+	stateWritable,
+	versions,
+	socketMount,
+	logRotation,
+	imagesPinned,
+	imagesArch,
+	engineVersions,
+	memoryFit,
+	torSocks,
+	proxyEnv,
+	giteaWebhookOnion,
+	gitIdentity,
+	pathSpaces,
+	aiderConfig,
+];
+
+/** Every check over the facts, worst first (registry order within a status). A check that throws is `unknown`. */
+export function runChecks(facts: DoctorFacts, checks: readonly Check[] = CHECKS): CheckResult[] {
+	const results = checks.map((check, index): CheckResult & {index: number} => {
+		try {
+			return {id: check.id, title: check.title, group: check.group, ...check.run(facts), index};
+		} catch (error) {
+			return {id: check.id, title: check.title, group: check.group, status: 'unknown', summary: `the check failed: ${(error as Error).message}`, evidence: [], fix: null, autofix: null, index};
+		}
+	});
+	return results.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.index - b.index).map(({index: _index, ...r}) => r);
+}
+
+export function countByStatus(results: readonly CheckResult[]): Record<CheckStatus, number> {
+	const counts: Record<CheckStatus, number> = {fail: 0, warn: 0, unknown: 0, ok: 0};
+	for (const r of results) counts[r.status]++;
+	return counts;
+}
+
+/** `stackdeck doctor`'s exit code: 0 all ok, 1 any warn or fail. (2, could not run, is the command's.) */
+export function doctorExitCode(results: readonly CheckResult[]): 0 | 1 {
+	return results.some(r => r.status === 'warn' || r.status === 'fail') ? 1 : 0;
+}
