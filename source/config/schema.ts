@@ -8,6 +8,8 @@ import {dockerSection} from './sections/docker.js';
 import {openhandsSection} from './sections/openhands.js';
 import {cacheSection} from './sections/cache.js';
 import {aiderSection} from './sections/aider.js';
+import {privacySection} from './sections/privacy.js';
+import {doctorSection} from './sections/doctor.js';
 
 export const configSchema = z.strictObject({
 	...coreShape,
@@ -17,6 +19,8 @@ export const configSchema = z.strictObject({
 	openhands: openhandsSection,
 	cache: cacheSection,
 	aider: aiderSection,
+	privacy: privacySection,
+	doctor: doctorSection,
 });
 
 export type Config = z.infer<typeof configSchema>;
