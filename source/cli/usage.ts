@@ -12,6 +12,7 @@ export const COMMANDS: Record<string, {summary: string; load: () => Promise<Comm
 	config: {summary: 'print the effective config and where each value came from', load: () => import('./commands/config.js')},
 	demo: {summary: 'run a simulated stack (engines, sessions) and open the cockpit on it', load: () => import('./commands/demo.js')},
 	bench: {summary: 'probe an engine: time to first token and decode tok/s', load: () => import('./commands/bench.js')},
+	doctor: {summary: 'check the stack for silent failures, with evidence and the fix (--fix ID)', load: () => import('./commands/doctor.js')},
 	'check-session': {summary: 'check OpenHands sessions for role orderings a server would reject', load: () => import('./commands/check-session.js')},
 	aider: {summary: 'run Aider once with --message and print the summary', load: () => import('./commands/aider.js')},
 	term: {summary: 'host any command in the cockpit terminal pane: term -- CMD', load: () => import('./commands/term.js')},
@@ -37,7 +38,7 @@ export function usage(): string {
 		'  --read-only     refuse every action that changes the stack',
 		'  --ascii         ASCII borders and bars (automatic under a non-UTF-8 locale)',
 		'  --layout MODE   auto, wide, medium, phone',
-		'  --json          machine-readable output (status, config, bench, check-session)',
+		'  --json          machine-readable output (status, doctor, config, bench, check-session)',
 		'',
 		'stackdeck <command> --help for more.',
 	].join('\n');
