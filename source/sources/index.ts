@@ -6,7 +6,8 @@ import {createOpenhandsSource} from './openhands/openhands-source.js';
 import {createAiderSource} from './aider/aider-source.js';
 import {createEngineSources} from './engines/index.js';
 import {createDockerSource} from './docker/docker-source.js';
+import {createDoctorSource} from './doctor/doctor-source.js';
 
 export function createSources(ctx: SourceContext): Source[] {
-	return [createMeminfoSource(ctx), createOpenhandsSource(ctx), createAiderSource(ctx), ...createEngineSources(ctx), createDockerSource(ctx)];
+	return [createMeminfoSource(ctx), createOpenhandsSource(ctx), createAiderSource(ctx), ...createEngineSources(ctx), createDockerSource(ctx), createDoctorSource(ctx)];
 }

@@ -9,6 +9,7 @@ import {initialContainers, type ContainersState} from './slices/containers.js';
 import {initialSessions, type SessionsState} from './slices/sessions.js';
 import {initialAider, type AiderState} from './slices/aider.js';
 import {initialDiscovery, type DiscoveryState} from './slices/discovery.js';
+import {initialDoctor, type DoctorState} from './slices/doctor.js';
 
 export interface AppState {
 	ui: UiState;
@@ -18,6 +19,7 @@ export interface AppState {
 	sessions: SessionsState;
 	aider: AiderState;
 	discovery: DiscoveryState;
+	doctor: DoctorState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -31,6 +33,7 @@ export function initialState(readOnly = false): AppState {
 		sessions: initialSessions(),
 		aider: initialAider(),
 		discovery: initialDiscovery(),
+		doctor: initialDoctor(),
 	};
 }
 

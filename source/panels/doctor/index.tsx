@@ -1,12 +1,22 @@
-// Doctor panel: placeholder until its source exists (no issue filed yet). It says so; it shows no made-up data.
+// Doctor panel: the stack's silent failures, checked (domain/doctor), with evidence and the fix.
 
-import React from 'react';
 import type {PanelDef} from '../types.js';
-import {NotBuilt} from '../../ui/widgets/NotBuilt.js';
+import {DoctorPanel} from './DoctorPanel.js';
+import {doctorCommands} from './commands.js';
+import {offerDoctorFix} from './fix.js';
+import {doctorStatus} from './status.js';
+import {countByStatus} from '../../domain/doctor/registry.js';
 
 export const doctorPanel: PanelDef = {
 	id: 'doctor',
 	title: 'Doctor',
-	Component: () => <NotBuilt what="Doctor checks" />,
-	commands: [],
+	Component: DoctorPanel,
+	commands: doctorCommands(offerDoctorFix),
+	badge: state => {
+		const results = state.doctor.results;
+		if (!results) return undefined;
+		const c = countByStatus(results);
+		return c.fail + c.warn > 0 ? `${c.fail + c.warn}!` : undefined;
+	},
+	status: doctorStatus,
 };

@@ -1,0 +1,43 @@
+// f in the Doctor panel: the selected check's automatic fix. Shows the plan and asks; runs it as a
+// job; then, for a file the container reads at start, offers the container restart.
+
+import {fixJob, restartJob} from '../../actions/doctor-fixes.js';
+import type {CommandContext} from '../../commands/registry.js';
+import type {Job} from '../../jobs/job.js';
+import {startJob} from '../../jobs/runner.js';
+import {activeDocker} from '../../sources/docker/handle.js';
+import {update, type AppStore} from '../../store/index.js';
+import {requestRun} from '../../store/slices/doctor.js';
+import {showNotice} from '../../store/slices/ui.js';
+
+function ask(store: AppStore, job: Job, then: () => void): void {
+	update(store, 'ui', ui => ({
+		...ui,
+		confirm: {
+			title: `${job.title}?`,
+			body: job.plan,
+			run: async () => {
+				const record = await startJob(job, {readOnly: store.getState().ui.readOnly}).done;
+				update(store, 'ui', u => showNotice(u, record.message ?? job.title, record.state === 'done' ? 'ok' : record.state === 'cancelled' ? 'info' : 'error'));
+				if (record.state === 'done') then();
+			},
+		},
+	}));
+}
+
+export async function offerDoctorFix({store, state}: CommandContext, checkId: string): Promise<void> {
+	const result = state.doctor.results?.find(r => r.id === checkId);
+	if (!result) return;
+	const {targets} = state.doctor;
+	const docker = activeDocker();
+	const job = await fixJob(result, {configToml: targets.configToml, openhandsContainer: targets.openhandsContainer, docker, hostId: 'local', restart: false});
+	if (job instanceof Error) {
+		update(store, 'ui', ui => showNotice(ui, job.message, 'warn'));
+		return;
+	}
+	ask(store, job, () => {
+		const name = targets.openhandsContainer;
+		if (docker && name) ask(store, restartJob(docker, name, 'local'), () => update(store, 'doctor', requestRun));
+		else update(store, 'doctor', requestRun);
+	});
+}
