@@ -16,6 +16,8 @@ export interface CollectOptions {
 	sessionsRejected?: {count: number; example: string} | null;
 	/** The host memory file (the demo writes its own). */
 	meminfoPath?: string;
+	/** Only these containers count (one compose project's on a shared daemon). */
+	onlyContainers?: (name: string) => boolean;
 }
 
 const PROXY_NAMES = ['ALL_PROXY', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'PIP_INDEX_URL'];
@@ -35,7 +37,8 @@ function profilesOf(config: Config): ProfileFact[] {
 }
 
 export async function collectFacts(io: DoctorIo, config: Config, options: CollectOptions = {}): Promise<DoctorFacts> {
-	const docker = await collectDocker(io);
+	const all = await collectDocker(io);
+	const docker = all && options.onlyContainers ? {...all, containers: all.containers.filter(c => options.onlyContainers!(c.name))} : all;
 	const engines = await collectEngines(engineUrls(config, docker));
 	const containers = docker?.containers ?? [];
 	const oh = containers.filter(c => c.role === 'openhands').sort((a, b) => Number(b.state === 'running') - Number(a.state === 'running'))[0] ?? null;

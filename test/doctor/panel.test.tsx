@@ -1,0 +1,69 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {plain, renderCockpit, visibleWidth, type RenderedCockpit} from '../support/render-frame.js';
+import {update} from '../../source/store/index.js';
+import {applyResults} from '../../source/store/slices/doctor.js';
+import {runChecks} from '../../source/domain/doctor/registry.js';
+import {CONFIG_TOML, container, healthy} from './facts-builder.js';
+
+let open: RenderedCockpit | undefined;
+afterEach(() => {
+	open?.unmount();
+	open = undefined;
+});
+
+// A box set up as the first seed describes: a served-name mismatch, no host-gateway, prompt extensions on.
+function seedResults() {
+	const base = healthy({openhandsConfig: {path: '/data/openhands-state/config.toml', text: CONFIG_TOML.replace('enable_prompt_extensions = false\n', ''), error: null}});
+	const oh = container({env: {...container().env, LLM_MODEL: 'openai/mistral-small-4-v2'}, extraHosts: []});
+	return runChecks({...base, docker: {...base.docker!, containers: base.docker!.containers.map(c => (c.name === 'openhands' ? oh : c))}});
+}
+
+describe('Doctor panel', () => {
+	it.each([
+		[46, 19],
+		[120, 40],
+		[160, 48],
+	])('%ix%i: worst first, the selected check\'s fix readable whole, inside the terminal', async (cols, rows) => {
+		open = await renderCockpit(cols, rows);
+		update(open.store, 'doctor', s => applyResults(s, seedResults(), Date.UTC(2026, 11, 1, 12)));
+		update(open.store, 'ui', ui => ({...ui, focused: 'doctor', zoomed: cols >= 80}));
+		await open.settle();
+		const frame = open.frame();
+		expect(frame.length).toBeLessThanOrEqual(rows - 1);
+		for (const line of frame) expect(visibleWidth(line)).toBeLessThanOrEqual(cols);
+		const text = frame.map(plain).join('\n');
+		expect(text).toMatch(/3 fail · \d+ warn · \d+ unknown · \d+ ok/);
+		expect(text).toContain('openhands.model-served');
+		// The first (worst) check is selected; its summary is wrapped, not cut.
+		expect(text.replace(/\s*[│|]\s*/g, ' ').replace(/\s+/g, ' ')).toContain('every request fails');
+	});
+
+	it('Enter shows the whole check, Esc returns, j moves to the next check', async () => {
+		open = await renderCockpit(46, 19);
+		update(open.store, 'doctor', s => applyResults(s, seedResults(), 1));
+		await open.type('7');
+		await open.type('\r');
+		let text = open.frame().map(plain).join('\n');
+		expect(text).toContain('seen:');
+		expect(text).toContain('LLM_MODEL');
+		await open.type('\u001B');
+		await new Promise(r => setTimeout(r, 100));
+		await open.settle();
+		expect(open.store.getState().doctor.open).toBe(false);
+		await open.type('j');
+		expect(open.store.getState().doctor.selected).toBe(1);
+		text = open.frame().map(plain).join('\n');
+		expect(text).toContain('openhands.base-url');
+	});
+
+	it('f on a check without an automatic fix is not offered; r asks for a new run', async () => {
+		open = await renderCockpit(46, 19);
+		update(open.store, 'doctor', s => applyResults(s, seedResults(), 1));
+		await open.type('7');
+		const before = open.store.getState().doctor.requested;
+		await open.type('r');
+		expect(open.store.getState().doctor.requested).toBe(before + 1);
+		await open.type('f');
+		expect(open.store.getState().ui.confirm).toBeNull();
+	});
+});
