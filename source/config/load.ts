@@ -1,6 +1,7 @@
 // Finds, reads and validates config.toml, and records where each effective value came from
 // (default, the file, or a command-line flag) for `stackdeck config`.
 
+import {keyPath, splitKeyPath} from './key-path.js';
 import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,15 +93,15 @@ function setPath(target: Record<string, unknown>, keys: string[], value: unknown
 }
 
 /** Dotted paths of every leaf; arrays and records of tables count as one leaf each. */
-export function leafPaths(value: unknown, prefix = ''): string[] {
-	if (value === null || typeof value !== 'object' || Array.isArray(value) || prefix.split('.').length > 2) {
-		return prefix ? [prefix] : [];
+export function leafPaths(value: unknown, prefix: readonly string[] = []): string[] {
+	if (value === null || typeof value !== 'object' || Array.isArray(value) || prefix.length > 2) {
+		return prefix.length ? [keyPath(prefix)] : [];
 	}
 	const entries = Object.entries(value as Record<string, unknown>);
-	if (entries.length === 0) return prefix ? [prefix] : [];
-	return entries.flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
+	if (entries.length === 0) return prefix.length ? [keyPath(prefix)] : [];
+	return entries.flatMap(([k, v]) => leafPaths(v, [...prefix, k]));
 }
 
 export function getPath(value: unknown, key: string): unknown {
-	return key.split('.').reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined), value);
+	return splitKeyPath(key).reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined), value);
 }

@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ConfigError, loadConfig, locateConfig} from '../../source/config/load.js';
+import {ConfigError, getPath, loadConfig, locateConfig} from '../../source/config/load.js';
 
 function tempConfig(text: string): string {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-config-'));
@@ -19,6 +19,16 @@ describe('config', () => {
 		expect(loaded.config.theme).toBe('dark');
 		expect(loaded.config.engines.probe_ports).toEqual([30000, 8000, 8001, 8080, 11434]);
 		expect(loaded.provenance.get('refresh_ms')).toBe('default');
+	});
+
+	it('a profile with a dot in its name is one key segment, quoted as TOML quotes it', () => {
+		const file = tempConfig('[profiles."qwen2.5-32b"]\nengine = "ollama"\nserved_model_name = "qwen2.5:32b"\nmemory_gb = 22\n');
+		const loaded = loadConfig({path: file, origin: '--config'});
+		const key = 'profiles."qwen2.5-32b".served_model_name';
+		expect(loaded.provenance.get(key)).toBe('file');
+		expect(getPath(loaded.config, key)).toBe('qwen2.5:32b');
+		expect(getPath(loaded.config, 'profiles."qwen2.5-32b".memory_gb')).toBe(22);
+		expect([...loaded.provenance.keys()].filter(k => k.startsWith('profiles.qwen2'))).toEqual([]);
 	});
 
 	it('names the file, the key path and what was expected', () => {
