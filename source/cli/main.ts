@@ -1,25 +1,25 @@
 // Entry point: `stackdeck [command] [options]`. Without a command it opens the cockpit.
 
+import {readInvocation} from './argv.js';
 import {COMMANDS, usage, version} from './usage.js';
 
 async function main(argv: string[]): Promise<number> {
-	const first = argv[0];
-	if (first === '--version' || first === '-v') {
-		process.stdout.write(`${version()}\n`);
-		return 0;
+	const call = readInvocation(argv, name => Object.hasOwn(COMMANDS, name));
+	switch (call.kind) {
+		case 'version':
+			process.stdout.write(`${version()}\n`);
+			return 0;
+		case 'usage':
+			process.stdout.write(`${usage()}\n`);
+			return 0;
+		case 'unknown':
+			process.stderr.write(`stackdeck: unknown command "${call.name}"\n\n${usage()}\n`);
+			return 2;
+		case 'run': {
+			const module = await COMMANDS[call.name ?? 'cockpit']!.load();
+			return module.run(call.argv);
+		}
 	}
-	if (first === 'help' || ((first === '--help' || first === '-h') && argv.length === 1)) {
-		process.stdout.write(`${usage()}\n`);
-		return 0;
-	}
-	const named = first !== undefined && !first.startsWith('-') ? first : undefined;
-	if (named && !COMMANDS[named]) {
-		process.stderr.write(`stackdeck: unknown command "${named}"\n\n${usage()}\n`);
-		return 2;
-	}
-	const command = COMMANDS[named ?? 'cockpit']!;
-	const module = await command.load();
-	return module.run(named ? argv.slice(1) : argv);
 }
 
 // Exit explicitly once the command is done: a watcher or socket some library left open must not
