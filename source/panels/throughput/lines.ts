@@ -30,6 +30,8 @@ export function rowNote(r: EngineRow, now: number): {text: string; tone: Token} 
 			: {text: `bench: TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s${b.estimated ? ' (est.)' : ''}`, tone: 'info'};
 	}
 	if (r.state === 'probing') return {text: 'identifying…', tone: 'muted'};
+	// Ollama has no /metrics: its figures come only from a benchmark.
+	if (r.kind === 'ollama' && !r.figures) return {text: 'no Prometheus metrics in Ollama: press b to measure', tone: 'muted'};
 	return null;
 }
 

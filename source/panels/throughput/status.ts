@@ -27,6 +27,7 @@ export function throughputStatus(state: AppState): StatusSection {
 		ttftP95Ms: r.figures?.ttftP95Ms ?? null,
 		itlMs: r.figures?.itlMs ?? null,
 		expectedTps: r.expectedTps,
+		bench: r.bench,
 		slow: isSlow(r.slowSince, now),
 		models: r.models.map(m => ({model: m.model, decodeTps: m.decodeTps, prefillTps: m.prefillTps, running: m.running, queued: m.queued, ttftP50Ms: m.ttftP50Ms, ttftP95Ms: m.ttftP95Ms, itlMs: m.itlMs})),
 	}));
@@ -40,6 +41,8 @@ export function throughputStatus(state: AppState): StatusSection {
 		lines.push(
 			`${r.name} ${r.kind ?? '?'} ${r.model ?? ''}: ${formatRate(f?.decodeTps)} tok/s decode, ${formatRate(f?.prefillTps)} prefill, TTFT p50 ${formatDuration(f?.ttftP50Ms)} p95 ${formatDuration(f?.ttftP95Ms)}, ITL ${formatDuration(f?.itlMs)}, running ${f?.running ?? '–'} queued ${f?.queued ?? '–'}${r.expectedTps ? `, expected ${formatRate(r.expectedTps)}` : ''}${r.problem ? ` (${r.problem})` : ''}`,
 		);
+		const b = r.bench;
+		if (b) lines.push(`  bench ${new Date(b.at).toISOString()}: ${b.error ? `error: ${b.error}` : `TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s decode${b.estimated ? ' (estimated)' : ''}`}`);
 	}
 	if (lines.length === 0) lines.push('no model server found');
 	const aiderSessions = sessionTokenTotals(state.aider);

@@ -103,7 +103,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 				const model = ollamaModels(ps)[0] ?? current.model;
 				t.failures = 0;
 				const memory = t.memory;
-				patch(url, r => ({...markUp(r, now, null, [], null, problem ?? 'no Prometheus metrics in Ollama: press b to measure'), model, memory, expectedTps: expected}));
+				patch(url, r => ({...markUp(r, now, null, [], null, problem), model, memory, expectedTps: expected}));
 				return;
 			}
 			const {status, body} = await getText(joinUrl(url, '/metrics'), SCRAPE_TIMEOUT_MS, {headers: {accept: 'text/plain'}});
