@@ -3,19 +3,29 @@
 import {PANEL_IDS} from '../../domain/panel-ids.js';
 import {PANELS} from '../../panels/registry.js';
 import {createAppStore, initialState, update} from '../../store/index.js';
+import {setVisibleIds} from '../../store/slices/containers.js';
 import {createSources} from '../../sources/index.js';
 import {createScheduler} from '../../sources/scheduler.js';
 import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
 
-const HELP = `usage: stackdeck status [--json] [--config PATH]
+const HELP = `usage: stackdeck status [--json] [--window MS] [--config PATH]
 
 Reads every source once and prints what each panel would show. Exit 0 when every source was
-read, 1 when a source reported an error (the output says which).`;
+read, 1 when a source reported an error (the output says which). Rates (tok/s, CPU, hit ratios)
+need two readings: the sources are read twice, --window MS apart (default 2000; 0 reads once and
+leaves rates out).`;
+
+const DEFAULT_WINDOW_MS = 2000;
 
 export async function run(argv: string[]): Promise<number> {
-	const parsed = parseCommand('status', argv, {}, HELP);
+	const parsed = parseCommand<{window?: string}>('status', argv, {window: {type: 'string'}}, HELP);
 	if (typeof parsed === 'number') return parsed;
+	const windowMs = parsed.values.window === undefined ? DEFAULT_WINDOW_MS : Number(parsed.values.window);
+	if (!Number.isInteger(windowMs) || windowMs < 0 || windowMs > 60_000) {
+		process.stderr.write(`stackdeck status: --window takes milliseconds from 0 to 60000, got "${parsed.values.window}"\n`);
+		return 2;
+	}
 	const loaded = loadOrReport(parsed.values);
 	if (typeof loaded === 'number') return loaded;
 	const store = createAppStore(initialState(true));
@@ -23,7 +33,13 @@ export async function run(argv: string[]): Promise<number> {
 	const sources = createSources({store, config: loaded.config, refreshMs: loaded.config.refresh_ms, env: process.env});
 	const scheduler = createScheduler(store, sources, loaded.config.refresh_ms, false);
 	for (const source of sources) await Promise.resolve(source.start?.()).catch(() => undefined);
+	// Every container counts as on screen, so each gets its CPU and memory sampled.
+	update(store, 'containers', c => setVisibleIds(c, Object.keys(c.byId), 0));
 	await scheduler.tick();
+	if (windowMs > 0) {
+		await new Promise(r => setTimeout(r, windowMs));
+		await scheduler.tick();
+	}
 	await scheduler.stop();
 
 	const state = store.getState();
