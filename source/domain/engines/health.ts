@@ -23,6 +23,13 @@ export function expectedRate(e: ExpectedSource, engineName: string, profiles: Re
 	return null;
 }
 
+/** The model an engine is configured to serve (its profile's served name), known before it answers. */
+export function configuredModel(e: {profile?: string | undefined}, engineName: string, profiles: Readonly<Record<string, ProfileLike>>): string | null {
+	if (e.profile && profiles[e.profile]) return profiles[e.profile]!.served_model_name;
+	for (const p of Object.values(profiles)) if (p.engine === engineName && p.served_model_name) return p.served_model_name;
+	return null;
+}
+
 /** Seconds below half the expected rate, while busy, before the row is flagged. */
 export const SLOW_SUSTAIN_MS = 15_000;
 

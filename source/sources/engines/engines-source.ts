@@ -5,7 +5,7 @@
 import {parsePrometheus} from '../../domain/prometheus.js';
 import {readEngineMetrics} from '../../domain/engines/metrics.js';
 import {engineFigures, pushReading, type TimedReading} from '../../domain/engines/window.js';
-import {expectedRate, nextSlowSince, retryDelayMs} from '../../domain/engines/health.js';
+import {configuredModel, expectedRate, nextSlowSince, retryDelayMs} from '../../domain/engines/health.js';
 import {ollamaMemory, ollamaModels, sglangMemory, type EngineMemory} from '../../domain/engines/memory.js';
 import {update} from '../../store/index.js';
 import {markDown, markUp, newRow, patchRow, upsertRow, type EngineRow} from '../../store/slices/engines.js';
@@ -27,6 +27,8 @@ interface Tracked {
 	window: TimedReading[];
 	serverInfoAt: number;
 	memory: EngineMemory | null;
+	/** The server said what it is: the configured model on the row is replaced by the served one. */
+	identified: boolean;
 }
 
 export function createEnginesSource(ctx: SourceContext): Source {
@@ -36,9 +38,12 @@ export function createEnginesSource(ctx: SourceContext): Source {
 	const track = (target: Target): Tracked => {
 		let t = tracked.get(target.url);
 		if (!t) {
-			t = {target, failures: 0, nextTryAt: 0, window: [], serverInfoAt: 0, memory: null};
+			t = {target, failures: 0, nextTryAt: 0, window: [], serverInfoAt: 0, memory: null, identified: false};
 			tracked.set(target.url, t);
-			update(ctx.store, 'engines', s => upsertRow(s, newRow({name: target.name, url: target.url, origin: target.origin, kind: target.kind})));
+			// What the config says it serves and how fast, so a row that never answers still names its model.
+			const model = configuredModel(target, target.name, ctx.config.profiles);
+			const expectedTps = expectedRate({expectedTps: target.expectedTps, profile: target.profile, model}, target.name, ctx.config.profiles);
+			update(ctx.store, 'engines', s => upsertRow(s, newRow({name: target.name, url: target.url, origin: target.origin, kind: target.kind, model, expectedTps})));
 		}
 		return t;
 	};
@@ -64,6 +69,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 					const id = await identify(c.url, SCRAPE_TIMEOUT_MS);
 					if (!id) return;
 					const t = track({...c, name: c.origin === 'probe' ? `${id.kind}${c.name}` : c.name, kind: id.kind});
+					t.identified = true;
 					patch(c.url, r => ({...r, kind: id.kind, model: id.model, version: id.version}));
 					if (id.serverInfo) t.memory = sglangMemory(id.serverInfo);
 				} catch {
@@ -78,7 +84,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 		let current = row(url);
 		if (!current) return;
 		try {
-			if (!current.kind || !current.model) {
+			if (!t.identified || !current.kind || !current.model) {
 				const id = await identify(url, SCRAPE_TIMEOUT_MS);
 				if (!id) {
 					t.nextTryAt = now + 5000;
@@ -86,6 +92,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 					return;
 				}
 				const kind = t.target.kind ?? id.kind;
+				t.identified = true;
 				patch(url, r => ({...r, kind, model: id.model ?? r.model, version: id.version}));
 				if (id.serverInfo) {
 					t.memory = sglangMemory(id.serverInfo);
