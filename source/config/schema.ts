@@ -10,6 +10,7 @@ import {cacheSection} from './sections/cache.js';
 import {aiderSection} from './sections/aider.js';
 import {privacySection} from './sections/privacy.js';
 import {doctorSection} from './sections/doctor.js';
+import {memorySection} from './sections/memory.js';
 
 export const configSchema = z.strictObject({
 	...coreShape,
@@ -21,6 +22,7 @@ export const configSchema = z.strictObject({
 	aider: aiderSection,
 	privacy: privacySection,
 	doctor: doctorSection,
+	memory: memorySection,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 // The config.toml the demo writes into its temporary folder: the three engines with their
-// profiles, the OpenHands state dir, cache folders and Aider (pure text rendering).
+// profiles, the demo's Docker socket, the simulated Spark's meminfo, the OpenHands state dir, cache
+// folders and Aider (pure text rendering).
 
 import type {SimKind} from './types.js';
 
@@ -19,6 +20,9 @@ export interface DemoConfigInput {
 	cacheDirs: readonly string[];
 	aiderCommand: string;
 	defaultRepo: string;
+	/** DOCKER_HOST of the demo's Engine API (unix://...). */
+	dockerHost: string;
+	meminfoPath: string;
 }
 
 /** A TOML basic string (JSON's escapes are valid TOML escapes). */
@@ -35,7 +39,8 @@ export function renderDemoConfig(input: DemoConfigInput): string {
 	for (const e of input.engines) {
 		lines.push(`[profiles.${tomlString(e.profile)}]`, `engine = ${tomlString(e.name)}`, `served_model_name = ${tomlString(e.model)}`, `expected_tps = ${e.expectedTps}`, `memory_gb = ${e.memoryGb}`, '');
 	}
-	lines.push('[docker]', '# The demo needs no Docker.', 'enabled = false', '');
+	lines.push('[docker]', '# The demo\'s own Engine API (simulated containers); DOCKER_HOST set in the shell wins over this.', 'enabled = true', `host = ${tomlString(input.dockerHost)}`, '');
+	lines.push('[memory]', '# A simulated DGX Spark: 128 GB of unified memory that follows the running engines.', `meminfo_path = ${tomlString(input.meminfoPath)}`, '');
 	lines.push('[openhands]', `state_dir = ${tomlString(input.stateDir)}`, '');
 	lines.push('[cache]', `dirs = [${input.cacheDirs.map(tomlString).join(', ')}]`, '');
 	lines.push('[aider]', `command = ${tomlString(input.aiderCommand)}`, `default_repo = ${tomlString(input.defaultRepo)}`, '');

@@ -91,3 +91,14 @@ export function sendFault500(ctx: EngineContext, req: IncomingMessage, res: Serv
 	if (ctx.kind === 'sglang') return sendJson(res, 500, {object: 'error', message, type: 'InternalServerError', param: null, code: 500});
 	return sendJson(res, 500, {error: {message, type: 'InternalServerError', param: null, code: 500}});
 }
+
+/** While the weights load: SGLang and vLLM answer /health with an empty 503 (ServerStatus.Starting),
+ * and nothing else is served yet; Ollama's root still says it is running. */
+export function sendLoading503(ctx: EngineContext, req: IncomingMessage, res: ServerResponse): void {
+	const path = (req.url ?? '/').split('?')[0]!;
+	if (ctx.kind === 'ollama' && path === '/') return sendText(res, 200, 'Ollama is running');
+	if (path === '/health' || path === '/health_generate' || path === '/ping') return sendText(res, 503, '', 'text/plain');
+	const message = `${ctx.model} is still loading; retry when /health answers 200`;
+	if (ctx.kind === 'ollama') return sendJson(res, 503, {error: message});
+	return sendJson(res, 503, {object: 'error', message, type: 'ServiceUnavailableError', param: null, code: 503});
+}

@@ -17,7 +17,13 @@ export interface SimEngineOptions {
 	ttftMs?: number;
 	/** Time to first token when nothing of the prompt is cached. */
 	cacheMissTtftMs?: number;
+	/** Start-up time to serving (weights loading): /health answers 503 meanwhile. Default 0. */
+	loadMs?: number;
+	/** Time for a stopped engine's memory to return to the host. Default 1500. */
+	releaseMs?: number;
 }
+
+export type EngineLifecycleEvent = {type: 'shard'; shard: number; shards: number; elapsedMs: number} | {type: 'ready'; loadMs: number} | {type: 'stopped'};
 
 export interface SimEngine {
 	kind: SimKind;
@@ -27,9 +33,25 @@ export interface SimEngine {
 	decodeTps: number;
 	ttftMs: number;
 	setFault(fault: SimFault): void;
-	/** (Re)listen on the same port; a restart starts with fresh counters, like a new server process. */
-	start(): Promise<void>;
-	stop(): Promise<void>;
+	/** (Re)listen on the same port; a restart starts with fresh counters, like a new server process,
+	 * and serves only after its load time. */
+	start(options?: {instant?: boolean}): Promise<void>;
+	/** Close the port at once; the memory goes back over the release time. */
+	stop(options?: {instant?: boolean}): Promise<void>;
+	phase(now?: number): 'stopped' | 'loading' | 'ready' | 'releasing';
+	/** Bytes of memory held now (weights while loading, weights + KV once ready, falling after a stop). */
+	residentBytes(now?: number): number;
+	onLifecycle(listener: (event: EngineLifecycleEvent) => void): () => void;
+	/** Requests in flight and tokens served since the last start (the container's log reads them). */
+	counters(): EngineCounters;
+}
+
+export interface EngineCounters {
+	running: number;
+	waiting: number;
+	generationTokens: number;
+	promptTokens: number;
+	cachedTokens: number;
 }
 
 export interface DemoStack {
@@ -38,6 +60,12 @@ export interface DemoStack {
 	stateDir: string;
 	/** The generated config.toml. */
 	configPath: string;
+	/** OpenHands' config.toml in the state dir (mounted into the openhands container). */
+	configToml: string;
+	/** DOCKER_HOST of the demo's Engine API: unix://<workDir>/docker.sock. */
+	dockerHost: string;
+	/** The simulated Spark's /proc/meminfo. */
+	meminfoPath: string;
 	workDir: string;
 	/** Human-readable notes (e.g. a busy default port replaced by a free one). */
 	notices: string[];
@@ -50,4 +78,8 @@ export interface DemoStackOptions {
 	load?: boolean;
 	/** Keep appending events to the live OpenHands session (default true). */
 	live?: boolean;
+	/** An engine container's start-up time before it serves (default 6000 ms). */
+	loadMs?: number;
+	/** broken-model dies this long after it starts (default 4000 ms). */
+	crashAfterMs?: number;
 }

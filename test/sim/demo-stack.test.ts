@@ -35,14 +35,15 @@ describe('startDemoStack', () => {
 		expect(stack.engines.every(e => e.url.startsWith('http://127.0.0.1:'))).toBe(true);
 	});
 
-	it('has moving numbers: the load generator drives every engine', async () => {
+	it('has moving numbers: the load generator drives every serving engine; vLLM is stopped', async () => {
 		const [sglang, vllm, ollama] = stack.engines;
+		// Qwen3 Coder Next and Mistral Small 4 do not fit together: the demo opens with vLLM's container stopped.
+		await expect(fetch(`${vllm!.url}/v1/models`)).rejects.toThrow();
 		// How soon is wall-clock (measured in tmux for the README); here: it moves without being asked.
 		const started = Date.now();
 		const moving = async () => {
 			const sg = await (await fetch(`${sglang!.url}/metrics`)).text();
-			const vl = await (await fetch(`${vllm!.url}/metrics`)).text();
-			return metric(sg, 'sglang:realtime_tokens_total', {mode: 'decode'}) > 0 && metric(vl, 'vllm:generation_tokens_total') > 0 && metric(vl, 'vllm:prefix_cache_queries_total') > 0;
+			return metric(sg, 'sglang:realtime_tokens_total', {mode: 'decode'}) > 0;
 		};
 		while (!(await moving()) && Date.now() - started < 20_000) await new Promise(r => setTimeout(r, 100));
 		console.info(`[stackdeck] demo engines moving ${Date.now() - started} ms after start returned`);

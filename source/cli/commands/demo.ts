@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {loadConfig, locateConfig} from '../../config/load.js';
 import {flagOverrides, reportStartupError, SHARED_OPTIONS, UsageError, type SharedValues} from '../options.js';
-import {startDemoStack} from '../../sim/demo-stack.js';
+import {DEMO_LOAD_MS, startDemoStack} from '../../sim/demo-stack.js';
 import type {DemoStack, SimKind} from '../../sim/types.js';
 
 const DEMO_OPTIONS = {
@@ -17,20 +17,25 @@ const DEMO_OPTIONS = {
 	'port-ollama': {type: 'string'},
 	load: {type: 'boolean'},
 	'no-load': {type: 'boolean'},
+	'load-ms': {type: 'string'},
 } as const;
 
-const HELP = `usage: stackdeck demo [--headless] [--port-sglang N] [--port-vllm N] [--port-ollama N] [--load | --no-load]
+const HELP = `usage: stackdeck demo [--headless] [--port-sglang N] [--port-vllm N] [--port-ollama N] [--load | --no-load] [--load-ms N]
 
-Starts simulated SGLang (mistral-small-4, port 30000), vLLM (qwen3-coder-next, port 8001) and
-Ollama (qwen2.5:32b, port 11434) servers on 127.0.0.1 that speak the real wire formats, a temporary
-OpenHands state folder with a live session, and opens the cockpit on them. A busy port is replaced
-by a free one (and reported); 0 means any free port. The generated config lives in the temporary
-folder, which is removed on exit; your own config is not read or written.
+Starts a simulated stack on this machine and opens the cockpit on it: SGLang (mistral-small-4, port
+30000) and Ollama (qwen2.5:32b, port 11434) serving, vLLM (qwen3-coder-next, port 8001) stopped
+because the two big models do not fit together, all speaking the real wire formats; a Docker Engine
+API on a unix socket with the stack's containers (OpenHands, a sandbox, the engines, Gitea, Tor,
+code-server, and a broken-model that crashes), whose start/stop start and stop the engines; a
+128 GB DGX Spark's /proc/meminfo that follows them; and an OpenHands state folder with a live
+session and its config.toml. A busy port is replaced by a free one (and reported); 0 means any free
+port. Everything lives in a temporary folder removed on exit; your own config is not read or written.
 
-  --headless      serve only: print the endpoints and a config for \`stackdeck --config\`,
-                  run until Ctrl-C / SIGTERM
+  --headless      serve only: print the endpoints, DOCKER_HOST and a config for
+                  \`stackdeck --config\`, run until Ctrl-C / SIGTERM
   --load          run the load generator (default: on, off with --headless)
   --no-load       no load generator
+  --load-ms N     an engine container's start-up time before it serves (default ${DEMO_LOAD_MS})
 `;
 
 function parsePort(flag: string, value: string | undefined): number | undefined {
@@ -48,15 +53,30 @@ export function describeStack(stack: DemoStack): string {
 	};
 	const lines = ['stackdeck demo: simulated stack running', ''];
 	for (const engine of stack.engines) lines.push(`  ${engine.kind.padEnd(7)} ${engine.url}  model ${engine.model}, ${engine.decodeTps} tok/s`, `          ${paths[engine.kind]}`);
-	lines.push('', `  OpenHands state  ${stack.stateDir}`, `  config           ${stack.configPath}`);
+	lines.push(
+		'',
+		`  Docker API       DOCKER_HOST=${stack.dockerHost}`,
+		`  host memory      ${stack.meminfoPath} (a 128 GB DGX Spark)`,
+		`  OpenHands state  ${stack.stateDir}`,
+		`  OpenHands config ${stack.configToml}`,
+		`  config           ${stack.configPath}`,
+	);
 	for (const notice of stack.notices) lines.push(`  note: ${notice}`);
-	lines.push('', `Open the cockpit on it from another terminal:  stackdeck --config ${stack.configPath}`, '', '--- config.toml ---', readFileSync(stack.configPath, 'utf8'));
+	lines.push(
+		'',
+		`Open the cockpit on it from another terminal:  stackdeck --config ${stack.configPath}`,
+		`Use the docker CLI on it:                      DOCKER_HOST=${stack.dockerHost} docker ps -a`,
+		'',
+		'--- config.toml ---',
+		readFileSync(stack.configPath, 'utf8'),
+	);
 	return lines.join('\n');
 }
 
 export async function run(argv: string[]): Promise<number> {
-	let values: SharedValues & {headless?: boolean; 'port-sglang'?: string; 'port-vllm'?: string; 'port-ollama'?: string; load?: boolean; 'no-load'?: boolean};
+	let values: SharedValues & {headless?: boolean; 'port-sglang'?: string; 'port-vllm'?: string; 'port-ollama'?: string; load?: boolean; 'no-load'?: boolean; 'load-ms'?: string};
 	let ports: Partial<Record<SimKind, number>>;
+	let loadMs: number | undefined;
 	try {
 		values = parseArgs({args: argv, options: DEMO_OPTIONS, strict: true, allowPositionals: false}).values;
 		if (values.help) {
@@ -68,6 +88,10 @@ export async function run(argv: string[]): Promise<number> {
 		for (const kind of ['sglang', 'vllm', 'ollama'] as const) {
 			const port = parsePort(`port-${kind}`, values[`port-${kind}`]);
 			if (port !== undefined) ports[kind] = port;
+		}
+		if (values['load-ms'] !== undefined) {
+			loadMs = Number(values['load-ms']);
+			if (!Number.isInteger(loadMs) || loadMs < 0 || loadMs > 600_000) throw new UsageError(`--load-ms takes milliseconds 0-600000, got "${values['load-ms']}"`);
 		}
 	} catch (error) {
 		if ((error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -81,7 +105,7 @@ export async function run(argv: string[]): Promise<number> {
 
 	let stack: DemoStack;
 	try {
-		stack = await startDemoStack({ports, load, live: true});
+		stack = await startDemoStack({ports, load, live: true, ...(loadMs !== undefined ? {loadMs} : {})});
 	} catch (error) {
 		process.stderr.write(`stackdeck demo: could not start the simulated stack: ${(error as Error).message}\n`);
 		return 1;
@@ -117,7 +141,10 @@ export async function run(argv: string[]): Promise<number> {
 	}
 	for (const notice of stack.notices) process.stderr.write(`stackdeck demo: ${notice}\n`);
 	const {runCockpit} = await import('../../runtime/cockpit.js');
-	const code = await runCockpit({loaded, flagTheme: values.theme, onShutdown: () => stack.stop()});
+	// The demo's own Docker socket and memory, whatever DOCKER_HOST or STACKDECK_MEMINFO the shell has.
+	const env: NodeJS.ProcessEnv = {...process.env, DOCKER_HOST: stack.dockerHost};
+	delete env['STACKDECK_MEMINFO'];
+	const code = await runCockpit({loaded, flagTheme: values.theme, env, onShutdown: () => stack.stop()});
 	await stack.stop();
 	return code;
 }

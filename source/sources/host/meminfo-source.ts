@@ -1,4 +1,5 @@
-// Host memory source: reads /proc/meminfo on each tick while the Memory panel is visible.
+// Host memory source: reads /proc/meminfo (or [memory] meminfo_path; STACKDECK_MEMINFO wins) on each
+// tick while the Memory panel is visible.
 
 import {readFile} from 'node:fs/promises';
 import {MemInfoError, parseMeminfo} from '../../domain/meminfo.js';
@@ -6,7 +7,7 @@ import {update} from '../../store/index.js';
 import {applyHostError, applyMeminfo} from '../../store/slices/host.js';
 import type {Source, SourceContext} from '../types.js';
 
-export function createMeminfoSource(ctx: SourceContext, file = ctx.env['STACKDECK_MEMINFO'] ?? '/proc/meminfo'): Source {
+export function createMeminfoSource(ctx: SourceContext, file = ctx.env['STACKDECK_MEMINFO'] ?? ctx.config.memory.meminfo_path): Source {
 	return {
 		id: 'host.meminfo',
 		panels: ['memory'],
