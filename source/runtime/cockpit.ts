@@ -26,6 +26,8 @@ export interface CockpitOptions {
 	extraSources?: (ctx: SourceContext) => Source[];
 	/** Runs after the terminal is restored, before exit (the demo stops its servers). */
 	onShutdown?: () => Promise<void>;
+	/** Shown in the header after the name ("demo"). */
+	label?: string;
 }
 
 export async function runCockpit(options: CockpitOptions): Promise<number> {
@@ -112,7 +114,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 
 		try {
 			instance = render(
-				React.createElement(CockpitProvider, {value: {store, notifier, registry, theme, glyphs, quit}}, React.createElement(App, {layout: config.layout})),
+				React.createElement(CockpitProvider, {value: {store, notifier, registry, theme, glyphs, quit}}, React.createElement(App, {layout: config.layout, ...(options.label ? {label: options.label} : {})})),
 				{stdout: frames.stream, exitOnCtrlC: false, patchConsole: false, debug: true},
 			);
 			scheduler = createScheduler(store, sources, config.refresh_ms);

@@ -24,9 +24,11 @@ export interface AppProps {
 	layout?: 'auto' | Exclude<LayoutMode, 'too-small'>;
 	/** Override the measured size (tests). */
 	size?: {cols: number; rows: number};
+	/** Shown after the name: "demo" on the simulated stack. */
+	label?: string;
 }
 
-export function App({layout = 'auto', size}: AppProps) {
+export function App({layout = 'auto', size, label}: AppProps) {
 	const cockpit = useCockpit();
 	const {store, registry, quit} = cockpit;
 	const measured = useTerminalSize();
@@ -65,7 +67,7 @@ export function App({layout = 'auto', size}: AppProps) {
 
 	return (
 		<Box flexDirection="column" width={plan.frameWidth} height={plan.frameHeight} overflow="hidden">
-			<Header width={plan.frameWidth} />
+			<Header width={plan.frameWidth} label={label} />
 			<Box flexDirection="column" width={plan.frameWidth} height={plan.bodyHeight} overflow="hidden">
 				{body}
 			</Box>

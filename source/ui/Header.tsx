@@ -1,13 +1,18 @@
-// Top row: name, read-only badge, layout, and the latest notice.
+// Top row: name, read-only badge, and the latest notice, or where you are and the keys that matter.
 
 import React from 'react';
 import {Box} from 'ink';
+import {PANELS} from '../panels/registry.js';
 import {useAppState} from './context.js';
+import {headerHint} from './header-hint.js';
 import {Line, Span} from './widgets/Line.js';
 
-export function Header({width}: {width: number}) {
+export function Header({width, label}: {width: number; label?: string | undefined}) {
 	const ui = useAppState(s => s.ui);
 	const notice = ui.notice;
+	const index = PANELS.findIndex(p => p.id === ui.focused);
+	const room = width - 'stackdeck'.length - (ui.readOnly ? ' [read-only]'.length : 0);
+	const hint = headerHint(room, {label, index: index + 1, panel: PANELS[index]?.title ?? '', panels: PANELS.length, grid: ui.layout !== 'phone'});
 	return (
 		<Box width={width} height={1}>
 			<Line>
@@ -15,7 +20,7 @@ export function Header({width}: {width: number}) {
 					stackdeck
 				</Span>
 				{ui.readOnly ? <Span tone="warn"> [read-only]</Span> : null}
-				{notice ? <Span tone={notice.level === 'info' ? 'muted' : notice.level}>{`  ${notice.text}`}</Span> : <Span tone="muted">{'  ? help · q quit'}</Span>}
+				{notice ? <Span tone={notice.level === 'info' ? 'muted' : notice.level}>{`  ${notice.text}`}</Span> : <Span tone="muted">{hint}</Span>}
 			</Line>
 		</Box>
 	);
