@@ -155,7 +155,7 @@ export function inspectJson(c: DemoContainer, index: number): Record<string, unk
 			MemoryReservation: 0,
 			MemorySwap: 0,
 			MemorySwappiness: null,
-			OomKillDisable: null,
+			OomKillDisable: false,
 			PidsLimit: null,
 			Ulimits: null,
 			CpuCount: 0,

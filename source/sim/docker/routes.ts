@@ -3,7 +3,7 @@
 // events. Errors are the daemon's: a status code and {"message": ...}.
 
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {daemonHeaders, pingHeaders, splitVersion, versionJson} from './api-version.js';
+import {compareVersions, daemonHeaders, pingHeaders, splitVersion, versionJson} from './api-version.js';
 import {parseTimeParam, nowNs} from './clock.js';
 import {DaemonError, type DemoDaemon} from './daemon.js';
 import type {DemoContainer} from './container.js';
@@ -75,8 +75,8 @@ function listContainers(ctx: RouteContext, q: URLSearchParams, res: ServerRespon
 	send(res, 200, list.map(({c, i}) => summaryJson(c, i)));
 }
 
-function streamHeaders(res: ServerResponse, contentType: string): void {
-	res.writeHead(200, {...daemonHeaders(), 'Content-Type': contentType});
+function streamHeaders(res: ServerResponse, contentType: string | null): void {
+	res.writeHead(200, {...daemonHeaders(), ...(contentType ? {'Content-Type': contentType} : {})});
 	res.flushHeaders();
 }
 
@@ -95,7 +95,7 @@ function stats(ctx: RouteContext, c: DemoContainer, q: URLSearchParams, req: Inc
 	res.on('close', end);
 }
 
-function logs(c: DemoContainer, q: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
+function logs(c: DemoContainer, q: URLSearchParams, version: string, req: IncomingMessage, res: ServerResponse): void {
 	const query: LogQuery = {
 		stdout: flag(q, 'stdout'),
 		stderr: flag(q, 'stderr'),
@@ -105,7 +105,8 @@ function logs(c: DemoContainer, q: URLSearchParams, req: IncomingMessage, res: S
 		timestamps: flag(q, 'timestamps'),
 	};
 	if (!query.stdout && !query.stderr) return fail(res, 400, 'Bad parameters: you must choose at least one stream');
-	streamHeaders(res, MULTIPLEXED);
+	// API 1.42 added the content type; older clients get none, as from the daemon then.
+	streamHeaders(res, compareVersions(version, '1.42') >= 0 ? MULTIPLEXED : null);
 	for (const record of selectLogs(c.logs, query)) res.write(frame(record, query.timestamps));
 	const follow = flag(q, 'follow') && c.running && (query.until === null || query.until > nowNs());
 	if (!follow) {
@@ -183,7 +184,7 @@ async function action(ctx: RouteContext, c: DemoContainer, verb: string, q: URLS
 export async function route(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://docker');
 	const method = req.method ?? 'GET';
-	const {path, error} = splitVersion(url.pathname);
+	const {path, version, error} = splitVersion(url.pathname);
 	if (error) return fail(res, error === 'page not found' ? 404 : 400, error);
 	const q = url.searchParams;
 	const get = method === 'GET' || method === 'HEAD';
@@ -206,7 +207,7 @@ export async function route(ctx: RouteContext, req: IncomingMessage, res: Server
 		const c = ctx.daemon.find(decodeURIComponent(m[1]!));
 		if (verb === 'json') return send(res, 200, inspectJson(c, ctx.daemon.indexOf(c)));
 		if (verb === 'stats') return stats(ctx, c, q, req, res);
-		if (verb === 'logs') return logs(c, q, req, res);
+		if (verb === 'logs') return logs(c, q, version, req, res);
 		return action(ctx, c, verb, q, res);
 	}
 	const image = /^\/images\/(.+)\/json$/.exec(path);
