@@ -1,0 +1,94 @@
+// `stackdeck demo` as a newcomer sees it: the built bin/stackdeck in a real pty, read back through a
+// real terminal emulator. Containers grouped by role with CPU and memory, a 128 GB Spark in the
+// Memory panel that moves when an engine container stops, and `x` in Sessions writing the demo's
+// OpenHands config.toml.
+import {execFile} from 'node:child_process';
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {afterEach, describe, expect, it} from 'vitest';
+import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
+import {STACKDECK_BIN} from '../support/paths.js';
+
+const run = promisify(execFile);
+const WAIT = 40_000;
+let screen: PtyScreen | undefined;
+afterEach(() => {
+	screen?.kill('SIGTERM');
+	screen = undefined;
+});
+
+/** The demo in its own TMPDIR, so the test finds its folder (socket, config.toml). */
+function startDemo(cols: number, rows: number): {s: PtyScreen; tmp: string} {
+	const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-demo-'));
+	const env = {HOME: tmp, XDG_CONFIG_HOME: tmp, TMPDIR: tmp};
+	screen = spawnScreen(process.execPath, [STACKDECK_BIN, 'demo', '--no-load', '--load-ms', '500', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0', '--refresh', '500'], {cols, rows, env});
+	return {s: screen, tmp};
+}
+
+function demoDir(tmp: string): string {
+	const dirs = readdirSync(tmp).filter(n => n.startsWith('stackdeck-demo-'));
+	expect(dirs).toHaveLength(1);
+	return path.join(tmp, dirs[0]!);
+}
+
+function usedGiB(text: string): number {
+	return Number(/Used ([\d.]+) GiB \/ 121\.7 GiB/.exec(text)?.[1] ?? NaN);
+}
+
+describe('stackdeck demo in a terminal', () => {
+	it('phone: the first frame says where you are and which keys matter, on the populated Containers panel', async () => {
+		const {s} = startDemo(46, 19);
+		await s.waitForText('stackdeck demo', WAIT);
+		const first = s.lines();
+		expect(first[0]).toMatch(/^stackdeck demo · .*\? keys · q quit/);
+		expect(first.some(l => l.includes('╭─ 1 Containers'))).toBe(true);
+		await s.waitFor(l => l.join('\n').includes('OpenHands (1)') && l.join('\n').includes('SGLang (1)'), WAIT, 'containers grouped by role');
+		s.write('q');
+		expect((await s.exited).exitCode).toBe(0);
+	});
+
+	it('wide: containers with CPU/memory, a 128 GB Spark whose memory moves on docker stop, and x writing config.toml', async () => {
+		const {s, tmp} = startDemo(120, 40);
+		await s.waitForText('stackdeck demo', WAIT);
+		// Containers, zoomed: every role group, and CPU and memory figures for running containers.
+		s.write('1');
+		s.write('\r');
+		await s.waitFor(l => /sglang:v0\.5\.5\s+\d+(\.\d)?%\s+[\d.]+ GiB/.test(l.join('\n')), WAIT, 'sglang CPU and memory figures');
+		const text = s.text();
+		for (const group of ['OpenHands (1)', 'OpenHands sandboxes (1)', 'SGLang (1)', 'vLLM (2)', 'Ollama (1)', 'Gitea (1)', 'Tor (1)', 'code-server (1)']) expect(text, group).toContain(group);
+		expect(text).toMatch(/vllm:v0\.11\.0\s+exited/);
+		expect(text).toMatch(/ollama:0\.12\.6\s+\d+(\.\d)?%\s+\d+ MiB/);
+		s.write('\u001B');
+
+		// Memory: a DGX Spark (MemTotal 127600748 kB = 121.7 GiB) with SGLang and Ollama loaded.
+		s.write('3');
+		s.write('\r');
+		await s.waitForText(/Used [\d.]+ GiB \/ 121\.7 GiB/, WAIT);
+		const before = usedGiB(s.text());
+		expect(before).toBeGreaterThan(90);
+		const dir = demoDir(tmp);
+		await run('docker', ['stop', 'sglang'], {env: {...process.env, DOCKER_HOST: `unix://${path.join(dir, 'docker.sock')}`}, timeout: 20_000});
+		await s.waitFor(l => usedGiB(l.join('\n')) < before - 60, WAIT, 'memory released after docker stop sglang');
+		s.write('\u001B');
+
+		// Sessions: open the newest session (the live one, with the prompt-extensions finding), press x.
+		const toml = path.join(dir, 'openhands-state', 'config.toml');
+		expect(readFileSync(toml, 'utf8')).not.toContain('enable_prompt_extensions');
+		s.write('5');
+		await s.waitForText('╭─ 5 Sessions', WAIT);
+		s.write('\r');
+		await s.waitFor(l => /#\d+/.test(l.join('\n')), WAIT, 'event list');
+		s.write('x');
+		await s.waitForText('enable_prompt_extensions = false', WAIT);
+		s.write('y');
+		// The notice names the file (cut to the width); the file on disk is what counts.
+		await s.waitFor(l => l[0]!.includes('config.toml: enable_prompt_extensions'), WAIT, 'the fix notice');
+		const written = readFileSync(toml, 'utf8');
+		expect(written).toMatch(/\[agent\][^[]*enable_prompt_extensions = false/);
+		expect(written).toContain('native_tool_calling = true');
+		s.write('q');
+		expect((await s.exited).exitCode).toBe(0);
+	}, 180_000);
+});
