@@ -3,11 +3,13 @@
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
-/** Nanoseconds since the epoch now; the sub-millisecond part comes from the monotonic clock. */
+// Wall time read once, then advanced by the monotonic clock: events in one millisecond keep their order.
+const WALL_AT_START = BigInt(Date.now()) * 1_000_000n;
+const HR_AT_START = process.hrtime.bigint();
+
+/** Nanoseconds since the epoch now, never going backwards. */
 export function nowNs(): bigint {
-	const ms = BigInt(Date.now());
-	const sub = process.hrtime.bigint() % 1_000_000n;
-	return ms * 1_000_000n + sub;
+	return WALL_AT_START + (process.hrtime.bigint() - HR_AT_START);
 }
 
 export function msToNs(ms: number): bigint {
