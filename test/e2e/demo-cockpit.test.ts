@@ -3,7 +3,7 @@
 // Memory panel that moves when an engine container stops, and `x` in Sessions writing the demo's
 // OpenHands config.toml.
 import {execFile} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -14,14 +14,20 @@ import {STACKDECK_BIN} from '../support/paths.js';
 const run = promisify(execFile);
 const WAIT = 40_000;
 let screen: PtyScreen | undefined;
-afterEach(() => {
+let tmpDir: string | undefined;
+afterEach(async () => {
+	// SIGTERM lets the demo remove its own folder; the test's TMPDIR goes after it exits.
 	screen?.kill('SIGTERM');
+	await screen?.exited;
 	screen = undefined;
+	if (tmpDir) rmSync(tmpDir, {recursive: true, force: true});
+	tmpDir = undefined;
 });
 
 /** The demo in its own TMPDIR, so the test finds its folder (socket, config.toml). */
 function startDemo(cols: number, rows: number): {s: PtyScreen; tmp: string} {
 	const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-demo-'));
+	tmpDir = tmp;
 	const env = {HOME: tmp, XDG_CONFIG_HOME: tmp, TMPDIR: tmp};
 	screen = spawnScreen(process.execPath, [STACKDECK_BIN, 'demo', '--no-load', '--load-ms', '500', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0', '--refresh', '500'], {cols, rows, env});
 	return {s: screen, tmp};
