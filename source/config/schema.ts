@@ -11,6 +11,7 @@ import {aiderSection} from './sections/aider.js';
 import {privacySection} from './sections/privacy.js';
 import {doctorSection} from './sections/doctor.js';
 import {memorySection} from './sections/memory.js';
+import {prometheusSection} from './sections/prometheus.js';
 
 export const configSchema = z.strictObject({
 	...coreShape,
@@ -23,6 +24,7 @@ export const configSchema = z.strictObject({
 	privacy: privacySection,
 	doctor: doctorSection,
 	memory: memorySection,
+	prometheus: prometheusSection,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -28,6 +28,7 @@ export function throughputStatus(state: AppState): StatusSection {
 		itlMs: r.figures?.itlMs ?? null,
 		expectedTps: r.expectedTps,
 		bench: r.bench,
+		via: r.via ?? 'metrics',
 		slow: isSlow(r.slowSince, now),
 		models: r.models.map(m => ({model: m.model, decodeTps: m.decodeTps, prefillTps: m.prefillTps, running: m.running, queued: m.queued, ttftP50Ms: m.ttftP50Ms, ttftP95Ms: m.ttftP95Ms, itlMs: m.itlMs})),
 	}));
@@ -39,7 +40,7 @@ export function throughputStatus(state: AppState): StatusSection {
 		}
 		const f = r.figures;
 		lines.push(
-			`${r.name} ${r.kind ?? '?'} ${r.model ?? ''}: ${formatRate(f?.decodeTps)} tok/s decode, ${formatRate(f?.prefillTps)} prefill, TTFT p50 ${formatDuration(f?.ttftP50Ms)} p95 ${formatDuration(f?.ttftP95Ms)}, ITL ${formatDuration(f?.itlMs)}, running ${f?.running ?? '–'} queued ${f?.queued ?? '–'}${r.expectedTps ? `, expected ${formatRate(r.expectedTps)}` : ''}${r.problem ? ` (${r.problem})` : ''}`,
+			`${r.name} ${r.kind ?? '?'} ${r.model ?? ''}: ${formatRate(f?.decodeTps)} tok/s decode, ${formatRate(f?.prefillTps)} prefill, TTFT p50 ${formatDuration(f?.ttftP50Ms)} p95 ${formatDuration(f?.ttftP95Ms)}, ITL ${formatDuration(f?.itlMs)}, running ${f?.running ?? '–'} queued ${f?.queued ?? '–'}${r.expectedTps ? `, expected ${formatRate(r.expectedTps)}` : ''}${r.problem ? ` (${r.problem})` : ''}${r.via ? ` [via Prometheus ${r.via}]` : ''}`,
 		);
 		const b = r.bench;
 		if (b) lines.push(`  bench ${new Date(b.at).toISOString()}: ${b.error ? `error: ${b.error}` : `TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s decode${b.estimated ? ' (estimated)' : ''}`}`);

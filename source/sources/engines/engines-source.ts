@@ -5,6 +5,8 @@
 import {parsePrometheus} from '../../domain/prometheus.js';
 import {readEngineMetrics} from '../../domain/engines/metrics.js';
 import {engineFigures, pushReading, type TimedReading} from '../../domain/engines/window.js';
+import {instanceOf} from '../../domain/engines/prom-api.js';
+import {readViaPrometheus} from './prometheus-reader.js';
 import {configuredModel, expectedRate, nextSlowSince, retryDelayMs} from '../../domain/engines/health.js';
 import {ollamaMemory, ollamaModels, sglangMemory, type EngineMemory} from '../../domain/engines/memory.js';
 import {update} from '../../store/index.js';
@@ -79,11 +81,35 @@ export function createEnginesSource(ctx: SourceContext): Source {
 		);
 	};
 
+	/** The same figures, from a Prometheus server that scrapes the engine (no request to the engine). */
+	const scrapeViaPrometheus = async (t: Tracked, current: EngineRow, base: string, now: number) => {
+		const url = t.target.url;
+		const instance = ctx.config.prometheus.instances[url] ?? instanceOf(url);
+		const read = await readViaPrometheus(base, instance, t.target.kind ?? current.kind, current.model ?? 'default', t.window, now, ctx.config.prometheus.timeout_ms);
+		t.window = read.window;
+		t.failures = 0;
+		const {total, models} = engineFigures(t.window, read.at);
+		const model = total?.model || current.model;
+		const expected = expectedRate({expectedTps: t.target.expectedTps, profile: t.target.profile, model}, current.name, ctx.config.profiles);
+		const problem = read.errors.length > 0 ? `Prometheus: ${read.errors.length} series not numbers, e.g. ${read.errors[0]}` : null;
+		patch(url, r => ({
+			...markUp(r, now, total, models, nextSlowSince(r.slowSince, now, total?.decodeTps ?? null, expected, total?.running ?? null), problem),
+			kind: read.kind ?? r.kind,
+			model,
+			expectedTps: expected,
+			via: base,
+		}));
+	};
+
 	const scrape = async (t: Tracked, now: number) => {
 		const url = t.target.url;
 		let current = row(url);
 		if (!current) return;
 		try {
+			if (ctx.config.prometheus.url && current.kind !== 'ollama') {
+				await scrapeViaPrometheus(t, current, ctx.config.prometheus.url, now);
+				return;
+			}
 			if (!t.identified || !current.kind || !current.model) {
 				const id = await identify(url, SCRAPE_TIMEOUT_MS);
 				if (!id) {

@@ -45,6 +45,8 @@ export interface EngineRow {
 	bench: BenchResult | null;
 	benchRunning: boolean;
 	updatedAt: number | null;
+	/** Where the figures come from: null, the engine's own /metrics; else the Prometheus server's URL. */
+	via: string | null;
 }
 
 export interface DiskDir {
@@ -98,6 +100,7 @@ export function newRow(init: Pick<EngineRow, 'name' | 'url' | 'origin'> & Partia
 		bench: null,
 		benchRunning: false,
 		updatedAt: null,
+		via: null,
 		...init,
 	};
 }
