@@ -1,21 +1,29 @@
 // A finding: one ordering or content problem a model server would reject, with the rule that found
 // it, the events involved, the servers that reject it and what to do about it.
 
-export const RULE_IDS = ['strict-alternation', 'mistral-order', 'last-role', 'empty-assistant', 'tool-call-id', 'error-reason'] as const;
+export const RULE_IDS = ['strict-alternation', 'mistral-order', 'last-role', 'empty-assistant', 'tool-call-id', 'tool-args-json', 'content-and-tool-calls', 'error-reason'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-export type ServerId = 'sglang' | 'vllm-hf' | 'llama.cpp' | 'vllm-mistral' | 'mistral-api';
+export type ServerId = 'sglang' | 'vllm-hf' | 'llama.cpp' | 'vllm-mistral' | 'vllm-mistral-v3' | 'mistral-api';
 
 export const SERVER_LABELS: Record<ServerId, string> = {
 	sglang: 'SGLang (HF chat template)',
 	'vllm-hf': 'vLLM --tokenizer-mode hf/auto (HF chat template)',
 	'llama.cpp': 'llama.cpp --jinja',
 	'vllm-mistral': 'vLLM --tokenizer-mode mistral (mistral-common)',
+	'vllm-mistral-v3': 'vLLM --tokenizer-mode mistral with a v1-v3 tokenizer (Mistral 7B v0.1-v0.3, Mixtral)',
 	'mistral-api': 'Mistral API (La Plateforme)',
 };
 
 export const HF_TEMPLATE_SERVERS: ServerId[] = ['sglang', 'vllm-hf', 'llama.cpp'];
 export const MISTRAL_COMMON_SERVERS: ServerId[] = ['vllm-mistral', 'mistral-api'];
+
+/**
+ * Which HF chat template family the engine renders with: the hand-written ones (Mistral 7B, Mixtral,
+ * Mistral Small 3.x/4, Devstral: "roles must alternate") reject consecutive same-role turns; the
+ * ones mistral-common generates merge them first, as mistral-common does. null: not known.
+ */
+export type TemplateFamily = 'legacy' | 'generated';
 
 /** A fix stackdeck can apply itself (the `x` key in the Sessions panel). */
 export type FixAction = 'disable-prompt-extensions';
@@ -45,7 +53,7 @@ export const CONDENSER_FIX =
 
 /** The rule families `check-session --rules` selects. */
 export const RULE_FAMILIES: Record<'strict' | 'mistral' | 'all', readonly RuleId[]> = {
-	strict: ['strict-alternation', 'error-reason'],
-	mistral: ['mistral-order', 'last-role', 'empty-assistant', 'tool-call-id', 'error-reason'],
+	strict: ['strict-alternation', 'tool-args-json', 'error-reason'],
+	mistral: ['mistral-order', 'last-role', 'empty-assistant', 'tool-call-id', 'content-and-tool-calls', 'error-reason'],
 	all: RULE_IDS,
 };

@@ -13,6 +13,8 @@ export interface LlmMessage {
 	toolCallId: string | null;
 	/** Why this event became this role, e.g. "recall observation (prompt extensions on)". */
 	origin: string;
+	/** The arguments string of each tool call, as replayed (OpenHands V1 and logs; V0 does not keep them per message). */
+	toolCallArguments?: string[];
 }
 
 /** The role each event takes in the message list, or null when it is not sent to the model. */
@@ -30,4 +32,9 @@ export function hasToolCalls(message: LlmMessage): boolean {
 export function describe(message: LlmMessage): string {
 	const id = message.eventIds[0];
 	return `${hasToolCalls(message) ? 'assistant+tc' : message.role}${id === undefined ? '' : ` #${id}`}`;
+}
+
+/** True when the message carries text a server counts as content. */
+export function hasText(message: LlmMessage): boolean {
+	return message.text.trim() !== '';
 }
