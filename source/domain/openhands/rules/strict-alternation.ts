@@ -1,8 +1,10 @@
 // strict-alternation: HF chat templates of Mistral checkpoints (SGLang, vLLM in hf mode, llama.cpp)
 // drop an optional leading system message, skip tool results and assistant turns with tool calls,
 // and require the rest to go user, assistant, user... The first violation is where the server fails.
+// That is the hand-written ("legacy") family; the templates mistral-common generates merge
+// consecutive same-role turns first, so they reject only a wrong role, not a repeated one.
 
-import {CONDENSER_FIX, HF_TEMPLATE_SERVERS, MERGE_FIX, PROMPT_EXTENSIONS_FIX, type Finding} from '../finding.js';
+import {CONDENSER_FIX, HF_TEMPLATE_SERVERS, MERGE_FIX, PROMPT_EXTENSIONS_FIX, type Finding, type TemplateFamily} from '../finding.js';
 import {CONDENSATION_ORIGIN, INITIAL_USER_ORIGIN} from '../derive-messages.js';
 import {describe, hasToolCalls, type LlmMessage} from '../messages.js';
 import type {Rule} from './types.js';
@@ -12,20 +14,39 @@ export const TEMPLATE_ERRORS = [
 	'After the optional system message, conversation roles must alternate user/assistant/user/assistant/...',
 ];
 
-function fixFor(message: LlmMessage): {fix: string; fixAction: Finding['fixAction']} {
+const V1_FIX =
+	'OpenHands V1 ends a turn with the finish tool call, so the next user message follows a tool result and the template, which skips tool turns, sees two user turns. ' +
+	'Serve the model with vLLM --tokenizer-mode mistral (mistral-common >= 1.11.1 accepts user after tool and merges consecutive users) or with a chat template mistral-common generates (it merges them too); SDK < 1.26.0 also sends adjacent user messages apart, which 1.26.0 merges.';
+
+function fixFor(message: LlmMessage, flavor: 'v0' | 'v1' | undefined): {fix: string; fixAction: Finding['fixAction']} {
+	if (flavor === 'v1') return {fix: V1_FIX, fixAction: null};
 	if (message.origin.startsWith('recall observation')) return {fix: PROMPT_EXTENSIONS_FIX, fixAction: 'disable-prompt-extensions'};
 	if (message.origin.startsWith(CONDENSATION_ORIGIN) || message.origin.startsWith(INITIAL_USER_ORIGIN)) return {fix: CONDENSER_FIX, fixAction: null};
 	return {fix: MERGE_FIX, fixAction: null};
 }
 
+const GENERATED_START = 'Conversation must start with a user message, got';
+
+function familyWords(repeat: boolean, template: TemplateFamily | null | undefined): string {
+	if (template === 'legacy') return ' The engine serves a hand-written template (legacy family), which rejects it.';
+	if (!repeat) return ' Both template families reject it (the ones mistral-common generates too).';
+	return ' Only the hand-written templates (legacy family) reject this; the templates mistral-common generates merge consecutive same-role turns first and accept it. Template family not known: say which one the engine serves with --template (check-session) or [openhands] chat_template.';
+}
+
+/** Consecutive same-role turns as one (what the generated templates' aggregation step does). */
+function aggregate(kept: LlmMessage[]): LlmMessage[] {
+	return kept.filter((m, i) => i === 0 || kept[i - 1]!.role !== m.role);
+}
+
 export const strictAlternation: Rule = {
 	id: 'strict-alternation',
-	check({messages}) {
+	check({messages, template, flavor}) {
 		// The system prompt may come as several leading system messages (mistral-common's own samples do);
 		// templates fold them into the one optional system message. A later system message breaks the run.
 		let start = 0;
 		while (messages[start]?.role === 'system') start++;
-		const kept = messages.slice(start).filter(m => m.role !== 'tool' && !hasToolCalls(m));
+		const plain = messages.slice(start).filter(m => m.role !== 'tool' && !hasToolCalls(m));
+		const kept = template === 'generated' ? aggregate(plain) : plain;
 		for (let i = 0; i < kept.length; i++) {
 			const current = kept[i]!;
 			const expected = i % 2 === 0 ? 'user' : 'assistant';
@@ -39,8 +60,12 @@ export const strictAlternation: Rule = {
 					rule: 'strict-alternation',
 					eventIds: [...(previous ? [previous.eventIds[0]!] : []), current.eventIds[0]!],
 					servers: HF_TEMPLATE_SERVERS,
-					message: `${where}. The chat template raises "${TEMPLATE_ERRORS[0]}" (Mistral Small 3.x/4, Devstral) or "${TEMPLATE_ERRORS[1]}" (Mistral 7B v0.3, Mixtral); the server answers 400 BadRequestError (older SGLang: 500).`,
-					...fixFor(current),
+					message:
+						template === 'generated'
+							? `${where}. The generated chat template raises "${i === 0 ? `${GENERATED_START} ${current.role}.` : `Unexpected role '${current.role}' after role '${previous!.role}'`}"; the server answers 400 BadRequestError.`
+							: `${where}. The chat template raises "${TEMPLATE_ERRORS[0]}" (Mistral Small 3.x/4, Devstral) or "${TEMPLATE_ERRORS[1]}" (Mistral 7B v0.3, Mixtral); the server answers 400 BadRequestError (older SGLang: 500).` +
+								familyWords(previous !== null && previous.role === current.role, template),
+					...fixFor(current, flavor),
 				},
 			];
 		}
