@@ -3,7 +3,8 @@
 
 import type {EventFacts} from './event.js';
 import {deriveMessages, type DeriveOptions} from './derive-messages.js';
-import type {Finding, RuleId} from './finding.js';
+import type {Finding, RuleId, TemplateFamily} from './finding.js';
+import {v0Errors} from './rules/error-reason.js';
 import type {EventRole, LlmMessage} from './messages.js';
 import {runRules} from './rules/index.js';
 
@@ -13,14 +14,14 @@ export interface CheckResult {
 	findings: Finding[];
 }
 
-export function checkEvents(events: readonly EventFacts[], options: DeriveOptions, rules?: readonly RuleId[]): CheckResult {
+export function checkEvents(events: readonly EventFacts[], options: DeriveOptions & {template?: TemplateFamily | null}, rules?: readonly RuleId[]): CheckResult {
 	const {messages, roles} = deriveMessages(events, options);
-	return {roles, messages, findings: runRules({messages, events, kind: 'events'}, rules)};
+	return {roles, messages, findings: runRules({messages, events, errors: v0Errors(events), kind: 'events', flavor: 'v0', template: options.template ?? null}, rules)};
 }
 
-export function checkMessages(messages: readonly LlmMessage[], rules?: readonly RuleId[]): CheckResult {
+export function checkMessages(messages: readonly LlmMessage[], rules?: readonly RuleId[], template: TemplateFamily | null = null): CheckResult {
 	const roles: EventRole[] = messages.map(m => ({eventId: m.eventIds[0]!, role: m.role, label: m.toolCallIds.length > 0 ? 'assistant+tc' : m.role}));
-	return {roles, messages: [...messages], findings: runRules({messages, kind: 'log'}, rules)};
+	return {roles, messages: [...messages], findings: runRules({messages, kind: 'log', template}, rules)};
 }
 
 /** Finding markers per event id, for the event list. */

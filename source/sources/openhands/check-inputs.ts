@@ -9,10 +9,13 @@ import {parseEvent, type EventFacts} from '../../domain/openhands/event.js';
 import type {LlmMessage} from '../../domain/openhands/messages.js';
 import {EventDirReader} from './event-dir.js';
 import {MAX_INPUT_BYTES, readJsonFile} from './read-json.js';
+import {fromV1Events, idxOfFile, isV1EventList, v1InputsAt, v1InputsBeside, type V1CheckInput} from './v1/check-inputs-v1.js';
+import {looksLikeV1Event, parseV1Event} from '../../domain/openhands/v1/event.js';
 
 export type CheckInput =
 	| {id: string; kind: 'events'; source: string; events: EventFacts[]; problems: string[]}
-	| {id: string; kind: 'log'; source: string; messages: LlmMessage[]; problems: string[]};
+	| {id: string; kind: 'log'; source: string; messages: LlmMessage[]; problems: string[]}
+	| V1CheckInput;
 
 export class InputError extends Error {}
 
@@ -25,7 +28,20 @@ async function fromEventsDir(dir: string, id: string): Promise<CheckInput> {
 	return {id, kind: 'events', source: dir, events: [...snapshot.events], problems: snapshot.problems.map(p => p.error)};
 }
 
+/**
+ * V0 events carry a numeric id, a source and extras; a list with none of those (some evaluation and
+ * resolver outputs write such lists) is no session in a known format, and checking it would report
+ * findings that are not there.
+ */
+function recognisedV0(items: unknown[]): boolean {
+	return items.some(item => item !== null && typeof item === 'object' && ('id' in item || 'source' in item || 'extras' in item));
+}
+
 function fromEventArray(items: unknown[], id: string, source: string): CheckInput {
+	if (isV1EventList(items)) return fromV1Events(items, id, source);
+	if (items.length > 0 && !recognisedV0(items)) {
+		throw new InputError(`${source}: not a session in any known format (a list of ${items.length} item(s) with no "id", "source" or "extras": not OpenHands V0 or V1 events); not checked`);
+	}
 	const events: EventFacts[] = [];
 	const problems: string[] = [];
 	items.forEach((item, index) => {
@@ -60,6 +76,10 @@ function fromValue(value: unknown, file: string, fallbackId: string): CheckInput
 		if (Array.isArray(o['trajectory'])) return [fromEventArray(o['trajectory'], fallbackId, file)];
 		if (Array.isArray(o['events'])) return [fromEventArray(o['events'], fallbackId, file)];
 		if ('action' in o || 'observation' in o) return [fromEventArray([o], fallbackId, file)];
+		if (looksLikeV1Event(o)) {
+			const parsed = parseV1Event(o, idxOfFile(file));
+			return [{...fromV1Events([], fallbackId, file), events: parsed.ok ? [parsed.event] : []}];
+		}
 	}
 	throw new InputError(
 		`${file}: JSON, but not an OpenHands trajectory (array of events), evaluation output (object with "history"), or completion log (object with "messages")`,
@@ -80,8 +100,10 @@ export async function loadCheckInputs(target: string, maxBytes = MAX_INPUT_BYTES
 			const names = (await readdir(sessions, {withFileTypes: true})).filter(d => d.isDirectory()).map(d => d.name).sort();
 			const out: CheckInput[] = [];
 			for (const name of names) out.push(await fromEventsDir(path.join(sessions, name, 'events'), name));
-			return out;
+			return [...out, ...v1InputsBeside(resolved)];
 		}
+		const v1 = v1InputsAt(resolved);
+		if (v1) return v1;
 		if (await isDir(path.join(resolved, 'events'))) return [await fromEventsDir(path.join(resolved, 'events'), path.basename(resolved))];
 		const names = await readdir(resolved);
 		if (names.some(n => /^\d+\.json$/.test(n))) {
@@ -89,13 +111,14 @@ export async function loadCheckInputs(target: string, maxBytes = MAX_INPUT_BYTES
 			return [await fromEventsDir(resolved, id)];
 		}
 		throw new InputError(
-			`${resolved}: ${names.length === 0 ? 'empty folder' : 'no OpenHands events here'}; give a state folder (with sessions/), a session folder (with events/), an events/ folder, or a JSON file`,
+			`${resolved}: ${names.length === 0 ? 'empty folder' : 'no OpenHands events here'}; give a state folder (with sessions/), a session folder (with events/), an events/ folder, a V1 conversation folder (base_state.json + events/event-NNNNN-<uuid>.json, or v1/events/<conversation>/), or a JSON file`,
 		);
 	}
 	const read = await readJsonFile(resolved, maxBytes, true);
 	if (!read.ok) throw new InputError(read.error);
 	const base = path.basename(resolved).replace(/\.jsonl?$/, '');
 	if (read.lines) {
+		if (isV1EventList(read.lines)) return [fromV1Events(read.lines, base, resolved)];
 		return read.lines.flatMap((line, n) => {
 			try {
 				return fromValue(line, `${resolved} line ${n + 1}`, `${base}:${n + 1}`);

@@ -1,0 +1,124 @@
+// Incremental reader of one V1 conversation folder. Event files are read once (the SDK never
+// rewrites one); a file cut short by a write in progress or not JSON is kept as a problem and read
+// again on the next scan. base_state.json is re-read when it changes (status, leaf, model).
+// SDK folders order by the file's idx; app-server copies by the event's timestamp (their names
+// sort by second, then class name), with the position as the id the panel shows.
+
+import {readdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {readBaseState, type V1BaseState} from '../../../domain/openhands/v1/base-state.js';
+import {parseV1Event, type V1EventFacts} from '../../../domain/openhands/v1/event.js';
+import {MAX_EVENT_BYTES, readJsonFileSync} from '../read-json.js';
+import {APP_EVENT_FILE, SDK_EVENT_FILE, type V1ConversationDir} from './layout.js';
+
+export interface V1Problem {
+	id: number;
+	file: string;
+	kind: string;
+	error: string;
+	attempts: number;
+}
+
+export interface V1Snapshot {
+	events: V1EventFacts[];
+	problems: V1Problem[];
+	/** The file each event id was read from. */
+	files: Map<number, string>;
+	baseState: V1BaseState | null;
+	changed: boolean;
+	/** Event files present, good or not. */
+	fileCount: number;
+}
+
+interface Good {
+	name: string;
+	event: V1EventFacts;
+}
+
+export class V1ConversationReader {
+	private readonly good = new Map<string, Good>();
+	private readonly bad = new Map<string, V1Problem>();
+	private baseMtime = -1;
+	private baseState: V1BaseState | null = null;
+	private last: V1Snapshot | null = null;
+
+	constructor(readonly conversation: V1ConversationDir) {}
+
+	get dir(): string {
+		return this.conversation.eventsDir;
+	}
+
+	scan(): Promise<V1Snapshot> {
+		return Promise.resolve().then(() => this.scanNow());
+	}
+
+	scanNow(): V1Snapshot {
+		const {eventsDir, layout} = this.conversation;
+		let changed = this.readBase();
+		let names: string[];
+		try {
+			names = readdirSync(eventsDir);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code !== 'ENOENT') throw new Error(`${eventsDir}: cannot list events (${code ?? (error as Error).message})`);
+			names = [];
+		}
+		const pattern = layout === 'sdk' ? SDK_EVENT_FILE : APP_EVENT_FILE;
+		const present = names.filter(n => pattern.test(n));
+		const order = (n: string) => (layout === 'sdk' ? Number(SDK_EVENT_FILE.exec(n)![1]) : 0);
+		present.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+		for (const name of present) {
+			if (this.good.has(name)) continue;
+			changed = this.readOne(name, order(name)) || changed;
+		}
+		const keep = new Set(present);
+		for (const name of [...this.good.keys()]) if (!keep.has(name)) (this.good.delete(name), (changed = true));
+		for (const name of [...this.bad.keys()]) if (!keep.has(name)) (this.bad.delete(name), (changed = true));
+		if (!changed && this.last) return {...this.last, changed: false};
+		const entries = [...this.good.values()];
+		if (layout === 'app') {
+			// Microsecond timestamps give the emit order; the name is the tie-break.
+			entries.sort((a, b) => (a.event.timestamp ?? '').localeCompare(b.event.timestamp ?? '') || a.name.localeCompare(b.name));
+			entries.forEach((g, i) => (g.event = {...g.event, id: i}));
+		} else entries.sort((a, b) => a.event.id - b.event.id);
+		const files = new Map(entries.map(g => [g.event.id, path.join(eventsDir, g.name)]));
+		const problems = [...this.bad.values()].sort((a, b) => a.id - b.id);
+		if (layout === 'app') problems.forEach((p, i) => (p.id = entries.length + i));
+		this.last = {events: entries.map(g => g.event), problems, files, baseState: this.baseState, changed: true, fileCount: present.length};
+		return this.last;
+	}
+
+	private readBase(): boolean {
+		if (this.conversation.layout !== 'sdk') return false;
+		const file = path.join(this.conversation.dir, 'base_state.json');
+		let mtime: number;
+		try {
+			mtime = statSync(file).mtimeMs;
+		} catch {
+			return false;
+		}
+		if (mtime === this.baseMtime) return false;
+		const read = readJsonFileSync(file, MAX_EVENT_BYTES);
+		// A base_state.json being rewritten is read again on the next scan.
+		if (!read.ok) return false;
+		this.baseMtime = mtime;
+		this.baseState = readBaseState(read.value);
+		return true;
+	}
+
+	private readOne(name: string, idx: number): boolean {
+		const file = path.join(this.conversation.eventsDir, name);
+		const read = readJsonFileSync(file, MAX_EVENT_BYTES);
+		const previous = this.bad.get(name);
+		const fail = (kind: string, error: string) => {
+			this.bad.set(name, {id: idx, file, kind, error, attempts: (previous?.attempts ?? 0) + 1});
+			return !previous || previous.error !== error;
+		};
+		if (!read.ok) return fail(read.kind, read.error);
+		const parsed = parseV1Event(read.value, idx);
+		if (!parsed.ok) return fail('invalid', `${file}: ${parsed.error}`);
+		this.bad.delete(name);
+		this.good.set(name, {name, event: parsed.event});
+		return true;
+	}
+}
