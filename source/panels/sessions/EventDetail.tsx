@@ -12,11 +12,13 @@ import {eventFindingLines, type ToneLine} from './finding-lines.js';
 
 /** Why an event is not in the request, by the label the derivation gave it. */
 const NOT_SENT: Record<string, string> = {
-	'-': 'not sent to the model (OpenHands leaves this event out of the request)',
+	'-': 'not sent to the model (OpenHands leaves this kind of event out of the request: state changes, pauses, errors, condensations, logs)',
 	hidden: 'not sent to the model: a hidden event',
 	forgotten: 'not sent to the model: a later condensation forgot it',
 	unanswered: 'not sent to the model: a tool call with no result yet (OpenHands drops it)',
 	unmatched: 'not sent to the model: a tool result whose call is not in the request',
+	'off-branch': 'not sent to the model: not on the conversation\'s active branch (base_state.json leaf_event_id)',
+	'unknown-kind': 'not sent to the model: an event kind the SDK does not send (unknown to this release; skipped)',
 };
 
 function roleLine(role: string | undefined): ToneLine {

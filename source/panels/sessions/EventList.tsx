@@ -30,6 +30,8 @@ export function EventList({s, open, width, height}: {s: SessionsState; open: Ope
 			<Span tone="muted">{`${timing}${s.watchMode ? ` · ${s.watchMode}` : ''}`}</Span>
 		</Line>,
 	);
+	const rulesNote = s.sessions.find(r => r.id === open.id)?.rulesNote;
+	if (rulesNote && height >= 12) rows.push(<Line key="sdk" tone="muted">{`V1 · ${rulesNote}`}</Line>);
 	if (open.loading) {
 		const done = open.progress ? ` ${open.progress.read.toLocaleString('en')}/${open.progress.total.toLocaleString('en')}; roles and findings when all are in` : '';
 		rows.push(<Line key="loading" tone="muted">{`reading ${open.dir}/events…${done}`}</Line>);

@@ -19,12 +19,16 @@ import {
 	setWatchMode,
 } from '../../store/slices/sessions.js';
 import type {Source, SourceContext} from '../types.js';
+import type {SessionRow} from '../../store/slices/sessions.js';
 import {EventReaderCache} from './event-cache.js';
 import type {EventDirReader, ScanProgress} from './event-dir.js';
 import {MAX_EVENT_BYTES, readJsonFile} from './read-json.js';
 import {checkSnapshot, pendingRows} from './rows.js';
-import {findV1Conversations, listSessions} from './session-list.js';
+import {listSessions} from './session-list.js';
 import {findStateDir} from './state-dir.js';
+import {V1ConversationReader} from './v1/conversation-reader.js';
+import {v1Roots} from './v1/layout.js';
+import {checkV1Snapshot, conversationOf, listV1Sessions, type V1Settings} from './v1/session-rows.js';
 import {watchFolder, type FolderWatch} from './watch.js';
 
 /** Runs `task` one at a time; a request while it runs schedules exactly one more run. */
@@ -50,14 +54,31 @@ function serial(task: () => Promise<void>): () => void {
 	return go;
 }
 
+/** What a checked V1 conversation tells its list row. */
+function v1Check(checked: ReturnType<typeof checkV1Snapshot>) {
+	return {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, title: checked.title, rulesNote: checked.rulesNote};
+}
+
 /** While a first read goes on, the rows read so far are shown at most this often. */
 const PROGRESS_MS = 150;
 
 export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers = new EventReaderCache()): Source {
 	const {store} = ctx;
 	let listWatch: FolderWatch | null = null;
+	let v1Watches: FolderWatch[] = [];
+	/** V1 conversations' readers, by events folder (small: a conversation is read once, then tailed). */
+	const v1Readers = new Map<string, V1ConversationReader>();
+	const v1Settings: V1Settings = {sdkVersion: ctx.config.openhands.sdk_version ?? null, template: ctx.config.openhands.chat_template ?? null};
+	const v1ReaderFor = (row: SessionRow): V1ConversationReader | null => {
+		const conversation = conversationOf(row);
+		if (!conversation) return null;
+		let reader = v1Readers.get(conversation.eventsDir);
+		if (!reader) v1Readers.set(conversation.eventsDir, (reader = new V1ConversationReader(conversation)));
+		return reader;
+	};
 	let openWatch: FolderWatch | null = null;
 	let openReader: EventDirReader | null = null;
+	let openV1: V1ConversationReader | null = null;
 	let watchedStateDir: string | null = null;
 	let unsubscribe: (() => void) | null = null;
 	let stopped = false;
@@ -75,9 +96,12 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		if (found.dir !== watchedStateDir) {
 			listWatch?.close();
 			listWatch = null;
+			for (const w of v1Watches) w.close();
+			v1Watches = [];
 			watchedStateDir = found.dir;
 			if (found.dir) {
 				listWatch = watchFolder(path.join(found.dir, 'sessions'), refreshList, pollMs, 50, pollMs * 5);
+				v1Watches = v1Roots(found.dir).map(root => watchFolder(root, refreshList, pollMs, 50, pollMs * 5));
 				refreshList();
 			}
 		}
@@ -87,8 +111,8 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		const dir = store.getState().sessions.stateDir;
 		if (!dir || stopped) return;
 		try {
-			const [rows, v1] = await Promise.all([listSessions(dir), findV1Conversations(dir)]);
-			update(store, 'sessions', s => setV1Conversations(setSessionsError(setSessions(s, rows, Date.now()), null), v1));
+			const rows = [...(await listSessions(dir)), ...listV1Sessions(dir)];
+			update(store, 'sessions', s => setV1Conversations(setSessionsError(setSessions(s, rows, Date.now()), null), {count: 0, dirs: []}));
 			checkNext();
 		} catch (error) {
 			update(store, 'sessions', s => setSessionsError(s, (error as Error).message));
@@ -103,6 +127,17 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			const s = store.getState().sessions;
 			const stale = s.sessions.find(r => r.checkedAt !== r.eventCount && r.id !== s.open?.id);
 			if (!stale) return;
+			const v1 = v1ReaderFor(stale);
+			if (v1) {
+				try {
+					const checked = checkV1Snapshot(await v1.scan(), v1Settings);
+					update(store, 'sessions', x => setSessionCheck(x, stale.id, {...v1Check(checked), eventCount: stale.eventCount}));
+				} catch (error) {
+					update(store, 'sessions', x => setSessionCheck(x, stale.id, {findings: 0, rules: [], agentState: null, eventCount: stale.eventCount}));
+					update(store, 'sessions', x => setSessionsError(x, (error as Error).message));
+				}
+				continue;
+			}
 			const reader = readers.get(path.join(stale.dir, 'events'));
 			try {
 				const snapshot = await reader.scan();
@@ -119,8 +154,27 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	};
 	const checkNext = serial(doChecks);
 
+	const scanOpenV1 = async (reader: V1ConversationReader, id: string, first: boolean) => {
+		const started = performance.now();
+		try {
+			const snapshot = await reader.scan();
+			if (!snapshot.changed && !first) return;
+			const checked = checkV1Snapshot(snapshot, v1Settings);
+			const ms = first ? Math.round(performance.now() - started) : null;
+			update(store, 'sessions', s => setSessionCheck(applyOpenEvents(s, id, checked.rows, checked.findings, ms, null), id, {...v1Check(checked), eventCount: snapshot.fileCount}));
+		} catch (error) {
+			update(store, 'sessions', s => applyOpenEvents(s, id, s.open?.rows ?? [], s.open?.findings ?? [], null, (error as Error).message));
+		}
+	};
+
 	const scanOpen = serial(async () => {
 		const open = store.getState().sessions.open;
+		if (open && openV1 && !stopped) {
+			const first = open.loading || forceOpen;
+			forceOpen = false;
+			await scanOpenV1(openV1, open.id, first);
+			return;
+		}
 		const reader = openReader;
 		if (!open || !reader || stopped) return;
 		const started = performance.now();
@@ -176,11 +230,13 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			scanOpen();
 			checkNext();
 		}
-		const wanted = s.open ? path.join(s.open.dir, 'events') : null;
-		if (wanted !== (openReader?.dir ?? null)) {
+		const openRow = s.open ? s.sessions.find(r => r.id === s.open!.id) : undefined;
+		const wanted = s.open ? (openRow?.v1?.eventsDir ?? path.join(s.open.dir, 'events')) : null;
+		if (wanted !== (openV1?.dir ?? openReader?.dir ?? null)) {
 			openWatch?.close();
 			openWatch = null;
-			openReader = wanted ? readers.get(wanted) : null;
+			openV1 = openRow?.v1 ? v1ReaderFor(openRow) : null;
+			openReader = wanted && !openV1 ? readers.get(wanted) : null;
 			if (wanted) {
 				openWatch = watchFolder(wanted, scanOpen, pollMs);
 				update(store, 'sessions', x => setWatchMode(x, openWatch?.mode ?? null));
@@ -224,6 +280,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			stopped = true;
 			unsubscribe?.();
 			listWatch?.close();
+			for (const w of v1Watches) w.close();
 			openWatch?.close();
 		},
 	};

@@ -19,6 +19,10 @@ export interface SessionRow {
 	/** eventCount when it was last checked: re-check when it changes. */
 	checkedAt: number | null;
 	error: string | null;
+	/** OpenHands V1 conversation (software-agent-sdk): where its event files are and in which layout. */
+	v1?: {eventsDir: string; layout: 'sdk' | 'app'};
+	/** V1: which SDK version's rules rebuilt the messages (said beside the findings). */
+	rulesNote?: string | null;
 }
 
 export interface EventRow {
@@ -137,7 +141,9 @@ export function setSessions(s: SessionsState, rows: SessionRow[], at: number): S
 	const previous = new Map(s.sessions.map(r => [r.id, r]));
 	const merged = rows.map(r => {
 		const old = previous.get(r.id);
-		return old && old.checkedAt !== null ? {...r, findings: old.findings, rules: old.rules, agentState: old.agentState ?? r.agentState, checkedAt: old.checkedAt} : r;
+		const kept = old && old.checkedAt !== null ? {...r, findings: old.findings, rules: old.rules, agentState: old.agentState ?? r.agentState, checkedAt: old.checkedAt, rulesNote: old.rulesNote ?? null} : r;
+		// A V1 title comes from the events (the first user message): keep it across listings.
+		return kept.title === null && old?.title ? {...kept, title: old.title} : kept;
 	});
 	merged.sort((a, b) => (b.updatedAt ?? b.createdAt ?? '').localeCompare(a.updatedAt ?? a.createdAt ?? '') || a.id.localeCompare(b.id));
 	const index = selected ? merged.findIndex(r => r.id === selected) : -1;
@@ -148,11 +154,24 @@ export function setV1Conversations(s: SessionsState, v1: {count: number; dirs: s
 	return s.v1.count === v1.count && s.v1.dirs.join() === v1.dirs.join() ? s : {...s, v1};
 }
 
-export function setSessionCheck(s: SessionsState, id: string, check: {findings: number; rules: RuleId[]; agentState: string | null; eventCount: number}): SessionsState {
+export function setSessionCheck(
+	s: SessionsState,
+	id: string,
+	check: {findings: number; rules: RuleId[]; agentState: string | null; eventCount: number; title?: string | null; rulesNote?: string | null},
+): SessionsState {
 	const index = s.sessions.findIndex(r => r.id === id);
 	if (index < 0) return s;
 	const sessions = s.sessions.slice();
-	sessions[index] = {...sessions[index]!, findings: check.findings, rules: check.rules, agentState: check.agentState ?? sessions[index]!.agentState, checkedAt: check.eventCount};
+	const row = sessions[index]!;
+	sessions[index] = {
+		...row,
+		findings: check.findings,
+		rules: check.rules,
+		agentState: check.agentState ?? row.agentState,
+		checkedAt: check.eventCount,
+		...(check.title && !row.title ? {title: check.title} : {}),
+		...(check.rulesNote !== undefined ? {rulesNote: check.rulesNote} : {}),
+	};
 	return {...s, sessions};
 }
 

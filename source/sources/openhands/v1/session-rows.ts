@@ -1,0 +1,105 @@
+// V1 conversations as rows of the same session list V0 sessions use (title, model and state from
+// base_state.json / meta.json, event count, times), and a checked V1 snapshot as event rows with
+// the role each event is sent as, findings, the status and the SDK rules applied.
+
+import {readdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import type {Finding, TemplateFamily} from '../../../domain/openhands/finding.js';
+import {oneLine} from '../../../domain/openhands/event.js';
+import {readBaseState} from '../../../domain/openhands/v1/base-state.js';
+import {checkV1Events, lastExecutionStatus} from '../../../domain/openhands/v1/check.js';
+import {describeRules, sdkRules} from '../../../domain/openhands/v1/version.js';
+import type {EventRow, SessionRow} from '../../../store/slices/sessions.js';
+import {MAX_EVENT_BYTES, readJsonFileSync} from '../read-json.js';
+import type {V1Snapshot} from './conversation-reader.js';
+import {APP_EVENT_FILE, SDK_EVENT_FILE, conversationsUnder, v1Roots, type V1ConversationDir} from './layout.js';
+
+function mtime(p: string): string | null {
+	try {
+		return statSync(p).mtime.toISOString();
+	} catch {
+		return null;
+	}
+}
+
+function readObject(file: string): unknown {
+	const read = readJsonFileSync(file, MAX_EVENT_BYTES);
+	return read.ok ? read.value : null;
+}
+
+export function v1Row(c: V1ConversationDir): SessionRow {
+	let count = 0;
+	try {
+		const pattern = c.layout === 'sdk' ? SDK_EVENT_FILE : APP_EVENT_FILE;
+		count = readdirSync(c.eventsDir).filter(n => pattern.test(n)).length;
+	} catch {
+		// No events yet.
+	}
+	const base = c.layout === 'sdk' ? readBaseState(readObject(path.join(c.dir, 'base_state.json'))) : null;
+	const meta = c.layout === 'sdk' ? readObject(path.join(c.dir, 'meta.json')) : null;
+	const metaTitle = meta && typeof meta === 'object' && typeof (meta as {title?: unknown}).title === 'string' ? (meta as {title: string}).title : null;
+	const updated = mtime(c.eventsDir) ?? mtime(c.dir);
+	return {
+		id: c.id,
+		dir: c.dir,
+		title: metaTitle,
+		createdAt: updated,
+		updatedAt: updated,
+		eventCount: count,
+		agentState: base?.executionStatus ?? null,
+		model: base?.model ?? null,
+		findings: null,
+		rules: [],
+		checkedAt: null,
+		error: null,
+		v1: {eventsDir: c.eventsDir, layout: c.layout},
+	};
+}
+
+/** Every V1 conversation under a state folder's V1 roots (CLI/agent server conversations/, app server v1/events/). */
+export function listV1Sessions(stateDir: string): SessionRow[] {
+	return v1Roots(stateDir).flatMap(conversationsUnder).map(v1Row);
+}
+
+export function conversationOf(row: SessionRow): V1ConversationDir | null {
+	return row.v1 ? {dir: row.dir, eventsDir: row.v1.eventsDir, layout: row.v1.layout, id: row.id} : null;
+}
+
+export interface V1Settings {
+	sdkVersion: string | null;
+	template: TemplateFamily | null;
+}
+
+export interface CheckedV1 {
+	rows: EventRow[];
+	findings: Finding[];
+	agentState: string | null;
+	title: string | null;
+	rulesNote: string;
+}
+
+export function checkV1Snapshot(snapshot: V1Snapshot, settings: V1Settings): CheckedV1 {
+	const sdk = sdkRules(settings.sdkVersion, settings.sdkVersion ? '[openhands] sdk_version' : null, snapshot.baseState?.nativeToolCalling ?? true);
+	const {roles, findings} = checkV1Events(snapshot.events, {sdk, leafEventId: snapshot.baseState?.leafEventId ?? null, template: settings.template});
+	const roleById = new Map(roles.map(r => [r.eventId, r.label]));
+	const rows: EventRow[] = snapshot.events.map(e => ({
+		id: e.id,
+		timestamp: e.timestamp,
+		source: e.source,
+		kind: e.kind.replace(/Event$/, '').replace(/Observation$/, 'Obs'),
+		summary: e.summary,
+		role: roleById.get(e.id) ?? '-',
+		problem: null,
+		file: snapshot.files.get(e.id) ?? '',
+	}));
+	for (const p of snapshot.problems) rows.push({id: p.id, timestamp: null, source: '?', kind: p.kind, summary: p.error, role: '?', problem: `${p.error} (retrying)`, file: p.file});
+	rows.sort((a, b) => a.id - b.id);
+	const firstUser = snapshot.events.find(e => e.kind === 'MessageEvent' && e.messageRole === 'user' && e.source === 'user');
+	return {
+		rows,
+		findings,
+		agentState: snapshot.baseState?.executionStatus ?? lastExecutionStatus(snapshot.events),
+		title: firstUser ? oneLine(firstUser.text, 80) : null,
+		rulesNote: describeRules(sdk),
+	};
+}
