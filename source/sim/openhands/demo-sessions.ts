@@ -1,10 +1,12 @@
 // The demo's OpenHands state: four V0 conversations, each showing one case the sessions panel
 // must handle (clean; system,user,user from prompt extensions; an error observation right after a
-// tool result; a live session that keeps growing).
+// tool result; a live session that keeps growing), and one V1 conversation in the CLI layout
+// beside them (a follow-up after the finish tool: user after tool, which the Mistral server rejects).
 
 import {randomBytes} from 'node:crypto';
 import * as ev from './events.js';
 import {SessionWriter} from './session-writer.js';
+import {writeDemoV1Conversation} from './v1-conversation.js';
 
 export const OPENHANDS_VERSION = '0.48.0';
 const MODEL = 'openai/mistral-small-4';
@@ -17,6 +19,8 @@ export interface DemoSessions {
 	promptExtensions: string;
 	errorAfterTool: string;
 	live: string;
+	/** The V1 conversation's folder name under conversations/. */
+	v1: string;
 	/** Appends the next step of the live session; false once it reached LIVE_MAX_EVENTS. */
 	stepLive(): boolean;
 }
@@ -96,6 +100,9 @@ export function writeDemoSessions(stateDir: string, now = new Date()): DemoSessi
 	finish(err, 'Renamed retry() to withRetry() in both files; tests pass.');
 	err.writeMetadata();
 
+	// V1 (CLI layout): the SDK sends the follow-up right after the finish result.
+	const v1 = writeDemoV1Conversation(stateDir, new Date(now.getTime() - 30 * 60 * 1000));
+
 	// 4. Live: keeps growing while the demo runs.
 	const live = new SessionWriter(stateDir, newId(), 'Speed up the todo list query', MODEL, new Date(now.getTime() - 60 * 1000));
 	opening(live);
@@ -115,6 +122,7 @@ export function writeDemoSessions(stateDir: string, now = new Date()): DemoSessi
 		promptExtensions: ext.id,
 		errorAfterTool: err.id,
 		live: live.id,
+		v1,
 		stepLive() {
 			if (live.count + 4 > LIVE_MAX_EVENTS) return false;
 			live.syncToNow();
