@@ -125,3 +125,26 @@ describe('demo OpenHands sessions', () => {
 		expect(JSON.parse(readFileSync(path.join(cache, pages.at(-1)!), 'utf8'))).toEqual(events.slice((full - 1) * 25, full * 25));
 	});
 });
+
+describe('demo OpenHands V1 conversation', () => {
+	it('is written beside the V0 sessions in the V1 CLI layout, with a finding a Mistral server rejects', async () => {
+		const dir = path.join(stateDir, 'conversations', sessions.v1);
+		expect(sessions.v1).toMatch(/^[0-9a-f]{32}$/);
+		const names = readdirSync(path.join(dir, 'events')).filter(n => n !== '.eventlog.lock').sort();
+		names.forEach((n, i) => expect(n).toMatch(new RegExp(`^event-${String(i).padStart(5, '0')}-[0-9a-f-]{36}\\.json$`)));
+		for (const n of names) {
+			const text = readFileSync(path.join(dir, 'events', n), 'utf8');
+			// model_dump_json(exclude_none=True): compact, kind last, no nulls.
+			expect(text).toMatch(/^\{"id":"[0-9a-f-]{36}","timestamp":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}","source":"(agent|user|environment)",.*"kind":"[A-Za-z]+"\}$/);
+			expect(text).not.toContain('null');
+		}
+		const base = JSON.parse(readFileSync(path.join(dir, 'base_state.json'), 'utf8')) as {agent: {llm: {model: string}}; execution_status: string};
+		expect(base.agent.llm.model).toBe('openai/mistral-small-4');
+		expect(base.execution_status).toBe('error');
+		const {checkSession} = await import('../sessions/helpers.js');
+		const r = await checkSession(dir, '--json', '--rules', 'mistral');
+		const findings = r.json!.sessions[0]!.findings;
+		expect(findings.find(f => f.rule === 'mistral-order')!.servers).toContain('mistral-api');
+		expect(findings.find(f => f.rule === 'error-reason')!.message).toContain("Unexpected role 'user' after role 'tool'");
+	});
+});
