@@ -159,7 +159,7 @@ describe('Sessions panel', () => {
 			expect(cockpit.frame().length).toBeLessThanOrEqual(19);
 
 			// Scrolling down reaches the fix and then the JSON; End then Up moves at once (no dead keys).
-			for (let i = 0; i < 8; i++) await cockpit.type('j');
+			for (let i = 0; i < 10; i++) await cockpit.type('j');
 			expect(inside()).toContain('x applies it · fix: In the OpenHands config.toml set `[agent] enable_prompt_extensions = false`');
 			await cockpit.type('G');
 			const atEnd = store.getState().sessions.detail!.offset;

@@ -28,9 +28,9 @@ function fixFor(message: LlmMessage, flavor: 'v0' | 'v1' | undefined): {fix: str
 const GENERATED_START = 'Conversation must start with a user message, got';
 
 function familyWords(repeat: boolean, template: TemplateFamily | null | undefined): string {
-	if (template === 'legacy') return ' The engine serves a hand-written template (legacy family), which rejects it.';
-	if (!repeat) return ' Both template families reject it (the ones mistral-common generates too).';
-	return ' Only the hand-written templates (legacy family) reject this; the templates mistral-common generates merge consecutive same-role turns first and accept it. Template family not known: say which one the engine serves with --template (check-session) or [openhands] chat_template.';
+	if (template === 'legacy') return ' The engine serves a hand-written (legacy) template: rejected.';
+	if (!repeat) return '';
+	return ' (Hand-written templates; mistral-common-generated ones merge repeated roles.)';
 }
 
 /** Consecutive same-role turns as one (what the generated templates' aggregation step does). */
