@@ -41,10 +41,16 @@ describe('state folder discovery', () => {
 });
 
 describe('OpenHands V1 conversations', () => {
-	it('a V0 folder wins; a folder with only V1 conversations is used and they are named as not checked', async () => {
+	it('a V0 folder wins; a folder with only V1 conversations is used, and they are listed and checked', async () => {
 		const home = path.join(tmp, 'home-v1');
-		// The V1 CLI's ~/.openhands/conversations/<id>/events, and V0 sessions in ~/.openhands-state.
-		mkdirSync(path.join(home, '.openhands', 'conversations', '0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'events'), {recursive: true});
+		// The V1 CLI's ~/.openhands/conversations/<id>/, and V0 sessions in ~/.openhands-state.
+		const cli = path.join(home, '.openhands', 'conversations', '0f1e2d3c4b5a69788796a5b4c3d2e1f0');
+		mkdirSync(path.join(cli, 'events'), {recursive: true});
+		writeFileSync(path.join(cli, 'base_state.json'), JSON.stringify({id: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', agent: {llm: {model: 'openai/devstral-small'}, kind: 'Agent'}, execution_status: 'finished'}));
+		writeFileSync(
+			path.join(cli, 'events', 'event-00000-0b6c1e3a-0000-4000-8000-000000000000.json'),
+			JSON.stringify({id: '0b6c1e3a-0000-4000-8000-000000000000', timestamp: '2026-12-01T06:47:00.000000', source: 'user', llm_message: {role: 'user', content: [{type: 'text', text: 'Tidy the README'}]}, kind: 'MessageEvent'}),
+		);
 		mkdirSync(path.join(home, '.openhands-state', 'sessions'), {recursive: true});
 		expect(findStateDir({home}).dir).toBe(path.join(home, '.openhands-state'));
 		rmSync(path.join(home, '.openhands-state'), {recursive: true});
@@ -59,11 +65,15 @@ describe('OpenHands V1 conversations', () => {
 		await source.start?.();
 		try {
 			await source.poll?.();
-			const s = store.getState().sessions;
-			expect(s.v1).toEqual({count: 2, dirs: [path.join(home, '.openhands', 'v1', 'events'), path.join(home, '.openhands', 'conversations')]});
+			const rows = store.getState().sessions.sessions;
+			expect(rows.map(r => r.id).sort()).toEqual(['0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'c0ffee00c0ffee00c0ffee00c0ffee00']);
+			const cliRow = rows.find(r => r.id.startsWith('0f1e'))!;
+			expect(cliRow).toMatchObject({model: 'openai/devstral-small', agentState: 'finished', eventCount: 1, title: 'Tidy the README', findings: 0});
+			expect(cliRow.rulesNote).toContain('SDK version not recorded');
+			// The app server copy without an id is read as a problem, not a session with findings.
+			expect(rows.find(r => r.id.startsWith('c0ffee'))).toMatchObject({eventCount: 1, findings: 0});
 			const lines = sessionsStatus(store.getState()).lines.join('\n');
-			expect(lines).toContain(`2 OpenHands V1 conversations in ${path.join(home, '.openhands', 'v1', 'events')}`);
-			expect(lines).toContain('not checked (stackdeck reads V0 sessions/<id>/events)');
+			expect(lines).toContain('0f1e2d3c4b5a69788796a5b4c3d2e1f0 "Tidy the README" 1 events, finished, no findings');
 		} finally {
 			await source.stop?.();
 		}

@@ -8,7 +8,7 @@ import path from 'node:path';
 /** software-agent-sdk's read pattern: five or more digits (the width is not capped). */
 export const SDK_EVENT_FILE = /^event-(\d{5,})-([0-9a-fA-F-]{8,})\.json$/;
 /** FilesystemEventService: `<YYYYMMDDHHMMSS>_<EventClassName>_<event id hex>`, no extension. */
-export const APP_EVENT_FILE = /^(\d{14})_([A-Za-z][A-Za-z0-9]*)_([0-9a-fA-F]{32})$/;
+export const APP_EVENT_FILE = /^(\d{14})_([A-Za-z][A-Za-z0-9]*)_([0-9a-fA-F]{8,})$/;
 
 export type V1Layout = 'sdk' | 'app';
 
