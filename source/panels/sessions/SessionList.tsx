@@ -7,7 +7,6 @@ import {Line, Span} from '../../ui/widgets/Line.js';
 import type {SessionsState} from '../../store/slices/sessions.js';
 import {wrapWords} from '../../domain/format.js';
 import {listWindow, pad, shortDate} from './window.js';
-import {v1Note} from './status.js';
 
 const STATE_LABELS: Record<string, string> = {awaiting_user_input: 'awaiting', awaiting_user_confirmation: 'confirm?', rate_limited: 'ratelimit', user_confirmed: 'confirmed', user_rejected: 'rejected'};
 
@@ -31,10 +30,7 @@ export function SessionList({s, width, height}: {s: SessionsState; width: number
 		</Line>,
 	);
 	if (s.stateDir && s.error) rows.push(<Line key="err" tone="error">{s.error}</Line>);
-	if (s.stateDir && s.sessions.length === 0) rows.push(<Line key="none" tone="muted">{`no V0 sessions yet in ${s.stateDir}/sessions`}</Line>);
-	if (s.v1.count > 0) {
-		wrapWords(v1Note(s.v1), width, s.sessions.length > 0 ? 2 : 4).forEach((text, i) => rows.push(<Line key={`v1-${i}`} tone="warn">{text}</Line>));
-	}
+	if (s.stateDir && s.sessions.length === 0) rows.push(<Line key="none" tone="muted">{`no OpenHands sessions yet in ${s.stateDir} (sessions/, conversations/, v1/events/)`}</Line>);
 	const footer = s.sessions.length > 0 ? 2 : 0;
 	const room = Math.max(0, height - rows.length - 1 - footer);
 	if (s.sessions.length > 0) {

@@ -9,11 +9,6 @@ export function sessionsBadge(state: AppState): string | undefined {
 	return n > 0 ? `${n}!` : undefined;
 }
 
-/** OpenHands V1 conversations are there but not read: say so rather than look empty. */
-export function v1Note(v1: {count: number; dirs: string[]}): string {
-	return `${v1.count} OpenHands V1 conversation${v1.count === 1 ? '' : 's'} in ${v1.dirs.join(', ')}: not checked (stackdeck reads V0 sessions/<id>/events)`;
-}
-
 export function sessionsStatus(state: AppState): StatusSection {
 	const s = state.sessions;
 	const lines: string[] = [];
@@ -23,7 +18,6 @@ export function sessionsStatus(state: AppState): StatusSection {
 		lines.push(`${r.id} ${JSON.stringify(r.title ?? '')} ${r.eventCount} events, ${r.agentState ?? '?'}, ${found}`);
 	}
 	if (s.sessions.length > 20) lines.push(`… ${s.sessions.length - 20} more`);
-	if (s.v1.count > 0) lines.push(v1Note(s.v1));
 	// No state folder on this host is a finding about the setup, not a read failure.
 	if (s.error) lines.push(s.stateDir ? `error: ${s.error}` : s.error);
 	return {
@@ -35,8 +29,7 @@ export function sessionsStatus(state: AppState): StatusSection {
 			tried: s.tried,
 			configToml: s.configToml,
 			promptExtensions: s.promptExtensions,
-			v1Conversations: s.v1,
-			sessions: s.sessions.map(r => ({id: r.id, title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt, eventCount: r.eventCount, agentState: r.agentState, model: r.model, findings: r.findings, rules: r.rules})),
+			sessions: s.sessions.map(r => ({id: r.id, format: r.v1 ? 'v1' : 'v0', title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt, eventCount: r.eventCount, agentState: r.agentState, model: r.model, findings: r.findings, rules: r.rules})),
 			error: s.error,
 		},
 	};

@@ -15,7 +15,6 @@ import {
 	setSessions,
 	setSessionsError,
 	setStateDir,
-	setV1Conversations,
 	setWatchMode,
 } from '../../store/slices/sessions.js';
 import type {Source, SourceContext} from '../types.js';
@@ -112,7 +111,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		if (!dir || stopped) return;
 		try {
 			const rows = [...(await listSessions(dir)), ...listV1Sessions(dir)];
-			update(store, 'sessions', s => setV1Conversations(setSessionsError(setSessions(s, rows, Date.now()), null), {count: 0, dirs: []}));
+			update(store, 'sessions', s => setSessionsError(setSessions(s, rows, Date.now()), null));
 			checkNext();
 		} catch (error) {
 			update(store, 'sessions', s => setSessionsError(s, (error as Error).message));

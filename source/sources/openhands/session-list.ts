@@ -51,34 +51,6 @@ export async function readSessionRow(dir: string): Promise<SessionRow> {
 	return row;
 }
 
-/**
- * OpenHands V1 conversations beside (or instead of) the V0 sessions: the app server's
- * `v1/events/<conversation>/` and the agent server's / CLI's `conversations/<id>/events/`. They are
- * counted so the panel can say they are there and not checked, rather than look empty.
- */
-export async function findV1Conversations(stateDir: string): Promise<{count: number; dirs: string[]}> {
-	let count = 0;
-	const dirs: string[] = [];
-	for (const [where, needsEvents] of [[path.join(stateDir, 'v1', 'events'), false], [path.join(stateDir, 'conversations'), true]] as const) {
-		let entries: Array<{name: string; isDirectory(): boolean}>;
-		try {
-			entries = (await readdir(where, {withFileTypes: true})).filter(d => d.isDirectory());
-		} catch {
-			continue;
-		}
-		let here = 0;
-		for (const entry of entries) {
-			if (!needsEvents) here++;
-			else if (await stat(path.join(where, entry.name, 'events')).then(st => st.isDirectory(), () => false)) here++;
-		}
-		if (here > 0) {
-			count += here;
-			dirs.push(where);
-		}
-	}
-	return {count, dirs};
-}
-
 export async function listSessions(stateDir: string): Promise<SessionRow[]> {
 	const sessionsDir = path.join(stateDir, 'sessions');
 	let names: string[];

@@ -77,8 +77,6 @@ export interface SessionsState {
 	/** Where promptExtensions came from ("config.toml" or "OpenHands default"). */
 	promptExtensionsFrom: string;
 	sessions: SessionRow[];
-	/** OpenHands V1 conversations found in the state folder: not checked, and said so. */
-	v1: {count: number; dirs: string[]};
 	cursor: number;
 	view: SessionsView;
 	open: OpenSession | null;
@@ -97,7 +95,6 @@ export function initialSessions(): SessionsState {
 		promptExtensions: true,
 		promptExtensionsFrom: 'OpenHands default',
 		sessions: [],
-		v1: {count: 0, dirs: []},
 		cursor: 0,
 		view: 'list',
 		open: null,
@@ -148,10 +145,6 @@ export function setSessions(s: SessionsState, rows: SessionRow[], at: number): S
 	merged.sort((a, b) => (b.updatedAt ?? b.createdAt ?? '').localeCompare(a.updatedAt ?? a.createdAt ?? '') || a.id.localeCompare(b.id));
 	const index = selected ? merged.findIndex(r => r.id === selected) : -1;
 	return {...s, sessions: merged, cursor: index >= 0 ? index : clamp(s.cursor, merged.length), updatedAt: at};
-}
-
-export function setV1Conversations(s: SessionsState, v1: {count: number; dirs: string[]}): SessionsState {
-	return s.v1.count === v1.count && s.v1.dirs.join() === v1.dirs.join() ? s : {...s, v1};
 }
 
 export function setSessionCheck(
