@@ -6,6 +6,7 @@ import path from 'node:path';
 import {readBaseState, type V1BaseState} from '../../../domain/openhands/v1/base-state.js';
 import {looksLikeV1Event, parseV1Event, type V1EventFacts} from '../../../domain/openhands/v1/event.js';
 import {V1ConversationReader} from './conversation-reader.js';
+import {OpenHandsServer, RestConversationReader} from './rest.js';
 import {conversationAt, conversationsUnder, v1Roots, type V1ConversationDir} from './layout.js';
 
 export interface V1CheckInput {
@@ -15,6 +16,8 @@ export interface V1CheckInput {
 	events: V1EventFacts[];
 	problems: string[];
 	baseState: V1BaseState | null;
+	/** The SDK version the producer reported (agent server /server_info), when it did. */
+	sdkVersion?: string | null;
 }
 
 export function fromConversation(conversation: V1ConversationDir): V1CheckInput {
@@ -64,4 +67,16 @@ export function fromV1Events(items: readonly unknown[], id: string, source: stri
 export function idxOfFile(file: string): number {
 	const match = /^event-(\d{5,})-/.exec(path.basename(file));
 	return match ? Number(match[1]) : 0;
+}
+
+/** Every conversation of a running agent or app server, read over REST, with the server's SDK version. */
+export async function v1InputsFromServer(server: OpenHandsServer): Promise<V1CheckInput[]> {
+	const [version, conversations] = await Promise.all([server.sdkVersion(), server.conversations()]);
+	const out: V1CheckInput[] = [];
+	for (const c of conversations) {
+		const reader = new RestConversationReader(server, c.id, {id: c.id, model: c.model, nativeToolCalling: true, executionStatus: c.status, leafEventId: null, title: c.title});
+		const snapshot = await reader.scan();
+		out.push({id: c.id, kind: 'v1', source: reader.dir, events: snapshot.events, problems: snapshot.problems.map(p => p.error), baseState: snapshot.baseState, sdkVersion: version});
+	}
+	return out;
 }
