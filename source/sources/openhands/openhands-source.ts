@@ -27,7 +27,9 @@ import {listSessions} from './session-list.js';
 import {findStateDir} from './state-dir.js';
 import {V1ConversationReader} from './v1/conversation-reader.js';
 import {v1Roots} from './v1/layout.js';
-import {checkV1Snapshot, conversationOf, listV1Sessions, type V1Settings} from './v1/session-rows.js';
+import {checkV1Snapshot, conversationOf, listV1Sessions, restRow, type V1Settings} from './v1/session-rows.js';
+import {OpenHandsServer, RestConversationReader} from './v1/rest.js';
+import type {V1Snapshot} from './v1/conversation-reader.js';
 import {watchFolder, type FolderWatch} from './watch.js';
 
 /** Runs `task` one at a time; a request while it runs schedules exactly one more run. */
@@ -53,6 +55,12 @@ function serial(task: () => Promise<void>): () => void {
 	return go;
 }
 
+/** A V1 conversation's events, from a folder or a running server. */
+interface V1Reader {
+	readonly dir: string;
+	scan(): Promise<V1Snapshot>;
+}
+
 /** What a checked V1 conversation tells its list row. */
 function v1Check(checked: ReturnType<typeof checkV1Snapshot>) {
 	return {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, title: checked.title, rulesNote: checked.rulesNote};
@@ -66,18 +74,27 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	let listWatch: FolderWatch | null = null;
 	let v1Watches: FolderWatch[] = [];
 	/** V1 conversations' readers, by events folder (small: a conversation is read once, then tailed). */
-	const v1Readers = new Map<string, V1ConversationReader>();
+	const v1Readers = new Map<string, V1Reader>();
 	const v1Settings: V1Settings = {sdkVersion: ctx.config.openhands.sdk_version ?? null, template: ctx.config.openhands.chat_template ?? null};
-	const v1ReaderFor = (row: SessionRow): V1ConversationReader | null => {
+	const oh = ctx.config.openhands;
+	// A running agent or app server: its conversations join the list, read over REST on the tick.
+	const server = oh.server_url ? new OpenHandsServer({url: oh.server_url, apiKey: oh.server_key_env ? (ctx.env[oh.server_key_env] ?? null) : null}) : null;
+	let serverVersion: string | null | undefined;
+	const settingsFor = (row: SessionRow | undefined): V1Settings =>
+		row?.v1?.layout === 'rest' && !v1Settings.sdkVersion && serverVersion ? {...v1Settings, sdkVersion: serverVersion, sdkFrom: "the server's /server_info"} : v1Settings;
+	const v1ReaderFor = (row: SessionRow): V1Reader | null => {
+		if (!row.v1) return null;
+		let reader = v1Readers.get(row.v1.eventsDir);
+		if (reader) return reader;
 		const conversation = conversationOf(row);
-		if (!conversation) return null;
-		let reader = v1Readers.get(conversation.eventsDir);
-		if (!reader) v1Readers.set(conversation.eventsDir, (reader = new V1ConversationReader(conversation)));
-		return reader;
+		if (conversation) reader = new V1ConversationReader(conversation);
+		else if (server) reader = new RestConversationReader(server, row.id, {id: row.id, model: row.model, nativeToolCalling: true, executionStatus: row.agentState, leafEventId: null, title: row.title});
+		if (reader) v1Readers.set(row.v1.eventsDir, reader);
+		return reader ?? null;
 	};
 	let openWatch: FolderWatch | null = null;
 	let openReader: EventDirReader | null = null;
-	let openV1: V1ConversationReader | null = null;
+	let openV1: V1Reader | null = null;
 	let watchedStateDir: string | null = null;
 	let unsubscribe: (() => void) | null = null;
 	let stopped = false;
@@ -108,10 +125,20 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 
 	const doRefresh = async () => {
 		const dir = store.getState().sessions.stateDir;
-		if (!dir || stopped) return;
+		if ((!dir && !server) || stopped) return;
 		try {
-			const rows = [...(await listSessions(dir)), ...listV1Sessions(dir)];
-			update(store, 'sessions', s => setSessionsError(setSessions(s, rows, Date.now()), null));
+			const rows = dir ? [...(await listSessions(dir)), ...listV1Sessions(dir)] : [];
+			let serverError: string | null = null;
+			if (server) {
+				try {
+					if (serverVersion === undefined) serverVersion = await server.sdkVersion();
+					rows.push(...(await server.conversations()).map(c => restRow(server.url, c)));
+				} catch (error) {
+					// The folders' sessions stay listed; the server's trouble is said on top.
+					serverError = (error as Error).message;
+				}
+			}
+			update(store, 'sessions', s => setSessionsError(setSessions(s, rows, Date.now()), serverError));
 			checkNext();
 		} catch (error) {
 			update(store, 'sessions', s => setSessionsError(s, (error as Error).message));
@@ -129,7 +156,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			const v1 = v1ReaderFor(stale);
 			if (v1) {
 				try {
-					const checked = checkV1Snapshot(await v1.scan(), v1Settings);
+					const checked = checkV1Snapshot(await v1.scan(), settingsFor(stale));
 					update(store, 'sessions', x => setSessionCheck(x, stale.id, {...v1Check(checked), eventCount: stale.eventCount}));
 				} catch (error) {
 					update(store, 'sessions', x => setSessionCheck(x, stale.id, {findings: 0, rules: [], agentState: null, eventCount: stale.eventCount}));
@@ -153,12 +180,12 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	};
 	const checkNext = serial(doChecks);
 
-	const scanOpenV1 = async (reader: V1ConversationReader, id: string, first: boolean) => {
+	const scanOpenV1 = async (reader: V1Reader, id: string, first: boolean) => {
 		const started = performance.now();
 		try {
 			const snapshot = await reader.scan();
 			if (!snapshot.changed && !first) return;
-			const checked = checkV1Snapshot(snapshot, v1Settings);
+			const checked = checkV1Snapshot(snapshot, settingsFor(store.getState().sessions.sessions.find(r => r.id === id)));
 			const ms = first ? Math.round(performance.now() - started) : null;
 			update(store, 'sessions', s => setSessionCheck(applyOpenEvents(s, id, checked.rows, checked.findings, ms, null), id, {...v1Check(checked), eventCount: snapshot.fileCount}));
 		} catch (error) {
@@ -204,6 +231,12 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	});
 
 	const loadDetail = async (eventId: number, file: string) => {
+		if (openV1 instanceof RestConversationReader && file.startsWith(`${openV1.dir}/`)) {
+			const raw = openV1.rawEvent(file.slice(openV1.dir.length + 1));
+			const lines = raw === undefined ? [] : JSON.stringify(maskSecrets(raw), null, 2).split('\n');
+			update(store, 'sessions', s => applyDetail(s, eventId, lines, raw === undefined ? `${file}: not read from the server yet` : null));
+			return;
+		}
 		const read = await readJsonFile(file, MAX_EVENT_BYTES);
 		let lines: string[];
 		let error: string | null = null;
@@ -236,7 +269,8 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			openWatch = null;
 			openV1 = openRow?.v1 ? v1ReaderFor(openRow) : null;
 			openReader = wanted && !openV1 ? readers.get(wanted) : null;
-			if (wanted) {
+			if (wanted && openRow?.v1?.layout === 'rest') scanOpen();
+			else if (wanted) {
 				openWatch = watchFolder(wanted, scanOpen, pollMs);
 				update(store, 'sessions', x => setWatchMode(x, openWatch?.mode ?? null));
 				scanOpen();
@@ -269,8 +303,14 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		async poll() {
 			// The watches do the live work; the tick re-discovers (a folder may appear later).
 			if (!store.getState().sessions.stateDir) discover();
+			// A conversation read over REST has no folder to watch: it is tailed on the tick, and the
+			// server's list is read again with it.
+			if (server && store.getState().sessions.updatedAt !== null) {
+				refreshList();
+				if (openV1 instanceof RestConversationReader) scanOpen();
+			}
 			// First tick (and `stackdeck status`): list and check everything before returning.
-			if (store.getState().sessions.updatedAt === null && store.getState().sessions.stateDir) {
+			if (store.getState().sessions.updatedAt === null && (store.getState().sessions.stateDir || server)) {
 				await doRefresh();
 				await doChecks();
 			}

@@ -20,7 +20,7 @@ export interface SessionRow {
 	checkedAt: number | null;
 	error: string | null;
 	/** OpenHands V1 conversation (software-agent-sdk): where its event files are and in which layout. */
-	v1?: {eventsDir: string; layout: 'sdk' | 'app'};
+	v1?: {eventsDir: string; layout: 'sdk' | 'app' | 'rest'};
 	/** V1: which SDK version's rules rebuilt the messages (said beside the findings). */
 	rulesNote?: string | null;
 }

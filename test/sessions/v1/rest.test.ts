@@ -8,6 +8,10 @@ import {startSimAgentServer} from '../../../source/sim/openhands/agent-server.js
 import {V1ConversationWriter} from '../../../source/sim/openhands/v1-conversation.js';
 import {OpenHandsServer, RestConversationReader} from '../../../source/sources/openhands/v1/rest.js';
 import {checkSession} from '../helpers.js';
+import {defaultConfig} from '../../../source/config/schema.js';
+import {createAppStore, update} from '../../../source/store/index.js';
+import {openDetail, openSelected} from '../../../source/store/slices/sessions.js';
+import {createOpenhandsSource} from '../../../source/sources/openhands/openhands-source.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-v1-rest-'));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
@@ -76,6 +80,47 @@ describe('agent server over REST', () => {
 			expect(next.changed).toBe(true);
 			expect(next.events.map(e => e.kind)).toEqual(['SystemPromptEvent', 'MessageEvent', 'ActionEvent', 'ObservationEvent']);
 		} finally {
+			await server.stop();
+		}
+	});
+});
+
+describe('Sessions panel source with [openhands] server_url', () => {
+	it('lists the server\'s conversations, checks them with its SDK version, tails the open one on the tick, shows an event', async () => {
+		const c = new V1ConversationWriter(path.join(root, 'panel', 'conversations'), new Date('2026-11-30T13:00:00Z'));
+		c.writeBaseState('running');
+		c.system();
+		c.user('Count the routes.');
+		const server = await startSimAgentServer(path.join(root, 'panel', 'conversations'), {sdkVersion: '1.26.0', apiKey: 'k-9'});
+		const config = defaultConfig();
+		config.openhands = {...config.openhands, server_url: server.url, server_key_env: 'OH_KEY'};
+		const store = createAppStore();
+		const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(root, 'panel', 'nohome'), OH_KEY: 'k-9'}}, 200);
+		await source.start?.();
+		try {
+			await source.poll?.();
+			const row = store.getState().sessions.sessions.find(r => r.id === c.id)!;
+			expect(row).toMatchObject({model: 'openai/mistral-small-4', agentState: 'running', findings: 0, title: 'Count the routes.'});
+			expect(row.rulesNote).toContain("SDK 1.26.0 (the server's /server_info)");
+			update(store, 'sessions', s => openSelected({...s, cursor: s.sessions.findIndex(r => r.id === c.id)}));
+			const until = async (what: string, ok: () => boolean) => {
+				for (let i = 0; i < 200 && !ok(); i++) await new Promise(r => setTimeout(r, 25));
+				expect(ok(), what).toBe(true);
+			};
+			await until('events', () => store.getState().sessions.open?.rows.length === 2);
+			c.advance(1000);
+			c.tool('finish', {message: 'Three.'}, 'Three.', {message: 'Three.', kind: 'FinishAction'});
+			c.user('And the users routes?');
+			await source.poll?.();
+			await until('tail', () => store.getState().sessions.open?.rows.length === 5);
+			const open = store.getState().sessions.open!;
+			expect(open.rows.map(r => r.role)).toEqual(['system', 'user', 'assistant+tc', 'tool', 'user']);
+			expect(open.findings.map(f => f.rule)).toContain('mistral-order');
+			update(store, 'sessions', s => openDetail({...s, open: {...s.open!, cursor: 4}}));
+			await until('detail', () => (store.getState().sessions.detail?.lines.length ?? 0) > 0);
+			expect(store.getState().sessions.detail!.lines.join('\n')).toContain('And the users routes?');
+		} finally {
+			await source.stop?.();
 			await server.stop();
 		}
 	});

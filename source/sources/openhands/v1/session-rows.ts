@@ -62,12 +62,34 @@ export function listV1Sessions(stateDir: string): SessionRow[] {
 }
 
 export function conversationOf(row: SessionRow): V1ConversationDir | null {
-	return row.v1 ? {dir: row.dir, eventsDir: row.v1.eventsDir, layout: row.v1.layout, id: row.id} : null;
+	return row.v1 && row.v1.layout !== 'rest' ? {dir: row.dir, eventsDir: row.v1.eventsDir, layout: row.v1.layout, id: row.id} : null;
+}
+
+/** A conversation a running server lists, as a row ("<url>#<id>" stands for its events). */
+export function restRow(url: string, c: {id: string; title: string | null; model: string | null; status: string | null; updatedAt: string | null}): SessionRow {
+	const where = `${url}#${c.id}`;
+	return {
+		id: c.id,
+		dir: where,
+		title: c.title,
+		createdAt: c.updatedAt,
+		updatedAt: c.updatedAt,
+		eventCount: 0,
+		agentState: c.status,
+		model: c.model,
+		findings: null,
+		rules: [],
+		checkedAt: null,
+		error: null,
+		v1: {eventsDir: where, layout: 'rest'},
+	};
 }
 
 export interface V1Settings {
 	sdkVersion: string | null;
 	template: TemplateFamily | null;
+	/** Where sdkVersion came from, when not the config. */
+	sdkFrom?: string;
 }
 
 export interface CheckedV1 {
@@ -79,7 +101,7 @@ export interface CheckedV1 {
 }
 
 export function checkV1Snapshot(snapshot: V1Snapshot, settings: V1Settings): CheckedV1 {
-	const sdk = sdkRules(settings.sdkVersion, settings.sdkVersion ? '[openhands] sdk_version' : null, snapshot.baseState?.nativeToolCalling ?? true);
+	const sdk = sdkRules(settings.sdkVersion, settings.sdkVersion ? (settings.sdkFrom ?? '[openhands] sdk_version') : null, snapshot.baseState?.nativeToolCalling ?? true);
 	const {roles, findings} = checkV1Events(snapshot.events, {sdk, leafEventId: snapshot.baseState?.leafEventId ?? null, template: settings.template});
 	const roleById = new Map(roles.map(r => [r.eventId, r.label]));
 	const rows: EventRow[] = snapshot.events.map(e => ({
