@@ -29,6 +29,7 @@ import {V1ConversationReader} from './v1/conversation-reader.js';
 import {v1Roots} from './v1/layout.js';
 import {checkV1Snapshot, conversationOf, listV1Sessions, restRow, type V1Settings} from './v1/session-rows.js';
 import {OpenHandsServer, RestConversationReader} from './v1/rest.js';
+import {EngineTemplates} from './v1/engine-template.js';
 import type {V1Snapshot} from './v1/conversation-reader.js';
 import {watchFolder, type FolderWatch} from './watch.js';
 
@@ -82,13 +83,19 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	let serverVersion: string | null | undefined;
 	const settingsFor = (row: SessionRow | undefined): V1Settings =>
 		row?.v1?.layout === 'rest' && !v1Settings.sdkVersion && serverVersion ? {...v1Settings, sdkVersion: serverVersion, sdkFrom: "the server's /server_info"} : v1Settings;
+	// The template family: the config's, else what the engine the agent calls exposes (llama.cpp /props).
+	const templates = new EngineTemplates();
+	const withTemplate = async (settings: V1Settings, snapshot: V1Snapshot): Promise<V1Settings> => {
+		const base = snapshot.baseState?.baseUrl;
+		return settings.template || !base ? settings : {...settings, template: await templates.familyAt(base)};
+	};
 	const v1ReaderFor = (row: SessionRow): V1Reader | null => {
 		if (!row.v1) return null;
 		let reader = v1Readers.get(row.v1.eventsDir);
 		if (reader) return reader;
 		const conversation = conversationOf(row);
 		if (conversation) reader = new V1ConversationReader(conversation);
-		else if (server) reader = new RestConversationReader(server, row.id, {id: row.id, model: row.model, nativeToolCalling: true, executionStatus: row.agentState, leafEventId: null, title: row.title});
+		else if (server) reader = new RestConversationReader(server, row.id, {id: row.id, model: row.model, baseUrl: null, nativeToolCalling: true, executionStatus: row.agentState, leafEventId: null, title: row.title});
 		if (reader) v1Readers.set(row.v1.eventsDir, reader);
 		return reader ?? null;
 	};
@@ -156,7 +163,8 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			const v1 = v1ReaderFor(stale);
 			if (v1) {
 				try {
-					const checked = checkV1Snapshot(await v1.scan(), settingsFor(stale));
+					const snapshot = await v1.scan();
+					const checked = checkV1Snapshot(snapshot, await withTemplate(settingsFor(stale), snapshot));
 					update(store, 'sessions', x => setSessionCheck(x, stale.id, {...v1Check(checked), eventCount: stale.eventCount}));
 				} catch (error) {
 					update(store, 'sessions', x => setSessionCheck(x, stale.id, {findings: 0, rules: [], agentState: null, eventCount: stale.eventCount}));
@@ -185,7 +193,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		try {
 			const snapshot = await reader.scan();
 			if (!snapshot.changed && !first) return;
-			const checked = checkV1Snapshot(snapshot, settingsFor(store.getState().sessions.sessions.find(r => r.id === id)));
+			const checked = checkV1Snapshot(snapshot, await withTemplate(settingsFor(store.getState().sessions.sessions.find(r => r.id === id)), snapshot));
 			const ms = first ? Math.round(performance.now() - started) : null;
 			update(store, 'sessions', s => setSessionCheck(applyOpenEvents(s, id, checked.rows, checked.findings, ms, null), id, {...v1Check(checked), eventCount: snapshot.fileCount}));
 		} catch (error) {

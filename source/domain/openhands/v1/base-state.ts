@@ -5,6 +5,8 @@
 export interface V1BaseState {
 	id: string | null;
 	model: string | null;
+	/** agent.llm.base_url: the engine the agent calls (only persisted when set). */
+	baseUrl: string | null;
 	nativeToolCalling: boolean;
 	executionStatus: string | null;
 	leafEventId: string | null;
@@ -22,6 +24,7 @@ export function readBaseState(value: unknown): V1BaseState {
 	return {
 		id: str(v['id']),
 		model: str(llm['model']),
+		baseUrl: str(llm['base_url']),
 		nativeToolCalling: llm['native_tool_calling'] !== false,
 		executionStatus: str(v['execution_status']) ?? str(v['agent_status']),
 		leafEventId: str(v['leaf_event_id']),

@@ -74,7 +74,7 @@ export async function v1InputsFromServer(server: OpenHandsServer): Promise<V1Che
 	const [version, conversations] = await Promise.all([server.sdkVersion(), server.conversations()]);
 	const out: V1CheckInput[] = [];
 	for (const c of conversations) {
-		const reader = new RestConversationReader(server, c.id, {id: c.id, model: c.model, nativeToolCalling: true, executionStatus: c.status, leafEventId: null, title: c.title});
+		const reader = new RestConversationReader(server, c.id, {id: c.id, model: c.model, baseUrl: null, nativeToolCalling: true, executionStatus: c.status, leafEventId: null, title: c.title});
 		const snapshot = await reader.scan();
 		out.push({id: c.id, kind: 'v1', source: reader.dir, events: snapshot.events, problems: snapshot.problems.map(p => p.error), baseState: snapshot.baseState, sdkVersion: version});
 	}

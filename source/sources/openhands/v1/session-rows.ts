@@ -122,6 +122,6 @@ export function checkV1Snapshot(snapshot: V1Snapshot, settings: V1Settings): Che
 		findings,
 		agentState: snapshot.baseState?.executionStatus ?? lastExecutionStatus(snapshot.events),
 		title: firstUser ? oneLine(firstUser.text, 80) : null,
-		rulesNote: describeRules(sdk),
+		rulesNote: `${describeRules(sdk)}${settings.template ? `; ${settings.template} chat template` : ''}`,
 	};
 }
