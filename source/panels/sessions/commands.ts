@@ -16,6 +16,7 @@ import {
 	openSelected,
 	scrollDetail,
 	setPromptExtensions,
+	nextSdkVersion,
 	type SessionsState,
 } from '../../store/slices/sessions.js';
 
@@ -108,6 +109,14 @@ export const sessionsCommands: Command[] = [
 		group: GROUP,
 		when: s => focused(s) && s.sessions.view === 'events',
 		run: ({store}) => update(store, 'sessions', s => jumpToFinding(s, -1, flagged(s))),
+	},
+	{
+		id: 'sessions.sdkRules',
+		keys: ['v'],
+		description: 'V1: rebuild the messages as SDK 1.25 / 1.26+ sends them (a folder does not record it)',
+		group: GROUP,
+		when: s => focused(s) && s.sessions.view !== 'list' && Boolean(s.sessions.sessions.find(r => r.id === s.sessions.open?.id)?.v1),
+		run: ({store}) => update(store, 'sessions', nextSdkVersion),
 	},
 	{
 		id: 'sessions.fix',

@@ -81,8 +81,11 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	// A running agent or app server: its conversations join the list, read over REST on the tick.
 	const server = oh.server_url ? new OpenHandsServer({url: oh.server_url, apiKey: oh.server_key_env ? (ctx.env[oh.server_key_env] ?? null) : null}) : null;
 	let serverVersion: string | null | undefined;
-	const settingsFor = (row: SessionRow | undefined): V1Settings =>
-		row?.v1?.layout === 'rest' && !v1Settings.sdkVersion && serverVersion ? {...v1Settings, sdkVersion: serverVersion, sdkFrom: "the server's /server_info"} : v1Settings;
+	const settingsFor = (row: SessionRow | undefined): V1Settings => {
+		const picked = store.getState().sessions.sdkVersion;
+		if (picked) return {...v1Settings, sdkVersion: picked, sdkFrom: 'picked with v'};
+		return row?.v1?.layout === 'rest' && !v1Settings.sdkVersion && serverVersion ? {...v1Settings, sdkVersion: serverVersion, sdkFrom: "the server's /server_info"} : v1Settings;
+	};
 	// The template family: the config's, else what the engine the agent calls exposes (llama.cpp /props).
 	const templates = new EngineTemplates();
 	const withTemplate = async (settings: V1Settings, snapshot: V1Snapshot): Promise<V1Settings> => {
@@ -262,10 +265,12 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 
 	let forceOpen = false;
 	let lastExtensions = store.getState().sessions.promptExtensions;
+	let lastSdk = store.getState().sessions.sdkVersion;
 	const onState = () => {
 		const s = store.getState().sessions;
-		if (s.promptExtensions !== lastExtensions) {
+		if (s.promptExtensions !== lastExtensions || s.sdkVersion !== lastSdk) {
 			lastExtensions = s.promptExtensions;
+			lastSdk = s.sdkVersion;
 			forceOpen = true;
 			scanOpen();
 			checkNext();

@@ -77,6 +77,8 @@ export interface SessionsState {
 	/** Where promptExtensions came from ("config.toml" or "OpenHands default"). */
 	promptExtensionsFrom: string;
 	sessions: SessionRow[];
+	/** V1: the SDK version the user picked in the panel (`v`), over the config's; null: the config's. */
+	sdkVersion: string | null;
 	cursor: number;
 	view: SessionsView;
 	open: OpenSession | null;
@@ -95,6 +97,7 @@ export function initialSessions(): SessionsState {
 		promptExtensions: true,
 		promptExtensionsFrom: 'OpenHands default',
 		sessions: [],
+		sdkVersion: null,
 		cursor: 0,
 		view: 'list',
 		open: null,
@@ -255,6 +258,16 @@ export function totalFindings(s: SessionsState): number {
 }
 
 /** The OpenHands config changed (e.g. the fix was applied): derive again with the new setting. */
+/** The SDK rules `v` steps through: the config's (or the newest), then each side of the 1.26.0 merge. */
+export const SDK_CHOICES: ReadonlyArray<string | null> = [null, '1.25.0', '1.26.0'];
+
+export function nextSdkVersion(s: SessionsState): SessionsState {
+	const at = SDK_CHOICES.indexOf(s.sdkVersion);
+	const sdkVersion = SDK_CHOICES[(at + 1) % SDK_CHOICES.length]!;
+	// V1 rows are checked again under the new rules.
+	return {...s, sdkVersion, sessions: s.sessions.map(r => (r.v1 ? {...r, checkedAt: null} : r))};
+}
+
 export function setPromptExtensions(s: SessionsState, value: boolean, from: string): SessionsState {
 	if (s.promptExtensions === value && s.promptExtensionsFrom === from) return s;
 	return {...s, promptExtensions: value, promptExtensionsFrom: from, sessions: s.sessions.map(r => ({...r, checkedAt: null}))};

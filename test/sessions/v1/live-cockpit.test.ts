@@ -53,5 +53,10 @@ describe('V1 conversation in the cockpit', () => {
 		writeFileSync(file, body);
 		await s.waitFor(l => has(l, /^!\s*4 .*user/), 15_000, 'follow-up read and flagged');
 		await s.waitFor(l => l.join('\n').includes('mistral-order'), 15_000, 'mistral-order finding');
+
+		// The folder does not record the SDK version: v picks the rules, and the view says which.
+		expect(s.text()).toContain('V1 · SDK version not recorded');
+		s.write('v');
+		await s.waitForText('V1 · SDK 1.25.0 (picked with v)', 15_000);
 	}, 60_000);
 });
