@@ -221,3 +221,15 @@ describe('check-session --json: the rebuilt request', () => {
 		expect(s.messages[0]).toMatchObject({role: 'system', hasText: true, toolCalls: 0});
 	});
 });
+
+describe('event folder contents that are no event file', () => {
+	it('a FIFO named like an event is reported, never opened (the read would block)', async () => {
+		const {execFileSync} = await import('node:child_process');
+		const c = conversation();
+		execFileSync('mkfifo', [path.join(c.dir, 'events', 'event-00002-0f0f0f0f-0000-4000-8000-000000000002.json')]);
+		const r = await checkSession(c.dir, '--json');
+		const s = r.json!.sessions[0] as unknown as S & {problems: string[]};
+		expect(s.messages.map(m => m.role)).toEqual(['system', 'user']);
+		expect(s.problems.join('\n')).toContain('not a regular file');
+	});
+});

@@ -56,8 +56,13 @@ export class V1ConversationReader {
 		const {eventsDir, layout} = this.conversation;
 		let changed = this.readBase();
 		let names: string[];
+		const notFiles = new Set<string>();
 		try {
-			names = readdirSync(eventsDir);
+			// Only regular files are opened: a FIFO or device named like an event would block the read.
+			names = readdirSync(eventsDir, {withFileTypes: true}).map(d => {
+				if (!d.isFile() && !d.isSymbolicLink()) notFiles.add(d.name);
+				return d.name;
+			});
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code !== 'ENOENT') throw new Error(`${eventsDir}: cannot list events (${code ?? (error as Error).message})`);
@@ -69,6 +74,13 @@ export class V1ConversationReader {
 		present.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
 		for (const name of present) {
 			if (this.good.has(name)) continue;
+			if (notFiles.has(name)) {
+				const file = path.join(eventsDir, name);
+				const had = this.bad.has(name);
+				this.bad.set(name, {id: order(name), file, kind: 'unreadable', error: `${file}: not a regular file; not read`, attempts: 1});
+				changed = !had || changed;
+				continue;
+			}
 			changed = this.readOne(name, order(name)) || changed;
 		}
 		const keep = new Set(present);
