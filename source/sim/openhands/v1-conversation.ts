@@ -5,7 +5,7 @@
 // server answers the next request with its BadRequest: tool → user, as OpenHands V1 sends it.
 
 import {randomBytes, randomUUID} from 'node:crypto';
-import {mkdirSync, renameSync, writeFileSync} from 'node:fs';
+import {mkdirSync, renameSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {naiveLocalIso} from './py-json.js';
 
@@ -97,6 +97,11 @@ export class V1ConversationWriter {
 		this.add('environment', 'ObservationEvent', {tool_name: tool, tool_call_id: callId, observation: {content: text(output), is_error: false, kind}, action_id: actionId});
 	}
 
+	/** The folder's times are the last event's, as if written then (the list orders by them). */
+	settleTimes(): void {
+		for (const p of [path.join(this.dir, 'events'), path.join(this.dir, 'base_state.json'), this.dir]) utimesSync(p, this.at, this.at);
+	}
+
 	stateUpdate(status: string): void {
 		this.add('environment', 'ConversationStateUpdateEvent', {key: 'execution_status', value: status});
 	}
@@ -124,5 +129,6 @@ export function writeDemoV1Conversation(stateDir: string, start: Date): string {
 	});
 	c.stateUpdate('error');
 	c.writeBaseState('error');
+	c.settleTimes();
 	return path.basename(c.dir);
 }
