@@ -35,13 +35,13 @@ describe('V1 conversation in the cockpit', () => {
 		const s = screen;
 		await s.waitForText('stackdeck');
 		s.write('5');
-		await s.waitForText('Count th', 15_000);
+		await s.waitForText('Count th', 30_000);
 		s.write('\r');
-		await s.waitFor(l => has(l, /^\s*0 .*system/) && has(l, /^\s*1 .*user/), 15_000, 'system and user rows');
+		await s.waitFor(l => has(l, /^\s*0 .*system/) && has(l, /^\s*1 .*user/), 30_000, 'system and user rows');
 
 		// The agent's tool call and its result arrive while the view is open.
 		c.tool('terminal', {command: 'grep -c todos src/server.ts'}, '3', {command: 'grep -c todos src/server.ts', kind: 'TerminalAction'});
-		await s.waitFor(l => has(l, /^\s*2 .*assistant\+tc/) && has(l, /^\s*3 .*tool/), 15_000, 'tool call and result rows');
+		await s.waitFor(l => has(l, /^\s*2 .*assistant\+tc/) && has(l, /^\s*3 .*tool/), 30_000, 'tool call and result rows');
 		expect(has(s.lines(), /^!/)).toBe(false);
 
 		// A follow-up written in two parts: first cut short (shown as such), then whole.
@@ -49,14 +49,14 @@ describe('V1 conversation in the cockpit', () => {
 		const file = path.join(c.dir, 'events', `event-00004-${id}.json`);
 		const body = JSON.stringify({id, timestamp: '2026-12-01T10:00:00.000000', source: 'user', llm_message: {role: 'user', content: [{type: 'text', text: 'And the users routes?'}], thinking_blocks: []}, activated_skills: [], extended_content: [], kind: 'MessageEvent'});
 		writeFileSync(file, body.slice(0, 60));
-		await s.waitFor(l => has(l, /^\?\s*4 /), 15_000, 'partial file row');
+		await s.waitFor(l => has(l, /^\?\s*4 /), 30_000, 'partial file row');
 		writeFileSync(file, body);
-		await s.waitFor(l => has(l, /^!\s*4 .*user/), 15_000, 'follow-up read and flagged');
-		await s.waitFor(l => l.join('\n').includes('mistral-order'), 15_000, 'mistral-order finding');
+		await s.waitFor(l => has(l, /^!\s*4 .*user/), 30_000, 'follow-up read and flagged');
+		await s.waitFor(l => l.join('\n').includes('mistral-order'), 30_000, 'mistral-order finding');
 
 		// The folder does not record the SDK version: v picks the rules, and the view says which.
 		expect(s.text()).toContain('V1 · SDK version not recorded');
 		s.write('v');
-		await s.waitForText('V1 · SDK 1.25.0 (picked with v)', 15_000);
-	}, 60_000);
+		await s.waitForText('V1 · SDK 1.25.0 (picked with v)', 30_000);
+	}, 150_000);
 });
