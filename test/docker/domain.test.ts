@@ -16,6 +16,7 @@ import {applyListing, openLogs} from '../../source/store/slices/containers.js';
 import {createRegistry} from '../../source/commands/registry.js';
 import {containersCommands} from '../../source/panels/containers/commands.js';
 import {dispatchKey} from '../../source/commands/dispatch.js';
+import {createJobsService} from '../../source/jobs/service.js';
 
 const openhands: RawInspect = {
 	Id: 'a'.repeat(64),
@@ -170,7 +171,7 @@ describe('container keys', () => {
 		const store = createAppStore(initialState(readOnly));
 		update(store, 'containers', c => applyListing(c, [infoFromInspect(openhands)], 1));
 		const registry = createRegistry(containersCommands);
-		return {store, ctx: {store, registry, quit: () => undefined}};
+		return {store, ctx: {store, registry, jobs: createJobsService(store), quit: () => undefined}};
 	};
 	it('asks for a confirmation naming the container before stopping it', () => {
 		const {store, ctx} = setup(false);

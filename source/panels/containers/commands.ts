@@ -1,11 +1,11 @@
-// Containers panel keys: move, open detail (Enter) and logs (l), back (Esc), start/stop (s) and
+// Containers panel keys (moving and `/` are the shared list keys): open detail (Enter) and logs (l), back (Esc), start/stop (s) and
 // restart (r) after a confirmation, and in the log viewer follow (f), timestamps (t), filter (e).
 
-import type {Command} from '../../commands/registry.js';
-import type {AppState, AppStore} from '../../store/index.js';
+import type {Command, CommandContext} from '../../commands/registry.js';
+import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
 import {openLogs, patchLogs} from '../../store/slices/containers.js';
-import {runContainerAction, type ContainerVerb} from '../../actions/containers.js';
+import {containerJob, type ContainerVerb} from '../../actions/containers.js';
 import {containerIds, groupedRows} from './selectors.js';
 
 const GROUP = 'Containers';
@@ -19,28 +19,13 @@ function selectedId(s: AppState): string | null {
 	return containerIds(groupedRows(c.byId))[0] ?? null;
 }
 
-function move(store: AppStore, state: AppState, step: number): void {
-	const ids = containerIds(groupedRows(state.containers.byId));
-	if (ids.length === 0) return;
-	const index = ids.indexOf(selectedId(state) ?? '');
-	const next = ids[Math.max(0, Math.min(ids.length - 1, index + step))]!;
-	update(store, 'containers', c => ({...c, selected: next}));
-}
-
-function confirmAction(store: AppStore, state: AppState, verb: ContainerVerb | 'toggle'): void {
+function confirmAction({state, jobs}: CommandContext, verb: ContainerVerb | 'toggle'): void {
 	const id = selectedId(state);
 	const info = id ? state.containers.byId[id] : undefined;
 	if (!id || !info) return;
 	const actual: ContainerVerb = verb === 'toggle' ? (info.state === 'running' || info.state === 'restarting' ? 'stop' : 'start') : verb;
 	const title = `${actual[0]!.toUpperCase()}${actual.slice(1)} container ${info.name}?`;
-	update(store, 'ui', ui => ({
-		...ui,
-		confirm: {
-			title,
-			body: [`${info.name} (${info.image}, ${info.state})`, actual === 'start' ? 'It will be started.' : `It gets SIGTERM, then SIGKILL after 10 s.`],
-			run: () => runContainerAction(store, actual, id, info.name),
-		},
-	}));
+	jobs.confirm(containerJob(actual, {id, name: info.name, image: info.image}), {title, intro: [`${info.name} is ${info.state}.`]});
 }
 
 const FILTER_KEYS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/=@"\'()'];
@@ -79,8 +64,6 @@ export const containersCommands: Command[] = [
 		when: editing,
 		run: ({store}) => update(store, 'containers', c => patchLogs(c, {editing: false, draft: c.logs?.filter ?? ''})),
 	},
-	{id: 'containers.down', keys: ['down', 'j'], description: 'Next container', group: GROUP, when: inView('list'), run: ({store, state}) => move(store, state, 1)},
-	{id: 'containers.up', keys: ['up', 'k'], description: 'Previous container', group: GROUP, when: inView('list'), run: ({store, state}) => move(store, state, -1)},
 	{
 		id: 'containers.detail',
 		keys: ['enter'],
@@ -120,7 +103,7 @@ export const containersCommands: Command[] = [
 		group: GROUP,
 		mutating: true,
 		when: s => on(s) && !editing(s) && s.containers.connection === 'up',
-		run: ({store, state}) => confirmAction(store, state, 'toggle'),
+		run: ctx => confirmAction(ctx, 'toggle'),
 	},
 	{
 		id: 'containers.restart',
@@ -129,7 +112,7 @@ export const containersCommands: Command[] = [
 		group: GROUP,
 		mutating: true,
 		when: s => on(s) && !editing(s) && s.containers.connection === 'up',
-		run: ({store, state}) => confirmAction(store, state, 'restart'),
+		run: ctx => confirmAction(ctx, 'restart'),
 	},
 	{id: 'containers.follow', keys: ['f'], description: 'Follow the log on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {follow: !c.logs?.follow, scroll: 0}))},
 	{id: 'containers.timestamps', keys: ['t'], description: 'Show log timestamps on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {timestamps: !c.logs?.timestamps}))},

@@ -50,8 +50,6 @@ export interface ContainersState {
 	/** Log file size by id (detail view), or a reason it is not known. */
 	logSize: Record<string, number | string>;
 	logs: LogView | null;
-	/** Last action progress/result per container. */
-	busy: Record<string, string>;
 	eventsSeen: number;
 	updatedAt: number | null;
 }
@@ -71,7 +69,6 @@ export function initialContainers(): ContainersState {
 		detailOffset: 0,
 		logSize: {},
 		logs: null,
-		busy: {},
 		eventsSeen: 0,
 		updatedAt: null,
 	};
@@ -122,13 +119,6 @@ export function applyStats(s: ContainersState, samples: Record<string, Container
 export function setVisibleIds(s: ContainersState, ids: readonly string[], offset: number): ContainersState {
 	if (s.listOffset === offset && s.visibleIds.length === ids.length && s.visibleIds.every((id, i) => id === ids[i])) return s;
 	return {...s, visibleIds: [...ids], listOffset: offset};
-}
-
-export function setBusy(s: ContainersState, id: string, text: string | null): ContainersState {
-	const busy = {...s.busy};
-	if (text === null) delete busy[id];
-	else busy[id] = text;
-	return {...s, busy};
 }
 
 export function setLogSize(s: ContainersState, id: string, size: number | string): ContainersState {
