@@ -3,7 +3,8 @@
 // c cancels it and the done steps are undone; the result becomes a notice; read-only refuses it.
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Job, Step} from '../../source/jobs/job.js';
-import {initialUi} from '../../source/store/slices/ui.js';
+import {update} from '../../source/store/index.js';
+import {initialUi, NOTICE_MS, showNotice} from '../../source/store/slices/ui.js';
 import {plain, renderCockpit, visibleWidth, type RenderedCockpit} from '../support/render-frame.js';
 
 let open: RenderedCockpit | undefined;
@@ -131,5 +132,19 @@ describe('jobs in the cockpit', () => {
 		const inside = c.frame().slice(2, -1).map(l => plain(l).slice(1, -1).trim()).join(' ');
 		expect(inside).toContain(`flush coder: POST /flush_cache failed: ${reason}`);
 		for (const line of c.frame()) expect(visibleWidth(line)).toBeLessThanOrEqual(46);
+	});
+
+	it('a notice older than its time leaves the header (an error does not) and stays in the log', async () => {
+		open = await renderCockpit(46, 19);
+		const c = open;
+		const old = Date.now() - NOTICE_MS - 1;
+		update(c.store, 'ui', ui => showNotice(ui, 'gitea: stop done', 'ok', old));
+		await until('the ok notice to leave', () => c.store.getState().ui.notice === null, c);
+		expect(c.frame().map(plain)[0]).toContain('? help');
+		update(c.store, 'ui', ui => showNotice(ui, 'flush coder: HTTP 500', 'error', old));
+		await c.settle();
+		await c.settle();
+		expect(c.frame().map(plain)[0]).toContain('flush coder: HTTP 500');
+		expect(c.store.getState().ui.notices.map(n => n.text)).toEqual(['gitea: stop done', 'flush coder: HTTP 500']);
 	});
 });
