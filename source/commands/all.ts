@@ -13,7 +13,7 @@ export function allCommands(): Command[] {
 	// In a grid, Enter first zooms the focused panel; only then do the panel's own Enter keys apply.
 	const zoom = global.filter(c => c.id === 'panel.zoom');
 	const lists: ListAdapter[] = [...overlayLists(() => every), ...PANELS.flatMap(p => p.lists ?? [])];
-	const typing = (s: AppState) => typingInList(lists, s) || s.containers.logs?.editing === true;
+	const typing = (s: AppState) => typingInList(lists, s);
 	const every: Command[] = [
 		...jobCommands(typing),
 		...listCommands(lists),

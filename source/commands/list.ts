@@ -21,6 +21,8 @@ export interface ListAdapter {
 	/** Selected row (cursor mode) or top row (scroll mode), as an index into all rows. */
 	position(state: AppState): number;
 	moveTo(store: AppStore, index: number): void;
+	/** A text view that counts from its end (a followed log) moves itself; the keys stay the same. */
+	move?(store: AppStore, state: AppState, how: ListMove, page: number): void;
 }
 
 export const LIST_GROUP = 'Lists (every list)';
@@ -40,6 +42,10 @@ export function typingInList(adapters: readonly ListAdapter[], state: AppState):
 
 function move(list: ListAdapter, store: AppStore, state: AppState, how: ListMove): void {
 	const {filter, page} = listState(state.lists, list.id);
+	if (list.move) {
+		list.move(store, state, how, page);
+		return;
+	}
 	const texts = list.texts(state);
 	const count = texts.length;
 	const kept = filterIndices(count, i => texts[i]!, filter);

@@ -1,5 +1,6 @@
-// Containers panel keys (moving and `/` are the shared list keys): open detail (Enter) and logs (l), back (Esc), start/stop (s) and
-// restart (r) after a confirmation, and in the log viewer follow (f), timestamps (t), filter (e).
+// Containers panel keys (moving, scrolling the log and `/` are the shared list keys): open detail
+// (Enter) and logs (l), back (Esc), start/stop (s) and restart (r) after a confirmation, and in the
+// log viewer follow (f) and timestamps (t).
 
 import type {Command, CommandContext} from '../../commands/registry.js';
 import type {AppState} from '../../store/index.js';
@@ -10,8 +11,7 @@ import {containerIds, groupedRows} from './selectors.js';
 
 const GROUP = 'Containers';
 const on = (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.ui.confirm === null;
-const editing = (s: AppState) => on(s) && s.containers.view === 'logs' && s.containers.logs?.editing === true;
-const inView = (view: AppState['containers']['view']) => (s: AppState) => on(s) && s.containers.view === view && !editing(s);
+const inView = (view: AppState['containers']['view']) => (s: AppState) => on(s) && s.containers.view === view;
 
 function selectedId(s: AppState): string | null {
 	const c = s.containers;
@@ -28,42 +28,7 @@ function confirmAction({state, jobs}: CommandContext, verb: ContainerVerb | 'tog
 	jobs.confirm(containerJob(actual, {id, name: info.name, image: info.image}), {title, intro: [`${info.name} is ${info.state}.`]});
 }
 
-const FILTER_KEYS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/=@"\'()'];
-
 export const containersCommands: Command[] = [
-	{
-		id: 'containers.filter.type',
-		keys: [...FILTER_KEYS, 'space'],
-		description: 'Type into the log filter',
-		group: GROUP,
-		when: editing,
-		// Swallows the key so that no other command (q, digits) fires; LogsView's input hook appends it.
-		run: () => undefined,
-	},
-	{
-		id: 'containers.filter.erase',
-		keys: ['backspace', 'delete'],
-		description: 'Erase the last filter character',
-		group: GROUP,
-		when: editing,
-		run: ({store}) => update(store, 'containers', c => patchLogs(c, {draft: (c.logs?.draft ?? '').slice(0, -1)})),
-	},
-	{
-		id: 'containers.filter.apply',
-		keys: ['enter'],
-		description: 'Apply the log filter',
-		group: GROUP,
-		when: editing,
-		run: ({store}) => update(store, 'containers', c => patchLogs(c, {editing: false, filter: c.logs?.draft ?? '', scroll: 0})),
-	},
-	{
-		id: 'containers.filter.cancel',
-		keys: ['escape'],
-		description: 'Stop editing the log filter',
-		group: GROUP,
-		when: editing,
-		run: ({store}) => update(store, 'containers', c => patchLogs(c, {editing: false, draft: c.logs?.filter ?? ''})),
-	},
 	{
 		id: 'containers.detail',
 		keys: ['enter'],
@@ -91,7 +56,7 @@ export const containersCommands: Command[] = [
 		keys: ['escape'],
 		description: 'Back to the list',
 		group: GROUP,
-		when: s => on(s) && s.containers.view !== 'list' && !editing(s),
+		when: s => on(s) && s.containers.view !== 'list',
 		run: ({store}) => update(store, 'containers', c => ({...c, view: c.view === 'logs' ? 'list' : 'list', logs: c.view === 'logs' ? null : c.logs})),
 	},
 	{id: 'containers.detail.down', keys: ['down', 'j'], description: 'Scroll the detail', group: GROUP, when: inView('detail'), run: ({store}) => update(store, 'containers', c => ({...c, detailOffset: c.detailOffset + 1}))},
@@ -102,7 +67,7 @@ export const containersCommands: Command[] = [
 		description: 'Start or stop the container (asks first)',
 		group: GROUP,
 		mutating: true,
-		when: s => on(s) && !editing(s) && s.containers.connection === 'up',
+		when: s => on(s) && s.containers.connection === 'up',
 		run: ctx => confirmAction(ctx, 'toggle'),
 	},
 	{
@@ -111,13 +76,9 @@ export const containersCommands: Command[] = [
 		description: 'Restart the container (asks first)',
 		group: GROUP,
 		mutating: true,
-		when: s => on(s) && !editing(s) && s.containers.connection === 'up',
+		when: s => on(s) && s.containers.connection === 'up',
 		run: ctx => confirmAction(ctx, 'restart'),
 	},
 	{id: 'containers.follow', keys: ['f'], description: 'Follow the log on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {follow: !c.logs?.follow, scroll: 0}))},
 	{id: 'containers.timestamps', keys: ['t'], description: 'Show log timestamps on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {timestamps: !c.logs?.timestamps}))},
-	{id: 'containers.filter', keys: ['e'], description: 'Edit the log filter (Enter applies, Esc cancels)', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {editing: true, draft: c.logs?.filter ?? ''}))},
-	{id: 'containers.filter.clear', keys: ['c'], description: 'Clear the log filter', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {filter: '', draft: ''}))},
-	{id: 'containers.logs.up', keys: ['up', 'k', 'pageup'], description: 'Scroll the log back', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {scroll: Math.min((c.logs?.scroll ?? 0) + 5, c.logs?.lines.length ?? 0), follow: false}))},
-	{id: 'containers.logs.down', keys: ['down', 'j', 'pagedown'], description: 'Scroll the log forward', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {scroll: Math.max(0, (c.logs?.scroll ?? 0) - 5)}))},
 ];

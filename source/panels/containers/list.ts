@@ -7,7 +7,7 @@ import type {Column} from '../../domain/list/columns.js';
 import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
 import {ROLE_TITLES} from '../../domain/containers/roles.js';
 import {update, type AppState} from '../../store/index.js';
-import type {ContainersState} from '../../store/slices/containers.js';
+import {patchLogs, type ContainersState} from '../../store/slices/containers.js';
 import type {Token} from '../../theme/tokens.js';
 import {cpuText, groupedRows, memText, stateTone} from './selectors.js';
 
@@ -62,5 +62,34 @@ export const containersList: ListAdapter = {
 		update(store, 'containers', c => {
 			const id = orderedContainers(c.byId)[index]?.id;
 			return id && id !== c.selected ? {...c, selected: id} : c;
+		}),
+};
+
+/**
+ * The log viewer: text counted from its newest line (`scroll` rows back), so it moves itself: up and
+ * PgUp go back (and stop following), End returns to the newest line and follows again, Home goes to
+ * the oldest. `/` filters its lines like any list.
+ */
+export const logsList: ListAdapter = {
+	id: 'logs',
+	mode: 'scroll',
+	active: (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.containers.view === 'logs' && s.containers.logs !== null,
+	texts: s => (s.containers.logs?.lines ?? []).map(l => l.text),
+	position: s => s.containers.logs?.scroll ?? 0,
+	moveTo: store => update(store, 'containers', c => patchLogs(c, {scroll: 0})),
+	move: (store, _state, how, page) =>
+		update(store, 'containers', c => {
+			const logs = c.logs;
+			if (!logs) return c;
+			const step = Math.max(1, page - 1);
+			const back =
+				how === 'up' ? logs.scroll + 1
+				: how === 'down' ? logs.scroll - 1
+				: how === 'pageUp' ? logs.scroll + step
+				: how === 'pageDown' ? logs.scroll - step
+				: how === 'home' ? logs.maxScroll
+				: 0;
+			const scroll = Math.max(0, Math.min(logs.maxScroll, back));
+			return patchLogs(c, {scroll, follow: how === 'end' ? true : scroll > 0 ? false : logs.follow});
 		}),
 };

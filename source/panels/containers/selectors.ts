@@ -93,8 +93,8 @@ export interface LogRow {
 }
 
 /** Lines that pass the filter, folded to `width`; only the last `height` rows above `scroll` are kept. */
-export function logRows(logs: LogView, width: number, height: number): {rows: LogRow[]; matched: number; maxScroll: number} {
-	const needle = logs.filter.toLowerCase();
+export function logRows(logs: LogView, width: number, height: number, filter = ''): {rows: LogRow[]; matched: number; maxScroll: number} {
+	const needle = filter.trim().toLowerCase();
 	const kept = needle ? logs.lines.filter(l => l.text.toLowerCase().includes(needle)) : logs.lines;
 	// Fold from the end backwards, stopping once the window (plus the scroll) is filled.
 	const want = height + logs.scroll;

@@ -18,12 +18,10 @@ export interface LogView {
 	lines: LogLine[];
 	follow: boolean;
 	timestamps: boolean;
-	filter: string;
-	/** Typing into the filter. */
-	editing: boolean;
-	draft: string;
 	/** Rows scrolled back from the end (0 = newest at the bottom). */
 	scroll: number;
+	/** How far back the view can scroll at its size and filter (it says so after drawing). */
+	maxScroll: number;
 	error: string | null;
 	/** Bumped to ask the source to re-open the stream. */
 	generation: number;
@@ -131,7 +129,7 @@ export function openLogs(s: ContainersState, id: string): ContainersState {
 		...s,
 		view: 'logs',
 		selected: id,
-		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, filter: '', editing: false, draft: '', scroll: 0, error: null, generation: (prev?.generation ?? 0) + 1},
+		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, scroll: 0, maxScroll: 0, error: null, generation: (prev?.generation ?? 0) + 1},
 	};
 }
 
