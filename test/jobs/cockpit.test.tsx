@@ -140,7 +140,7 @@ describe('jobs in the cockpit', () => {
 		const old = Date.now() - NOTICE_MS - 1;
 		update(c.store, 'ui', ui => showNotice(ui, 'gitea: stop done', 'ok', old));
 		await until('the ok notice to leave', () => c.store.getState().ui.notice === null, c);
-		expect(c.frame().map(plain)[0]).toContain('? help');
+		expect(c.frame().map(plain)[0]).toContain('? keys');
 		update(c.store, 'ui', ui => showNotice(ui, 'flush coder: HTTP 500', 'error', old));
 		await c.settle();
 		await c.settle();
