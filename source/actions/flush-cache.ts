@@ -1,7 +1,9 @@
 // Flush SGLang's radix (prefix) cache: POST /flush_cache (research/engines.md 1.4). SGLang answers
 // 200 with "Cache flushed.\n…" when it did it, and 400 when it did not (requests running or
 // waiting); some versions send the same "Cache flushed." text with that 400, so the status decides,
-// never the text. Never throws: every outcome is a result the panel shows as a notice.
+// never the text. flushSglangCache never throws; flushJob makes it the job the Cache panel runs.
+
+import type {Job} from '../jobs/job.js';
 
 export interface FlushResult {
 	ok: boolean;
@@ -38,14 +40,39 @@ export function flushOutcome(endpoint: string, status: number, body: string): Fl
 	return {ok: false, message: `${endpoint}: HTTP ${status}${said ? ` ${said}` : ''}`, status};
 }
 
-export async function flushSglangCache(url: string, timeoutMs = 10_000): Promise<FlushResult> {
+export async function flushSglangCache(url: string, timeoutMs = 10_000, cancel?: AbortSignal): Promise<FlushResult> {
 	const endpoint = `${url.replace(/\/+$/, '')}/flush_cache`;
+	const signal = cancel ? AbortSignal.any([AbortSignal.timeout(timeoutMs), cancel]) : AbortSignal.timeout(timeoutMs);
 	try {
-		const response = await fetch(endpoint, {method: 'POST', signal: AbortSignal.timeout(timeoutMs)});
+		const response = await fetch(endpoint, {method: 'POST', signal});
 		return flushOutcome(endpoint, response.status, await response.text());
 	} catch (error) {
+		if (cancel?.aborted) throw error;
 		const e = error as {cause?: {code?: string; message?: string}; name?: string; message?: string};
 		const why = e.name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message ?? String(error));
 		return {ok: false, message: `${endpoint}: ${why}; is the engine up?`, status: null};
 	}
+}
+
+/** The flush as a job: one request; SGLang's refusal or no answer fails it with the reason. */
+export function flushJob(engine: {name: string; url: string}): Job {
+	return {
+		kind: 'cache.flush',
+		title: `flush ${engine.name}`,
+		hostId: 'local',
+		target: engine.name,
+		mutating: true,
+		plan: [`POST ${engine.url}/flush_cache`, 'Cached prefixes are dropped: the next requests pay full prefill.', 'SGLang refuses while requests are running.'],
+		steps: [
+			{
+				title: 'POST /flush_cache',
+				async run({signal}) {
+					const result = await flushSglangCache(engine.url, 10_000, signal);
+					if (!result.ok) throw new Error(result.message);
+					return result.message;
+				},
+			},
+		],
+		summary: record => `flush ${engine.name}: ${record.steps[0]?.detail ?? 'Cache flushed.'}`,
+	};
 }

@@ -1,16 +1,20 @@
 // The Sessions panel's fix: set `[agent] enable_prompt_extensions = false` in the OpenHands
 // config.toml. Plans the edit (diff for the confirmation), then writes it atomically with a .bak,
-// refusing if the file changed in between. Every other line and comment is kept.
+// refusing if the file changed in between. Every other line and comment is kept. promptExtensionsJob
+// is the write as a job; its undo puts the old text back.
 
 import {readFile} from 'node:fs/promises';
 import {setTomlValue} from '../domain/openhands/toml-edit.js';
 import {atomicWrite, type AtomicWriteResult} from './atomic-write.js';
+import type {Job} from '../jobs/job.js';
 
 export interface ConfigFixPlan {
 	file: string;
 	changed: boolean;
 	diff: string[];
 	apply(): Promise<AtomicWriteResult | null>;
+	/** Puts the text read for the diff back, if the file still holds what apply wrote. */
+	revert(): Promise<boolean>;
 }
 
 async function readConfig(file: string): Promise<string> {
@@ -39,5 +43,36 @@ export async function planPromptExtensionsFix(file: string): Promise<ConfigFixPl
 			if (now !== before) throw new Error(`${file}: changed since the diff was shown; press x again to see the new diff`);
 			return atomicWrite(file, edit.text);
 		},
+		async revert() {
+			if (!edit.changed || (await readConfig(file)) !== edit.text) return false;
+			await atomicWrite(file, before);
+			return true;
+		},
+	};
+}
+
+export function promptExtensionsJob(plan: ConfigFixPlan): Job {
+	let written = '';
+	return {
+		kind: 'openhands.config',
+		title: 'disable prompt extensions',
+		hostId: 'local',
+		target: plan.file,
+		mutating: true,
+		plan: [...plan.diff, 'Written atomically; the old file is kept as config.toml.bak. Restart OpenHands afterwards.'],
+		steps: [
+			{
+				title: `write ${plan.file}`,
+				async run() {
+					const result = await plan.apply();
+					written = result?.backup ? ` (backup ${result.backup})` : '';
+					return `written${written}`;
+				},
+				async undo() {
+					return (await plan.revert()) ? 'old text put back' : 'unchanged';
+				},
+			},
+		],
+		summary: () => `${plan.file}: enable_prompt_extensions = false written${written}; restart OpenHands`,
 	};
 }

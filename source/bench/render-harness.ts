@@ -8,6 +8,7 @@ import {App} from '../ui/App.js';
 import {CockpitProvider} from '../ui/context.js';
 import {createAppStore, type AppStore} from '../store/index.js';
 import {createNotifier} from '../store/notifier.js';
+import {createJobsService} from '../jobs/service.js';
 import {createRegistry} from '../commands/registry.js';
 import {allCommands} from '../commands/all.js';
 import {loadTheme} from '../theme/load.js';
@@ -69,7 +70,7 @@ export async function renderHarness(cols: number, rows: number, store = createAp
 		return origWrite(d);
 	};
 	const notifier = createNotifier(store);
-	const value = {store, notifier, registry: createRegistry(allCommands()), theme: loadTheme('dark'), glyphs: UNICODE_GLYPHS, quit: () => undefined};
+	const value = {store, notifier, registry: createRegistry(allCommands()), jobs: createJobsService(store), theme: loadTheme('dark'), glyphs: UNICODE_GLYPHS, quit: () => undefined};
 	const instance = render(React.createElement(CockpitProvider, {value}, React.createElement(App)), {
 		stdout: writer.stream,
 		stdin: new QuietStdin() as unknown as NodeJS.ReadStream,

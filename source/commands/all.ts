@@ -1,11 +1,25 @@
-// Every command: panel commands first (they are more specific), then the global ones, except zoom.
+// Every command, in the order keys are matched: the running job's cancel, the list keys (for the
+// list on screen), zoom, panel commands (more specific), then the global ones.
 import {PANELS} from '../panels/registry.js';
 import {globalCommands} from './global.js';
+import {jobCommands} from './jobs.js';
+import {listCommands, typingInList, type ListAdapter} from './list.js';
+import {overlayLists} from './overlay-lists.js';
+import type {AppState} from '../store/index.js';
 import type {Command} from './registry.js';
 
 export function allCommands(): Command[] {
 	const global = globalCommands(PANELS);
 	// In a grid, Enter first zooms the focused panel; only then do the panel's own Enter keys apply.
 	const zoom = global.filter(c => c.id === 'panel.zoom');
-	return [...zoom, ...PANELS.flatMap(p => p.commands), ...global.filter(c => c.id !== 'panel.zoom')];
+	const lists: ListAdapter[] = [...overlayLists(() => every), ...PANELS.flatMap(p => p.lists ?? [])];
+	const typing = (s: AppState) => typingInList(lists, s);
+	const every: Command[] = [
+		...jobCommands(typing),
+		...listCommands(lists),
+		...zoom,
+		...PANELS.flatMap(p => p.commands),
+		...global.filter(c => c.id !== 'panel.zoom'),
+	];
+	return every;
 }

@@ -1,18 +1,22 @@
 // Routes one key to a command: a pending confirmation answers first, then the registry. Mutating
-// commands are refused in read-only mode; a command that fails shows its error as a notice.
+// commands are refused in read-only mode; a command that fails shows its error as a notice. Any key
+// takes an error notice out of the header (it stays in the `!` log).
 
 import {update, type AppStore} from '../store/index.js';
-import {showNotice} from '../store/slices/ui.js';
+import {noticeSeen, showNotice} from '../store/slices/ui.js';
+import type {JobsService} from '../jobs/service.js';
 import type {Registry} from './registry.js';
 
 export interface DispatchContext {
 	store: AppStore;
 	registry: Registry;
+	jobs: JobsService;
 	quit(code?: number): void;
 }
 
 export function dispatchKey(key: string, ctx: DispatchContext): string | undefined {
 	const {store} = ctx;
+	update(store, 'ui', noticeSeen);
 	const state = store.getState();
 	const confirm = state.ui.confirm;
 	if (confirm) {
@@ -34,7 +38,7 @@ export function dispatchKey(key: string, ctx: DispatchContext): string | undefin
 		update(store, 'ui', ui => showNotice(ui, `read-only mode: "${command.description}" refused`, 'warn'));
 		return command.id;
 	}
-	runSafely(store, command.description, () => command.run({store, state, quit: ctx.quit}));
+	runSafely(store, command.description, () => command.run({store, state, jobs: ctx.jobs, key, quit: ctx.quit}));
 	return command.id;
 }
 

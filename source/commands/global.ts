@@ -35,22 +35,6 @@ export function globalCommands(panels: readonly PanelDef[]): Command[] {
 			run: ({store}) => update(store, 'ui', ui => ({...ui, overlay: null})),
 		},
 		{
-			id: 'help.down',
-			keys: ['down', 'j', 'pagedown'],
-			description: 'Scroll help down',
-			group: 'Help',
-			when: s => s.ui.overlay === 'help',
-			run: ({store}) => update(store, 'ui', ui => ({...ui, helpOffset: ui.helpOffset + 1})),
-		},
-		{
-			id: 'help.up',
-			keys: ['up', 'k', 'pageup'],
-			description: 'Scroll help up',
-			group: 'Help',
-			when: s => s.ui.overlay === 'help',
-			run: ({store}) => update(store, 'ui', ui => ({...ui, helpOffset: Math.max(0, ui.helpOffset - 1)})),
-		},
-		{
 			id: 'focus.next',
 			keys: ['tab', 'right'],
 			description: 'Next panel',

@@ -3,11 +3,16 @@
 // generated from / validated against it.
 
 import type {AppState, AppStore} from '../store/index.js';
+import type {JobsService} from '../jobs/service.js';
 import {validateKeyName} from './keys.js';
 
 export interface CommandContext {
 	store: AppStore;
 	state: AppState;
+	/** Runs the jobs that change the world (progress in the jobs slice, result as a notice). */
+	jobs: JobsService;
+	/** The key name that chose this command ("a", "space"): typing commands read it. */
+	key?: string;
 	/** Ask the app to exit (restores the terminal). */
 	quit(code?: number): void;
 }

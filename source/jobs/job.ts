@@ -30,6 +30,8 @@ export interface Job {
 	/** Short and specific: "restart sglang", "swap to qwen3-coder-next". */
 	title: string;
 	hostId: string;
+	/** What it acts on (a container id, an engine name), so a list can mark that row while it runs. */
+	target?: string;
 	/** Changes the outside world: refused in read-only mode before any step runs. */
 	mutating: boolean;
 	/** What it will change, one line each, shown in the confirmation before anything moves. */

@@ -43,6 +43,7 @@ export function startJob(job: Job, options: RunOptions = {}): JobHandle {
 		kind: job.kind,
 		title: job.title,
 		hostId: job.hostId,
+		target: job.target ?? null,
 		state: 'running',
 		plan: [...job.plan],
 		steps: job.steps.map((s): StepRecord => ({title: s.title, state: 'pending', startedAt: null, endedAt: null, detail: null})),

@@ -1,11 +1,13 @@
 // Shared pieces of the engine panels: row state text ("unreachable since 12:03:07 (ECONNREFUSED)"),
-// the selection window, and the up/down/bench commands.
+// the engine list each panel moves with the shared list keys, and bench.
 
 import type {Command} from '../commands/registry.js';
 import type {PanelId} from '../domain/panel-ids.js';
 import {formatClock} from '../domain/format.js';
 import {update} from '../store/index.js';
-import {selectRow, selectedRow, type EngineRow} from '../store/slices/engines.js';
+import {selectedRow, type EngineRow, type EnginesState} from '../store/slices/engines.js';
+import {filterIndices} from '../domain/list/filter.js';
+import type {ListAdapter} from '../commands/list.js';
 import {benchFromPanel} from '../sources/engines/bench-action.js';
 
 export function downText(r: EngineRow): string | null {
@@ -13,17 +15,31 @@ export function downText(r: EngineRow): string | null {
 	return `unreachable since ${r.downSince !== null ? formatClock(r.downSince) : '?'} (${r.downReason ?? 'no answer'})`;
 }
 
-/** First index of a `height`-row window over `count` items that keeps `selected` visible. */
-export function windowStart(count: number, height: number, selected: number): number {
-	if (count <= height) return 0;
-	return Math.max(0, Math.min(count - height, selected - Math.floor(height / 2)));
+export function engineText(r: EngineRow): string {
+	return `${r.name} ${r.kind ?? ''} ${r.model ?? ''} ${r.url}`;
+}
+
+/** The engines a panel's `/` filter keeps (all without one), the selection mapped into them. */
+export function filteredEngines(s: EnginesState, filter: string): EnginesState {
+	const kept = filterIndices(s.rows.length, i => engineText(s.rows[i]!), filter);
+	if (kept === null) return s;
+	return {...s, rows: kept.map(i => s.rows[i]!), selected: kept.indexOf(s.selected)};
+}
+
+export function engineList(panel: PanelId): ListAdapter {
+	return {
+		id: panel,
+		mode: 'cursor',
+		active: s => s.ui.focused === panel && s.ui.overlay === null,
+		texts: s => s.engines.rows.map(engineText),
+		position: s => s.engines.selected,
+		moveTo: (store, index) => update(store, 'engines', s => (s.selected === index ? s : {...s, selected: index})),
+	};
 }
 
 export function rowCommands(panel: PanelId, group: string): Command[] {
 	const when = (s: {ui: {focused: PanelId}}) => s.ui.focused === panel;
 	return [
-		{id: `${panel}.up`, keys: ['up', 'k'], description: 'Select the engine above', group, when, run: ({store}) => update(store, 'engines', s => selectRow(s, -1))},
-		{id: `${panel}.down`, keys: ['down', 'j'], description: 'Select the engine below', group, when, run: ({store}) => update(store, 'engines', s => selectRow(s, 1))},
 		{
 			id: `${panel}.bench`,
 			keys: ['b'],

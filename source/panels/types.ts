@@ -4,6 +4,7 @@
 import type React from 'react';
 import type {PanelId} from '../domain/panel-ids.js';
 import type {Command} from '../commands/registry.js';
+import type {ListAdapter} from '../commands/list.js';
 import type {AppState} from '../store/index.js';
 
 export interface PanelProps {
@@ -26,6 +27,8 @@ export interface PanelDef {
 	title: string;
 	Component: React.ComponentType<PanelProps>;
 	commands: Command[];
+	/** Its lists: the shared list keys (↑↓ PgUp PgDn Home End g G /) move whichever is active. */
+	lists?: ListAdapter[];
 	/** Short text after the title, e.g. a count of findings. */
 	badge?: (state: AppState) => string | undefined;
 	status?: (state: AppState) => StatusSection;

@@ -8,6 +8,7 @@ import {keybindingsPath, loadKeybindings} from '../config/keybindings.js';
 import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState} from '../store/index.js';
 import {createNotifier} from '../store/notifier.js';
+import {createJobsService} from '../jobs/service.js';
 import {createSources} from '../sources/index.js';
 import {createScheduler} from '../sources/scheduler.js';
 import type {Source, SourceContext} from '../sources/types.js';
@@ -73,6 +74,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 
 	const store = createAppStore(initialState(config.read_only));
 	const notifier = createNotifier(store);
+	const jobs = createJobsService(store);
 	const ctx: SourceContext = {store, config, refreshMs: config.refresh_ms, env};
 	const sources = [...createSources(ctx), ...(options.extraSources?.(ctx) ?? [])];
 
@@ -114,7 +116,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 
 		try {
 			instance = render(
-				React.createElement(CockpitProvider, {value: {store, notifier, registry, theme, glyphs, quit}}, React.createElement(App, {layout: config.layout, ...(options.label ? {label: options.label} : {})})),
+				React.createElement(CockpitProvider, {value: {store, notifier, registry, jobs, theme, glyphs, quit}}, React.createElement(App, {layout: config.layout, ...(options.label ? {label: options.label} : {})})),
 				{stdout: frames.stream, exitOnCtrlC: false, patchConsole: false, debug: true},
 			);
 			scheduler = createScheduler(store, sources, config.refresh_ms);

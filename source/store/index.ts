@@ -10,6 +10,8 @@ import {initialSessions, type SessionsState} from './slices/sessions.js';
 import {initialAider, type AiderState} from './slices/aider.js';
 import {initialDiscovery, type DiscoveryState} from './slices/discovery.js';
 import {initialDoctor, type DoctorState} from './slices/doctor.js';
+import {initialJobs, type JobsState} from './slices/jobs.js';
+import {initialLists, type ListsState} from './slices/lists.js';
 
 export interface AppState {
 	ui: UiState;
@@ -20,6 +22,8 @@ export interface AppState {
 	aider: AiderState;
 	discovery: DiscoveryState;
 	doctor: DoctorState;
+	jobs: JobsState;
+	lists: ListsState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -34,6 +38,8 @@ export function initialState(readOnly = false): AppState {
 		aider: initialAider(),
 		discovery: initialDiscovery(),
 		doctor: initialDoctor(),
+		jobs: initialJobs(),
+		lists: initialLists(),
 	};
 }
 

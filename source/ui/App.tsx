@@ -3,10 +3,11 @@
 
 import React, {useEffect, useMemo} from 'react';
 import {Box, useInput} from 'ink';
-import {planLayout, type LayoutMode} from '../domain/layout.js';
+import {layoutMode, planLayout, type LayoutMode} from '../domain/layout.js';
 import {PANEL_IDS} from '../domain/panel-ids.js';
 import {update} from '../store/index.js';
 import {setVisible} from '../store/slices/ui.js';
+import {hasRunningJob} from '../store/slices/jobs.js';
 import {keyNames} from '../commands/keys.js';
 import {dispatchKey} from '../commands/dispatch.js';
 import {PANELS} from '../panels/registry.js';
@@ -17,6 +18,8 @@ import {Header} from './Header.js';
 import {TabStrip} from './TabStrip.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
+import {NoticeLog} from './NoticeLog.js';
+import {JobsLine} from './JobsLine.js';
 import {TooSmall} from './TooSmall.js';
 
 export interface AppProps {
@@ -34,10 +37,13 @@ export function App({layout = 'auto', size, label}: AppProps) {
 	const measured = useTerminalSize();
 	const {cols, rows} = size ?? measured;
 	const ui = useAppState(s => s.ui);
-	const plan = useMemo(
-		() => planLayout(cols, rows, PANEL_IDS, ui.focused, ui.zoomed, layout === 'auto' ? undefined : layout),
-		[cols, rows, ui.focused, ui.zoomed, layout],
-	);
+	// A running job takes one row under the header; the layout mode stays the one the full size gives.
+	const jobRows = useAppState(s => (hasRunningJob(s.jobs) ? 1 : 0));
+	const plan = useMemo(() => {
+		const natural = layoutMode(cols, rows);
+		const forced = layout !== 'auto' ? layout : natural === 'too-small' ? undefined : natural;
+		return planLayout(cols, rows - jobRows, PANEL_IDS, ui.focused, ui.zoomed, forced);
+	}, [cols, rows, jobRows, ui.focused, ui.zoomed, layout]);
 
 	useEffect(() => {
 		update(store, 'ui', u => setVisible(u, plan.mode, plan.slots.map(s => s.panel)));
@@ -45,7 +51,7 @@ export function App({layout = 'auto', size, label}: AppProps) {
 
 	useInput(
 		(input, key) => {
-			for (const name of keyNames(input, key)) dispatchKey(name, {store, registry, quit});
+			for (const name of keyNames(input, key)) dispatchKey(name, {store, registry, jobs: cockpit.jobs, quit});
 		},
 		{isActive: !ui.capture},
 	);
@@ -53,21 +59,19 @@ export function App({layout = 'auto', size, label}: AppProps) {
 	if (plan.mode === 'too-small') return <TooSmall cols={cols} rows={rows} />;
 
 	const overlay = ui.confirm ? 'confirm' : ui.overlay;
+	const inner = {width: plan.frameWidth - 2, height: plan.bodyHeight - 2};
 	const body = overlay ? (
-		<PanelFrame index={0} title={overlay === 'help' ? 'Help' : 'Confirm'} width={plan.frameWidth} height={plan.bodyHeight} focused>
-			{overlay === 'help' ? (
-				<HelpOverlay width={plan.frameWidth - 2} height={plan.bodyHeight - 2} />
-			) : (
-				<ConfirmDialog width={plan.frameWidth - 2} height={plan.bodyHeight - 2} />
-			)}
+		<PanelFrame index={0} title={OVERLAY_TITLES[overlay]} width={plan.frameWidth} height={plan.bodyHeight} focused>
+			{overlay === 'help' ? <HelpOverlay {...inner} /> : overlay === 'log' ? <NoticeLog {...inner} /> : <ConfirmDialog {...inner} />}
 		</PanelFrame>
 	) : (
 		<Grid plan={plan} focused={ui.focused} />
 	);
 
 	return (
-		<Box flexDirection="column" width={plan.frameWidth} height={plan.frameHeight} overflow="hidden">
+		<Box flexDirection="column" width={plan.frameWidth} height={plan.frameHeight + jobRows} overflow="hidden">
 			<Header width={plan.frameWidth} label={label} />
+			{jobRows ? <JobsLine width={plan.frameWidth} /> : null}
 			<Box flexDirection="column" width={plan.frameWidth} height={plan.bodyHeight} overflow="hidden">
 				{body}
 			</Box>
@@ -75,6 +79,8 @@ export function App({layout = 'auto', size, label}: AppProps) {
 		</Box>
 	);
 }
+
+const OVERLAY_TITLES = {help: 'Help', log: 'Jobs and notices', confirm: 'Confirm'} as const;
 
 function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: string}) {
 	const state = useAppState(s => s);

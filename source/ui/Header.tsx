@@ -1,15 +1,25 @@
 // Top row: name, read-only badge, and the latest notice, or where you are and the keys that matter.
+// A notice leaves after NOTICE_MS; an error stays until a key is pressed (the dispatcher clears it);
+// every notice stays in the `!` log.
 
-import React from 'react';
+import React, {useEffect} from 'react';
 import {Box} from 'ink';
 import {PANELS} from '../panels/registry.js';
-import {useAppState} from './context.js';
+import {update} from '../store/index.js';
+import {dismissNotice, NOTICE_MS} from '../store/slices/ui.js';
+import {useAppState, useCockpit} from './context.js';
 import {headerHint} from './header-hint.js';
 import {Line, Span} from './widgets/Line.js';
 
 export function Header({width, label}: {width: number; label?: string | undefined}) {
+	const {store} = useCockpit();
 	const ui = useAppState(s => s.ui);
 	const notice = ui.notice;
+	useEffect(() => {
+		if (!notice || notice.level === 'error') return;
+		const timer = setTimeout(() => update(store, 'ui', u => dismissNotice(u, notice)), Math.max(0, notice.at + NOTICE_MS - Date.now()));
+		return () => clearTimeout(timer);
+	}, [store, notice]);
 	const index = PANELS.findIndex(p => p.id === ui.focused);
 	const room = width - 'stackdeck'.length - (ui.readOnly ? ' [read-only]'.length : 0);
 	const hint = headerHint(room, {label, index: index + 1, panel: PANELS[index]?.title ?? '', panels: PANELS.length, grid: ui.layout !== 'phone'});

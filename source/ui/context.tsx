@@ -5,12 +5,14 @@ import React, {createContext, useContext, useSyncExternalStore} from 'react';
 import type {AppState, AppStore} from '../store/index.js';
 import type {Notifier} from '../store/notifier.js';
 import type {Registry} from '../commands/registry.js';
+import type {JobsService} from '../jobs/service.js';
 import type {Glyphs, Theme} from '../theme/tokens.js';
 
 export interface CockpitContext {
 	store: AppStore;
 	notifier: Notifier;
 	registry: Registry;
+	jobs: JobsService;
 	theme: Theme;
 	glyphs: Glyphs;
 	quit(code?: number): void;

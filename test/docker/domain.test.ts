@@ -14,8 +14,10 @@ import {containersStatus} from '../../source/panels/containers/status.js';
 import {createAppStore, initialState, update} from '../../source/store/index.js';
 import {applyListing, openLogs} from '../../source/store/slices/containers.js';
 import {createRegistry} from '../../source/commands/registry.js';
-import {containersCommands} from '../../source/panels/containers/commands.js';
 import {dispatchKey} from '../../source/commands/dispatch.js';
+import {createJobsService} from '../../source/jobs/service.js';
+import {allCommands} from '../../source/commands/all.js';
+import {listState, patchList} from '../../source/store/slices/lists.js';
 
 const openhands: RawInspect = {
 	Id: 'a'.repeat(64),
@@ -135,7 +137,7 @@ describe('logs', () => {
 		expect(view.rows).toHaveLength(5);
 		expect(view.rows.at(-1)!.text.length).toBeLessThanOrEqual(20);
 		expect(view.rows.slice(-3).map(r => r.key.split(':')[0])).toEqual(['998', '999', '999']); // line 999 is folded in two
-		const filtered = logRows({...s.logs!, filter: 'line 99'}, 40, 5);
+		const filtered = logRows(s.logs!, 40, 5, 'line 99');
 		expect(filtered.matched).toBe(11); // 99, 990..999
 		expect(filtered.rows.map(r => r.text.trim())).toContain('line 998');
 		const scrolled = logRows({...s.logs!, scroll: 10}, 80, 3);
@@ -169,8 +171,8 @@ describe('container keys', () => {
 	const setup = (readOnly: boolean) => {
 		const store = createAppStore(initialState(readOnly));
 		update(store, 'containers', c => applyListing(c, [infoFromInspect(openhands)], 1));
-		const registry = createRegistry(containersCommands);
-		return {store, ctx: {store, registry, quit: () => undefined}};
+		const registry = createRegistry(allCommands());
+		return {store, ctx: {store, registry, jobs: createJobsService(store), quit: () => undefined}};
 	};
 	it('asks for a confirmation naming the container before stopping it', () => {
 		const {store, ctx} = setup(false);
@@ -186,17 +188,32 @@ describe('container keys', () => {
 		expect(store.getState().ui.confirm).toBeNull();
 		expect(store.getState().ui.notice?.text).toMatch(/read-only/);
 	});
-	it('opens detail on Enter, logs on l, filter typing swallows q, Esc goes back', () => {
+	it('opens detail on Enter, logs on l; / filters the log (q is typed, not quit); Esc clears, then goes back', () => {
 		const {store, ctx} = setup(false);
 		dispatchKey('enter', ctx);
 		expect(store.getState().containers.view).toBe('detail');
 		dispatchKey('l', ctx);
 		expect(store.getState().containers.view).toBe('logs');
-		dispatchKey('e', ctx);
-		expect(dispatchKey('q', ctx)).toBe('containers.filter.type');
+		expect(dispatchKey('/', ctx)).toBe('list.filter');
+		expect(dispatchKey('q', ctx)).toBe('list.filter.type');
+		expect(listState(store.getState().lists, 'logs')).toMatchObject({filter: 'q', editing: true});
 		dispatchKey('escape', ctx);
-		expect(store.getState().containers.logs?.editing).toBe(false);
+		expect(listState(store.getState().lists, 'logs')).toMatchObject({filter: '', editing: false});
 		dispatchKey('escape', ctx);
 		expect(store.getState().containers.view).toBe('list');
+	});
+	it('the log scrolls back with the list keys and End follows the newest line again', () => {
+		const {store, ctx} = setup(false);
+		dispatchKey('l', ctx);
+		update(store, 'containers', c => ({...c, logs: {...c.logs!, maxScroll: 40}}));
+		update(store, 'lists', l => patchList(l, 'logs', {page: 10}));
+		dispatchKey('pageup', ctx);
+		expect(store.getState().containers.logs).toMatchObject({scroll: 9, follow: false});
+		dispatchKey('k', ctx);
+		expect(store.getState().containers.logs!.scroll).toBe(10);
+		dispatchKey('g', ctx);
+		expect(store.getState().containers.logs!.scroll).toBe(40);
+		dispatchKey('G', ctx);
+		expect(store.getState().containers.logs).toMatchObject({scroll: 0, follow: true});
 	});
 });

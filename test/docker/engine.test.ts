@@ -9,7 +9,8 @@ import {createAppStore, update, type AppStore} from '../../source/store/index.js
 import {defaultConfig} from '../../source/config/schema.js';
 import {createDockerSource, type DockerSource} from '../../source/sources/docker/docker-source.js';
 import {openLogs, setVisibleIds} from '../../source/store/slices/containers.js';
-import {runContainerAction} from '../../source/actions/containers.js';
+import {containerJob} from '../../source/actions/containers.js';
+import {startJob} from '../../source/jobs/runner.js';
 import {detailRows} from '../../source/panels/containers/selectors.js';
 import {containersStatus} from '../../source/panels/containers/status.js';
 import {PREFIX, createStackContainer, ensureImage, removeTestContainers, requireDaemon, seedDirs, waitFor, type SeedStack} from './engine-support.js';
@@ -125,14 +126,15 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 
 	it('starts, stops and restarts a container', async () => {
 		const gitea = byName('gitea')!;
-		await runContainerAction(store, 'start', gitea.id, gitea.name);
+		const run = async (verb: 'start' | 'stop' | 'restart') => (await startJob(containerJob(verb, gitea, docker)).done).message;
+		await run('start');
 		await waitFor('gitea running', () => byName('gitea')?.state === 'running');
 		const started = byName('gitea')!.startedAt;
-		await runContainerAction(store, 'restart', gitea.id, gitea.name);
+		await run('restart');
 		await waitFor('gitea restarted', () => byName('gitea')?.state === 'running' && byName('gitea')?.startedAt !== started);
-		await runContainerAction(store, 'stop', gitea.id, gitea.name);
+		const said = await run('stop');
 		await waitFor('gitea stopped', () => byName('gitea')?.state === 'exited');
-		expect(store.getState().ui.notice?.text).toBe(`${gitea.name}: stop done`);
+		expect(said).toBe(`${gitea.name}: stop done`);
 	});
 
 	it('reports the daemon gone when it restarts, then recovers', async () => {

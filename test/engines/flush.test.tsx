@@ -1,6 +1,6 @@
 // The Cache panel's flush, the way a user does it: `f` on an SGLang row → a confirmation naming the
 // engine → `y` → POST /flush_cache on the wire (seen by a recording proxy in front of a simulated
-// SGLang that speaks the real format) → a notice. Also: read-only mode refuses it; SGLang's 400
+// SGLang that speaks the real format) → the job's result as a notice. Also: read-only mode refuses it; SGLang's 400
 // while requests run, an HTTP 500 and a refused connection each end in a notice naming the engine.
 import http from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
@@ -159,8 +159,9 @@ describe('flush the SGLang prefix cache from the Cache panel', () => {
 			await until('a running request', async () => counter(await (await fetch(`${sglang.url}/metrics`)).text(), 'sglang:num_running_reqs') > 0, cockpit.settle);
 			const held = await radixTokens();
 			const notice = await flushFromPanel(cockpit);
-			expect(notice.level).toBe('warn');
-			expect(notice.text).toMatch(/^flush coder: not flushed: requests are running or waiting; try again when idle$/);
+			// The flush job failed: an error notice, kept until a key is pressed.
+			expect(notice.level).toBe('error');
+			expect(notice.text).toMatch(/^flush coder: POST \/flush_cache failed: not flushed: requests are running or waiting; try again when idle$/);
 			expect(flushes().at(-1)).toBe('POST /flush_cache');
 			expect(await radixTokens()).toBe(held);
 		} finally {
@@ -176,8 +177,8 @@ describe('flush the SGLang prefix cache from the Cache panel', () => {
 		try {
 			const notice = await flushFromPanel(cockpit);
 			expect(notice.level).toBe('error');
-			expect(notice.text).toBe(`flush coder: ${proxy.url}/flush_cache: HTTP 500 simulated sglang fault: internal server error (clear the fault with setFault(null))`);
-			expect(screen(cockpit)).toContain(`flush coder: ${proxy.url}/flush_cache: HTTP 500`);
+			expect(notice.text).toBe(`flush coder: POST /flush_cache failed: ${proxy.url}/flush_cache: HTTP 500 simulated sglang fault: internal server error (clear the fault with setFault(null))`);
+			expect(screen(cockpit)).toContain(`flush coder: POST /flush_cache failed: ${proxy.url}/flush_cache: HTTP 500`);
 			expect(cockpit.quitCalls).toEqual([]);
 			expect(screen(cockpit)).toContain('Prefix cache');
 		} finally {
@@ -192,7 +193,7 @@ describe('flush the SGLang prefix cache from the Cache panel', () => {
 		try {
 			const notice = await flushFromPanel(cockpit);
 			expect(notice.level).toBe('error');
-			expect(notice.text).toBe(`flush coder: ${proxy.url}/flush_cache: ECONNREFUSED; is the engine up?`);
+			expect(notice.text).toBe(`flush coder: POST /flush_cache failed: ${proxy.url}/flush_cache: ECONNREFUSED; is the engine up?`);
 			expect(screen(cockpit)).toContain('flush coder: ');
 			expect(screen(cockpit)).toContain('ECONNREFUSED; is the engine up?');
 			expect(cockpit.quitCalls).toEqual([]);

@@ -57,7 +57,8 @@ describe('Sessions panel', () => {
 
 			await cockpit.type('x');
 			await until('confirmation', () => cockpit.store.getState().ui.confirm !== null, cockpit.settle);
-			const body = cockpit.store.getState().ui.confirm!.body.join('\n');
+			// The job's plan is the diff.
+			const body = (cockpit.store.getState().ui.confirm!.plan ?? []).join('\n');
 			expect(body).toContain('+ 12   enable_prompt_extensions = false');
 			await cockpit.type('y');
 			const toml = path.join(state, 'config.toml');

@@ -8,6 +8,7 @@ import {App} from '../../source/ui/App.js';
 import {CockpitProvider} from '../../source/ui/context.js';
 import {createAppStore, type AppState, type AppStore} from '../../source/store/index.js';
 import {createNotifier} from '../../source/store/notifier.js';
+import {createJobsService, type JobsService} from '../../source/jobs/service.js';
 import {createRegistry} from '../../source/commands/registry.js';
 import {allCommands} from '../../source/commands/all.js';
 import {loadTheme} from '../../source/theme/load.js';
@@ -72,6 +73,8 @@ export class FakeStdin extends EventEmitter {
 
 export interface RenderedCockpit {
 	store: AppStore;
+	/** The job service the cockpit's commands use. */
+	jobs: JobsService;
 	stdout: FakeStdout;
 	/** Latest frame, as lines (ANSI codes kept). */
 	frame(): string[];
@@ -83,6 +86,7 @@ export interface RenderedCockpit {
 }
 
 export interface CockpitMount {
+	jobs: JobsService;
 	stdout: FakeStdout;
 	stdin: FakeStdin;
 	unmount(): void;
@@ -92,10 +96,12 @@ export interface CockpitMount {
 export function mountCockpit(store: AppStore, cols: number, rows: number, options: {ascii?: boolean; theme?: string; quit?: (code?: number) => void} = {}): CockpitMount {
 	const stdout = new FakeStdout(cols, rows);
 	const stdin = new FakeStdin();
+	const jobs = createJobsService(store);
 	const value = {
 		store,
 		notifier: createNotifier(store),
 		registry: createRegistry(allCommands()),
+		jobs,
 		theme: loadTheme(options.theme ?? 'dark'),
 		glyphs: options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS,
 		quit: options.quit ?? (() => undefined),
@@ -106,19 +112,20 @@ export function mountCockpit(store: AppStore, cols: number, rows: number, option
 		</CockpitProvider>,
 		{stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false},
 	);
-	return {stdout, stdin, unmount: () => instance.unmount()};
+	return {jobs, stdout, stdin, unmount: () => instance.unmount()};
 }
 
 export async function renderCockpit(cols: number, rows: number, init: Partial<AppState> = {}, options: {ascii?: boolean; theme?: string} = {}): Promise<RenderedCockpit> {
 	const store = createAppStore(init);
 	const quitCalls: number[] = [];
-	const {stdout, stdin, unmount} = mountCockpit(store, cols, rows, {...options, quit: (code = 0) => void quitCalls.push(code)});
+	const {jobs, stdout, stdin, unmount} = mountCockpit(store, cols, rows, {...options, quit: (code = 0) => void quitCalls.push(code)});
 	const settle = async () => {
 		for (let i = 0; i < 5; i++) await new Promise(r => setTimeout(r, 20));
 	};
 	await settle();
 	return {
 		store,
+		jobs,
 		stdout,
 		quitCalls,
 		frame: () => (stdout.frames.at(-1) ?? '').split('\n'),

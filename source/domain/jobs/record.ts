@@ -19,6 +19,8 @@ export interface JobRecord {
 	kind: string;
 	title: string;
 	hostId: string;
+	/** What it acts on (a container id, an engine name), or null. */
+	target: string | null;
 	state: JobState;
 	/** What the job will change, one line each: the confirmation shows it. */
 	plan: string[];

@@ -6,17 +6,22 @@ import {useAppState} from '../../ui/context.js';
 import {Line} from '../../ui/widgets/Line.js';
 import type {PanelProps} from '../types.js';
 import {cacheLines} from './lines.js';
+import {useList} from '../../ui/list/use-list.js';
+import {FilterLine} from '../../ui/list/FilterLine.js';
+import {engineText, filteredEngines} from '../engines-common.js';
 
 export function CachePanel({width, height}: PanelProps) {
 	const engines = useAppState(s => s.engines);
+	const view = useList('cache', engines.rows, engineText, engines.selected, height);
+	const room = height - (view.filter || view.editing ? 1 : 0);
 	const lines = useMemo(() => {
-		const all = cacheLines(engines, width);
-		if (all.length <= height) return all;
+		const all = cacheLines(filteredEngines(engines, view.filter), width);
+		if (all.length <= room) return all;
 		// Keep the selected engine in view; the disk part follows as room allows.
 		const at = Math.max(0, all.findIndex(l => l.selected));
-		const start = Math.max(0, Math.min(all.length - height, at - Math.floor(height / 2)));
-		return all.slice(start, start + height);
-	}, [engines, width, height]);
+		const start = Math.max(0, Math.min(all.length - room, at - Math.floor(room / 2)));
+		return all.slice(start, start + room);
+	}, [engines, width, room, view.filter]);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{lines.map(l => (
@@ -24,6 +29,7 @@ export function CachePanel({width, height}: PanelProps) {
 					{l.text}
 				</Line>
 			))}
+			<FilterLine view={view} noun="engines" />
 		</Box>
 	);
 }

@@ -2,11 +2,11 @@
 
 import type {PanelDef} from '../types.js';
 import type {Command} from '../../commands/registry.js';
-import {rowCommands} from '../engines-common.js';
+import {engineList, rowCommands} from '../engines-common.js';
 import {update} from '../../store/index.js';
 import {selectedRow} from '../../store/slices/engines.js';
 import {showNotice} from '../../store/slices/ui.js';
-import {flushSglangCache} from '../../actions/flush-cache.js';
+import {flushJob} from '../../actions/flush-cache.js';
 import {CachePanel} from './CachePanel.js';
 import {cacheStatus} from './status.js';
 
@@ -17,31 +17,20 @@ const flush: Command = {
 	group: 'Cache',
 	mutating: true,
 	when: s => s.ui.focused === 'cache',
-	run: ({store, state}) => {
+	run: ({store, state, jobs}) => {
 		const row = selectedRow(state.engines);
 		if (!row || row.kind !== 'sglang') {
 			update(store, 'ui', ui => showNotice(ui, `flush: select an SGLang engine (${row ? `${row.name} is ${row.kind ?? 'unidentified'}` : 'none found'})`, 'warn'));
 			return;
 		}
-		update(store, 'ui', ui => ({
-			...ui,
-			confirm: {
-				title: `Flush ${row.name}'s prefix cache`,
-				body: [`POST ${row.url}/flush_cache`, 'Cached prefixes are dropped: the next requests pay full prefill.', 'SGLang refuses while requests are running.'],
-				run: async () => {
-					update(store, 'ui', u => showNotice(u, `flush ${row.name}: asking ${row.url}…`, 'info'));
-					const result = await flushSglangCache(row.url);
-					const level = result.ok ? 'ok' : result.status === 400 ? 'warn' : 'error';
-					update(store, 'ui', u => showNotice(u, `flush ${row.name}: ${result.message}`, level));
-				},
-			},
-		}));
+		jobs.confirm(flushJob(row), {title: `Flush ${row.name}'s prefix cache?`});
 	},
 };
 
 export const cachePanel: PanelDef = {
 	id: 'cache',
 	title: 'Cache',
+	lists: [engineList('cache')],
 	Component: CachePanel,
 	commands: [...rowCommands('cache', 'Cache').filter(c => c.id !== 'cache.bench'), flush],
 	badge: s => {

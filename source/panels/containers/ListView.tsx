@@ -1,54 +1,76 @@
-// The container list: grouped by role, live CPU and memory, the selection highlighted. Publishes the
-// ids it shows so that the Docker source fetches stats for those alone.
+// The container list: grouped by role, live CPU and memory, the selection highlighted, a running
+// job's step beside its container. Drawn by the shared list mechanism (columns, window, `/`
+// filter). Publishes the ids it shows so that the Docker source fetches stats for those alone.
 
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {useAppState, useTheme} from '../../ui/context.js';
-import {Line, Span} from '../../ui/widgets/Line.js';
-import {fit, truncate} from '../../domain/format.js';
-import {cpuText, groupedRows, memText, stateTone, windowStart} from './selectors.js';
+import {Line} from '../../ui/widgets/Line.js';
+import {useList} from '../../ui/list/use-list.js';
+import {ListRows} from '../../ui/list/ListRows.js';
+import {FilterLine} from '../../ui/list/FilterLine.js';
+import {fitColumns, headerText} from '../../domain/list/columns.js';
+import {cellWidth, fitCells, truncateCells} from '../../domain/list/cells.js';
+import {currentStep} from '../../domain/jobs/record.js';
+import {runningJobs} from '../../store/slices/jobs.js';
+import {containerColumns, containerText, groupTitle, orderedContainers, selectedIndex, type ContainerCells} from './list.js';
 import {useStatsFor} from './use-stats-for.js';
+
+const textOf = (r: ContainerCells) => containerText(r.info);
+const keyOf = (r: ContainerCells) => r.info.id;
 
 export function ListView({width, height}: {width: number; height: number}) {
 	const {glyphs} = useTheme();
 	const s = useAppState(st => st.containers);
-	const rows = useMemo(() => groupedRows(s.byId), [s.byId]);
-	const selected = s.selected ?? rows.find(r => r.kind === 'container')?.key ?? null;
-	const bodyHeight = Math.max(0, height - 1);
-	const start = windowStart(rows, selected, bodyHeight, s.listOffset);
-	const shown = rows.slice(start, start + bodyHeight);
-	const ids = shown.flatMap(r => (r.kind === 'container' ? [r.info.id] : []));
-	useStatsFor(ids, start);
+	const jobs = useAppState(st => st.jobs);
+	const ordered = useMemo(() => orderedContainers(s.byId), [s.byId]);
+	const busy = useMemo(() => {
+		const byTarget = new Map<string, string>();
+		for (const job of runningJobs(jobs)) {
+			const at = job.target ? currentStep(job) : null;
+			if (at) byTarget.set(job.target!, `${at.step.title.split(' (')[0]}…`);
+		}
+		return byTarget;
+	}, [jobs]);
+	const items = useMemo(() => ordered.map((info): ContainerCells => ({info, stats: s.stats[info.id], busy: busy.get(info.id) ?? null})), [ordered, s.stats, busy]);
+	const counts = useMemo(() => {
+		const n = new Map<string, number>();
+		for (const c of ordered) n.set(groupTitle(c), (n.get(groupTitle(c)) ?? 0) + 1);
+		return n;
+	}, [ordered]);
+	const cursor = selectedIndex(s, ordered);
+	// Group headings take rows of their own: leave room for them.
+	const view = useList('containers', items, textOf, cursor, Math.max(0, height - 1 - Math.min(counts.size, 3)));
+	useStatsFor(view.shown.map(i => ordered[i]!.id), view.shown[0] ?? 0);
 
-	const cpuW = 6;
-	const memW = 8;
-	const nameW = Math.max(6, width - 2 - cpuW - memW - 2);
-	const running = Object.values(s.byId).filter(c => c.state === 'running').length;
+	const columns = useMemo(() => containerColumns({running: glyphs.barFull, other: '·'}), [glyphs]);
+	const fitted = fitColumns(columns, width);
+	// The header line: the counts (and a remote daemon's address) above the name, the figures' headers.
+	const figures = headerText(fitted.slice(2));
+	const left = Math.max(0, width - cellWidth(figures) - (figures ? 1 : 0));
+	const running = ordered.filter(c => c.state === 'running').length;
+	const countText = `${running}/${ordered.length} running`;
+	const room = left - countText.length - 3;
 	// A daemon on another host is named, so its containers are not mistaken for this machine's.
-	const counts = `${running}/${Object.keys(s.byId).length} running  ${fit('CPU', cpuW, 'right')} ${fit('MEM', memW, 'right')}`;
-	const room = width - counts.length - 3;
-	const remote = s.endpoint && !s.endpoint.startsWith('unix://') && room >= 10 ? `${truncate(s.endpoint, room)} · ` : '';
-	const header = remote + counts;
+	const remote = s.endpoint && !s.endpoint.startsWith('unix://') && room >= 10 ? `${truncateCells(s.endpoint, room)} · ` : '';
+	const header = `${fitCells(remote + countText, left, 'right')}${figures ? ` ${figures}` : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Line tone="muted">{fit(header, width, 'right')}</Line>
-			{rows.length === 0 ? <Line tone="muted">No containers (docker ps -a is empty)</Line> : null}
-			{shown.map(row => {
-				if (row.kind === 'group') return <Line key={row.key} tone="accent" bold>{`${row.title} (${row.count})`}</Line>;
-				const c = row.info;
-				const st = s.stats[c.id];
-				const busy = s.busy[c.id];
-				const label = `${c.name}:${c.tag}${c.pinned ? '' : ' !'}${busy ? ` ${busy}` : ''}`;
-				const isSel = c.id === selected;
-				return (
-					<Line key={row.key} inverse={isSel}>
-						<Span tone={stateTone(c)}>{c.state === 'running' ? glyphs.barFull : '·'}</Span>
-						{' '}
-						<Span tone={c.pinned ? 'text' : 'warn'} inverse={isSel}>{fit(label, nameW)}</Span>
-						{` ${fit(c.state === 'running' ? cpuText(st) : c.state, cpuW, 'right')} ${fit(c.state === 'running' ? memText(st) : '', memW, 'right')}`}
-					</Line>
-				);
-			})}
+			<Line tone="muted">{header}</Line>
+			{ordered.length === 0 ? <Line tone="muted">No containers (docker ps -a is empty)</Line> : null}
+			<ListRows
+				items={items}
+				shown={view.shown}
+				selected={cursor}
+				columns={columns}
+				width={width}
+				keyOf={keyOf}
+				height={Math.max(0, height - 1 - (view.filter || view.editing ? 1 : 0))}
+				header={false}
+				group={r => `${groupTitle(r.info)} (${counts.get(groupTitle(r.info)) ?? 0})`}
+				rowTone={(_, sel) => (sel ? 'selectionText' : 'text')}
+			/>
+			<FilterLine view={view} noun="containers" />
 		</Box>
 	);
 }

@@ -1,41 +1,43 @@
 // Log viewer: the last lines of one container, stdout and stderr (stderr tinted), known stack
-// failures highlighted, long lines folded; only the visible slice is rendered.
+// failures highlighted, long lines folded; only the visible slice is rendered. Scrolled and filtered
+// (`/`) with the keys every list shares.
 
-import React, {useMemo} from 'react';
-import {Box, useInput} from 'ink';
+import React, {useEffect, useMemo} from 'react';
+import {Box} from 'ink';
 import {useAppState, useCockpit} from '../../ui/context.js';
 import {update} from '../../store/index.js';
 import {patchLogs} from '../../store/slices/containers.js';
+import {listState, patchList} from '../../store/slices/lists.js';
 import {Line} from '../../ui/widgets/Line.js';
+import {FilterLine} from '../../ui/list/FilterLine.js';
 import {logRows} from './selectors.js';
 
 export function LogsView({width, height}: {width: number; height: number}) {
 	const {store} = useCockpit();
 	const s = useAppState(st => st.containers);
+	const {filter, editing} = useAppState(st => listState(st.lists, 'logs'));
 	const logs = s.logs;
-	// Filter typing: the registry's containers.filter.type swallows the key; the character is read here.
-	useInput(
-		(input, key) => {
-			if (key.ctrl || key.meta || key.return || key.escape || key.backspace || key.delete || input.length !== 1 || input < ' ') return;
-			update(store, 'containers', c => patchLogs(c, {draft: (c.logs?.draft ?? '') + input}));
-		},
-		{isActive: logs?.editing === true},
-	);
 	const info = logs ? s.byId[logs.target] : undefined;
-	const body = Math.max(0, height - 1);
-	const view = useMemo(() => (logs ? logRows(logs, width, body) : null), [logs, width, body]);
+	const filterRows = filter || editing ? 1 : 0;
+	const body = Math.max(0, height - 1 - filterRows);
+	const view = useMemo(() => (logs ? logRows(logs, width, body, filter) : null), [logs, width, body, filter]);
+	const maxScroll = view?.maxScroll ?? 0;
+	useEffect(() => {
+		update(store, 'lists', l => patchList(l, 'logs', {page: Math.max(1, body)}));
+		update(store, 'containers', c => (c.logs && c.logs.maxScroll !== maxScroll ? patchLogs(c, {maxScroll, scroll: Math.min(c.logs.scroll, maxScroll)}) : c));
+	}, [store, body, maxScroll]);
 	if (!logs || !view) return <Line tone="muted">No log open</Line>;
 	const flags = [logs.follow ? 'follow' : 'paused', logs.timestamps ? 'ts' : '', logs.scroll ? `-${logs.scroll}` : ''].filter(Boolean).join(' ');
-	const filter = logs.editing ? `filter: ${logs.draft}_` : logs.filter ? `filter "${logs.filter}" ${view.matched}` : `${logs.lines.length} lines`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Line tone={logs.editing ? 'accent' : 'muted'} bold={logs.editing}>{`${info?.name ?? logs.target.slice(0, 12)} [${flags}] ${filter}`}</Line>
+			<Line tone="muted">{`${info?.name ?? logs.target.slice(0, 12)} [${flags}] ${logs.lines.length} lines`}</Line>
 			{logs.error ? <Line tone="error">{logs.error}</Line> : null}
 			{view.rows.slice(logs.error ? 1 : 0).map(r => (
 				<Line key={r.key} tone={r.tone}>
 					{r.text}
 				</Line>
 			))}
+			<FilterLine view={{shown: [], matched: view.matched, total: logs.lines.length, filter, editing, rows: body}} noun="lines" />
 		</Box>
 	);
 }

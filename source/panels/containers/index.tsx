@@ -3,6 +3,7 @@
 import type {PanelDef} from '../types.js';
 import {ContainersPanel} from './ContainersPanel.js';
 import {containersCommands} from './commands.js';
+import {containersList, logsList} from './list.js';
 import {containersBadge, containersStatus} from './status.js';
 
 export const containersPanel: PanelDef = {
@@ -10,6 +11,7 @@ export const containersPanel: PanelDef = {
 	title: 'Containers',
 	Component: ContainersPanel,
 	commands: containersCommands,
+	lists: [containersList, logsList],
 	badge: containersBadge,
 	status: containersStatus,
 };

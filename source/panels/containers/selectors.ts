@@ -1,5 +1,5 @@
-// Derived data for the Containers panel and `stackdeck status`: rows grouped by stack role, the
-// list window around the selection, detail lines and the filtered, folded log rows.
+// Derived data for the Containers panel and `stackdeck status`: rows grouped by stack role, detail
+// lines and the filtered, folded log rows.
 
 import {ROLE_ORDER, ROLE_TITLES} from '../../domain/containers/roles.js';
 import {classifyLogLine, foldLine} from '../../domain/containers/log-lines.js';
@@ -32,19 +32,6 @@ export function groupedRows(byId: ContainersState['byId']): ListRow[] {
 
 export function containerIds(rows: readonly ListRow[]): string[] {
 	return rows.flatMap(r => (r.kind === 'container' ? [r.info.id] : []));
-}
-
-/** First row index so that the selected row is inside a window of `height` rows. */
-export function windowStart(rows: readonly ListRow[], selected: string | null, height: number, previous: number): number {
-	if (height <= 0) return 0;
-	const index = selected ? rows.findIndex(r => r.key === selected) : 0;
-	const max = Math.max(0, rows.length - height);
-	let start = Math.min(previous, max);
-	if (index >= 0) {
-		if (index < start) start = Math.max(0, index - 1); // keep the group header above in sight
-		if (index >= start + height) start = index - height + 1;
-	}
-	return Math.max(0, Math.min(start, max));
 }
 
 export function cpuText(stats: ContainerStats | undefined): string {
@@ -106,8 +93,8 @@ export interface LogRow {
 }
 
 /** Lines that pass the filter, folded to `width`; only the last `height` rows above `scroll` are kept. */
-export function logRows(logs: LogView, width: number, height: number): {rows: LogRow[]; matched: number; maxScroll: number} {
-	const needle = logs.filter.toLowerCase();
+export function logRows(logs: LogView, width: number, height: number, filter = ''): {rows: LogRow[]; matched: number; maxScroll: number} {
+	const needle = filter.trim().toLowerCase();
 	const kept = needle ? logs.lines.filter(l => l.text.toLowerCase().includes(needle)) : logs.lines;
 	// Fold from the end backwards, stopping once the window (plus the scroll) is filled.
 	const want = height + logs.scroll;

@@ -1,31 +1,21 @@
 // f in the Doctor panel: the selected check's automatic fix. Shows the plan and asks; runs it as a
-// job; then, for a file the container reads at start, offers the container restart.
+// job through the cockpit's job service (progress under the header, Esc/c cancels, the result is the
+// notice); then, for a file the container reads at start, offers the container restart.
 
 import {fixJob, restartJob} from '../../actions/doctor-fixes.js';
 import type {CommandContext} from '../../commands/registry.js';
 import type {Job} from '../../jobs/job.js';
-import {startJob} from '../../jobs/runner.js';
+import type {JobsService} from '../../jobs/service.js';
 import {activeDocker} from '../../sources/docker/handle.js';
-import {update, type AppStore} from '../../store/index.js';
+import {update} from '../../store/index.js';
 import {requestRun} from '../../store/slices/doctor.js';
 import {showNotice} from '../../store/slices/ui.js';
 
-function ask(store: AppStore, job: Job, then: () => void): void {
-	update(store, 'ui', ui => ({
-		...ui,
-		confirm: {
-			title: `${job.title}?`,
-			body: job.plan,
-			run: async () => {
-				const record = await startJob(job, {readOnly: store.getState().ui.readOnly}).done;
-				update(store, 'ui', u => showNotice(u, record.message ?? job.title, record.state === 'done' ? 'ok' : record.state === 'cancelled' ? 'info' : 'error'));
-				if (record.state === 'done') then();
-			},
-		},
-	}));
+function ask(jobs: JobsService, job: Job, then: () => void): void {
+	jobs.confirm(job, {title: `${job.title}?`, after: record => record.state === 'done' && then()});
 }
 
-export async function offerDoctorFix({store, state}: CommandContext, checkId: string): Promise<void> {
+export async function offerDoctorFix({store, state, jobs}: CommandContext, checkId: string): Promise<void> {
 	const result = state.doctor.results?.find(r => r.id === checkId);
 	if (!result) return;
 	const {targets} = state.doctor;
@@ -35,9 +25,9 @@ export async function offerDoctorFix({store, state}: CommandContext, checkId: st
 		update(store, 'ui', ui => showNotice(ui, job.message, 'warn'));
 		return;
 	}
-	ask(store, job, () => {
+	ask(jobs, job, () => {
 		const name = targets.openhandsContainer;
-		if (docker && name) ask(store, restartJob(docker, name, 'local'), () => update(store, 'doctor', requestRun));
+		if (docker && name) ask(jobs, restartJob(docker, name, 'local'), () => update(store, 'doctor', requestRun));
 		else update(store, 'doctor', requestRun);
 	});
 }

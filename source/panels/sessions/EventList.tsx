@@ -1,22 +1,21 @@
 // The event list of one session: id, time, source, kind, role and one-line message, with finding
-// markers inline. Virtualized: only the rows that fit are built. Findings are summarised on top,
-// the selected event's finding (the server's words and the fix, wrapped) below.
+// markers inline. Rows, columns, window and `/` filter come from the shared list mechanism: only the
+// rows that fit are built. Findings are summarised on top, the selected event's finding (the
+// server's words and the fix, wrapped) below.
 
 import React, {useMemo} from 'react';
 import {findingsByEvent} from '../../domain/openhands/check.js';
 import {SERVER_LABELS} from '../../domain/openhands/finding.js';
 import {Line, Span} from '../../ui/widgets/Line.js';
-import type {OpenSession, SessionsState} from '../../store/slices/sessions.js';
+import {useList} from '../../ui/list/use-list.js';
+import {ListRows} from '../../ui/list/ListRows.js';
+import {FilterLine} from '../../ui/list/FilterLine.js';
+import type {EventRow, OpenSession, SessionsState} from '../../store/slices/sessions.js';
 import {findingFooter} from './finding-lines.js';
-import {listWindow, pad, shortTime} from './window.js';
+import {eventColumns, eventText} from './list.js';
 
-const ROLE_TONE: Record<string, 'accent' | 'info' | 'text' | 'muted' | 'warn'> = {
-	system: 'muted',
-	user: 'accent',
-	assistant: 'info',
-	'assistant+tc': 'info',
-	tool: 'text',
-};
+const keyOf = (r: EventRow) => `e-${r.id}`;
+const rowTone = (r: EventRow, selected: boolean) => (r.problem ? 'warn' : selected ? 'selectionText' : 'text') as 'warn' | 'selectionText' | 'text';
 
 export function EventList({s, open, width, height}: {s: SessionsState; open: OpenSession; width: number; height: number}) {
 	const marks = useMemo(() => findingsByEvent(open.findings), [open.findings]);
@@ -54,28 +53,14 @@ export function EventList({s, open, width, height}: {s: SessionsState; open: Ope
 	const footerRows = height >= 14 ? Math.max(2, Math.floor(height / 3)) : 2;
 	const footerLines = selected && !selected.problem ? findingFooter(selectedFindings, width, footerRows) : [];
 	const footer = selected?.problem ? 2 : footerLines.length;
-	// Columns that fit: the role always shows; time and source go first on a phone.
-	const showTime = width >= 60;
-	const showSource = width >= 90;
-	const kindWidth = width >= 90 ? 18 : width >= 60 ? 14 : 12;
-	const head = `    id ${showTime ? 'time     ' : ''}${pad('role', 13)}${showSource ? pad('source', 12) : ''}${pad('kind', kindWidth + 1)}message`;
-	rows.push(<Line key="head" tone="muted" bold>{pad(head, width)}</Line>);
-	const room = Math.max(0, height - rows.length - footer);
-	const {start, end} = listWindow(open.rows.length, open.cursor, room);
-	for (let i = start; i < end; i++) {
-		const r = open.rows[i]!;
-		const isSel = i === open.cursor;
-		const flagged = marks.has(r.id);
-		const mark = r.problem ? '?' : flagged ? '!' : ' ';
-		rows.push(
-			<Line key={`e-${r.id}`} inverse={isSel} tone={r.problem ? 'warn' : isSel ? 'selectionText' : 'text'}>
-				<Span tone={flagged ? 'error' : 'warn'} bold inverse={isSel}>{mark}</Span>
-				{`${String(r.id).padStart(5)} ${showTime ? `${shortTime(r.timestamp)} ` : ''}`}
-				<Span tone={ROLE_TONE[r.role] ?? 'muted'} inverse={isSel}>{pad(r.role, 12)}</Span>
-				{` ${showSource ? `${pad(r.source, 11)} ` : ''}${pad(r.kind, kindWidth)} ${r.summary}`}
-			</Line>,
-		);
-	}
+	const columns = useMemo(() => eventColumns(new Set(marks.keys())), [marks]);
+	// The header row, then the rows (the filter line, when there is one, comes out of them).
+	const room = Math.max(0, height - rows.length - 1 - footer);
+	const view = useList('events', open.rows, eventText, open.cursor, room);
+	rows.push(
+		<ListRows key="rows" items={open.rows} shown={view.shown} selected={open.cursor} columns={columns} width={width} keyOf={keyOf} height={view.rows + 1} rowTone={rowTone} />,
+		<FilterLine key="filter" view={view} noun="events" />,
+	);
 	if (footer && selected) {
 		if (selected.problem) {
 			rows.push(<Line key="p1" tone="warn">{selected.problem}</Line>, <Line key="p2" tone="muted">{'shown as it is; read again on every change'}</Line>);

@@ -3,15 +3,13 @@
 
 import type {Command, CommandContext} from '../../commands/registry.js';
 import {findingsByEvent} from '../../domain/openhands/check.js';
-import {planPromptExtensionsFix} from '../../actions/openhands-config.js';
+import {planPromptExtensionsFix, promptExtensionsJob} from '../../actions/openhands-config.js';
 import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
 import {showNotice} from '../../store/slices/ui.js';
 import {
 	back,
 	jumpToFinding,
-	moveEventCursor,
-	moveListCursor,
 	openDetail,
 	openSelected,
 	scrollDetail,
@@ -24,9 +22,11 @@ const GROUP = 'Sessions';
 const PAGE = 10;
 const focused = (s: AppState) => s.ui.focused === 'sessions' && s.ui.overlay === null;
 
-function move(delta: number) {
-	return ({store}: CommandContext) =>
-		update(store, 'sessions', s => (s.view === 'list' ? moveListCursor(s, delta) : s.view === 'events' ? moveEventCursor(s, delta) : scrollDetail(s, delta)));
+// The session and event lists move with the shared list keys; an event's detail is text to scroll.
+const inDetail = (s: AppState) => focused(s) && s.sessions.view === 'detail';
+
+function scroll(delta: number) {
+	return ({store}: CommandContext) => update(store, 'sessions', s => scrollDetail(s, delta));
 }
 
 function flagged(s: SessionsState): Set<number> {
@@ -37,7 +37,7 @@ export function fixableFinding(s: SessionsState) {
 	return s.open?.findings.find(f => f.fixAction === 'disable-prompt-extensions') ?? null;
 }
 
-async function offerFix({store, state}: CommandContext): Promise<void> {
+async function offerFix({store, state, jobs}: CommandContext): Promise<void> {
 	const s = state.sessions;
 	const finding = fixableFinding(s);
 	if (!finding) {
@@ -54,33 +54,26 @@ async function offerFix({store, state}: CommandContext): Promise<void> {
 		update(store, 'ui', ui => showNotice(ui, `${plan.file}: enable_prompt_extensions is already false; restart OpenHands to apply it`, 'info'));
 		return;
 	}
-	update(store, 'ui', ui => ({
-		...ui,
-		confirm: {
-			title: `Disable prompt extensions in ${plan.file}?`,
-			body: [
-				`Fixes ${finding.rule} at events ${finding.eventIds.map(id => `#${id}`).join(', ')}.`,
-				...plan.diff,
-				'Written atomically; the old file is kept as config.toml.bak. Restart OpenHands afterwards.',
-				'Cost: no workspace context or microagent knowledge in the agent\'s prompt.',
-			],
-			run: async () => {
-				const result = await plan.apply();
-				// Sessions are derived again as OpenHands will rebuild them after its restart.
-				update(store, 'sessions', x => setPromptExtensions(x, false, plan.file));
-				update(store, 'ui', ui2 => showNotice(ui2, `${plan.file}: enable_prompt_extensions = false written${result?.backup ? ` (backup ${result.backup})` : ''}; restart OpenHands`, 'ok'));
-			},
+	jobs.confirm(promptExtensionsJob(plan), {
+		title: `Disable prompt extensions in ${plan.file}?`,
+		intro: [
+			`Fixes ${finding.rule} at events ${finding.eventIds.map(id => `#${id}`).join(', ')}.`,
+			'Cost: no workspace context or microagent knowledge in the agent\'s prompt.',
+		],
+		after: record => {
+			// Sessions are derived again as OpenHands will rebuild them after its restart.
+			if (record.state === 'done') update(store, 'sessions', x => setPromptExtensions(x, false, plan.file));
 		},
-	}));
+	});
 }
 
 export const sessionsCommands: Command[] = [
-	{id: 'sessions.up', keys: ['up', 'k'], description: 'Previous session / event / line', group: GROUP, when: focused, run: move(-1)},
-	{id: 'sessions.down', keys: ['down', 'j'], description: 'Next session / event / line', group: GROUP, when: focused, run: move(1)},
-	{id: 'sessions.pageUp', keys: ['pageup'], description: 'Page up', group: GROUP, when: focused, run: move(-PAGE)},
-	{id: 'sessions.pageDown', keys: ['pagedown'], description: 'Page down', group: GROUP, when: focused, run: move(PAGE)},
-	{id: 'sessions.home', keys: ['home', 'g'], description: 'First', group: GROUP, when: focused, run: move(-1e9)},
-	{id: 'sessions.end', keys: ['end', 'G'], description: 'Last (follow the newest event)', group: GROUP, when: focused, run: move(1e9)},
+	{id: 'sessions.detail.up', keys: ['up', 'k'], description: 'Scroll the event back a line', group: GROUP, when: inDetail, run: scroll(-1)},
+	{id: 'sessions.detail.down', keys: ['down', 'j'], description: 'Scroll the event a line', group: GROUP, when: inDetail, run: scroll(1)},
+	{id: 'sessions.detail.pageUp', keys: ['pageup'], description: 'Scroll the event back a page', group: GROUP, when: inDetail, run: scroll(-PAGE)},
+	{id: 'sessions.detail.pageDown', keys: ['pagedown'], description: 'Scroll the event a page', group: GROUP, when: inDetail, run: scroll(PAGE)},
+	{id: 'sessions.detail.home', keys: ['home', 'g'], description: 'Top of the event', group: GROUP, when: inDetail, run: scroll(-1e9)},
+	{id: 'sessions.detail.end', keys: ['end', 'G'], description: 'End of the event', group: GROUP, when: inDetail, run: scroll(1e9)},
 	{
 		id: 'sessions.open',
 		keys: ['enter'],

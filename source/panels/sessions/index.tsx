@@ -4,6 +4,7 @@
 import type {PanelDef} from '../types.js';
 import {SessionsPanel} from './SessionsPanel.js';
 import {sessionsCommands} from './commands.js';
+import {eventsList, sessionsList} from './list.js';
 import {sessionsBadge, sessionsStatus} from './status.js';
 
 export const sessionsPanel: PanelDef = {
@@ -11,6 +12,7 @@ export const sessionsPanel: PanelDef = {
 	title: 'Sessions',
 	Component: SessionsPanel,
 	commands: sessionsCommands,
+	lists: [sessionsList, eventsList],
 	badge: sessionsBadge,
 	status: sessionsStatus,
 };

@@ -1,17 +1,4 @@
-// Which rows of a long list are on screen: only these are rendered (a 10,000-event session renders
-// as many rows as the panel is tall). The cursor stays visible, roughly centred.
-
-export interface ListWindow {
-	start: number;
-	end: number;
-}
-
-export function listWindow(total: number, cursor: number, rows: number): ListWindow {
-	if (rows <= 0 || total === 0) return {start: 0, end: 0};
-	if (total <= rows) return {start: 0, end: total};
-	const start = Math.max(0, Math.min(cursor - Math.floor(rows / 2), total - rows));
-	return {start, end: start + rows};
-}
+// Short forms of OpenHands' timestamps for the session and event lists.
 
 export function pad(text: string, width: number): string {
 	return text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length);

@@ -1,4 +1,5 @@
-// Throughput panel view: engine rows from the engines slice, sliced to the panel's height.
+// Throughput panel view: engine rows from the engines slice (those the `/` filter keeps), sliced to
+// the panel's height.
 
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
@@ -8,16 +9,22 @@ import type {PanelProps} from '../types.js';
 import {throughputLines, visibleLines} from './lines.js';
 import {aiderTokenLines} from './aider-lines.js';
 import {sessionTokenTotals} from '../../store/slices/aider.js';
+import {useList} from '../../ui/list/use-list.js';
+import {FilterLine} from '../../ui/list/FilterLine.js';
+import {engineText, filteredEngines} from '../engines-common.js';
 
 export function ThroughputPanel({width, height}: PanelProps) {
 	const engines = useAppState(s => s.engines);
 	const aider = useAppState(s => s.aider);
 	const {glyphs} = useTheme();
+	const view = useList('throughput', engines.rows, engineText, engines.selected, height);
+	const filterRows = view.filter || view.editing ? 1 : 0;
 	const lines = useMemo(() => {
 		const sessions = aiderTokenLines(sessionTokenTotals(aider), width);
 		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, height - 1));
-		return visibleLines([...throughputLines(engines, width, glyphs.spark, Date.now()), ...sessions], height, engines.selected);
-	}, [engines, aider, width, height, glyphs]);
+		const shown = filteredEngines(engines, view.filter);
+		return visibleLines([...throughputLines(shown, width, glyphs.spark, Date.now()), ...sessions], height - filterRows, shown.selected);
+	}, [engines, aider, width, height, glyphs, view.filter, filterRows]);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{engines.rows.length === 0 ? (
@@ -28,6 +35,7 @@ export function ThroughputPanel({width, height}: PanelProps) {
 					{l.text}
 				</Line>
 			))}
+			<FilterLine view={view} noun="engines" />
 		</Box>
 	);
 }

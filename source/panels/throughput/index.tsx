@@ -1,13 +1,14 @@
 // Throughput panel: tokens per second per model server, with TTFT, queue and expected rate.
 
 import type {PanelDef} from '../types.js';
-import {rowCommands} from '../engines-common.js';
+import {engineList, rowCommands} from '../engines-common.js';
 import {ThroughputPanel} from './ThroughputPanel.js';
 import {throughputStatus} from './status.js';
 
 export const throughputPanel: PanelDef = {
 	id: 'throughput',
 	title: 'Throughput',
+	lists: [engineList('throughput')],
 	Component: ThroughputPanel,
 	commands: rowCommands('throughput', 'Throughput'),
 	badge: s => {

@@ -18,12 +18,10 @@ export interface LogView {
 	lines: LogLine[];
 	follow: boolean;
 	timestamps: boolean;
-	filter: string;
-	/** Typing into the filter. */
-	editing: boolean;
-	draft: string;
 	/** Rows scrolled back from the end (0 = newest at the bottom). */
 	scroll: number;
+	/** How far back the view can scroll at its size and filter (it says so after drawing). */
+	maxScroll: number;
 	error: string | null;
 	/** Bumped to ask the source to re-open the stream. */
 	generation: number;
@@ -50,8 +48,6 @@ export interface ContainersState {
 	/** Log file size by id (detail view), or a reason it is not known. */
 	logSize: Record<string, number | string>;
 	logs: LogView | null;
-	/** Last action progress/result per container. */
-	busy: Record<string, string>;
 	eventsSeen: number;
 	updatedAt: number | null;
 }
@@ -71,7 +67,6 @@ export function initialContainers(): ContainersState {
 		detailOffset: 0,
 		logSize: {},
 		logs: null,
-		busy: {},
 		eventsSeen: 0,
 		updatedAt: null,
 	};
@@ -124,13 +119,6 @@ export function setVisibleIds(s: ContainersState, ids: readonly string[], offset
 	return {...s, visibleIds: [...ids], listOffset: offset};
 }
 
-export function setBusy(s: ContainersState, id: string, text: string | null): ContainersState {
-	const busy = {...s.busy};
-	if (text === null) delete busy[id];
-	else busy[id] = text;
-	return {...s, busy};
-}
-
 export function setLogSize(s: ContainersState, id: string, size: number | string): ContainersState {
 	return s.logSize[id] === size ? s : {...s, logSize: {...s.logSize, [id]: size}};
 }
@@ -141,7 +129,7 @@ export function openLogs(s: ContainersState, id: string): ContainersState {
 		...s,
 		view: 'logs',
 		selected: id,
-		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, filter: '', editing: false, draft: '', scroll: 0, error: null, generation: (prev?.generation ?? 0) + 1},
+		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, scroll: 0, maxScroll: 0, error: null, generation: (prev?.generation ?? 0) + 1},
 	};
 }
 

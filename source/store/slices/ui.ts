@@ -1,4 +1,5 @@
-// UI slice: focus, zoom, overlays, confirmations and one-line notices. Pure reducers only.
+// UI slice: focus, zoom, overlays, confirmations, and notices: the latest in the header, the last
+// NOTICE_LOG in a log the `!` overlay shows. Pure reducers only.
 
 import type {PanelId} from '../../domain/panel-ids.js';
 import {PANEL_IDS} from '../../domain/panel-ids.js';
@@ -12,11 +13,20 @@ export interface Notice {
 	at: number;
 }
 
+/** Notices kept for the log overlay. */
+export const NOTICE_LOG = 50;
+/** How long a notice other than an error stays in the header; errors stay until a key is pressed. */
+export const NOTICE_MS = 6000;
+
 /** A question the user must answer (y/Enter or n/Esc) before an action touches the outside world. */
 export interface ConfirmRequest {
 	title: string;
 	/** Lines shown in the dialog, e.g. a diff or the container's name. */
 	body: string[];
+	/** What will change, one line each (a job's plan), shown under the body. */
+	plan?: string[];
+	/** The steps that will run, in order (a job's step titles). */
+	steps?: string[];
 	/** Runs after "yes". Errors are shown as a notice by the dispatcher. */
 	run: () => void | Promise<void>;
 }
@@ -25,10 +35,15 @@ export interface UiState {
 	focused: PanelId;
 	/** Grid layouts: the focused panel fills the body. */
 	zoomed: boolean;
-	overlay: 'help' | null;
+	/** help: the keys; log: running jobs' steps and the notice log. */
+	overlay: 'help' | 'log' | null;
 	helpOffset: number;
+	logOffset: number;
 	confirm: ConfirmRequest | null;
+	/** The notice in the header, until it expires (errors: until a key is pressed). */
 	notice: Notice | null;
+	/** The last NOTICE_LOG notices, oldest first. */
+	notices: Notice[];
 	/** A terminal pane owns the keyboard; only its release chord reaches the cockpit. */
 	capture: boolean;
 	readOnly: boolean;
@@ -38,7 +53,7 @@ export interface UiState {
 }
 
 export function initialUi(readOnly = false, focused: PanelId = 'containers'): UiState {
-	return {focused, zoomed: false, overlay: null, helpOffset: 0, confirm: null, notice: null, capture: false, readOnly, visible: [], layout: 'phone'};
+	return {focused, zoomed: false, overlay: null, helpOffset: 0, logOffset: 0, confirm: null, notice: null, notices: [], capture: false, readOnly, visible: [], layout: 'phone'};
 }
 
 export function focusPanel(ui: UiState, panel: PanelId): UiState {
@@ -52,8 +67,20 @@ export function cycleFocus(ui: UiState, order: readonly PanelId[], step: 1 | -1)
 	return {...ui, focused: next};
 }
 
+/** A notice from anywhere (a job's result, a command, a captured warning): header and log. */
 export function showNotice(ui: UiState, text: string, level: NoticeLevel = 'info', at = Date.now()): UiState {
-	return {...ui, notice: {text, level, at}};
+	const notice = {text, level, at};
+	return {...ui, notice, notices: [...ui.notices, notice].slice(-NOTICE_LOG)};
+}
+
+/** Takes `notice` out of the header (it stays in the log); a newer notice is left alone. */
+export function dismissNotice(ui: UiState, notice: Notice): UiState {
+	return ui.notice === notice ? {...ui, notice: null} : ui;
+}
+
+/** A key was pressed: an error notice has been seen and leaves the header. */
+export function noticeSeen(ui: UiState): UiState {
+	return ui.notice?.level === 'error' ? {...ui, notice: null} : ui;
 }
 
 export function setVisible(ui: UiState, layout: LayoutMode, visible: PanelId[]): UiState {

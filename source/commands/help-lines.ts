@@ -1,0 +1,34 @@
+// Help's lines, generated from the command registry: every key, grouped, what it does. The help
+// overlay draws them and its list adapter counts and searches them.
+
+import {displayKey} from './keys.js';
+import type {Command} from './registry.js';
+
+export interface HelpLine {
+	group?: string;
+	keys?: string;
+	text?: string;
+}
+
+export function helpLines(commands: readonly Command[]): HelpLine[] {
+	const lines: HelpLine[] = [];
+	const groups = [...new Set(commands.map(c => c.group))];
+	for (const group of groups) {
+		lines.push({group});
+		const inGroup = commands.filter(c => c.group === group);
+		// Digit jumps collapse into one line.
+		const jumps = inGroup.filter(c => c.id.startsWith('panel.') && /^\d$/.test(c.keys[0] ?? ''));
+		if (jumps.length > 1) lines.push({keys: `${jumps[0]!.keys[0]}-${jumps.at(-1)!.keys[0]}`, text: 'Go to panel'});
+		for (const c of inGroup) {
+			if (jumps.length > 1 && jumps.includes(c)) continue;
+			// Typing keys are every printable key: name them as such instead of listing 90 keys.
+			const keys = c.keys.length > 12 ? 'letters…' : c.keys.map(displayKey).join(' ');
+			lines.push({keys, text: c.description + (c.mutating ? ' (asks first)' : '')});
+		}
+	}
+	return lines;
+}
+
+export function helpLineText(line: HelpLine): string {
+	return line.group ?? `${line.keys ?? ''} ${line.text ?? ''}`;
+}

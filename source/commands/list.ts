@@ -1,0 +1,149 @@
+// One set of navigation commands for every list in the cockpit: ↑/↓ (k/j), PgUp/PgDn, Home/End
+// (g/G), `/` to filter by text (typed keys go into the filter; Enter keeps it, Esc clears it).
+// Each list describes itself once as a ListAdapter; these commands act on the one that is active,
+// so rebinding a move is one override (`list.up`), not one per panel.
+
+import {update, type AppState, type AppStore} from '../store/index.js';
+import {listState, patchList} from '../store/slices/lists.js';
+import {filterIndices, positionOf} from '../domain/list/filter.js';
+import {moveCursor, moveScroll, type ListMove} from '../domain/list/nav.js';
+import type {Command} from './registry.js';
+
+export interface ListAdapter {
+	/** Key of its filter and page in the lists slice: "containers", "events", "help". */
+	id: string;
+	/** cursor: the selection moves; scroll: the top row moves (text to read, nothing to select). */
+	mode: 'cursor' | 'scroll';
+	/** This list is on screen and has the keys (its panel focused, its view shown, no overlay above). */
+	active(state: AppState): boolean;
+	/** Every row's words, in order: `/` searches them, their number is the list's length. */
+	texts(state: AppState): readonly string[];
+	/** Selected row (cursor mode) or top row (scroll mode), as an index into all rows. */
+	position(state: AppState): number;
+	moveTo(store: AppStore, index: number): void;
+	/** A text view that counts from its end (a followed log) moves itself; the keys stay the same. */
+	move?(store: AppStore, state: AppState, how: ListMove, page: number): void;
+}
+
+export const LIST_GROUP = 'Lists (every list)';
+
+/** Printable keys the filter takes (the registry has no catch-all key). */
+export const TYPED_KEYS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/=@"\'()!#%&*+,;<>?[]{}|~$^`\\', 'space'];
+
+export function activeList(adapters: readonly ListAdapter[], state: AppState): ListAdapter | undefined {
+	return adapters.find(a => a.active(state));
+}
+
+/** A list's filter is being typed: the keyboard belongs to it. */
+export function typingInList(adapters: readonly ListAdapter[], state: AppState): boolean {
+	const list = activeList(adapters, state);
+	return list ? listState(state.lists, list.id).editing : false;
+}
+
+function move(list: ListAdapter, store: AppStore, state: AppState, how: ListMove): void {
+	const {filter, page} = listState(state.lists, list.id);
+	if (list.move) {
+		list.move(store, state, how, page);
+		return;
+	}
+	const texts = list.texts(state);
+	const count = texts.length;
+	const kept = filterIndices(count, i => texts[i]!, filter);
+	if (list.mode === 'scroll') {
+		list.moveTo(store, moveScroll(list.position(state), kept?.length ?? count, how, page));
+		return;
+	}
+	if (kept === null) {
+		list.moveTo(store, moveCursor(list.position(state), count, how, page));
+		return;
+	}
+	if (kept.length === 0) return;
+	const at = moveCursor(positionOf(kept, list.position(state)), kept.length, how, page);
+	list.moveTo(store, kept[at]!);
+}
+
+/** After the filter changes, keep the selection on a row the filter shows. */
+function follow(list: ListAdapter, store: AppStore): void {
+	const state = store.getState();
+	if (list.mode === 'scroll') {
+		list.moveTo(store, 0);
+		return;
+	}
+	const texts = list.texts(state);
+	const kept = filterIndices(texts.length, i => texts[i]!, listState(state.lists, list.id).filter);
+	if (kept && kept.length > 0) list.moveTo(store, kept[positionOf(kept, list.position(state))]!);
+}
+
+export function listCommands(adapters: readonly ListAdapter[]): Command[] {
+	const on = (s: AppState) => activeList(adapters, s) !== undefined && s.ui.confirm === null;
+	const editing = (s: AppState) => on(s) && typingInList(adapters, s);
+	const browsing = (s: AppState) => on(s) && !typingInList(adapters, s);
+	const withList = (run: (list: ListAdapter, store: AppStore, state: AppState) => void): Command['run'] => ({store, state}) => {
+		const list = activeList(adapters, state);
+		if (list) run(list, store, state);
+	};
+	const moveCommand = (id: string, keys: string[], how: ListMove, description: string): Command => ({
+		id,
+		keys,
+		description,
+		group: LIST_GROUP,
+		when: browsing,
+		run: withList((list, store, state) => move(list, store, state, how)),
+	});
+	const setFilter = (store: AppStore, list: ListAdapter, patch: {filter?: string; editing?: boolean}) => {
+		update(store, 'lists', l => patchList(l, list.id, patch));
+		follow(list, store);
+	};
+	return [
+		{
+			id: 'list.filter.type',
+			keys: TYPED_KEYS,
+			description: 'Type into the filter',
+			group: LIST_GROUP,
+			when: editing,
+			run: ({store, state, key}) => {
+				const list = activeList(adapters, state);
+				if (!list || !key) return;
+				setFilter(store, list, {filter: listState(state.lists, list.id).filter + (key === 'space' ? ' ' : key)});
+			},
+		},
+		{
+			id: 'list.filter.erase',
+			keys: ['backspace', 'delete'],
+			description: 'Erase the last filter character',
+			group: LIST_GROUP,
+			when: editing,
+			run: withList((list, store, state) => setFilter(store, list, {filter: listState(state.lists, list.id).filter.slice(0, -1)})),
+		},
+		{
+			id: 'list.filter.keep',
+			keys: ['enter'],
+			description: 'Keep the filter and move in the rows it shows',
+			group: LIST_GROUP,
+			when: editing,
+			run: withList((list, store) => setFilter(store, list, {editing: false})),
+		},
+		{
+			id: 'list.filter.clear',
+			keys: ['escape'],
+			description: 'Clear the filter',
+			group: LIST_GROUP,
+			when: s => on(s) && (typingInList(adapters, s) || listState(s.lists, activeList(adapters, s)!.id).filter !== ''),
+			run: withList((list, store) => setFilter(store, list, {filter: '', editing: false})),
+		},
+		{
+			id: 'list.filter',
+			keys: ['/'],
+			description: 'Filter the list by text',
+			group: LIST_GROUP,
+			when: browsing,
+			run: withList((list, store) => setFilter(store, list, {editing: true})),
+		},
+		moveCommand('list.up', ['up', 'k'], 'up', 'Up one row'),
+		moveCommand('list.down', ['down', 'j'], 'down', 'Down one row'),
+		moveCommand('list.pageUp', ['pageup'], 'pageUp', 'Up one page'),
+		moveCommand('list.pageDown', ['pagedown'], 'pageDown', 'Down one page'),
+		moveCommand('list.home', ['home', 'g'], 'home', 'First row'),
+		moveCommand('list.end', ['end', 'G'], 'end', 'Last row'),
+	];
+}
