@@ -26,18 +26,21 @@ export interface AppProps {
 	size?: {cols: number; rows: number};
 	/** Shown after the name: "demo" on the simulated stack. */
 	label?: string;
+	/** The focused panel alone, on the whole frame: no header, no tab strip (--panel, a tmux pane). */
+	single?: boolean;
 }
 
-export function App({layout = 'auto', size, label}: AppProps) {
+export function App({layout = 'auto', size, label, single = false}: AppProps) {
 	const cockpit = useCockpit();
 	const {store, registry, quit} = cockpit;
 	const measured = useTerminalSize();
 	const {cols, rows} = size ?? measured;
 	const ui = useAppState(s => s.ui);
-	const plan = useMemo(
-		() => planLayout(cols, rows, PANEL_IDS, ui.focused, ui.zoomed, layout === 'auto' ? undefined : layout),
-		[cols, rows, ui.focused, ui.zoomed, layout],
-	);
+	const plan = useMemo(() => {
+		const planned = planLayout(cols, rows, PANEL_IDS, ui.focused, single || ui.zoomed, layout === 'auto' ? undefined : layout);
+		if (!single || planned.mode === 'too-small') return planned;
+		return {...planned, bodyHeight: planned.frameHeight, slots: planned.slots.map(s => ({...s, height: planned.frameHeight}))};
+	}, [cols, rows, ui.focused, ui.zoomed, layout, single]);
 
 	useEffect(() => {
 		update(store, 'ui', u => setVisible(u, plan.mode, plan.slots.map(s => s.panel)));
@@ -45,6 +48,7 @@ export function App({layout = 'auto', size, label}: AppProps) {
 
 	useInput(
 		(input, key) => {
+			cockpit.onInput?.();
 			for (const name of keyNames(input, key)) dispatchKey(name, {store, registry, quit});
 		},
 		{isActive: !ui.capture},
@@ -64,6 +68,14 @@ export function App({layout = 'auto', size, label}: AppProps) {
 	) : (
 		<Grid plan={plan} focused={ui.focused} />
 	);
+
+	if (single) {
+		return (
+			<Box flexDirection="column" width={plan.frameWidth} height={plan.frameHeight} overflow="hidden">
+				{body}
+			</Box>
+		);
+	}
 
 	return (
 		<Box flexDirection="column" width={plan.frameWidth} height={plan.frameHeight} overflow="hidden">
