@@ -38,6 +38,10 @@ export interface CockpitOptions {
 
 /** A slow link refreshes and repaints every 2 s at most. */
 export const SLOW_LINK_MS = 2000;
+/** Store changes within this long of each other are rendered as one frame. */
+const RENDER_BATCH_MS = 150;
+/** After a key press, changes render at once for this long (the key's own updates). */
+const KEY_WINDOW_MS = 300;
 
 export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const env = options.env ?? process.env;
@@ -83,7 +87,15 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const refreshMs = config.slow_link ? Math.max(SLOW_LINK_MS, config.refresh_ms) : config.refresh_ms;
 	const state = initialState(config.read_only);
 	const store = createAppStore(options.panel ? {...state, ui: {...state.ui, focused: options.panel}} : state);
-	const notifier = createNotifier(store);
+	// Each source's poll lands at its own moment; rendering once per batch instead of once per
+	// source is most of the cockpit's CPU (Ink re-measures every row of every frame). A key press
+	// renders at once.
+	let keyAt = 0;
+	const batchMs = config.slow_link ? SLOW_LINK_MS / 4 : RENDER_BATCH_MS;
+	const notifier = createNotifier(store, fn => {
+		if (Date.now() - keyAt < KEY_WINDOW_MS) setImmediate(fn);
+		else setTimeout(fn, batchMs);
+	});
 	const ctx: SourceContext = {store, config, refreshMs, env};
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
@@ -126,7 +138,10 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 		const quit = (code = 0) => finish({kind: 'quit', code});
 
 		try {
-			const onInput = () => frames.expedite();
+			const onInput = () => {
+				keyAt = Date.now();
+				frames.expedite();
+			};
 			instance = render(
 				React.createElement(
 					CockpitProvider,
