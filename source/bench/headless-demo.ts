@@ -1,15 +1,20 @@
 // `stackdeck demo --headless --load` in its own process, as a user runs it beside the cockpit: the
-// config it prints is what the cockpit under test is pointed at.
+// config it prints is what the cockpit under measure (or test) is pointed at.
 import {spawn, type ChildProcess} from 'node:child_process';
-import {STACKDECK_BIN} from './paths.js';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+/** The launcher a user runs (bin/stackdeck.js), from dist/bench/ or source/bench/ alike. */
+export const STACKDECK_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'stackdeck.js');
 
 export interface HeadlessDemo {
 	configPath: string;
+	pid: number;
 	stop(): Promise<void>;
 }
 
-export async function startHeadlessDemo(): Promise<HeadlessDemo> {
-	const child: ChildProcess = spawn(process.execPath, [STACKDECK_BIN, 'demo', '--headless', '--load', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'], {
+export async function startHeadlessDemo(bin = STACKDECK_BIN): Promise<HeadlessDemo> {
+	const child: ChildProcess = spawn(process.execPath, [bin, 'demo', '--headless', '--load', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let out = '';
@@ -26,6 +31,7 @@ export async function startHeadlessDemo(): Promise<HeadlessDemo> {
 	}
 	return {
 		configPath,
+		pid: child.pid!,
 		async stop() {
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
 import {STACKDECK_BIN} from '../support/paths.js';
-import {startHeadlessDemo, type HeadlessDemo} from '../support/headless-demo.js';
+import {startHeadlessDemo, type HeadlessDemo} from '../../source/bench/headless-demo.js';
 
 const CLEAR = '\u001B[2J';
 const TITLES = ['1 Containers', '2 Throughput', '3 Memory', '4 Cache', '5 Sessions', '6 Aider', '7 Doctor'];
