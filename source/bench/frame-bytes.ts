@@ -1,4 +1,4 @@
-// Bytes sent to the terminal per update, with the row-diffing frame writer, against repainting the
+// Bytes sent to the terminal per update, with the cell-diffing frame writer, against repainting the
 // whole frame on every update (what Ink's standard renderer does): the cost over a mobile link.
 
 import {createAppStore, update} from '../store/index.js';
@@ -37,7 +37,7 @@ export const frameBytesBench: Bench = {
 			rows.push({
 				name: `bytes per update, Memory panel live, ${cols}x${r}`,
 				value: `${Math.round(diff)} B (${(diff / full).toFixed(2)}x of a full repaint, ${Math.round(full)} B)`,
-				method: '60 host-memory updates rendered through the row-diffing frame writer vs the whole frame each time',
+				method: '60 host-memory updates rendered through the cell-diffing frame writer vs the whole frame each time',
 				raw: {diffBytes: diff, fullBytes: full},
 			});
 		}

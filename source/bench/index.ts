@@ -7,6 +7,7 @@ import {sessionsScrollBench} from './sessions-scroll.js';
 import {frameBytesBench} from './frame-bytes.js';
 import {cacheWalkBench} from './cache-walk.js';
 import {simAccuracyBench} from './sim-accuracy.js';
+import {terminalCostBench} from './terminal-cost.js';
 
 export const BENCHES: Bench[] = [
 	frameBytesBench,
@@ -16,4 +17,6 @@ export const BENCHES: Bench[] = [
 	sessionsCheckBench,
 	sessionsScrollBench,
 	cacheWalkBench,
+	// Last: it runs for two minutes (ten with --long).
+	terminalCostBench,
 ];

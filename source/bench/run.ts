@@ -1,19 +1,25 @@
-// `npm run bench [-- ID...] [-- --json]`: runs the benchmarks and prints a Markdown table that goes
-// into the README's performance section as it is.
+// `npm run bench [-- ID...] [-- --json] [-- --long]`: runs the benchmarks and prints a Markdown
+// table that goes into the README's performance section as it is. Flags other than --json become
+// BenchOptions (parseOptions), so a new mode is one field and one line here.
 
 import {BENCHES} from './index.js';
-import type {BenchRow} from './types.js';
+import type {BenchOptions, BenchRow} from './types.js';
+
+function parseOptions(args: string[]): BenchOptions {
+	return {long: args.includes('--long')};
+}
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	const json = args.includes('--json');
+	const options = parseOptions(args);
 	const only = args.filter(a => !a.startsWith('--'));
 	const chosen = only.length ? BENCHES.filter(b => only.includes(b.id)) : BENCHES;
 	const rows: Array<BenchRow & {bench: string}> = [];
 	for (const bench of chosen) {
 		process.stderr.write(`bench ${bench.id}…\n`);
 		try {
-			for (const row of await bench.run()) rows.push({bench: bench.id, ...row});
+			for (const row of await bench.run(options)) rows.push({bench: bench.id, ...row});
 		} catch (error) {
 			rows.push({bench: bench.id, name: bench.id, value: 'failed', method: (error as Error).message});
 		}

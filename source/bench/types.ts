@@ -11,8 +11,14 @@ export interface BenchRow {
 	raw?: Record<string, number>;
 }
 
+/** Flags of `npm run bench` a benchmark may read (each mode one field). */
+export interface BenchOptions {
+	/** --long: the long variant where there is one (terminal: RSS at 10 minutes too). */
+	long?: boolean;
+}
+
 export interface Bench {
 	id: string;
 	/** Resolves with rows; a bench that cannot run here returns a row that says why. */
-	run(): Promise<BenchRow[]>;
+	run(options?: BenchOptions): Promise<BenchRow[]>;
 }

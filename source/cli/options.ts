@@ -1,7 +1,8 @@
-// Options every command shares (config file, theme, refresh, read-only, ascii, layout), and how
+// Options every command shares (config file, theme, refresh, read-only, ascii, layout, slow link), and how
 // they become a loaded config. Config errors exit 2 before the terminal is touched.
 
 import type {ParseArgsConfig} from 'node:util';
+import {PANEL_IDS, panelByName, type PanelId} from '../domain/panel-ids.js';
 import {ConfigError, loadConfig, locateConfig, type ConfigOverrides, type LoadedConfig} from '../config/load.js';
 
 export const SHARED_OPTIONS = {
@@ -11,6 +12,7 @@ export const SHARED_OPTIONS = {
 	'read-only': {type: 'boolean'},
 	ascii: {type: 'boolean'},
 	layout: {type: 'string'},
+	'slow-link': {type: 'boolean'},
 	json: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -22,11 +24,27 @@ export type SharedValues = {
 	'read-only'?: boolean;
 	ascii?: boolean;
 	layout?: string;
+	'slow-link'?: boolean;
 	json?: boolean;
 	help?: boolean;
 };
 
+/** Options of the commands that open the cockpit (the default command and demo). */
+export const COCKPIT_OPTIONS = {
+	panel: {type: 'string'},
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+export type CockpitValues = {panel?: string};
+
 export class UsageError extends Error {}
+
+/** --panel's value as a panel id, or a usage error naming the panels there are. */
+export function panelOption(value: string | undefined): PanelId | undefined {
+	if (value === undefined) return undefined;
+	const id = panelByName(value);
+	if (!id) throw new UsageError(`--panel takes one of ${PANEL_IDS.join(', ')} (or its digit 1-${PANEL_IDS.length}), got "${value}"`);
+	return id;
+}
 
 /** Flags that map onto config keys, with the flag's name as their provenance. */
 export function flagOverrides(values: SharedValues): {overrides: ConfigOverrides; origins: Record<string, string>} {
@@ -45,6 +63,7 @@ export function flagOverrides(values: SharedValues): {overrides: ConfigOverrides
 	if (values['read-only']) set('read_only', true, '--read-only');
 	if (values.ascii) set('ascii', true, '--ascii');
 	if (values.layout !== undefined) set('layout', values.layout, '--layout');
+	if (values['slow-link']) set('slow_link', true, '--slow-link');
 	return {overrides, origins};
 }
 

@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, {summary: string; load: () => Promise<Comm
 	doctor: {summary: 'check the stack for silent failures, with evidence and the fix (--fix ID)', load: () => import('./commands/doctor.js')},
 	'check-session': {summary: 'check OpenHands sessions for role orderings a server would reject', load: () => import('./commands/check-session.js')},
 	aider: {summary: 'run Aider once with --message and print the summary', load: () => import('./commands/aider.js')},
+	tmux: {summary: 'a tmux window with one cockpit pane per panel: tmux [PANEL...]', load: () => import('./commands/tmux.js')},
 	term: {summary: 'host any command in the cockpit terminal pane: term -- CMD', load: () => import('./commands/term.js')},
 };
 
@@ -38,6 +39,9 @@ export function usage(): string {
 		'  --read-only     refuse every action that changes the stack',
 		'  --ascii         ASCII borders and bars (automatic under a non-UTF-8 locale)',
 		'  --layout MODE   auto, wide, medium, phone',
+		'  --slow-link     repaint and refresh every 2 s at most (mobile links); keys still answer at once',
+		'  --panel NAME    (cockpit, demo) one panel, full size: containers, throughput, memory, cache,',
+		'                  sessions, aider, doctor (for a tmux pane; see `stackdeck tmux`)',
 		'  --json          machine-readable output (status, doctor, config, bench, check-session)',
 		'',
 		'stackdeck <command> --help for more.',

@@ -1,5 +1,9 @@
 // Starts the full-screen cockpit on a loaded config: store, sources, scheduler, Ink, and the
 // terminal restored on every way out. `demo` reuses it with its own config.
+//
+// Start-up: the first frame needs Ink, the views and the store only. The sources (and with them
+// dockerode, ssh2, the pty and emulator behind them) are imported after it is painted, and they
+// poll at once instead of waiting a tick.
 
 import React from 'react';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
@@ -9,9 +13,9 @@ import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState} from '../store/index.js';
 import {createNotifier} from '../store/notifier.js';
 import {createJobsService} from '../jobs/service.js';
-import {createSources} from '../sources/index.js';
 import {createScheduler} from '../sources/scheduler.js';
 import type {Source, SourceContext} from '../sources/types.js';
+import type {PanelId} from '../domain/panel-ids.js';
 import {decideColors, wantsAscii} from '../theme/resolve.js';
 import {loadTheme, ThemeError} from '../theme/load.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../theme/tokens.js';
@@ -29,7 +33,16 @@ export interface CockpitOptions {
 	onShutdown?: () => Promise<void>;
 	/** Shown in the header after the name ("demo"). */
 	label?: string;
+	/** Show this panel alone, full size (--panel, for a tmux pane). */
+	panel?: PanelId;
 }
+
+/** A slow link refreshes and repaints every 2 s at most. */
+export const SLOW_LINK_MS = 2000;
+/** Store changes within this long of each other are rendered as one frame. */
+const RENDER_BATCH_MS = 150;
+/** After a key press, changes render at once for this long (the key's own updates). */
+const KEY_WINDOW_MS = 300;
 
 export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const env = options.env ?? process.env;
@@ -72,18 +85,29 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const {App} = await import('../ui/App.js');
 	const {CockpitProvider} = await import('../ui/context.js');
 
-	const store = createAppStore(initialState(config.read_only));
-	const notifier = createNotifier(store);
+	const refreshMs = config.slow_link ? Math.max(SLOW_LINK_MS, config.refresh_ms) : config.refresh_ms;
+	const state = initialState(config.read_only);
+	const store = createAppStore(options.panel ? {...state, ui: {...state.ui, focused: options.panel}} : state);
+	// Each source's poll lands at its own moment; rendering once per batch instead of once per
+	// source is most of the cockpit's CPU (Ink re-measures every row of every frame). A key press
+	// renders at once.
+	let keyAt = 0;
+	const batchMs = config.slow_link ? SLOW_LINK_MS / 4 : RENDER_BATCH_MS;
+	const notifier = createNotifier(store, fn => {
+		if (Date.now() - keyAt < KEY_WINDOW_MS) setImmediate(fn);
+		else setTimeout(fn, batchMs);
+	});
 	const jobs = createJobsService(store);
-	const ctx: SourceContext = {store, config, refreshMs: config.refresh_ms, env};
-	const sources = [...createSources(ctx), ...(options.extraSources?.(ctx) ?? [])];
+	const ctx: SourceContext = {store, config, refreshMs, env};
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
 	// Ink renders into the frame writer (debug mode: whole frames, no cursor maths of its own);
-	// the writer sends only changed rows to the terminal, at most 1000/minInterval times a second.
-	const frames = createFrameWriter(process.stdout, 100);
+	// the writer sends only changed cells to the terminal, at most 1000/minInterval times a
+	// second, except right after a key press, which paints at once.
+	const frames = createFrameWriter(process.stdout, {minIntervalMs: config.slow_link ? SLOW_LINK_MS : 100});
 	let instance: ReturnType<typeof render> | undefined;
 	let scheduler: ReturnType<typeof createScheduler> | undefined;
+	let stopWatchingVisible: (() => void) | undefined;
 
 	return new Promise<number>(resolve => {
 		let finishing = false;
@@ -91,6 +115,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			if (finishing) return;
 			finishing = true;
 			removeHandlers();
+			stopWatchingVisible?.();
 			try {
 				instance?.unmount();
 			} catch {
@@ -115,13 +140,40 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 		const quit = (code = 0) => finish({kind: 'quit', code});
 
 		try {
+			const onInput = () => {
+				keyAt = Date.now();
+				frames.expedite();
+			};
 			instance = render(
-				React.createElement(CockpitProvider, {value: {store, notifier, registry, jobs, theme, glyphs, quit}}, React.createElement(App, {layout: config.layout, ...(options.label ? {label: options.label} : {})})),
+				React.createElement(
+					CockpitProvider,
+					{value: {store, notifier, registry, jobs, theme, glyphs, quit, onInput}},
+					React.createElement(App, {layout: config.layout, single: options.panel !== undefined, ...(options.label ? {label: options.label} : {})}),
+				),
 				{stdout: frames.stream, exitOnCtrlC: false, patchConsole: false, debug: true},
 			);
-			scheduler = createScheduler(store, sources, config.refresh_ms);
+			frames.flush();
 		} catch (error) {
 			finish({kind: 'error', error});
+			return;
 		}
+		// After the first frame: import the sources and start polling.
+		setImmediate(() => {
+			void startSources().catch((error: unknown) => finish({kind: 'error', error}));
+		});
+		const startSources = async () => {
+			const {createSources} = await import('../sources/index.js');
+			if (finishing) return;
+			const sources = [...createSources(ctx), ...(options.extraSources?.(ctx) ?? [])];
+			scheduler = createScheduler(store, sources, refreshMs);
+			// A panel that comes on screen (a key press) polls at once instead of at the next tick.
+			let visible = store.getState().ui.visible;
+			stopWatchingVisible = store.subscribe(s => {
+				if (s.ui.visible === visible) return;
+				const shown = new Set(s.ui.visible.filter(p => !visible.includes(p)));
+				visible = s.ui.visible;
+				if (shown.size) void scheduler?.tick(shown);
+			});
+		};
 	});
 }

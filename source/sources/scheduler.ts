@@ -5,8 +5,8 @@ import type {AppStore} from '../store/index.js';
 import type {Source} from './types.js';
 
 export interface Scheduler {
-	/** Run one tick now; resolves when the polls it started are done. */
-	tick(): Promise<void>;
+	/** Run one tick now (only for sources of `panels` when given); resolves when the polls it started are done. */
+	tick(panels?: ReadonlySet<string>): Promise<void>;
 	stop(): Promise<void>;
 	/** Poll counts per source id (tests, benchmarks). */
 	readonly polls: Readonly<Record<string, number>>;
@@ -22,10 +22,10 @@ export function createScheduler(store: AppStore, sources: readonly Source[], ref
 		return sources.filter(s => s.poll && (s.panels.length === 0 || s.panels.some(p => visible.has(p))));
 	};
 
-	const tick = async (): Promise<void> => {
+	const tick = async (panels?: ReadonlySet<string>): Promise<void> => {
 		if (stopped) return;
 		const work = due()
-			.filter(s => !inFlight.has(s.id))
+			.filter(s => !inFlight.has(s.id) && (!panels || s.panels.some(p => panels.has(p))))
 			.map(async source => {
 				inFlight.add(source.id);
 				polls[source.id] = (polls[source.id] ?? 0) + 1;

@@ -1,22 +1,32 @@
-// Writes Ink's frames to the terminal ourselves: each frame is compared with the last one and only
-// changed rows are rewritten, each at an absolute position (CSI row;1H), inside synchronized-output
-// markers. It never clears the screen: a resize repaints every row and erases below instead.
+// Writes Ink's frames to the terminal ourselves: each frame is read into a grid of cells and
+// compared with the last one, and only the cells that changed are sent (cells.ts, cell-diff.ts),
+// inside synchronized-output markers (DEC 2026). Nothing is sent when nothing visible changed. It
+// never clears the screen: the first frame and a resize repaint every row and erase below instead.
 //
 // Why not Ink's incrementalRendering: in Ink 6.8 it moves the cursor up one row too few when the
-// frame ends with a newline (every frame shorter than the terminal), so rows drift and repeat.
+// frame ends with a newline (every frame shorter than the terminal), so rows drift and repeat; and
+// it rewrites whole rows with their colour codes when one figure in them changes.
 
 import {Writable} from 'node:stream';
+import {AttrTable, blankRow, parseRow, type Row} from './cells.js';
+import {diffGrids} from './cell-diff.js';
 
 const SYNC_START = '\u001B[?2026h';
 const SYNC_END = '\u001B[?2026l';
-const ERASE_LINE_END = '\u001B[K';
-const ERASE_BELOW = '\u001B[J';
 
 export interface FrameWriterStats {
+	/** Writes to the terminal (frames that changed something). */
 	frames: number;
 	bytes: number;
 	/** Frames that were taller than the terminal allows (rows - 1); clipped, never scrolled. */
 	overflows: number;
+	/** Full repaints (the first frame, resizes, repaint()). */
+	repaints: number;
+}
+
+export interface FrameWriterOptions {
+	/** Frames come at most this often, except right after a key press (expedite). */
+	minIntervalMs?: number;
 }
 
 export interface FrameWriter {
@@ -26,44 +36,82 @@ export interface FrameWriter {
 	flush(): void;
 	/** Repaint every row on the next frame (after a resize or anything else that drew over us). */
 	invalidate(): void;
+	/** Repaint every row of the last frame now (Ctrl-L: something drew over the screen). */
+	repaint(): void;
+	/** A key was pressed: frames in the next moments are painted at once, not held for the interval. */
+	expedite(): void;
+	setMinInterval(ms: number): void;
 	readonly stats: FrameWriterStats;
 	dispose(): void;
 }
 
-export function createFrameWriter(out: NodeJS.WriteStream, minIntervalMs = 100): FrameWriter {
-	let previous: string[] = [];
+/** How long after a key press frames skip the minimum interval (a key may take a render or two). */
+const EXPEDITE_MS = 300;
+
+export function createFrameWriter(out: NodeJS.WriteStream, options: FrameWriterOptions | number = {}): FrameWriter {
+	let minIntervalMs = typeof options === 'number' ? options : (options.minIntervalMs ?? 100);
+	const table = new AttrTable();
+	// What the terminal shows: rows of cells, and the text and starting attributes each row was read from.
+	let shown: Row[] | null = null;
+	let shownLines: string[] = [];
+	let shownStarts: number[] = [];
+	let shownCols = 0;
+	let lastFrame: string | null = null;
 	let pending: string | null = null;
 	let timer: NodeJS.Timeout | undefined;
+	let immediate: NodeJS.Immediate | undefined;
 	let lastWrite = 0;
-	let full = true;
-	const stats: FrameWriterStats = {frames: 0, bytes: 0, overflows: 0};
+	let expediteUntil = 0;
+	const stats: FrameWriterStats = {frames: 0, bytes: 0, overflows: 0, repaints: 0};
 
 	const paint = () => {
+		if (timer) clearTimeout(timer);
+		if (immediate) clearImmediate(immediate);
 		timer = undefined;
+		immediate = undefined;
 		if (pending === null) return;
 		const frame = pending;
 		pending = null;
+		lastFrame = frame;
+		const cols = Math.max(1, out.columns || 80);
 		const limit = Math.max(1, (out.rows || 24) - 1);
 		let lines = frame.split('\n');
+		if (lines.length > 1 && lines.at(-1) === '') lines.pop();
 		if (lines.length > limit) {
 			stats.overflows++;
 			lines = lines.slice(0, limit);
 		}
-		const parts: string[] = [];
-		for (let i = 0; i < lines.length; i++) {
-			if (!full && lines[i] === previous[i]) continue;
-			parts.push(`\u001B[${i + 1};1H${lines[i]}${ERASE_LINE_END}`);
+		const full = shown === null || shownCols !== cols || shown.length !== limit;
+		const rows: Row[] = [];
+		// Attribute ids in effect at the start of each row (Ink's colour codes may run across rows).
+		const starts: number[] = [];
+		let attrs = 0;
+		const blank = blankRow(cols);
+		for (let i = 0; i < limit; i++) {
+			const line = lines[i];
+			starts.push(attrs);
+			if (line === undefined) {
+				rows.push(blank);
+			} else if (!full && line === shownLines[i] && attrs === shownStarts[i]) {
+				// Same text from the same attributes: the same cells, and the same attributes after.
+				rows.push(shown![i]!);
+				attrs = shownStarts[i + 1] ?? attrs;
+			} else {
+				const parsed = parseRow(line, cols, table, table.get(attrs));
+				rows.push(parsed.row);
+				attrs = table.id(parsed.endAttrs);
+			}
 		}
-		if (full) {
-			parts.push(`\u001B[${lines.length + 1};1H${ERASE_BELOW}`);
-		} else {
-			for (let i = lines.length; i < previous.length; i++) parts.push(`\u001B[${i + 1};1H${ERASE_LINE_END}`);
-		}
-		full = false;
-		previous = lines;
+		starts.push(attrs);
+		const body = diffGrids(full ? null : shown, rows, cols, table);
+		shown = rows;
+		shownLines = lines;
+		shownStarts = starts;
+		shownCols = cols;
+		if (body === '') return;
+		if (full) stats.repaints++;
 		lastWrite = Date.now();
-		if (parts.length === 0) return;
-		const data = SYNC_START + parts.join('') + SYNC_END;
+		const data = SYNC_START + body + SYNC_END;
 		stats.frames++;
 		stats.bytes += Buffer.byteLength(data);
 		try {
@@ -74,7 +122,14 @@ export function createFrameWriter(out: NodeJS.WriteStream, minIntervalMs = 100):
 	};
 
 	const schedule = () => {
-		if (timer) return;
+		if (Date.now() < expediteUntil) {
+			if (timer) clearTimeout(timer);
+			timer = undefined;
+			// Still coalesce what one turn of the event loop renders.
+			immediate ??= setImmediate(paint);
+			return;
+		}
+		if (timer || immediate) return;
 		const wait = Math.max(0, minIntervalMs - (Date.now() - lastWrite));
 		timer = setTimeout(paint, wait);
 	};
@@ -92,10 +147,10 @@ export function createFrameWriter(out: NodeJS.WriteStream, minIntervalMs = 100):
 	Object.defineProperty(stream, 'columns', {get: () => out.columns});
 	Object.defineProperty(stream, 'rows', {get: () => out.rows});
 	stream.getColorDepth = (env?: object) => (out.getColorDepth ? out.getColorDepth(env) : 8);
-	stream.hasColors = ((...args: unknown[]) => (out.hasColors ? (out.hasColors as (...a: unknown[]) => boolean)(...args) : true)) as NodeJS.WriteStream["hasColors"];
+	stream.hasColors = ((...args: unknown[]) => (out.hasColors ? (out.hasColors as (...a: unknown[]) => boolean)(...args) : true)) as NodeJS.WriteStream['hasColors'];
 
 	const onResize = () => {
-		full = true;
+		shown = null;
 		stream.emit('resize');
 	};
 	out.on('resize', onResize);
@@ -103,16 +158,27 @@ export function createFrameWriter(out: NodeJS.WriteStream, minIntervalMs = 100):
 	return {
 		stream,
 		stats,
-		flush() {
-			if (timer) clearTimeout(timer);
+		flush: paint,
+		invalidate() {
+			shown = null;
+		},
+		repaint() {
+			shown = null;
+			pending ??= lastFrame;
 			paint();
 		},
-		invalidate() {
-			full = true;
+		expedite() {
+			expediteUntil = Date.now() + EXPEDITE_MS;
+			if (pending !== null) schedule();
+		},
+		setMinInterval(ms: number) {
+			minIntervalMs = ms;
 		},
 		dispose() {
 			if (timer) clearTimeout(timer);
+			if (immediate) clearImmediate(immediate);
 			timer = undefined;
+			immediate = undefined;
 			pending = null;
 			out.off('resize', onResize);
 		},

@@ -29,9 +29,11 @@ export interface AppProps {
 	size?: {cols: number; rows: number};
 	/** Shown after the name: "demo" on the simulated stack. */
 	label?: string;
+	/** The focused panel alone, on the whole frame: no header, no tab strip (--panel, a tmux pane). */
+	single?: boolean;
 }
 
-export function App({layout = 'auto', size, label}: AppProps) {
+export function App({layout = 'auto', size, label, single = false}: AppProps) {
 	const cockpit = useCockpit();
 	const {store, registry, quit} = cockpit;
 	const measured = useTerminalSize();
@@ -42,8 +44,11 @@ export function App({layout = 'auto', size, label}: AppProps) {
 	const plan = useMemo(() => {
 		const natural = layoutMode(cols, rows);
 		const forced = layout !== 'auto' ? layout : natural === 'too-small' ? undefined : natural;
-		return planLayout(cols, rows - jobRows, PANEL_IDS, ui.focused, ui.zoomed, forced);
-	}, [cols, rows, jobRows, ui.focused, ui.zoomed, layout]);
+		// --panel: one panel fills the frame, with no header (a tmux pane shows just that panel).
+		const planned = planLayout(cols, rows - (single ? 0 : jobRows), PANEL_IDS, ui.focused, single || ui.zoomed, forced);
+		if (!single || planned.mode === 'too-small') return planned;
+		return {...planned, bodyHeight: planned.frameHeight, slots: planned.slots.map(s => ({...s, height: planned.frameHeight}))};
+	}, [cols, rows, jobRows, ui.focused, ui.zoomed, layout, single]);
 
 	useEffect(() => {
 		update(store, 'ui', u => setVisible(u, plan.mode, plan.slots.map(s => s.panel)));
@@ -51,6 +56,7 @@ export function App({layout = 'auto', size, label}: AppProps) {
 
 	useInput(
 		(input, key) => {
+			cockpit.onInput?.();
 			for (const name of keyNames(input, key)) dispatchKey(name, {store, registry, jobs: cockpit.jobs, quit});
 		},
 		{isActive: !ui.capture},
@@ -67,6 +73,14 @@ export function App({layout = 'auto', size, label}: AppProps) {
 	) : (
 		<Grid plan={plan} focused={ui.focused} />
 	);
+
+	if (single) {
+		return (
+			<Box flexDirection="column" width={plan.frameWidth} height={plan.frameHeight} overflow="hidden">
+				{body}
+			</Box>
+		);
+	}
 
 	return (
 		<Box flexDirection="column" width={plan.frameWidth} height={plan.frameHeight + jobRows} overflow="hidden">

@@ -16,6 +16,8 @@ export interface CockpitContext {
 	theme: Theme;
 	glyphs: Glyphs;
 	quit(code?: number): void;
+	/** Called on every key press before it is dispatched (the frame writer paints the answer at once). */
+	onInput?(): void;
 }
 
 const Context = createContext<CockpitContext | null>(null);

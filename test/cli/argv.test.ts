@@ -13,6 +13,9 @@ describe('the command line', () => {
 	it('runs the cockpit with flags and no command', () => {
 		expect(read('--layout', 'phone')).toEqual({kind: 'run', name: null, argv: ['--layout', 'phone']});
 		expect(read()).toEqual({kind: 'run', name: null, argv: []});
+		// --panel's value is a panel name, not a command.
+		expect(read('--panel', 'memory')).toEqual({kind: 'run', name: null, argv: ['--panel', 'memory']});
+		expect(read('--panel', 'memory', 'demo')).toEqual({kind: 'run', name: 'demo', argv: ['--panel', 'memory']});
 	});
 	it('help TOPIC is that command\'s help; an unknown word is named', () => {
 		expect(read('help', 'status')).toEqual({kind: 'run', name: 'status', argv: ['--help']});

@@ -1,19 +1,21 @@
-// `stackdeck` (no command): the full-screen cockpit.
+// `stackdeck` (no command): the full-screen cockpit; `--panel NAME` shows one panel full size.
 
 import {parseArgs} from 'node:util';
-import {SHARED_OPTIONS, loadFromFlags, reportStartupError, type SharedValues} from '../options.js';
+import {COCKPIT_OPTIONS, SHARED_OPTIONS, loadFromFlags, panelOption, reportStartupError, type CockpitValues, type SharedValues} from '../options.js';
 import {usage} from '../usage.js';
 import {runCockpit} from '../../runtime/cockpit.js';
 
 export async function run(argv: string[]): Promise<number> {
-	let values: SharedValues;
+	let values: SharedValues & CockpitValues;
 	let loaded;
+	let panel;
 	try {
-		values = parseArgs({args: argv, options: SHARED_OPTIONS, strict: true, allowPositionals: false}).values;
+		values = parseArgs({args: argv, options: {...SHARED_OPTIONS, ...COCKPIT_OPTIONS}, strict: true, allowPositionals: false}).values;
 		if (values.help) {
 			process.stdout.write(`${usage()}\n`);
 			return 0;
 		}
+		panel = panelOption(values.panel);
 		loaded = loadFromFlags(values);
 	} catch (error) {
 		if ((error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -22,5 +24,5 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		return reportStartupError(error);
 	}
-	return runCockpit({loaded, flagTheme: values.theme});
+	return runCockpit({loaded, flagTheme: values.theme, panel});
 }

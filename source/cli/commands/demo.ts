@@ -5,12 +5,13 @@
 import {readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {loadConfig, locateConfig} from '../../config/load.js';
-import {flagOverrides, reportStartupError, SHARED_OPTIONS, UsageError, type SharedValues} from '../options.js';
+import {COCKPIT_OPTIONS, flagOverrides, panelOption, reportStartupError, SHARED_OPTIONS, UsageError, type CockpitValues, type SharedValues} from '../options.js';
 import {DEMO_LOAD_MS, startDemoStack} from '../../sim/demo-stack.js';
 import type {DemoStack, SimKind} from '../../sim/types.js';
 
 const DEMO_OPTIONS = {
 	...SHARED_OPTIONS,
+	...COCKPIT_OPTIONS,
 	headless: {type: 'boolean'},
 	'port-sglang': {type: 'string'},
 	'port-vllm': {type: 'string'},
@@ -74,7 +75,7 @@ export function describeStack(stack: DemoStack): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-	let values: SharedValues & {headless?: boolean; 'port-sglang'?: string; 'port-vllm'?: string; 'port-ollama'?: string; load?: boolean; 'no-load'?: boolean; 'load-ms'?: string};
+	let values: SharedValues & CockpitValues & {headless?: boolean; 'port-sglang'?: string; 'port-vllm'?: string; 'port-ollama'?: string; load?: boolean; 'no-load'?: boolean; 'load-ms'?: string};
 	let ports: Partial<Record<SimKind, number>>;
 	let loadMs: number | undefined;
 	try {
@@ -83,6 +84,7 @@ export async function run(argv: string[]): Promise<number> {
 			process.stdout.write(HELP);
 			return 0;
 		}
+		panelOption(values.panel);
 		if (values.load && values['no-load']) throw new UsageError('--load and --no-load contradict each other; give one');
 		ports = {};
 		for (const kind of ['sglang', 'vllm', 'ollama'] as const) {
@@ -144,7 +146,7 @@ export async function run(argv: string[]): Promise<number> {
 	// The demo's own Docker socket and memory, whatever DOCKER_HOST or STACKDECK_MEMINFO the shell has.
 	const env: NodeJS.ProcessEnv = {...process.env, DOCKER_HOST: stack.dockerHost};
 	delete env['STACKDECK_MEMINFO'];
-	const code = await runCockpit({loaded, flagTheme: values.theme, env, label: 'demo', onShutdown: () => stack.stop()});
+	const code = await runCockpit({loaded, flagTheme: values.theme, env, label: 'demo', panel: panelOption(values.panel), onShutdown: () => stack.stop()});
 	await stack.stop();
 	return code;
 }

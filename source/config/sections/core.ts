@@ -1,4 +1,4 @@
-// Core settings: look, refresh rate, read-only mode.
+// Core settings: look, refresh rate, read-only mode, slow-link mode.
 import {z} from 'zod';
 
 export const coreShape = {
@@ -7,4 +7,6 @@ export const coreShape = {
 	read_only: z.boolean().default(false),
 	ascii: z.union([z.boolean(), z.literal('auto')]).default('auto'),
 	layout: z.enum(['auto', 'wide', 'medium', 'phone']).default('auto'),
+	/** A slow or metered link: refresh and repaint every 2 s at most (keys still answer at once). */
+	slow_link: z.boolean().default(false),
 };

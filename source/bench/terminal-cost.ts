@@ -1,0 +1,275 @@
+// What leaving the cockpit open costs, measured as a user runs it: the built bin/stackdeck in a real
+// pty against `stackdeck demo --headless --load` (another process), and `htop -d 10` beside it in
+// the same run at the same sizes. Bytes written to the terminal, full clears, CPU and RSS of the
+// process, time to the first frame, key-to-frame for panel switches.
+
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import {startHeadlessDemo, STACKDECK_BIN} from './headless-demo.js';
+import type {Bench, BenchOptions, BenchRow} from './types.js';
+
+const CLEAR = '\u001B[2J';
+const CLK_TCK = 100;
+
+interface Watched {
+	name: string;
+	pid: number;
+	/** Bytes the program wrote to its terminal so far. */
+	bytes(): number;
+	/** Full clears after the first frame. */
+	clears(): number;
+	screen(): string;
+	/** Resolves when the screen satisfies `test`, with the arrival time of the chunk that made it so. */
+	until(test: (screen: string) => boolean, timeoutMs?: number): Promise<number>;
+	write(data: string): void;
+	kill(): void;
+}
+
+function watch(name: string, file: string, args: string[], cols: number, rows: number, env: NodeJS.ProcessEnv = {}): Watched {
+	const term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
+	const child = pty.spawn(file, args, {name: 'xterm-256color', cols, rows, env: {...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...env} as Record<string, string>});
+	let bytes = 0;
+	let clears = 0;
+	let framed = false;
+	let waiters: Array<{test: (s: string) => boolean; resolve: (t: number) => void}> = [];
+	const screen = () => {
+		const buffer = term.buffer.active;
+		const lines: string[] = [];
+		for (let i = 0; i < term.rows; i++) lines.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+		return lines.join('\n');
+	};
+	child.onData(data => {
+		const at = performance.now();
+		bytes += Buffer.byteLength(data);
+		if (framed) clears += data.split(CLEAR).length - 1;
+		framed = true;
+		term.write(data, () => {
+			if (!waiters.length) return;
+			const shown = screen();
+			waiters = waiters.filter(w => {
+				if (!w.test(shown)) return true;
+				w.resolve(at);
+				return false;
+			});
+		});
+	});
+	// Answer terminal queries like a terminal.
+	term.onData(data => {
+		try {
+			child.write(data);
+		} catch {
+			// Exited.
+		}
+	});
+	return {
+		name,
+		pid: child.pid,
+		bytes: () => bytes,
+		clears: () => clears,
+		screen,
+		until(test, timeoutMs = 30_000) {
+			if (test(screen())) return Promise.resolve(performance.now());
+			return new Promise((resolve, reject) => {
+				const timer = setTimeout(() => reject(new Error(`${name}: timed out; screen:\n${screen()}`)), timeoutMs);
+				waiters.push({test, resolve: t => (clearTimeout(timer), resolve(t))});
+			});
+		},
+		write: data => child.write(data),
+		kill() {
+			try {
+				child.kill('SIGKILL');
+			} catch {
+				// Gone.
+			}
+			term.dispose();
+		},
+	};
+}
+
+function cpuTicks(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return Number(fields[11]) + Number(fields[12]);
+}
+
+function rssMb(pid: number): number {
+	const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+	return kb / 1024;
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function haveHtop(): boolean {
+	try {
+		execFileSync('htop', ['--version'], {stdio: 'ignore'});
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+interface Steady {
+	bytesPerSec: number;
+	clears: number;
+	cpuPct: number;
+	rss: number[];
+}
+
+/** Run everything side by side from the same start; sample bytes and CPU over the steady window, RSS at the marks. */
+async function steady(procs: Watched[], warmupMs: number, marksMs: number[]): Promise<Map<Watched, Steady>> {
+	const start = Date.now();
+	await sleep(warmupMs);
+	const from = new Map(procs.map(p => [p, {bytes: p.bytes(), clears: p.clears(), cpu: cpuTicks(p.pid), at: Date.now()}]));
+	const rss = new Map<Watched, number[]>(procs.map(p => [p, []]));
+	for (const mark of marksMs) {
+		await sleep(Math.max(0, start + mark - Date.now()));
+		for (const p of procs) rss.get(p)!.push(rssMb(p.pid));
+	}
+	const result = new Map<Watched, Steady>();
+	for (const p of procs) {
+		const f = from.get(p)!;
+		const seconds = (Date.now() - f.at) / 1000;
+		result.set(p, {
+			bytesPerSec: (p.bytes() - f.bytes) / seconds,
+			clears: p.clears() - f.clears,
+			cpuPct: ((cpuTicks(p.pid) - f.cpu) / CLK_TCK / seconds) * 100,
+			rss: rss.get(p)!,
+		});
+	}
+	return result;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
+const ratio = (ours: number, theirs: number) => (ours > 0 ? `${fmt(theirs / ours, 1)}x below htop` : 'htop');
+
+export const terminalCostBench: Bench = {
+	id: 'terminal',
+	async run(options: BenchOptions = {}): Promise<BenchRow[]> {
+		const rows: BenchRow[] = [];
+		const htop = haveHtop();
+		const demo = await startHeadlessDemo(STACKDECK_BIN);
+		const procs: Watched[] = [];
+		// Run as a shell runs it: bin/stackdeck.js through its shebang (node and its flags from PATH).
+		const cockpit = (cols: number, rows: number, extra: string[] = []) =>
+			watch(`stackdeck ${cols}x${rows}${extra.length ? ' ' + extra.join(' ') : ''}`, STACKDECK_BIN, ['--config', demo.configPath, ...extra], cols, rows, {
+				PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+			});
+		try {
+			// First frame: cold starts, one at a time, before anything else loads the machine.
+			const firstFrames: number[] = [];
+			for (let i = 0; i < 5; i++) {
+				const t0 = performance.now();
+				const c = cockpit(80, 24);
+				const shown = await c.until(s => s.includes('╭─') && s.includes('stackdeck'));
+				firstFrames.push(shown - t0);
+				c.kill();
+				await sleep(300);
+			}
+			let htopFirst: number | undefined;
+			if (htop) {
+				const t0 = performance.now();
+				const h = watch('htop', 'htop', ['-d', '10'], 80, 24);
+				htopFirst = (await h.until(s => /Load average/.test(s))) - t0;
+				h.kill();
+			}
+
+			// Steady state: both sizes, htop beside each, and a slow-link cockpit, all from the same start.
+			const sizes = [
+				[80, 24],
+				[46, 19],
+			] as const;
+			const pairs = sizes.map(([cols, r]) => ({cols, rows: r, ours: cockpit(cols, r), htop: htop ? watch(`htop ${cols}x${r}`, 'htop', ['-d', '10'], cols, r) : undefined}));
+			const slow = cockpit(46, 19, ['--slow-link']);
+			for (const p of pairs) procs.push(p.ours, ...(p.htop ? [p.htop] : []));
+			procs.push(slow);
+			for (const c of [...pairs.map(p => p.ours), slow]) {
+				await c.until(s => s.includes('╭─'));
+				// Throughput focused: the engines' figures and sparklines move every refresh.
+				c.write('2');
+			}
+			const marks = options.long ? [120_000, 600_000] : [120_000];
+			const measured = await steady(procs, 20_000, marks);
+
+			for (const p of pairs) {
+				const ours = measured.get(p.ours)!;
+				const theirs = p.htop ? measured.get(p.htop) : undefined;
+				rows.push({
+					name: `terminal bytes/s, ${p.cols}x${p.rows}, throughput panel live`,
+					value: `${fmt(ours.bytesPerSec)} B/s${theirs ? ` (htop ${fmt(theirs.bytesPerSec)} B/s: ${ratio(ours.bytesPerSec, theirs.bytesPerSec)})` : ''}`,
+					method: `bytes the built bin/stackdeck wrote to its pty from 20 s to ${marks.at(-1)! / 1000} s, against stackdeck demo --headless --load; htop -d 10 beside it`,
+					raw: {bytesPerSec: ours.bytesPerSec, htopBytesPerSec: theirs?.bytesPerSec ?? NaN},
+				});
+				rows.push({
+					name: `full clears after the first frame, ${p.cols}x${p.rows}`,
+					value: `${ours.clears}${theirs ? ` (htop ${theirs.clears})` : ''}`,
+					method: 'ESC[2J in the output over the same window',
+					raw: {clears: ours.clears},
+				});
+				rows.push({
+					name: `CPU, ${p.cols}x${p.rows}`,
+					value: `${fmt(ours.cpuPct, 2)}% of a core${theirs ? ` (htop ${fmt(theirs.cpuPct, 2)}%)` : ''}`,
+					method: 'utime+stime of the cockpit process (/proc/PID/stat) over the same window; demo engines in their own process',
+					raw: {cpuPct: ours.cpuPct, htopCpuPct: theirs?.cpuPct ?? NaN},
+				});
+				rows.push({
+					name: `RSS, ${p.cols}x${p.rows}`,
+					value:
+						ours.rss.map((mb, i) => `${fmt(mb)} MB at ${marks[i]! / 60_000} min`).join(', ') +
+						(ours.rss.length > 1 ? ` (growth ${fmt(ours.rss.at(-1)! - ours.rss[0]!, 1)} MB)` : '') +
+						(theirs ? ` (htop ${fmt(theirs.rss[0]!)} MB)` : ''),
+					method: 'VmRSS of the cockpit process',
+					raw: Object.fromEntries(ours.rss.map((mb, i) => [`rssMbAt${marks[i]! / 60_000}min`, mb])),
+				});
+			}
+			const s = measured.get(slow)!;
+			rows.push({
+				name: 'terminal bytes/s, 46x19, --slow-link',
+				value: `${fmt(s.bytesPerSec)} B/s, ${fmt(s.cpuPct, 2)}% of a core`,
+				method: 'as above, refresh and repaint every 2 s',
+				raw: {bytesPerSec: s.bytesPerSec, cpuPct: s.cpuPct},
+			});
+			for (const p of procs) p.kill();
+			procs.length = 0;
+
+			rows.push({
+				name: 'process start to first complete frame, 80x24',
+				value: `${fmt(percentile(firstFrames, 50))} ms median (${firstFrames.map(t => fmt(t)).join(', ')})${htopFirst !== undefined ? ` (htop ${fmt(htopFirst)} ms)` : ''}`,
+				method: 'spawn of bin/stackdeck.js in a pty until the emulator shows the framed cockpit; 5 cold starts',
+				raw: {firstFrameMs: percentile(firstFrames, 50)},
+			});
+
+			// Key to frame: panel switches that page the 80x24 grid (1 <-> 5), 30 presses.
+			const k = cockpit(80, 24);
+			procs.push(k);
+			await k.until(s => s.includes('╭─ 1 Containers'));
+			await sleep(3000);
+			const latencies: number[] = [];
+			for (let i = 0; i < 30; i++) {
+				const [key, title, other] = i % 2 === 0 ? ['5', '╭─ 5 Sessions', '╭─ 1 Containers'] : ['1', '╭─ 1 Containers', '╭─ 5 Sessions'];
+				const t0 = performance.now();
+				k.write(key);
+				const shown = await k.until(s => s.includes(title) && !s.includes(other), 10_000);
+				latencies.push(shown - t0);
+				await sleep(250 + Math.random() * 250);
+			}
+			rows.push({
+				name: 'key to frame, panel switch, 80x24',
+				value: `p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms`,
+				method: '30 presses of 5 / 1 (grid pages) in the live cockpit: key written to the pty until the chunk that shows the new panel',
+				raw: {p50: percentile(latencies, 50), p95: percentile(latencies, 95)},
+			});
+			if (!htop) rows.push({name: 'htop reference', value: 'not installed', method: 'apt-get install htop for the comparison'});
+		} finally {
+			for (const p of procs) p.kill();
+			await demo.stop();
+		}
+		return rows;
+	},
+};

@@ -1,0 +1,56 @@
+// `stackdeck tmux`: one cockpit pane per panel in a real tmux, on a private tmux server.
+
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {STACKDECK_BIN} from '../support/paths.js';
+
+let dir: string | undefined;
+afterEach(() => {
+	if (!dir) return;
+	spawnSync('tmux', ['kill-server'], {env: tmuxEnv(dir)});
+	rmSync(dir, {recursive: true, force: true});
+	dir = undefined;
+});
+
+/** A tmux server of our own (TMUX_TMPDIR) and an empty config folder; not inside anyone's tmux. */
+function tmuxEnv(root: string): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {...process.env, TMUX_TMPDIR: root, XDG_CONFIG_HOME: root, HOME: root, TERM: 'xterm-256color', LANG: 'C.UTF-8'};
+	delete env['TMUX'];
+	delete env['TMUX_PANE'];
+	return env;
+}
+
+describe('stackdeck tmux', () => {
+	it('opens a window with one full-size cockpit pane per chosen panel', async () => {
+		dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-tmux-'));
+		const env = tmuxEnv(dir);
+		const out = execFileSync(process.execPath, [STACKDECK_BIN, 'tmux', '--detach', 'memory', '1'], {env, encoding: 'utf8'});
+		const session = /session (\S+) started/.exec(out)?.[1];
+		expect(session, out).toBeTruthy();
+		const panes = () => execFileSync('tmux', ['list-panes', '-t', `${session}:stackdeck`, '-F', '#{pane_id}'], {env, encoding: 'utf8'}).trim().split('\n');
+		expect(panes()).toHaveLength(2);
+		const capture = (pane: string) => execFileSync('tmux', ['capture-pane', '-p', '-t', pane], {env, encoding: 'utf8'});
+		const deadline = Date.now() + 20_000;
+		let screens: string[] = [];
+		while (Date.now() < deadline) {
+			screens = panes().map(capture);
+			if (screens[0]!.includes('Used') && screens[1]!.includes('╭─ 1 Containers')) break;
+			await new Promise(r => setTimeout(r, 200));
+		}
+		expect(screens[0]).toContain('╭─ 3 Memory');
+		expect(screens[0]).not.toContain('1 Containers');
+		expect(screens[1]).toContain('╭─ 1 Containers');
+		expect(screens[1]).not.toContain('3 Memory');
+	});
+
+	it('an unknown panel exits 2 and starts nothing', () => {
+		dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-tmux-'));
+		const result = spawnSync(process.execPath, [STACKDECK_BIN, 'tmux', '--detach', 'gpu'], {env: tmuxEnv(dir), encoding: 'utf8'});
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain('--panel takes one of');
+		expect(spawnSync('tmux', ['list-sessions'], {env: tmuxEnv(dir)}).status).not.toBe(0);
+	});
+});
