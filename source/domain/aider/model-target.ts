@@ -3,7 +3,7 @@
 // engine is listed, else the first engine that names a profile.
 
 export interface ProfileLike {
-	engine: string;
+	engine?: string | undefined;
 	served_model_name: string;
 }
 
@@ -33,7 +33,7 @@ export function resolveModelTarget(
 	wanted?: string,
 ): TargetResult {
 	const names = Object.keys(profiles);
-	const engineFor = (profile: ProfileLike) => engines.find(e => e.name === profile.engine);
+	const engineFor = (profile: ProfileLike) => (profile.engine ? engines.find(e => e.name === profile.engine) : undefined);
 	if (wanted) {
 		const profile = profiles[wanted];
 		if (!profile) return {ok: false, error: `model profile "${wanted}" is not in [profiles]; known: ${names.join(', ') || 'none'}`};
