@@ -65,7 +65,8 @@ export async function handleOllamaNative(ctx: EngineContext, req: IncomingMessag
 	const promptTokens = tokenize(text);
 	counter += 1;
 	const seed = (tokenId(text.slice(-256)) + counter * 7919) >>> 0;
-	ctx.touch();
+	if (keepAlive === undefined) ctx.touch();
+	else ctx.keepAlive(keepAlive);
 	const started = performance.now();
 	let full = '';
 	const responseIds: number[] = [];

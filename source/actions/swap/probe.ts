@@ -98,6 +98,18 @@ export async function readiness(p: SwapProfile, env: SwapEnv, signal: AbortSigna
 			const res = await env.fetch(`${p.url}/health_generate`, {signal: timeoutSignal(60_000, signal)});
 			return res.ok ? null : `${p.url}/health_generate: HTTP ${res.status}`;
 		}
+		if (p.runtime.type === 'ollama') {
+			// The native API with keep_alive -1: a request without it would reset the preload's
+			// "keep forever" to Ollama's default 5 minutes (and /v1 ignores keep_alive).
+			const res = await env.fetch(`${p.url}/api/generate`, {
+				method: 'POST',
+				headers: {'content-type': 'application/json'},
+				body: JSON.stringify({model: p.servedModel, prompt: 'ping', stream: false, keep_alive: -1, options: {num_predict: 1}}),
+				signal: timeoutSignal(60_000, signal),
+			});
+			await res.text();
+			return res.ok ? null : `one-token request: HTTP ${res.status}`;
+		}
 		const res = await env.fetch(`${p.url}/v1/chat/completions`, {
 			method: 'POST',
 			headers: {'content-type': 'application/json'},
