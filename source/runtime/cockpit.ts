@@ -4,6 +4,9 @@
 import React from 'react';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
 import {allCommands} from '../commands/all.js';
+import {swapCommands} from '../commands/swap.js';
+import {SwapController} from '../actions/swap/controller.js';
+import {localSwapEnv} from '../actions/swap/local-env.js';
 import {keybindingsPath, loadKeybindings} from '../config/keybindings.js';
 import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState} from '../store/index.js';
@@ -33,7 +36,18 @@ export interface CockpitOptions {
 export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const env = options.env ?? process.env;
 	const {config} = options.loaded;
-	const commands = allCommands();
+	// The swap keys come first: inside the `m` window they take Enter, arrows and Esc.
+	let swap: SwapController | null = null;
+	const commands = [
+		...swapCommands({
+			open: () => swap!.open(),
+			choose: () => swap!.choose(),
+			confirm: () => swap!.confirm(),
+			escape: () => swap!.escape(),
+			force: () => swap!.force(),
+		}),
+		...allCommands(),
+	];
 	let overrides;
 	try {
 		overrides = loadKeybindings(keybindingsPath(options.loaded.location.path), commands);
@@ -73,6 +87,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 
 	const store = createAppStore(initialState(config.read_only));
 	const notifier = createNotifier(store);
+	swap = new SwapController(store, config, localSwapEnv(config, env));
 	const ctx: SourceContext = {store, config, refreshMs: config.refresh_ms, env};
 	const sources = [...createSources(ctx), ...(options.extraSources?.(ctx) ?? [])];
 

@@ -10,6 +10,7 @@ import {initialSessions, type SessionsState} from './slices/sessions.js';
 import {initialAider, type AiderState} from './slices/aider.js';
 import {initialDiscovery, type DiscoveryState} from './slices/discovery.js';
 import {initialDoctor, type DoctorState} from './slices/doctor.js';
+import {initialSwap, type SwapState} from './slices/swap.js';
 
 export interface AppState {
 	ui: UiState;
@@ -20,6 +21,7 @@ export interface AppState {
 	aider: AiderState;
 	discovery: DiscoveryState;
 	doctor: DoctorState;
+	swap: SwapState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -34,6 +36,7 @@ export function initialState(readOnly = false): AppState {
 		aider: initialAider(),
 		discovery: initialDiscovery(),
 		doctor: initialDoctor(),
+		swap: initialSwap(),
 	};
 }
 

@@ -16,6 +16,7 @@ import {PanelFrame} from './PanelFrame.js';
 import {Header} from './Header.js';
 import {TabStrip} from './TabStrip.js';
 import {HelpOverlay} from './HelpOverlay.js';
+import {SwapOverlay} from './SwapOverlay.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
 import {TooSmall} from './TooSmall.js';
 
@@ -54,9 +55,11 @@ export function App({layout = 'auto', size, label}: AppProps) {
 
 	const overlay = ui.confirm ? 'confirm' : ui.overlay;
 	const body = overlay ? (
-		<PanelFrame index={0} title={overlay === 'help' ? 'Help' : 'Confirm'} width={plan.frameWidth} height={plan.bodyHeight} focused>
+		<PanelFrame index={0} title={overlay === 'help' ? 'Help' : overlay === 'swap' ? 'Swap model' : 'Confirm'} width={plan.frameWidth} height={plan.bodyHeight} focused>
 			{overlay === 'help' ? (
 				<HelpOverlay width={plan.frameWidth - 2} height={plan.bodyHeight - 2} />
+			) : overlay === 'swap' ? (
+				<SwapOverlay width={plan.frameWidth - 2} height={plan.bodyHeight - 2} />
 			) : (
 				<ConfirmDialog width={plan.frameWidth - 2} height={plan.bodyHeight - 2} />
 			)}

@@ -7,32 +7,12 @@ import path from 'node:path';
 import {execa} from 'execa';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {STACKDECK_BIN} from '../support/paths.js';
-import {AIDER_YML, availableGb, engineArgs, freePort, journalLines, models, SERVE_ENGINE, swapCli, until, workspace, type Workspace} from './support.js';
+import {AIDER_YML, availableGb, commandProfileToml, freePort, journalLines, models, swapCli, until, workspace, type EngineSpec, type Workspace} from './support.js';
 
 let ws: Workspace;
 let ports: {sglang: number; vllm: number; broken: number};
 
-function commandProfile(name: string, o: {kind: string; model: string; port: number; memoryGb: number; loadMs?: number; fail?: string}): string {
-	const pidFile = path.join(ws.dir, `${name}.pid`);
-	const log = path.join(ws.dir, `${name}.log`);
-	const args = engineArgs(ws, o).map(a => `'${a}'`).join(' ');
-	const start = `'${process.execPath}' '${SERVE_ENGINE}' ${args} > '${log}' 2>&1 & echo $! > '${pidFile}'`;
-	const stop = `kill $(cat '${pidFile}') 2>/dev/null; true`;
-	return [
-		`[profiles.${JSON.stringify(name)}]`,
-		'runtime = "command"',
-		`kind = "${o.kind === 'broken' ? 'vllm' : o.kind}"`,
-		`url = "http://127.0.0.1:${o.port}"`,
-		`served_model_name = "${o.model}"`,
-		`memory_gb = ${o.memoryGb}`,
-		`start_command = ${JSON.stringify(start)}`,
-		`stop_command = ${JSON.stringify(stop)}`,
-		`load_timeout_s = ${o.fail ? 8 : 30}`,
-		`openhands_config = ${JSON.stringify(ws.openhandsToml)}`,
-		`aider_conf = ${JSON.stringify(ws.aiderConf)}`,
-		'',
-	].join('\n');
-}
+const commandProfile = (name: string, o: EngineSpec) => commandProfileToml(ws, name, o);
 
 function profiles() {
 	return {

@@ -67,7 +67,16 @@ export function workspace(): Workspace {
 }
 
 /** The serve-engine arguments for one simulated engine that holds its memory in the workspace. */
-export function engineArgs(ws: Workspace, o: {kind: string; model: string; port: number; memoryGb: number; loadMs?: number; fail?: string}): string[] {
+export interface EngineSpec {
+	kind: string;
+	model: string;
+	port: number;
+	memoryGb: number;
+	loadMs?: number;
+	fail?: string;
+}
+
+export function engineArgs(ws: Workspace, o: EngineSpec): string[] {
 	return [
 		'--kind', o.kind, '--model', o.model, '--port', String(o.port), '--load-ms', String(o.loadMs ?? 600), '--shards', '3',
 		'--memory-gb', String(o.memoryGb), '--memory-dir', ws.memoryDir, '--meminfo', ws.meminfo,
@@ -118,4 +127,39 @@ export async function until(check: () => Promise<boolean> | boolean, what: strin
 		await new Promise(r => setTimeout(r, 100));
 	}
 	throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A [profiles.NAME] run by start/stop commands: serve-engine in the background, its pid in a file. */
+export function commandProfileToml(ws: Workspace, name: string, o: EngineSpec): string {
+	const pidFile = path.join(ws.dir, `${name}.pid`);
+	const log = path.join(ws.dir, `${name}.log`);
+	const args = engineArgs(ws, o).map(a => `'${a}'`).join(' ');
+	const start = `'${process.execPath}' '${SERVE_ENGINE}' ${args} > '${log}' 2>&1 & echo $! > '${pidFile}'`;
+	const stop = `kill $(cat '${pidFile}') 2>/dev/null; true`;
+	return [
+		`[profiles.${JSON.stringify(name)}]`,
+		'runtime = "command"',
+		`kind = "${o.kind}"`,
+		`url = "http://127.0.0.1:${o.port}"`,
+		`served_model_name = "${o.model}"`,
+		`memory_gb = ${o.memoryGb}`,
+		`start_command = ${JSON.stringify(start)}`,
+		`stop_command = ${JSON.stringify(stop)}`,
+		`load_timeout_s = ${o.fail ? 8 : 30}`,
+		`openhands_config = ${JSON.stringify(ws.openhandsToml)}`,
+		`aider_conf = ${JSON.stringify(ws.aiderConf)}`,
+		'',
+	].join('\n');
+}
+
+/** Runs a profile's start_command from the config (to bring the first engine up). */
+export async function runStartCommand(ws: Workspace, name: string): Promise<void> {
+	const cfg = readFileSync(ws.configPath, 'utf8');
+	const start = /start_command = (".*")/.exec(cfg.slice(cfg.indexOf(`[profiles.${JSON.stringify(name)}]`)))![1]!;
+	await execa('sh', ['-c', JSON.parse(start) as string]);
+}
+
+/** Stops every engine a profile started (pid files in the workspace). */
+export async function stopAll(ws: Workspace, names: string[]): Promise<void> {
+	for (const name of names) await execa('sh', ['-c', `kill $(cat '${path.join(ws.dir, `${name}.pid`)}') 2>/dev/null; true`]);
 }

@@ -25,7 +25,7 @@ export interface UiState {
 	focused: PanelId;
 	/** Grid layouts: the focused panel fills the body. */
 	zoomed: boolean;
-	overlay: 'help' | null;
+	overlay: 'help' | 'swap' | null;
 	helpOffset: number;
 	confirm: ConfirmRequest | null;
 	notice: Notice | null;
