@@ -48,6 +48,9 @@ describe('swap from the cockpit at 46x19', {timeout: 180_000}, () => {
 		});
 		const s = screen;
 		await s.waitForText('stackdeck', 20_000);
+		// The contract before: OpenHands still names the old model.
+		s.write('2');
+		await s.waitForText(/OpenHands openai\/old-model ≠ serving/, 20_000);
 		s.write('m');
 		await s.waitForText('Swap model', 20_000);
 		await s.waitForText(/\* mistral-small-4 .*72G serving/, 20_000);
@@ -68,6 +71,7 @@ describe('swap from the cockpit at 46x19', {timeout: 180_000}, () => {
 		expect(journalLines(ws).at(-1)).toMatchObject({to: 'qwen3-coder-next', outcome: 'swapped'});
 		s.write('\r');
 		await s.waitFor(lines => !lines.some(l => l.includes('Swap model')), 10_000, 'the swap window to close');
+		await s.waitForText('OpenHands ✓ openai/qwen3-coder-next', 20_000);
 		rmSync(home, {recursive: true, force: true});
 	});
 });

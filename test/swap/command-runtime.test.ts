@@ -114,6 +114,9 @@ describe('stackdeck swap with the command runtime', {timeout: 180_000}, () => {
 		expect(last).toMatchObject({to: 'qwen3-coder-next', from: ['mistral-small-4'], outcome: 'swapped'});
 		expect(last['loadMs']).toBeGreaterThan(0);
 		expect(statSync(path.join(ws.dir, 'xdg-state', 'stackdeck', 'swaps.jsonl')).mode & 0o777).toBe(0o600);
+		// `status` names the contract as met.
+		const status = await execa(process.execPath, [STACKDECK_BIN, 'status', '--json', '--config', ws.configPath], {reject: false, env: {STACKDECK_MEMINFO: ws.meminfo}});
+		expect(status.stdout).toMatch(/"openhandsContract": \{\s*"state": "met"/);
 	});
 
 	it('a swap killed with SIGKILL half-way leaves no lock that blocks the next one', async () => {

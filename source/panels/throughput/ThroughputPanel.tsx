@@ -8,16 +8,21 @@ import type {PanelProps} from '../types.js';
 import {throughputLines, visibleLines} from './lines.js';
 import {aiderTokenLines} from './aider-lines.js';
 import {sessionTokenTotals} from '../../store/slices/aider.js';
+import {contractShort} from '../../domain/swap/openhands-llm.js';
+import {printable} from '../../domain/printable.js';
 
 export function ThroughputPanel({width, height}: PanelProps) {
 	const engines = useAppState(s => s.engines);
 	const aider = useAppState(s => s.aider);
+	const contract = useAppState(s => s.swap.contract);
 	const {glyphs} = useTheme();
+	// The OpenHands contract keeps the last row whenever profiles name an OpenHands config.
+	const room = contract ? height - 1 : height;
 	const lines = useMemo(() => {
 		const sessions = aiderTokenLines(sessionTokenTotals(aider), width);
-		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, height - 1));
-		return visibleLines([...throughputLines(engines, width, glyphs.spark, Date.now()), ...sessions], height, engines.selected);
-	}, [engines, aider, width, height, glyphs]);
+		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, room - 1));
+		return visibleLines([...throughputLines(engines, width, glyphs.spark, Date.now()), ...sessions], room, engines.selected);
+	}, [engines, aider, width, room, glyphs]);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{engines.rows.length === 0 ? (
@@ -28,6 +33,7 @@ export function ThroughputPanel({width, height}: PanelProps) {
 					{l.text}
 				</Line>
 			))}
+			{contract && height > 1 ? <Line tone={contract.state === 'met' ? 'ok' : contract.state === 'differs' ? 'warn' : 'muted'}>{printable(contractShort(contract))}</Line> : null}
 		</Box>
 	);
 }
