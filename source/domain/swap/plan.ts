@@ -84,7 +84,10 @@ export function planSwap(input: PlanInput): SwapPlan | {error: string} {
 	let why: string;
 	let refusal: string | null = null;
 
-	if (need === null) {
+	if (input.serving.has(target.name)) {
+		why = `${target.name} serves now`;
+		refusal = `${target.name} already serves ${target.servedModel}`;
+	} else if (need === null) {
 		fits = false;
 		why = `${target.name} has no memory estimate`;
 		refusal = `set memory_gb in [profiles.${target.name}] so that the fit can be checked`;
@@ -107,7 +110,6 @@ export function planSwap(input: PlanInput): SwapPlan | {error: string} {
 				: `${fmtGb(missing)} short even with every other profile stopped: free memory outside stackdeck's profiles${cacheHint}`;
 		}
 	}
-	if (!refusal && input.serving.has(target.name)) refusal = `${target.name} already serves ${target.servedModel}`;
 	if (!refusal && target.runtime.type === 'none') refusal = `${target.name} has no runtime: set container, runtime = "command" with start_command/stop_command, or runtime = "ollama"`;
 	if (!refusal && target.url === null) refusal = `${target.name} has no URL: set url or engine in [profiles.${target.name}]`;
 	const stuck = stop.find(p => p.runtime.type === 'none');
