@@ -58,7 +58,7 @@ export function swapCommands(swap: SwapKeysTarget): Command[] {
 			description: 'Run the swap / accept the offer',
 			group: 'Swap',
 			mutating: true,
-			when: s => phase(s, 'plan', 'clients', 'restart') && !(s.swap.phase === 'plan' && s.swap.refusal !== null),
+			when: s => phase(s, 'plan', 'clients', 'restart', 'aider') && !(s.swap.phase === 'plan' && s.swap.refusal !== null),
 			run: () => swap.confirm(),
 		},
 		{

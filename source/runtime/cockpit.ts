@@ -7,6 +7,7 @@ import {allCommands} from '../commands/all.js';
 import {swapCommands} from '../commands/swap.js';
 import {SwapController} from '../actions/swap/controller.js';
 import {localSwapEnv} from '../actions/swap/local-env.js';
+import {aiderManager} from '../sources/aider/manager.js';
 import {keybindingsPath, loadKeybindings} from '../config/keybindings.js';
 import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState} from '../store/index.js';
@@ -87,7 +88,11 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 
 	const store = createAppStore(initialState(config.read_only));
 	const notifier = createNotifier(store);
-	swap = new SwapController(store, config, localSwapEnv(config, env));
+	swap = new SwapController(store, config, localSwapEnv(config, env), {
+		// The Aider manager starts with its source: looked up when a swap offers the restart.
+		stop: id => aiderManager()?.stop(id),
+		startAider: request => aiderManager()?.startAider(request),
+	});
 	const ctx: SourceContext = {store, config, refreshMs: config.refresh_ms, env};
 	const sources = [...createSources(ctx), ...(options.extraSources?.(ctx) ?? [])];
 

@@ -82,7 +82,7 @@ export function SwapOverlay({width, height}: {width: number; height: number}) {
 	} else if (s.phase === 'running') {
 		rows = runningRows(s, width, body);
 		footer = 'Esc cancel (rolls back)  f force';
-	} else if (s.phase === 'clients' || s.phase === 'restart') {
+	} else if (s.phase === 'clients' || s.phase === 'restart' || s.phase === 'aider') {
 		rows = [...wrap(s.message ?? '', width, 'ok'), ...s.lines.map(l => ({text: printable(l), tone: (l.startsWith('+') ? 'ok' : l.startsWith('-') ? 'error' : 'text') as Token}))];
 		footer = 'y yes  n / Esc no';
 	} else {

@@ -12,6 +12,11 @@ import type {SwapEnv} from './env.js';
 import {controlsFrom, planFor, prepare, type Prepared} from './prepare.js';
 import {runSwap} from './run.js';
 
+export interface AiderSessions {
+	stop(id: string): void;
+	startAider(request: {repo?: string; profile?: string}): string | undefined;
+}
+
 export class SwapController {
 	private prepared: Prepared | null = null;
 	private plan: SwapPlan | null = null;
@@ -23,6 +28,8 @@ export class SwapController {
 		private readonly store: AppStore,
 		private readonly config: Config,
 		private readonly env: SwapEnv,
+		/** The cockpit's Aider sessions (restarted on the new profile when the user says so). */
+		private readonly aider: AiderSessions | null = null,
 	) {}
 
 	async open(): Promise<void> {
@@ -57,6 +64,7 @@ export class SwapController {
 		if (phase === 'plan') return this.run();
 		if (phase === 'clients') return this.rewrite();
 		if (phase === 'restart') return this.restart();
+		if (phase === 'aider') return this.restartAider();
 	}
 
 	private async run(): Promise<void> {
@@ -90,23 +98,28 @@ export class SwapController {
 	private offerRestart(message: string): void {
 		const containers = this.clients?.containers ?? [];
 		if (containers.length === 0) {
-			update(this.store, 'swap', s => finish(s, message));
+			this.offerAider(message);
 			return;
 		}
 		update(this.store, 'swap', s => showClients(s, 'restart', containers.map(c => `restart ${c}: a bind-mounted config.toml is read only at start`), `${message}. Restart OpenHands?`));
 	}
 
 	private async rewrite(): Promise<void> {
-		const done: string[] = [];
+		let written = 0;
+		const failed: string[] = [];
 		for (const r of this.clients?.rewrites ?? []) {
 			if (r.error || !r.changed) continue;
 			try {
-				done.push(await r.apply());
+				await r.apply();
+				written++;
 			} catch (error) {
-				done.push(`${r.file}: ${(error as Error).message}`);
+				failed.push((error as Error).message);
 			}
 		}
-		this.offerRestart(done.join('; ') || 'nothing to rewrite');
+		// Short: a phone shows it above the next offer. Each file keeps a .bak beside it.
+		const text = [`${written} config${written === 1 ? '' : 's'} rewritten (.bak kept)`, ...failed].join('; ');
+		if (failed.length > 0) update(this.store, 'ui', ui => showNotice(ui, failed.join('; '), 'error'));
+		this.offerRestart(text);
 	}
 
 	private async restart(): Promise<void> {
@@ -118,7 +131,39 @@ export class SwapController {
 				out.push(`${c}: ${(error as Error).message}`);
 			}
 		}
-		update(this.store, 'swap', s => finish(s, out.join('; ')));
+		this.offerAider(out.join('; '));
+	}
+
+	/** Aider sessions in the cockpit's panes that run on another model than the target's. */
+	private staleAider(): Array<{id: string; cwd: string; title: string}> {
+		const target = this.plan?.target;
+		if (!target) return [];
+		return this.store
+			.getState()
+			.aider.sessions.filter(s => s.kind === 'aider' && s.status === 'running' && s.model !== target.servedModel)
+			.map(s => ({id: s.id, cwd: s.cwd, title: s.title}));
+	}
+
+	private offerAider(message: string): void {
+		const stale = this.staleAider();
+		if (stale.length === 0 || !this.aider) {
+			update(this.store, 'swap', s => finish(s, message));
+			return;
+		}
+		const name = this.plan!.target.name;
+		update(this.store, 'swap', s => showClients(s, 'aider', stale.map(a => `restart Aider in ${a.cwd} on ${name}`), `${message}. Restart ${stale.length} Aider session${stale.length === 1 ? '' : 's'}?`));
+	}
+
+	private restartAider(): void {
+		const name = this.plan?.target.name;
+		const out: string[] = [];
+		for (const a of this.staleAider()) {
+			if (!this.aider || !name) break;
+			this.aider.stop(a.id);
+			const id = this.aider.startAider({repo: a.cwd, profile: name});
+			out.push(id ? `Aider in ${a.title} restarted on ${name}` : `Aider in ${a.title}: could not restart (see the Aider panel)`);
+		}
+		update(this.store, 'swap', s => finish(s, out.join('; ') || 'no Aider session to restart'));
 	}
 
 	/** Esc: cancel a running swap (it rolls back), else step back or close. */
@@ -132,8 +177,8 @@ export class SwapController {
 			update(this.store, 'swap', s => ({...s, phase: 'list', lines: [], refusal: null}));
 			return;
 		}
-		if (phase === 'clients' || phase === 'restart') {
-			update(this.store, 'swap', s => finish(s, phase === 'clients' ? 'client configs left as they were' : 'OpenHands not restarted'));
+		if (phase === 'clients' || phase === 'restart' || phase === 'aider') {
+			update(this.store, 'swap', s => finish(s, phase === 'clients' ? 'client configs left as they were' : phase === 'restart' ? 'OpenHands not restarted' : 'Aider sessions left on the old model'));
 			return;
 		}
 		this.close();

@@ -5,6 +5,8 @@
 export interface ProfileLike {
 	engine?: string | undefined;
 	served_model_name: string;
+	/** The server's own URL when no watched engine serves it (a swap profile). */
+	url?: string | undefined;
 }
 
 export interface EngineLike {
@@ -37,13 +39,13 @@ export function resolveModelTarget(
 	if (wanted) {
 		const profile = profiles[wanted];
 		if (!profile) return {ok: false, error: `model profile "${wanted}" is not in [profiles]; known: ${names.join(', ') || 'none'}`};
-		const engine = engineFor(profile);
-		if (!engine) return {ok: false, error: `profile "${wanted}" names engine "${profile.engine}", which is not in [[engines.list]]: add it with its url`};
-		return {ok: true, target: {profile: wanted, apiBase: openAiBase(engine.url), servedModel: profile.served_model_name}};
+		const url = engineFor(profile)?.url ?? profile.url;
+		if (!url) return {ok: false, error: `profile "${wanted}" names engine "${profile.engine ?? '(none)'}", which is not in [[engines.list]]: add it with its url, or give the profile a url`};
+		return {ok: true, target: {profile: wanted, apiBase: openAiBase(url), servedModel: profile.served_model_name}};
 	}
 	for (const name of names) {
-		const engine = engineFor(profiles[name]!);
-		if (engine) return {ok: true, target: {profile: name, apiBase: openAiBase(engine.url), servedModel: profiles[name]!.served_model_name}};
+		const url = engineFor(profiles[name]!)?.url ?? profiles[name]!.url;
+		if (url) return {ok: true, target: {profile: name, apiBase: openAiBase(url), servedModel: profiles[name]!.served_model_name}};
 	}
 	for (const engine of engines) {
 		const profile = engine.profile ? profiles[engine.profile] : undefined;

@@ -5,7 +5,7 @@ import type {JobRecord} from '../../domain/jobs/record.js';
 import type {ContractState} from '../../domain/swap/contract.js';
 import type {ProfileRow} from '../../domain/swap/plan.js';
 
-export type SwapPhase = 'closed' | 'loading' | 'list' | 'plan' | 'running' | 'clients' | 'restart' | 'done';
+export type SwapPhase = 'closed' | 'loading' | 'list' | 'plan' | 'running' | 'clients' | 'restart' | 'aider' | 'done';
 
 export interface SwapState {
 	phase: SwapPhase;
@@ -52,7 +52,7 @@ export function setRecord(s: SwapState, record: JobRecord): SwapState {
 	return {...s, phase: s.phase === 'running' || s.phase === 'plan' ? 'running' : s.phase, record};
 }
 
-export function showClients(s: SwapState, phase: 'clients' | 'restart', lines: string[], message: string): SwapState {
+export function showClients(s: SwapState, phase: 'clients' | 'restart' | 'aider', lines: string[], message: string): SwapState {
 	return {...s, phase, lines, message};
 }
 
