@@ -27,7 +27,8 @@ export function localSwapEnv(config: Config, env: NodeJS.ProcessEnv = process.en
 			docker = null;
 		}
 	}
-	const meminfo = env['STACKDECK_MEMINFO'] ?? '/proc/meminfo';
+	// The Memory panel's file ([memory] meminfo_path; the demo's simulated Spark), unless overridden.
+	const meminfo = env['STACKDECK_MEMINFO'] ?? config.memory.meminfo_path;
 	return {
 		docker,
 		async exec(command, signal) {
