@@ -16,6 +16,7 @@ export const COMMANDS: Record<string, {summary: string; load: () => Promise<Comm
 	'check-session': {summary: 'check OpenHands sessions for role orderings a server would reject', load: () => import('./commands/check-session.js')},
 	aider: {summary: 'run Aider once with --message and print the summary', load: () => import('./commands/aider.js')},
 	tmux: {summary: 'a tmux window with one cockpit pane per panel: tmux [PANEL...]', load: () => import('./commands/tmux.js')},
+	swap: {summary: 'swap the serving model: swap [NAME] [--yes] [--json]', load: () => import('./commands/swap.js')},
 	term: {summary: 'host any command in the cockpit terminal pane: term -- CMD', load: () => import('./commands/term.js')},
 };
 

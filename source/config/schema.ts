@@ -3,7 +3,7 @@
 import {z} from 'zod';
 import {coreShape} from './sections/core.js';
 import {enginesSection} from './sections/engines.js';
-import {profilesSection} from './sections/profiles.js';
+import {profilesSection, swapSection} from './sections/profiles.js';
 import {dockerSection} from './sections/docker.js';
 import {openhandsSection} from './sections/openhands.js';
 import {cacheSection} from './sections/cache.js';
@@ -17,6 +17,7 @@ export const configSchema = z.strictObject({
 	...coreShape,
 	engines: enginesSection,
 	profiles: profilesSection,
+	swap: swapSection,
 	docker: dockerSection,
 	openhands: openhandsSection,
 	cache: cacheSection,

@@ -8,6 +8,10 @@
 import React from 'react';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
 import {allCommands} from '../commands/all.js';
+import {swapCommands} from '../commands/swap.js';
+import {SwapController} from '../actions/swap/controller.js';
+import {localSwapEnv} from '../actions/swap/local-env.js';
+import {aiderManager} from '../sources/aider/manager.js';
 import {keybindingsPath, loadKeybindings} from '../config/keybindings.js';
 import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState} from '../store/index.js';
@@ -47,7 +51,18 @@ const KEY_WINDOW_MS = 300;
 export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const env = options.env ?? process.env;
 	const {config} = options.loaded;
-	const commands = allCommands();
+	// The swap keys come first: inside the `m` window they take Enter, arrows and Esc.
+	let swap: SwapController | null = null;
+	const commands = [
+		...swapCommands({
+			open: () => swap!.open(),
+			choose: () => swap!.choose(),
+			confirm: () => swap!.confirm(),
+			escape: () => swap!.escape(),
+			force: () => swap!.force(),
+		}),
+		...allCommands(),
+	];
 	let overrides;
 	try {
 		overrides = loadKeybindings(keybindingsPath(options.loaded.location.path), commands);
@@ -99,6 +114,11 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	});
 	const jobs = createJobsService(store);
 	const ctx: SourceContext = {store, config, refreshMs, env};
+	swap = new SwapController(store, config, localSwapEnv(config, env), {
+		// The Aider manager starts with its source: looked up when a swap offers the restart.
+		stop: id => aiderManager()?.stop(id),
+		startAider: request => aiderManager()?.startAider(request),
+	});
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
 	// Ink renders into the frame writer (debug mode: whole frames, no cursor maths of its own);

@@ -4,13 +4,27 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {EngineContext} from './engine-context.js';
 import {BodyError, readJsonBody, sendJson, startNdjson, writeNdjson} from './http-util.js';
-import {chatChunk, chatFinal, generateChunk, generateFinal, type OllamaMetrics} from './ollama-shapes.js';
+import {chatChunk, chatFinal, generateChunk, generateFinal, rfc3339Utc, type OllamaMetrics} from './ollama-shapes.js';
 import type {GenState} from './scheduler.js';
 import {chatPromptText, naturalLength, tokenId, tokenize} from './tokens.js';
 
 /** Ollama's load_duration when the model is already resident. */
 const WARM_LOAD_NS = 14_873_250;
 let counter = 0;
+const OLLAMA_DEFAULT_KEEP_ALIVE_MS = 5 * 60 * 1000;
+
+/** keep_alive as Ollama reads it: seconds as a number, or a Go duration ("5m", "0", "-1"); negative = forever (null). */
+export function parseKeepAlive(value: unknown): number | null | undefined {
+	if (value === undefined || value === null) return undefined;
+	let ms: number | undefined;
+	if (typeof value === 'number') ms = value * 1000;
+	else if (typeof value === 'string') {
+		const m = /^(-?\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+		if (m) ms = Number(m[1]) * ({ms: 1, s: 1000, m: 60_000, h: 3_600_000}[m[2] ?? 's'] ?? 1000);
+	}
+	if (ms === undefined) return undefined;
+	return ms < 0 ? null : ms;
+}
 
 export async function handleOllamaNative(ctx: EngineContext, req: IncomingMessage, res: ServerResponse, mode: 'chat' | 'generate'): Promise<void> {
 	let body: Record<string, unknown>;
@@ -23,6 +37,17 @@ export async function handleOllamaNative(ctx: EngineContext, req: IncomingMessag
 	const model = body['model'];
 	if (typeof model !== 'string' || model === '') return sendJson(res, 400, {error: 'model is required'});
 	if (model !== ctx.model && model !== `${ctx.model}:latest`) return sendJson(res, 404, {error: `model "${model}" not found, try pulling it first`});
+	const keepAlive = parseKeepAlive(body['keep_alive']);
+	const noPrompt = mode === 'chat' ? Array.isArray(body['messages']) && body['messages'].length === 0 || body['messages'] === undefined : body['prompt'] === undefined || body['prompt'] === '';
+	if (noPrompt) {
+		// Ollama's load/unload requests: no prompt, keep_alive 0 unloads now, anything else loads.
+		const unload = keepAlive === 0;
+		if (unload) ctx.keepAlive(0);
+		else ctx.keepAlive(keepAlive === undefined ? OLLAMA_DEFAULT_KEEP_ALIVE_MS : keepAlive);
+		const reason = unload ? 'unload' : 'load';
+		const at = rfc3339Utc(new Date());
+		return sendJson(res, 200, mode === 'chat' ? {model, created_at: at, message: {role: 'assistant', content: ''}, done_reason: reason, done: true} : {model, created_at: at, response: '', done: true, done_reason: reason});
+	}
 	let text: string;
 	if (mode === 'chat') {
 		const messages = body['messages'];
@@ -40,7 +65,8 @@ export async function handleOllamaNative(ctx: EngineContext, req: IncomingMessag
 	const promptTokens = tokenize(text);
 	counter += 1;
 	const seed = (tokenId(text.slice(-256)) + counter * 7919) >>> 0;
-	ctx.touch();
+	if (keepAlive === undefined) ctx.touch();
+	else ctx.keepAlive(keepAlive);
 	const started = performance.now();
 	let full = '';
 	const responseIds: number[] = [];

@@ -23,6 +23,8 @@ export interface DemoConfigInput {
 	/** DOCKER_HOST of the demo's Engine API (unix://...). */
 	dockerHost: string;
 	meminfoPath: string;
+	/** OpenHands' config.toml (bind-mounted into the openhands container): a swap rewrites it. */
+	openhandsConfig?: string;
 }
 
 /** A TOML basic string (JSON's escapes are valid TOML escapes). */
@@ -37,7 +39,19 @@ export function renderDemoConfig(input: DemoConfigInput): string {
 		lines.push('[[engines.list]]', `name = ${tomlString(e.name)}`, `url = ${tomlString(e.url)}`, `kind = ${tomlString(e.kind)}`, `expected_tps = ${e.expectedTps}`, `profile = ${tomlString(e.profile)}`, '');
 	}
 	for (const e of input.engines) {
-		lines.push(`[profiles.${tomlString(e.profile)}]`, `engine = ${tomlString(e.name)}`, `served_model_name = ${tomlString(e.model)}`, `expected_tps = ${e.expectedTps}`, `memory_gb = ${e.memoryGb}`, '');
+		lines.push(`[profiles.${tomlString(e.profile)}]`, `engine = ${tomlString(e.name)}`, `served_model_name = ${tomlString(e.model)}`, `expected_tps = ${e.expectedTps}`, `memory_gb = ${e.memoryGb}`);
+		// Swaps: SGLang and vLLM replace each other as containers; Ollama unloads and preloads its model.
+		if (e.kind === 'ollama') lines.push('runtime = "ollama"', 'group = "side"');
+		else lines.push(`container = ${tomlString(e.name)}`, 'load_timeout_s = 120');
+		if (e.kind !== 'ollama' && input.openhandsConfig) lines.push(`openhands_config = ${tomlString(input.openhandsConfig)}`, 'openhands_container = "openhands"');
+		lines.push('');
+	}
+	const vllm = input.engines.find(e => e.kind === 'vllm');
+	if (vllm) {
+		// The demo's model that dies while loading: a swap to it rolls back.
+		lines.push('[profiles.broken-model]', 'container = "broken-model"', 'kind = "vllm"', `url = ${tomlString(vllm.url)}`, 'served_model_name = "broken-model"', 'memory_gb = 40', 'load_timeout_s = 120');
+		if (input.openhandsConfig) lines.push(`openhands_config = ${tomlString(input.openhandsConfig)}`, 'openhands_container = "openhands"');
+		lines.push('');
 	}
 	lines.push('[docker]', '# The demo\'s own Engine API (simulated containers); DOCKER_HOST set in the shell wins over this.', 'enabled = true', `host = ${tomlString(input.dockerHost)}`, '');
 	lines.push('[memory]', '# A simulated DGX Spark: 128 GB of unified memory that follows the running engines.', `meminfo_path = ${tomlString(input.meminfoPath)}`, '');

@@ -117,6 +117,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 				defaultRepo: project.dir,
 				dockerHost: api.dockerHost,
 				meminfoPath,
+				openhandsConfig: configToml,
 			}),
 		);
 		if (options.live !== false) {

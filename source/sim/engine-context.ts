@@ -18,6 +18,8 @@ export interface EngineContext {
 	flushCache(): void;
 	/** Ollama: the model stays loaded until this time (keep-alive 5 min after last use). */
 	touch(): void;
+	/** Ollama keep_alive: milliseconds to keep the model loaded (0 unloads, null keeps it forever). */
+	keepAlive(ms: number | null): void;
 	expiresAt: Date;
 	startedAt: Date;
 }

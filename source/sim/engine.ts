@@ -227,6 +227,10 @@ export class SimEngineServer implements SimEngine {
 			touch: () => {
 				if (this.kind === 'ollama') this.expiresAt = new Date(Date.now() + OLLAMA_KEEP_ALIVE_MS);
 			},
+			keepAlive: ms => {
+				// Go's zero time is what real Ollama reports for "forever"; a far date stands in for it.
+				if (this.kind === 'ollama') this.expiresAt = ms === null ? new Date(Date.UTC(2318, 0, 1)) : new Date(Date.now() + ms);
+			},
 			expiresAt: this.expiresAt,
 			startedAt: this.startedAt,
 		};

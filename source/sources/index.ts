@@ -7,7 +7,8 @@ import {createAiderSource} from './aider/aider-source.js';
 import {createEngineSources} from './engines/index.js';
 import {createDockerSource} from './docker/docker-source.js';
 import {createDoctorSource} from './doctor/doctor-source.js';
+import {createContractSource} from './swap/contract-source.js';
 
 export function createSources(ctx: SourceContext): Source[] {
-	return [createMeminfoSource(ctx), createOpenhandsSource(ctx), createAiderSource(ctx), ...createEngineSources(ctx), createDockerSource(ctx), createDoctorSource(ctx)];
+	return [createMeminfoSource(ctx), createOpenhandsSource(ctx), createAiderSource(ctx), ...createEngineSources(ctx), createDockerSource(ctx), createDoctorSource(ctx), createContractSource(ctx)];
 }

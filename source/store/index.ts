@@ -12,6 +12,7 @@ import {initialDiscovery, type DiscoveryState} from './slices/discovery.js';
 import {initialDoctor, type DoctorState} from './slices/doctor.js';
 import {initialJobs, type JobsState} from './slices/jobs.js';
 import {initialLists, type ListsState} from './slices/lists.js';
+import {initialSwap, type SwapState} from './slices/swap.js';
 
 export interface AppState {
 	ui: UiState;
@@ -24,6 +25,7 @@ export interface AppState {
 	doctor: DoctorState;
 	jobs: JobsState;
 	lists: ListsState;
+	swap: SwapState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -40,6 +42,7 @@ export function initialState(readOnly = false): AppState {
 		doctor: initialDoctor(),
 		jobs: initialJobs(),
 		lists: initialLists(),
+		swap: initialSwap(),
 	};
 }
 

@@ -17,6 +17,7 @@ import {PanelFrame} from './PanelFrame.js';
 import {Header} from './Header.js';
 import {TabStrip} from './TabStrip.js';
 import {HelpOverlay} from './HelpOverlay.js';
+import {SwapOverlay} from './SwapOverlay.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
 import {NoticeLog} from './NoticeLog.js';
 import {JobsLine} from './JobsLine.js';
@@ -68,7 +69,7 @@ export function App({layout = 'auto', size, label, single = false}: AppProps) {
 	const inner = {width: plan.frameWidth - 2, height: plan.bodyHeight - 2};
 	const body = overlay ? (
 		<PanelFrame index={0} title={OVERLAY_TITLES[overlay]} width={plan.frameWidth} height={plan.bodyHeight} focused>
-			{overlay === 'help' ? <HelpOverlay {...inner} /> : overlay === 'log' ? <NoticeLog {...inner} /> : <ConfirmDialog {...inner} />}
+			{overlay === 'help' ? <HelpOverlay {...inner} /> : overlay === 'log' ? <NoticeLog {...inner} /> : overlay === 'swap' ? <SwapOverlay {...inner} /> : <ConfirmDialog {...inner} />}
 		</PanelFrame>
 	) : (
 		<Grid plan={plan} focused={ui.focused} />
@@ -94,7 +95,7 @@ export function App({layout = 'auto', size, label, single = false}: AppProps) {
 	);
 }
 
-const OVERLAY_TITLES = {help: 'Help', log: 'Jobs and notices', confirm: 'Confirm'} as const;
+const OVERLAY_TITLES = {help: 'Help', log: 'Jobs and notices', swap: 'Swap model', confirm: 'Confirm'} as const;
 
 function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: string}) {
 	const state = useAppState(s => s);

@@ -3,8 +3,10 @@
 // engine is listed, else the first engine that names a profile.
 
 export interface ProfileLike {
-	engine: string;
+	engine?: string | undefined;
 	served_model_name: string;
+	/** The server's own URL when no watched engine serves it (a swap profile). */
+	url?: string | undefined;
 }
 
 export interface EngineLike {
@@ -33,17 +35,17 @@ export function resolveModelTarget(
 	wanted?: string,
 ): TargetResult {
 	const names = Object.keys(profiles);
-	const engineFor = (profile: ProfileLike) => engines.find(e => e.name === profile.engine);
+	const engineFor = (profile: ProfileLike) => (profile.engine ? engines.find(e => e.name === profile.engine) : undefined);
 	if (wanted) {
 		const profile = profiles[wanted];
 		if (!profile) return {ok: false, error: `model profile "${wanted}" is not in [profiles]; known: ${names.join(', ') || 'none'}`};
-		const engine = engineFor(profile);
-		if (!engine) return {ok: false, error: `profile "${wanted}" names engine "${profile.engine}", which is not in [[engines.list]]: add it with its url`};
-		return {ok: true, target: {profile: wanted, apiBase: openAiBase(engine.url), servedModel: profile.served_model_name}};
+		const url = engineFor(profile)?.url ?? profile.url;
+		if (!url) return {ok: false, error: `profile "${wanted}" names engine "${profile.engine ?? '(none)'}", which is not in [[engines.list]]: add it with its url, or give the profile a url`};
+		return {ok: true, target: {profile: wanted, apiBase: openAiBase(url), servedModel: profile.served_model_name}};
 	}
 	for (const name of names) {
-		const engine = engineFor(profiles[name]!);
-		if (engine) return {ok: true, target: {profile: name, apiBase: openAiBase(engine.url), servedModel: profiles[name]!.served_model_name}};
+		const url = engineFor(profiles[name]!)?.url ?? profiles[name]!.url;
+		if (url) return {ok: true, target: {profile: name, apiBase: openAiBase(url), servedModel: profiles[name]!.served_model_name}};
 	}
 	for (const engine of engines) {
 		const profile = engine.profile ? profiles[engine.profile] : undefined;

@@ -117,7 +117,7 @@ export interface ProfileFact {
 	name: string;
 	served: string;
 	memoryGb: number | null;
-	engine: string;
+	engine: string | null;
 	container: string | null;
 }
 

@@ -10,7 +10,7 @@ export interface ExpectedSource {
 export interface ProfileLike {
 	served_model_name: string;
 	expected_tps?: number | undefined;
-	engine: string;
+	engine?: string | undefined;
 }
 
 export function expectedRate(e: ExpectedSource, engineName: string, profiles: Readonly<Record<string, ProfileLike>>): number | null {

@@ -12,19 +12,24 @@ import {sessionTokenTotals} from '../../store/slices/aider.js';
 import {useList} from '../../ui/list/use-list.js';
 import {FilterLine} from '../../ui/list/FilterLine.js';
 import {engineText, filteredEngines} from '../engines-common.js';
+import {contractShort} from '../../domain/swap/openhands-llm.js';
+import {printable} from '../../domain/printable.js';
 
 export function ThroughputPanel({width, height}: PanelProps) {
 	const engines = useAppState(s => s.engines);
 	const aider = useAppState(s => s.aider);
+	const contract = useAppState(s => s.swap.contract);
 	const {glyphs} = useTheme();
-	const view = useList('throughput', engines.rows, engineText, engines.selected, height);
+	// The OpenHands contract keeps the last row whenever profiles name an OpenHands config.
+	const room = contract ? height - 1 : height;
+	const view = useList('throughput', engines.rows, engineText, engines.selected, room);
 	const filterRows = view.filter || view.editing ? 1 : 0;
 	const lines = useMemo(() => {
 		const sessions = aiderTokenLines(sessionTokenTotals(aider), width);
-		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, height - 1));
+		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, room - 1));
 		const shown = filteredEngines(engines, view.filter);
-		return visibleLines([...throughputLines(shown, width, glyphs.spark, Date.now()), ...sessions], height - filterRows, shown.selected);
-	}, [engines, aider, width, height, glyphs, view.filter, filterRows]);
+		return visibleLines([...throughputLines(shown, width, glyphs.spark, Date.now()), ...sessions], room - filterRows, shown.selected);
+	}, [engines, aider, width, room, glyphs, view.filter, filterRows]);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{engines.rows.length === 0 ? (
@@ -36,6 +41,7 @@ export function ThroughputPanel({width, height}: PanelProps) {
 				</Line>
 			))}
 			<FilterLine view={view} noun="engines" />
+			{contract && height > 1 ? <Line tone={contract.state === 'met' ? 'ok' : contract.state === 'differs' ? 'warn' : 'muted'}>{printable(contractShort(contract))}</Line> : null}
 		</Box>
 	);
 }

@@ -48,5 +48,7 @@ export function throughputStatus(state: AppState): StatusSection {
 	if (lines.length === 0) lines.push('no model server found');
 	const aiderSessions = sessionTokenTotals(state.aider);
 	for (const t of aiderSessions) lines.push(`aider ${t.title}: ${t.sent} tokens sent, ${t.received} received in ${t.messages} messages`);
-	return {title: 'Throughput', lines, data: {engines: data, aiderSessions}};
+	const contract = state.swap.contract;
+	if (contract) lines.push(contract.state === 'differs' ? `warning: ${contract.text}` : contract.text);
+	return {title: 'Throughput', lines, data: {engines: data, aiderSessions, openhandsContract: contract}};
 }

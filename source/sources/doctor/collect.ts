@@ -33,7 +33,7 @@ function privacyOf(config: Config): PrivacyRequirements {
 }
 
 function profilesOf(config: Config): ProfileFact[] {
-	return Object.entries(config.profiles).map(([name, p]) => ({name, served: p.served_model_name, memoryGb: p.memory_gb ?? null, engine: p.engine, container: p.container ?? null}));
+	return Object.entries(config.profiles).map(([name, p]) => ({name, served: p.served_model_name, memoryGb: p.memory_gb ?? null, engine: p.engine ?? null, container: p.container ?? null}));
 }
 
 export async function collectFacts(io: DoctorIo, config: Config, options: CollectOptions = {}): Promise<DoctorFacts> {

@@ -35,8 +35,8 @@ export interface UiState {
 	focused: PanelId;
 	/** Grid layouts: the focused panel fills the body. */
 	zoomed: boolean;
-	/** help: the keys; log: running jobs' steps and the notice log. */
-	overlay: 'help' | 'log' | null;
+	/** help: the keys; log: running jobs' steps and the notice log; swap: the model swap window. */
+	overlay: 'help' | 'log' | 'swap' | null;
 	helpOffset: number;
 	logOffset: number;
 	confirm: ConfirmRequest | null;

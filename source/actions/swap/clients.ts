@@ -1,0 +1,86 @@
+// After a swap: point OpenHands' config.toml and Aider's conf file at the serving profile (diff
+// first, then an atomic write with a backup; a file changed since the diff is not overwritten),
+// and restart the OpenHands container, which reads a bind-mounted config.toml only at start.
+
+import {chown, readFile, realpath, stat} from 'node:fs/promises';
+import {expectedFor} from '../../domain/swap/contract.js';
+import {setTomlKeys, setYamlKeys} from '../../domain/swap/client-edits.js';
+import type {SwapProfile} from '../../domain/swap/profile.js';
+import {atomicWrite} from '../atomic-write.js';
+import type {SwapEnv} from './env.js';
+
+export interface ClientRewrite {
+	client: 'openhands' | 'aider';
+	file: string;
+	changed: boolean;
+	diff: string[];
+	/** Set when the file cannot be rewritten (missing, unparsable, a layout the editor refuses). */
+	error: string | null;
+	apply(): Promise<string>;
+}
+
+export interface ClientsPlan {
+	rewrites: ClientRewrite[];
+	/** OpenHands containers to restart so that they read the new config. */
+	containers: string[];
+	lines: string[];
+}
+
+async function writeChecked(file: string, before: string, text: string): Promise<string> {
+	// Write through a symlink to its target, keeping the link.
+	const real = await realpath(file);
+	const now = await readFile(real, 'utf8');
+	if (now !== before) throw new Error(`${file}: changed since the diff was shown; plan the rewrite again`);
+	const owner = await stat(real);
+	const result = await atomicWrite(real, text);
+	const after = await stat(real);
+	if (after.uid !== owner.uid || after.gid !== owner.gid) await chown(real, owner.uid, owner.gid).catch(() => undefined);
+	return `${file} rewritten${result.backup ? ` (backup ${result.backup})` : ''}`;
+}
+
+async function planOne(client: 'openhands' | 'aider', file: string, target: SwapProfile): Promise<ClientRewrite> {
+	let before: string;
+	try {
+		before = await readFile(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return {client, file, changed: false, diff: [], error: `${file}: cannot read (${code ?? (error as Error).message})`, apply: () => Promise.reject(new Error(`${file}: cannot read`))};
+	}
+	try {
+		const edit =
+			client === 'openhands'
+				? (() => {
+						const want = expectedFor({profile: target.name, servedModel: target.servedModel, url: target.url ?? ''});
+						return setTomlKeys(before, 'llm', {model: want.model, base_url: want.baseUrl}, file);
+					})()
+				: setYamlKeys(before, {model: `openai/${target.servedModel}`, 'openai-api-base': `${target.url}/v1`}, file);
+		return {
+			client,
+			file,
+			changed: edit.changed,
+			diff: edit.diff,
+			error: null,
+			apply: () => (edit.changed ? writeChecked(file, before, edit.text) : Promise.resolve(`${file} already points at ${target.name}`)),
+		};
+	} catch (error) {
+		return {client, file, changed: false, diff: [], error: (error as Error).message, apply: () => Promise.reject(error)};
+	}
+}
+
+/** The rewrites for every client of the target and of the profiles it replaces. */
+export async function planClients(target: SwapProfile, replaced: readonly SwapProfile[]): Promise<ClientsPlan> {
+	const all = [target, ...replaced];
+	const tomls = [...new Set(all.map(p => p.clients.openhandsConfig).filter((f): f is string => !!f))];
+	const yamls = [...new Set(all.map(p => p.clients.aiderConf).filter((f): f is string => !!f))];
+	const containers = [...new Set(all.map(p => p.clients.openhandsContainer).filter((c): c is string => !!c))];
+	const rewrites = [...(await Promise.all(tomls.map(f => planOne('openhands', f, target)))), ...(await Promise.all(yamls.map(f => planOne('aider', f, target))))];
+	const lines = rewrites.flatMap(r => (r.error ? [`${r.file}: ${r.error}`] : r.changed ? [`rewrite ${r.file}:`, ...r.diff] : [`${r.file}: already points at ${target.name}`]));
+	if (containers.length > 0) lines.push(`then restart ${containers.join(', ')} (a bind-mounted config is read at start)`);
+	return {rewrites, containers, lines};
+}
+
+export async function restartContainer(env: SwapEnv, name: string): Promise<string> {
+	if (!env.docker) throw new Error(`cannot restart ${name}: Docker is not reachable`);
+	await env.docker.getContainer(name).restart({t: 10});
+	return `${name} restarted`;
+}

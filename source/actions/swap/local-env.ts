@@ -1,0 +1,52 @@
+// The SwapEnv for this machine from the config: Docker through dockerode on the configured
+// endpoint, `sh -c` through execa, global fetch, and the Memory panel's meminfo file.
+
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import os from 'node:os';
+import Docker from 'dockerode';
+import {execa} from 'execa';
+import {parseMeminfo} from '../../domain/meminfo.js';
+import type {Config} from '../../config/schema.js';
+import {dockerTarget} from '../../sources/docker/connection.js';
+import type {SwapDocker, SwapEnv} from './env.js';
+
+export function swapStateDir(env: NodeJS.ProcessEnv): string {
+	return path.join(env['XDG_STATE_HOME'] || path.join(os.homedir(), '.local', 'state'), 'stackdeck');
+}
+
+export function localSwapEnv(config: Config, env: NodeJS.ProcessEnv = process.env): SwapEnv & {close(): void} {
+	let docker: SwapDocker | null = null;
+	let close = () => undefined as void;
+	if (config.docker.enabled) {
+		try {
+			const target = dockerTarget(env, config.docker);
+			docker = new Docker(target.options) as unknown as SwapDocker;
+			close = () => target.close();
+		} catch {
+			docker = null;
+		}
+	}
+	// The Memory panel's file ([memory] meminfo_path; the demo's simulated Spark), unless overridden.
+	const meminfo = env['STACKDECK_MEMINFO'] ?? config.memory.meminfo_path;
+	return {
+		docker,
+		async exec(command, signal) {
+			const result = await execa('sh', ['-c', command], {all: true, reject: false, cancelSignal: signal, stdin: 'ignore', env});
+			return {exitCode: result.exitCode ?? 1, output: result.all ?? ''};
+		},
+		fetch: globalThis.fetch,
+		async readMemory() {
+			try {
+				const m = parseMeminfo(await readFile(meminfo, 'utf8'), meminfo);
+				return {totalBytes: m.totalBytes, availableBytes: m.availableBytes, cachedBytes: m.cachedBytes};
+			} catch {
+				return null;
+			}
+		},
+		stateDir: swapStateDir(env),
+		pollMs: Number(env['STACKDECK_SWAP_POLL_MS']) > 0 ? Number(env['STACKDECK_SWAP_POLL_MS']) : 1000,
+		now: Date.now,
+		close,
+	};
+}

@@ -1,0 +1,38 @@
+// The OpenHands model contract, watched: which profile serves now (probed over HTTP) against what
+// OpenHands' config.toml names, into the swap slice for the Throughput panel and `status`.
+
+import {readFile} from 'node:fs/promises';
+import {checkContract} from '../../domain/swap/contract.js';
+import {openhandsLlm} from '../../domain/swap/openhands-llm.js';
+import {swapProfiles} from '../../actions/swap/prepare.js';
+import {isServing} from '../../actions/swap/probe.js';
+import type {SwapEnv} from '../../actions/swap/env.js';
+import {update} from '../../store/index.js';
+import {setContract} from '../../store/slices/swap.js';
+import type {Source, SourceContext} from '../types.js';
+
+export function createContractSource(ctx: SourceContext): Source {
+	const {profiles} = swapProfiles(ctx.config);
+	const file = ctx.config.openhands.config_toml ?? profiles.find(p => p.clients.openhandsConfig)?.clients.openhandsConfig ?? null;
+	const http = {fetch: globalThis.fetch} as SwapEnv;
+	return {
+		id: 'swap.contract',
+		panels: ['throughput'],
+		async poll() {
+			if (!file || profiles.length === 0) return;
+			let setting = null;
+			try {
+				setting = openhandsLlm(await readFile(file, 'utf8'), file);
+			} catch (error) {
+				setting = null;
+				update(ctx.store, 'swap', s => setContract(s, {state: 'unknown', expected: null, actual: null, text: `OpenHands config ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`}));
+				return;
+			}
+			const serving: typeof profiles = [];
+			for (const p of profiles.filter(p => p.group === 'main')) if (await isServing(p, http)) serving.push(p);
+			const main = serving[0];
+			const contract = checkContract(setting, main && main.url ? {profile: main.name, servedModel: main.servedModel, url: main.url} : null);
+			update(ctx.store, 'swap', s => setContract(s, contract));
+		},
+	};
+}
