@@ -1,10 +1,10 @@
 // Against a real Docker Engine: the list, events (create/stop/remove seen without list polling),
 // one-shot stats for visible rows only, log follow with stdout/stderr demuxed, start/stop/restart,
-// secrets masked in details, discovery, and the daemon restarted mid-test.
+// secrets masked in details, discovery, and the daemon restarted mid-test. All of it on a dockerd of
+// the test's own (own socket, data root, exec root, pid file; no bridge network), never the machine's.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {rmSync} from 'node:fs';
-import {execa} from 'execa';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import {createAppStore, update, type AppStore} from '../../source/store/index.js';
 import {defaultConfig} from '../../source/config/schema.js';
 import {createDockerSource, type DockerSource} from '../../source/sources/docker/docker-source.js';
@@ -12,10 +12,12 @@ import {openLogs, setVisibleIds} from '../../source/store/slices/containers.js';
 import {runContainerAction} from '../../source/actions/containers.js';
 import {detailRows} from '../../source/panels/containers/selectors.js';
 import {containersStatus} from '../../source/panels/containers/status.js';
-import {PREFIX, createStackContainer, ensureImage, removeTestContainers, requireDaemon, seedDirs, waitFor, type SeedStack} from './engine-support.js';
+import {PREFIX, createStackContainer, ensureImage, removeTestContainers, seedDirs, waitFor, type SeedStack} from './engine-support.js';
+import {hasBridge, startPrivateDaemon} from './private-daemon.js';
 
-const docker = new Docker({socketPath: '/var/run/docker.sock'});
-const available = await requireDaemon(docker);
+const daemon = await startPrivateDaemon();
+const available = daemon !== null;
+const docker = daemon?.docker as Docker;
 const SECRET = 'sk-test-secret-value';
 
 describe.skipIf(!available)('Docker source on a real engine', () => {
@@ -24,21 +26,24 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 	let seed: SeedStack;
 	const byName = (name: string) => Object.values(store.getState().containers.byId).find(c => c.name === PREFIX + name);
 
+	let bridge = true;
+
 	beforeAll(async () => {
-		await removeTestContainers(docker);
 		await ensureImage(docker);
+		bridge = await hasBridge(docker);
 		seed = seedDirs();
 		await Promise.all([
 			createStackContainer(docker, 'openhands', {
 				env: ['LLM_MODEL=openai/Intel/Qwen3-Coder', 'LLM_BASE_URL=http://host.docker.internal:8001/v1', `LLM_API_KEY=${SECRET}`],
 				binds: [`${seed.stateDir}:/.openhands-state:rw`, `${seed.configToml}:/app/config.toml:ro`],
+				bridge,
 			}),
-			createStackContainer(docker, 'sglang', {port: 30000, logMaxSize: false}),
-			createStackContainer(docker, 'ollama'),
-			createStackContainer(docker, 'gitea', {start: false}),
+			createStackContainer(docker, 'sglang', {port: 30000, logMaxSize: false, bridge}),
+			createStackContainer(docker, 'ollama', {bridge}),
+			createStackContainer(docker, 'gitea', {start: false, bridge}),
 		]);
 		store = createAppStore();
-		source = createDockerSource({store, config: defaultConfig(), refreshMs: 1000, env: {}}, [100, 200, 400]);
+		source = createDockerSource({store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: daemon!.host}}, [100, 200, 400]);
 		await source.start!();
 		await waitFor('the initial listing', () => store.getState().containers.connection === 'up' && byName('gitea') !== undefined);
 	});
@@ -46,6 +51,7 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 	afterAll(async () => {
 		await source?.stop?.();
 		if (available) await removeTestContainers(docker);
+		await daemon?.dispose();
 		if (seed) rmSync(seed.stateDir, {recursive: true, force: true});
 	});
 
@@ -60,8 +66,13 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 		expect(d.llmModel).toBe('openai/Intel/Qwen3-Coder');
 		expect(d.llmBaseUrl).toBe('http://host.docker.internal:8001/v1');
 		const port = d.enginePorts.find(p => p.container === PREFIX + 'sglang');
-		expect(port?.containerPort).toBe(30000);
-		expect(port?.hostPort).toBeGreaterThan(0);
+		if (bridge) {
+			expect(port?.containerPort).toBe(30000);
+			expect(port?.hostPort).toBeGreaterThan(0);
+		} else {
+			// Without a bridge network nothing is published, so there is no engine port to probe.
+			expect(port).toBeUndefined();
+		}
 	});
 
 	it('masks secrets in the detail view and in status --json', () => {
@@ -77,7 +88,7 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 	it('sees a container created, stopped and removed through events, without listing again', async () => {
 		const lists = source.counters.list;
 		const t0 = Date.now();
-		const c = await createStackContainer(docker, 'vllm');
+		const c = await createStackContainer(docker, 'vllm', {bridge});
 		const seen = await waitFor('the new vllm container', () => byName('vllm')?.state === 'running');
 		console.info(`[stackdeck] container create+start seen ${Date.now() - t0} ms after the create call (${seen} ms after start returned)`);
 		const t1 = Date.now();
@@ -136,27 +147,19 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 	});
 
 	it('reports the daemon gone when it restarts, then recovers', async () => {
-		const pid = Number((await execa('cat', ['/var/run/docker.pid'])).stdout.trim());
-		expect(pid).toBeGreaterThan(0);
-		process.kill(pid, 'SIGTERM');
+		expect(daemon!.pid()).toBeGreaterThan(0);
+		// SIGTERM to the test's own dockerd; resolves once it has stopped its containers and exited.
+		const stopped = daemon!.stop();
 		await waitFor('the daemon reported down', () => store.getState().containers.connection === 'down', 20_000);
 		expect(store.getState().containers.error).toMatch(/Docker daemon/);
 		const lists = source.counters.list;
-		// Let the old daemon finish shutting down (it stops the containers first) before starting it again.
-		await waitFor('the old dockerd to exit', () => {
-			try {
-				process.kill(pid, 0);
-				return false;
-			} catch {
-				return true;
-			}
-		}, 30_000);
-		await execa('sh', ['scripts/ensure-docker.sh'], {timeout: 60_000});
+		await stopped;
+		await daemon!.start();
 		await waitFor('the panel to recover', () => store.getState().containers.connection === 'up' && byName('openhands') !== undefined, 30_000);
 		expect(store.getState().containers.error).toBeNull();
 		expect(source.counters.list).toBe(lists + 1);
 		// Events flow again after the reconnect.
-		const c = await createStackContainer(docker, 'tor', {start: false});
+		const c = await createStackContainer(docker, 'tor', {start: false, bridge});
 		await waitFor('tor created after the restart', () => byName('tor')?.role === 'tor');
 		await c.remove({force: true});
 	}, 90_000);
