@@ -3,7 +3,7 @@
 // what a model server would reject. Exit 0 no findings, 1 findings, 2 input unreadable or not a
 // session in any known format.
 
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {checkEvents, checkMessages, type CheckResult} from '../../domain/openhands/check.js';
 import {RULE_FAMILIES, SERVER_LABELS, type TemplateFamily} from '../../domain/openhands/finding.js';
@@ -15,6 +15,8 @@ import {InputError, loadCheckInputs, type CheckInput} from '../../sources/openha
 import {v1InputsFromServer} from '../../sources/openhands/v1/check-inputs-v1.js';
 import {OpenHandsServer} from '../../sources/openhands/v1/rest.js';
 import {parseCommand} from '../parse.js';
+import {MAX_CONFIG_BYTES} from '../../config/load.js';
+import {readRegularTextSync} from '../../fs/read-regular.js';
 
 const HELP = `usage: stackdeck check-session PATH [--json] [--rules strict|mistral|all] [--prompt-extensions on|off]
                               [--sdk-version X.Y.Z] [--template legacy|generated]
@@ -62,7 +64,8 @@ function promptExtensionsFor(target: string, flag: string | undefined): boolean 
 	const toml = path.join(path.resolve(target), 'config.toml');
 	if (existsSync(toml)) {
 		try {
-			const value = readTomlValue(readFileSync(toml, 'utf8'), 'agent', 'enable_prompt_extensions');
+			const read = readRegularTextSync(toml, MAX_CONFIG_BYTES);
+			const value = read.ok ? readTomlValue(read.text, 'agent', 'enable_prompt_extensions') : null;
 			if (value === 'false') return false;
 		} catch {
 			// Unreadable config: keep OpenHands' default.
