@@ -146,6 +146,36 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 		expect(store.getState().ui.notice?.text).toBe(`${gitea.name}: stop done`);
 	});
 
+	it('marks figures stale with their age when the daemon stops answering (SIGSTOP), and gives requests a deadline', async () => {
+		const sg = byName('sglang')!;
+		const config = defaultConfig();
+		config.docker.stats_ms = 100;
+		const quick = createAppStore();
+		const probe = createDockerSource({store: quick, config, refreshMs: 100, env: {DOCKER_HOST: daemon!.host}}, [100, 200, 400], 500);
+		await probe.start!();
+		update(quick, 'containers', c => setVisibleIds(c, [sg.id], 0));
+		const line = () => containersStatus(quick.getState()).lines.find(l => l.startsWith(sg.name)) ?? '';
+		const until = async (what: string, check: () => boolean) => {
+			for (let i = 0; i < 200 && !check(); i++) {
+				await probe.poll!();
+				await new Promise(r => setTimeout(r, 50));
+			}
+			expect(check(), what).toBe(true);
+		};
+		await until('live figures', () => /cpu \d/.test(line()));
+		expect(line()).not.toContain('stale');
+		process.kill(daemon!.pid(), 'SIGSTOP');
+		try {
+			// Each poll's stats request ends at its deadline; without one the poll never returns.
+			await until('stale figures', () => line().includes('stale'));
+			expect(line()).toMatch(/\(stale: [\d.]+m?s old\)/);
+			expect(containersStatus(quick.getState()).data).toMatchObject({containers: expect.arrayContaining([expect.objectContaining({name: sg.name, statsStale: true})])});
+		} finally {
+			process.kill(daemon!.pid(), 'SIGCONT');
+			probe.stop?.();
+		}
+	}, 60_000);
+
 	it('reports the daemon gone when it restarts, then recovers', async () => {
 		expect(daemon!.pid()).toBeGreaterThan(0);
 		// SIGTERM to the test's own dockerd; resolves once it has stopped its containers and exited.

@@ -8,6 +8,8 @@ import {Line, Span} from '../../ui/widgets/Line.js';
 import {fit, truncate} from '../../domain/format.js';
 import {cpuText, groupedRows, memText, stateTone, windowStart} from './selectors.js';
 import {useStatsFor} from './use-stats-for.js';
+import {staleAge} from '../../store/slices/containers.js';
+import {formatDuration} from '../../domain/format.js';
 
 export function ListView({width, height}: {width: number; height: number}) {
 	const {glyphs} = useTheme();
@@ -40,6 +42,18 @@ export function ListView({width, height}: {width: number; height: number}) {
 				const busy = s.busy[c.id];
 				const label = `${c.name}:${c.tag}${c.pinned ? '' : ' !'}${busy ? ` ${busy}` : ''}`;
 				const isSel = c.id === selected;
+				const stale = c.state === 'running' ? staleAge(s, st) : null;
+				if (stale !== null) {
+					// The daemon stopped answering: old figures are not shown as live.
+					return (
+						<Line key={row.key} inverse={isSel}>
+							<Span tone={stateTone(c)}>{glyphs.barFull}</Span>
+							{' '}
+							<Span tone={c.pinned ? 'text' : 'warn'} inverse={isSel}>{fit(label, nameW)}</Span>
+							<Span tone="warn">{` ${fit('stale', cpuW, 'right')} ${fit(`${formatDuration(stale)} ago`, memW, 'right')}`}</Span>
+						</Line>
+					);
+				}
 				return (
 					<Line key={row.key} inverse={isSel}>
 						<Span tone={stateTone(c)}>{c.state === 'running' ? glyphs.barFull : '·'}</Span>
