@@ -4,7 +4,7 @@
 // detail view. Writes only into the sessions slice.
 
 import path from 'node:path';
-import {maskSecrets, maskString} from '../../domain/openhands/mask.js';
+import {maskSecrets, maskString} from '../../domain/secrets.js';
 import {update} from '../../store/index.js';
 import {
 	applyDetail,
