@@ -15,6 +15,7 @@ import {InputError, loadCheckInputs, type CheckInput} from '../../sources/openha
 import {v1InputsFromServer} from '../../sources/openhands/v1/check-inputs-v1.js';
 import {OpenHandsServer} from '../../sources/openhands/v1/rest.js';
 import {parseCommand} from '../parse.js';
+import {writeJson, writeText} from '../output.js';
 import {MAX_CONFIG_BYTES} from '../../config/load.js';
 import {readRegularTextSync} from '../../fs/read-regular.js';
 
@@ -182,7 +183,7 @@ export async function run(argv: string[]): Promise<number> {
 	}
 	const unreadable = inputs.filter(i => (i.kind === 'log' ? i.messages.length === 0 : i.events.length === 0) && i.problems.length > 0);
 	if (inputs.length > 0 && unreadable.length === inputs.length) {
-		process.stderr.write(`stackdeck check-session: nothing readable in ${path.resolve(target)}:\n  ${inputs.flatMap(i => i.problems).slice(0, 5).join('\n  ')}\n`);
+		writeText(`stackdeck check-session: nothing readable in ${path.resolve(target)}:\n  ${inputs.flatMap(i => i.problems).slice(0, 5).join('\n  ')}`, process.stderr);
 		return 2;
 	}
 	const promptExtensions = promptExtensionsFor(target, ext);
@@ -190,13 +191,13 @@ export async function run(argv: string[]): Promise<number> {
 	const checked = inputs.map(input => ({input, ...check(input, choices)}));
 	const findings = checked.reduce((n, c) => n + c.report.findings.length, 0);
 	if (parsed.values.json) {
-		process.stdout.write(`${JSON.stringify({sessions: checked.map(c => c.report)}, null, 2)}\n`);
+		writeJson({sessions: checked.map(c => c.report)});
 	} else {
 		const out: string[] = [];
 		if (checked.length === 0) out.push(`${path.resolve(target)}: no sessions`);
 		for (const c of checked) out.push(...text(c.input, c.report, c.result));
 		out.push(`${checked.length} session(s), ${findings} finding(s); prompt extensions ${promptExtensions ? 'on' : 'off'}, rules: ${family}, template: ${template ?? 'not given'}`);
-		process.stdout.write(`${out.join('\n')}\n`);
+		writeText(out);
 	}
 	return findings > 0 ? 1 : 0;
 }

@@ -4,6 +4,14 @@ import React from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../context.js';
 import type {Token} from '../../theme/tokens.js';
+import {safeText} from '../../domain/text/safe.js';
+
+/** Every string drawn goes through here: printable and masked, whoever built it. */
+function safe(children: React.ReactNode): React.ReactNode {
+	if (typeof children === 'string') return safeText(children);
+	if (Array.isArray(children)) return React.Children.map(children, c => (typeof c === 'string' ? safeText(c) : c));
+	return children;
+}
 
 export interface LineProps {
 	children?: React.ReactNode;
@@ -17,7 +25,7 @@ export function Line({children, tone = 'text', bold, inverse, dim}: LineProps) {
 	const {theme} = useTheme();
 	return (
 		<Text wrap="truncate-end" color={theme.colors[tone]} bold={bold} inverse={inverse} dimColor={dim}>
-			{children}
+			{safe(children)}
 		</Text>
 	);
 }
@@ -27,7 +35,7 @@ export function Span({children, tone = 'text', bold, inverse}: LineProps) {
 	const {theme} = useTheme();
 	return (
 		<Text color={theme.colors[tone]} bold={bold} inverse={inverse}>
-			{children}
+			{safe(children)}
 		</Text>
 	);
 }
