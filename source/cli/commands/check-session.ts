@@ -10,7 +10,7 @@ import {RULE_FAMILIES, SERVER_LABELS, type TemplateFamily} from '../../domain/op
 import {describe, hasText, type LlmMessage} from '../../domain/openhands/messages.js';
 import {checkV1Events} from '../../domain/openhands/v1/check.js';
 import {describeRules, parseVersion, sdkRules, type SdkRules} from '../../domain/openhands/v1/version.js';
-import {readTomlValue} from '../../domain/openhands/toml-edit.js';
+import {readTomlValue} from '../../domain/text/toml-edit.js';
 import {InputError, loadCheckInputs, type CheckInput} from '../../sources/openhands/check-inputs.js';
 import {v1InputsFromServer} from '../../sources/openhands/v1/check-inputs-v1.js';
 import {OpenHandsServer} from '../../sources/openhands/v1/rest.js';

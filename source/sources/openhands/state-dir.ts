@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {MAX_CONFIG_BYTES} from '../../config/load.js';
 import {readRegularTextSync} from '../../fs/read-regular.js';
-import {readTomlValue} from '../../domain/openhands/toml-edit.js';
+import {readTomlValue} from '../../domain/text/toml-edit.js';
 
 export interface StateDirInputs {
 	configStateDir?: string | undefined;
