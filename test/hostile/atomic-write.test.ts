@@ -58,11 +58,13 @@ describe('atomicWrite', () => {
 		writeFileSync(file, body(0));
 		const whole = (text: string) => /^v = \d+\npad = "x{262144}"\n$/.test(text);
 		const mod = pathToFileURL(path.join(REPO_ROOT, 'dist', 'actions', 'atomic-write.js')).href;
-		const script = `const {atomicWrite} = await import(${JSON.stringify(mod)}); for (let n = 1; ; n++) await atomicWrite(${JSON.stringify(file)}, 'v = ' + n + '\\npad = "' + 'x'.repeat(262144) + '"\\n');`;
+		const script = `const {atomicWrite} = await import(${JSON.stringify(mod)}); for (let n = 1; ; n++) await atomicWrite(${JSON.stringify(file)}, 'v = ' + n + '\\npad = "' + 'x'.repeat(262144) + '"\\n'), process.stdout.write('w');`;
 		let written = 0;
 		for (let round = 0; round < 25; round++) {
-			const child = spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: 'ignore'});
-			await new Promise(r => setTimeout(r, 100 + ((round * 37) % 150)));
+			const child = spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: ['ignore', 'pipe', 'ignore']});
+			// Once it has written once, kill it at a different point of a later write each round.
+			await new Promise(r => child.stdout!.once('data', r));
+			await new Promise(r => setTimeout(r, (round * 7) % 40));
 			child.kill('SIGKILL');
 			await new Promise(r => child.once('exit', r));
 			const text = readFileSync(file, 'utf8');
