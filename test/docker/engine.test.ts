@@ -103,6 +103,22 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 		expect(source.counters.list).toBe(lists);
 	});
 
+	it('leaves no ghost rows after a storm of create/remove cycles', async () => {
+		const storm = () => Object.values(store.getState().containers.byId).filter(c => c.name.startsWith(`${PREFIX}storm`));
+		for (let round = 0; round < 8; round++) {
+			await Promise.all(
+				Array.from({length: 5}, async (_, k) => {
+					const c = await createStackContainer(docker, `storm${round}-${k}`, {bridge});
+					await c.remove({force: true});
+				}),
+			);
+		}
+		await waitFor('every storm row gone', () => storm().length === 0, 20_000);
+		// Inspects that were in flight when the destroy events came must not bring rows back.
+		await new Promise(r => setTimeout(r, 2000));
+		expect(storm().map(c => c.name)).toEqual([]);
+	}, 120_000);
+
 	it('fetches one-shot stats only for the visible containers', async () => {
 		const sg = byName('sglang')!;
 		const oll = byName('ollama')!;

@@ -17,6 +17,8 @@ import {describeDockerError, dockerTarget, type DockerTarget} from './connection
 import {setActiveDocker} from './handle.js';
 import {openLogStream, type LogStream} from './logs.js';
 import {DOCKER_DEADLINE_MS, DockerDeadlineError, withDeadline} from './deadline.js';
+import {createLineSplitter} from './event-lines.js';
+import {Tombstones} from './tombstones.js';
 
 export const BACKOFF_MS = [250, 500, 1000, 2000, 4000];
 
@@ -50,6 +52,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 	let logKey = '';
 	let unsubscribe: (() => void) | null = null;
 	const sampledAt = new Map<string, number>();
+	const destroyed = new Tombstones();
 
 	const now = () => Date.now();
 	const publishDiscovery = () => {
@@ -78,7 +81,9 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 				try {
 					const info = await inspect(id);
 					if (gen !== generation) return;
-					if (info) update(store, 'containers', s => applyContainer(s, info, now()));
+					// An inspect that started before the destroy event and answered after it must not bring the row back.
+					if (info && !destroyed.has(id)) update(store, 'containers', s => applyContainer(s, info, now()));
+					else if (destroyed.has(id)) delete rawEnv[id];
 				} catch (error) {
 					if ((error as {statusCode?: number}).statusCode === 404) {
 						update(store, 'containers', s => removeContainer(s, id, now()));
@@ -99,6 +104,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		if (!id || IGNORED.test(action)) return;
 		counters.events++;
 		if (action === 'destroy') {
+			destroyed.add(id);
 			delete rawEnv[id];
 			update(store, 'containers', s => removeContainer(s, id, now()));
 			publishDiscovery();
@@ -141,21 +147,16 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 				return;
 			}
 			events = stream;
-			let buffer = '';
-			stream.on('data', (chunk: Buffer) => {
-				buffer += chunk.toString('utf8');
-				let nl: number;
-				while ((nl = buffer.indexOf('\n')) >= 0) {
-					const line = buffer.slice(0, nl).trim();
-					buffer = buffer.slice(nl + 1);
-					if (!line) continue;
+			stream.on(
+				'data',
+				createLineSplitter(line => {
 					try {
 						onEvent(JSON.parse(line) as Parameters<typeof onEvent>[0], gen);
 					} catch {
 						// A line that is not JSON is not an event; skip it.
 					}
-				}
-			});
+				}),
+			);
 			stream.on('end', () => lost(null, gen));
 			stream.on('close', () => lost(null, gen));
 			stream.on('error', (e: unknown) => lost(e, gen));
@@ -177,6 +178,8 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 			};
 			await Promise.all([worker(), worker(), worker(), worker()]);
 			if (gen !== generation) return;
+			// Containers destroyed while the listing was inspected are not listed.
+			for (let k = infos.length - 1; k >= 0; k--) if (destroyed.has(infos[k]!.id)) infos.splice(k, 1);
 			attempt = 0;
 			update(store, 'containers', s => applyListing(s, infos, now()));
 			publishDiscovery();
