@@ -41,11 +41,12 @@ export function SessionList({s, width, height}: {s: SessionsState; width: number
 		for (let i = start; i < end; i++) {
 			const r = s.sessions[i]!;
 			const selected = i === s.cursor;
-			const badge = r.findings === null ? ' … ' : r.findings === 0 ? ' ✓ ' : pad(` ${r.findings}`, 3);
+			// An unreadable session is never shown as clean.
+			const badge = r.error ? ' ? ' : r.findings === null ? ' … ' : r.findings === 0 ? ' ✓ ' : pad(` ${r.findings}`, 3);
 			rows.push(
 				<Line key={r.id} inverse={selected} tone={selected ? 'selectionText' : 'text'}>
 					{`${selected ? '›' : ' '}${pad(shortDate(r.updatedAt), 11)} ${String(r.eventCount).padStart(6)} ${pad(shortState(r.agentState), 10)} `}
-					<Span tone={r.findings ? 'error' : r.findings === 0 ? 'ok' : 'muted'} bold={Boolean(r.findings)} inverse={selected}>
+					<Span tone={r.error || r.findings ? 'error' : r.findings === 0 ? 'ok' : 'muted'} bold={Boolean(r.findings)} inverse={selected}>
 						{badge}
 					</Span>
 					{` ${showModel ? `${pad(shortModel(r.model), MODEL_WIDTH)} ` : ''}${r.title ?? r.id}`}
