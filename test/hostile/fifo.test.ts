@@ -17,7 +17,7 @@ interface Run {
 }
 
 /** Run the built CLI; a run still going after `deadlineMs` is killed and reported as frozen. */
-function stackdeck(args: string[], deadlineMs = 30_000): Promise<Run> {
+function stackdeck(args: string[], deadlineMs = 45_000): Promise<Run> {
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, [STACKDECK_BIN, ...args], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), DOCKER_HOST: 'unix:///nonexistent/docker.sock'}});
 		let stdout = '';
@@ -61,7 +61,7 @@ describe('non-regular files are refused, never waited on', () => {
 		expect(r.stdout).toMatch(/11\.json: not a regular file/);
 		// The session's real events were still read.
 		expect(r.stdout).toMatch(new RegExp(`${SESSION} \\([^)]*\\): 11 events`));
-	});
+	}, 60_000);
 
 	it('--config at a FIFO is refused with a message, exit 2', async () => {
 		const fifo = path.join(home, 'config-fifo.toml');
@@ -69,12 +69,12 @@ describe('non-regular files are refused, never waited on', () => {
 		expect(r.killed, 'froze').toBe(false);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain(`${fifo}: cannot read config (a FIFO, not a regular file`);
-	});
+	}, 60_000);
 
 	it('--config /dev/zero is refused before a byte is read', async () => {
 		const r = await stackdeck(['config', '--config', '/dev/zero']);
 		expect(r.killed, 'froze or grew').toBe(false);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain('/dev/zero: cannot read config (a device, not a regular file');
-	});
+	}, 60_000);
 });

@@ -146,5 +146,5 @@ describe('outside strings in the cockpit and the commands', () => {
 			expect(out, args.join(' ')).not.toContain(PAT);
 			expect(out, args.join(' ')).not.toContain('sk-abcdefghijklmnopqrstu');
 		}
-	});
+	}, 300_000);
 });

@@ -44,11 +44,11 @@ it('ASCII mode (LANG=C): every glyph of every frame is ASCII, session titles and
 		cockpit.unmount();
 		rmSync(tmp, {recursive: true, force: true});
 	}
-});
+}, 120_000);
 
 it('TERM=dumb: the cockpit is refused with a message pointing at stackdeck status', () => {
 	const r = spawnSync(process.execPath, [STACKDECK_BIN], {encoding: 'utf8', env: {...process.env, TERM: 'dumb'}, timeout: 30_000});
 	expect(r.status).toBe(2);
 	expect(r.stderr).toContain('TERM=dumb cannot show the full-screen cockpit; run `stackdeck status`');
 	expect(r.stdout).not.toContain('\u001b[?1049h');
-});
+}, 60_000);

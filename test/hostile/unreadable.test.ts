@@ -39,7 +39,7 @@ describe.runIf(root)('unreadable OpenHands folders', () => {
 		} finally {
 			chmodSync(events, 0o755);
 		}
-	});
+	}, 120_000);
 
 	it('an unreadable sessions/ folder: exit 2 with the folder named, no stack trace', () => {
 		const sessions = path.join(state, 'sessions');
@@ -52,7 +52,7 @@ describe.runIf(root)('unreadable OpenHands folders', () => {
 		} finally {
 			chmodSync(sessions, 0o755);
 		}
-	});
+	}, 120_000);
 
 	it('the cockpit row of an unreadable session carries the error, not "0 events"', async () => {
 		const dir = path.join(state, 'sessions', SESSION);
