@@ -4,7 +4,7 @@
 // is the write as a job; its undo puts the old text back.
 
 import {readFile} from 'node:fs/promises';
-import {setTomlValue} from '../domain/openhands/toml-edit.js';
+import {setTomlValue} from '../domain/text/toml-edit.js';
 import {atomicWrite, type AtomicWriteResult} from './atomic-write.js';
 import type {Job} from '../jobs/job.js';
 
@@ -32,7 +32,12 @@ async function readConfig(file: string): Promise<string> {
 
 export async function planPromptExtensionsFix(file: string): Promise<ConfigFixPlan> {
 	const before = await readConfig(file);
-	const edit = setTomlValue(before, 'agent', 'enable_prompt_extensions', 'false');
+	let edit: ReturnType<typeof setTomlValue>;
+	try {
+		edit = setTomlValue(before, 'agent', 'enable_prompt_extensions', 'false');
+	} catch (error) {
+		throw new Error(`${file}: ${(error as Error).message}`);
+	}
 	return {
 		file,
 		changed: edit.changed,

@@ -56,6 +56,10 @@ export function validateOverrides(commands: readonly Command[], overrides: KeyOv
 			problems.push(`"${id}": expected a list of key names, e.g. ["r", "ctrl+r"]`);
 			continue;
 		}
+		if (keys.length === 0 && id === 'app.quit') {
+			problems.push(`"${id}": an empty list would leave no key to quit; give at least one, e.g. ["q"]`);
+			continue;
+		}
 		for (const key of keys) {
 			const why = validateKeyName(key);
 			if (why) problems.push(`"${id}": ${why}`);

@@ -1,7 +1,7 @@
 // The user's keybindings file: keybindings.json beside config.toml, mapping command ids to keys,
 // e.g. {"app.quit": ["q", "x"]}. Validated against the command registry.
 
-import {readFileSync} from 'node:fs';
+import {readRegularTextSync} from '../fs/read-regular.js';
 import path from 'node:path';
 import {KeybindingError, validateOverrides, type Command, type KeyOverrides} from '../commands/registry.js';
 
@@ -10,13 +10,12 @@ export function keybindingsPath(configFile: string): string {
 }
 
 export function loadKeybindings(file: string, commands: readonly Command[]): KeyOverrides {
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-		throw new KeybindingError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code})`);
+	const read = readRegularTextSync(file, 256 * 1024);
+	if (!read.ok) {
+		if (read.kind === 'missing') return {};
+		throw new KeybindingError(read.error);
 	}
+	const text = read.text;
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);

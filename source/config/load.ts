@@ -2,7 +2,7 @@
 // (default, the file, or a command-line flag) for `stackdeck config`.
 
 import {keyPath, splitKeyPath} from './key-path.js';
-import {readFileSync} from 'node:fs';
+import {readRegularTextSync} from '../fs/read-regular.js';
 import os from 'node:os';
 import path from 'node:path';
 import {parse as parseToml} from 'smol-toml';
@@ -10,6 +10,9 @@ import type {z} from 'zod';
 import {configSchema, type Config} from './schema.js';
 
 export class ConfigError extends Error {}
+
+/** A config file is a few KB; anything past this is not one. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface ConfigLocation {
 	path: string;
@@ -42,14 +45,13 @@ export interface LoadedConfig {
 
 export function loadConfig(location: ConfigLocation, overrides: ConfigOverrides = {}, overrideOrigins: Record<string, string> = {}): LoadedConfig {
 	let text: string | null = null;
-	try {
-		text = readFileSync(location.path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
+	// A FIFO or /dev/zero given as --config must neither hang nor fill memory: regular files only, capped.
+	const read = readRegularTextSync(location.path, MAX_CONFIG_BYTES);
+	if (read.ok) text = read.text;
+	else if (read.kind !== 'missing' || location.origin === '--config' || location.origin === 'STACKDECK_CONFIG') {
 		// A missing default file is fine (every key has a default); a missing named file is not.
-		if (code !== 'ENOENT' || location.origin === '--config' || location.origin === 'STACKDECK_CONFIG') {
-			throw new ConfigError(`${location.path}: cannot read config (${code ?? (error as Error).message}); check the path given by ${location.origin}`);
-		}
+		const why = read.kind === 'missing' ? 'ENOENT' : read.kind === 'unreadable' ? read.code ?? read.error : read.error.slice(location.path.length + 2);
+		throw new ConfigError(`${location.path}: cannot read config (${why}); check the path given by ${location.origin}`);
 	}
 	let raw: Record<string, unknown> = {};
 	if (text !== null) {

@@ -27,8 +27,10 @@ export interface ParsedMetrics {
 	samples: Sample[];
 	/** Samples by exact name (never a prefix match: `_created` is a separate name). */
 	byName: Map<string, Sample[]>;
-	/** Lines that could not be read, with their 1-based line numbers. */
+	/** Lines that could not be read, with their 1-based line numbers (the first MAX_PARSE_ERRORS, then a count). */
 	errors: string[];
+	/** How many lines could not be read, all of them. */
+	errorCount: number;
 	openMetrics: boolean;
 	/** The body ended mid-line, or OpenMetrics without `# EOF`, or a histogram stopped before +Inf. */
 	truncated: boolean;
@@ -59,9 +61,13 @@ function unescapeHelp(text: string): string {
 	return text.replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
 }
 
-/** Reads `{a="x",b="y",}` starting at `i` (the `{`); returns labels and the index after `}`, or null. */
-function readLabels(line: string, start: number): {labels: Record<string, string>; end: number} | null {
+/** Real series carry a handful of labels; a line with thousands is hostile or broken, and is refused. */
+export const MAX_LABELS = 128;
+
+/** Reads `{a="x",b="y",}` starting at `i` (the `{`); returns labels and the index after `}`, null, or 'too-many'. */
+function readLabels(line: string, start: number): {labels: Record<string, string>; end: number} | null | 'too-many' {
 	const labels: Record<string, string> = {};
+	let count = 0;
 	let i = start + 1;
 	const n = line.length;
 	for (;;) {
@@ -87,6 +93,7 @@ function readLabels(line: string, start: number): {labels: Record<string, string
 		if (line[i] !== '"') return null;
 		const q = readQuoted(line, i);
 		if (!q) return null;
+		if (++count > MAX_LABELS) return 'too-many';
 		labels[name] = q.value;
 		i = q.end;
 	}
@@ -98,11 +105,12 @@ function isNameChar(c: number): boolean {
 }
 
 function readQuoted(line: string, start: number): {value: string; end: number} | null {
-	// Fast path: no escapes before the closing quote.
+	// Fast path: no escapes before the closing quote. The backslash is looked for inside the value only:
+	// searching the rest of the line for each label made a 200k-label line quadratic.
 	const close = line.indexOf('"', start + 1);
 	if (close < 0) return null;
-	const slash = line.indexOf('\\', start + 1);
-	if (slash < 0 || slash > close) return {value: line.slice(start + 1, close), end: close + 1};
+	const value = line.slice(start + 1, close);
+	if (!value.includes('\\')) return {value, end: close + 1};
 	let out = '';
 	let i = start + 1;
 	while (i < line.length) {
@@ -139,11 +147,19 @@ function familyOf(name: string, families: Map<string, Family>): string {
 	return name;
 }
 
+/** At most this many unreadable lines are described; the rest are counted in one last entry. */
+export const MAX_PARSE_ERRORS = 20;
+
 export function parsePrometheus(body: string): ParsedMetrics {
 	const families = new Map<string, Family>();
 	const samples: Sample[] = [];
 	const byName = new Map<string, Sample[]>();
 	const errors: string[] = [];
+	let moreErrors = 0;
+	const error = (text: string) => {
+		if (errors.length < MAX_PARSE_ERRORS) errors.push(text);
+		else moreErrors++;
+	};
 	let openMetrics = false;
 	let sawEof = false;
 	// Sample name → family; cleared when a TYPE line changes what a suffix belongs to.
@@ -198,8 +214,12 @@ export function parsePrometheus(body: string): ParsedMetrics {
 		let labels: Record<string, string> = {};
 		if (line[i] === '{') {
 			const read = readLabels(line, i);
+			if (read === 'too-many') {
+				if (!lastLine) error(`line ${index + 1}: more than ${MAX_LABELS} labels; skipped: ${truncateText(line)}`);
+				continue;
+			}
 			if (!read) {
-				if (!lastLine) errors.push(`line ${index + 1}: unreadable labels: ${truncateText(line)}`);
+				if (!lastLine) error(`line ${index + 1}: unreadable labels: ${truncateText(line)}`);
 				continue;
 			}
 			labels = read.labels;
@@ -211,7 +231,7 @@ export function parsePrometheus(body: string): ParsedMetrics {
 			}
 		}
 		if (!/^[A-Za-z_:][A-Za-z0-9_:]*$/.test(name)) {
-			if (!lastLine) errors.push(`line ${index + 1}: bad metric name: ${truncateText(line)}`);
+			if (!lastLine) error(`line ${index + 1}: bad metric name: ${truncateText(line)}`);
 			continue;
 		}
 		let tail = line.slice(i).trim();
@@ -220,7 +240,7 @@ export function parsePrometheus(body: string): ParsedMetrics {
 		if (hash >= 0) tail = tail.slice(0, hash).trim();
 		const tokens = tail.split(/[ \t]+/).filter(Boolean);
 		if (tokens.length < 1 || tokens.length > 2 || !isNumberText(tokens[0]!) || (tokens[1] !== undefined && !isNumberText(tokens[1]))) {
-			if (!lastLine) errors.push(`line ${index + 1}: bad value: ${truncateText(line)}`);
+			if (!lastLine) error(`line ${index + 1}: bad value: ${truncateText(line)}`);
 			continue;
 		}
 		if (lastLine) {
@@ -248,6 +268,7 @@ export function parsePrometheus(body: string): ParsedMetrics {
 		else byName.set(name, [sample]);
 	}
 
+	if (moreErrors > 0) errors.push(`… and ${moreErrors} more unreadable lines`);
 	if (openMetrics && !sawEof) truncated = true;
 	// A histogram whose last series stops before le="+Inf" was cut off.
 	for (const f of families.values()) {
@@ -255,7 +276,7 @@ export function parsePrometheus(body: string): ParsedMetrics {
 		const last = f.samples[f.samples.length - 1]!;
 		if (last === samples.at(-1) && last.name === `${f.name}_bucket` && last.labels['le'] !== '+Inf') truncated = true;
 	}
-	return {families, samples, byName, errors, openMetrics, truncated};
+	return {families, samples, byName, errors, errorCount: errors.length - (moreErrors > 0 ? 1 : 0) + moreErrors, openMetrics, truncated};
 }
 
 function truncateText(line: string): string {

@@ -3,6 +3,8 @@
 
 import React from 'react';
 import {Box, Text} from 'ink';
+import {safeText} from '../domain/text/safe.js';
+import {toAscii} from '../domain/text/ascii.js';
 import {useTheme} from './context.js';
 
 export interface PanelFrameProps {
@@ -19,7 +21,9 @@ export function PanelFrame({index, title, width, height, focused, badge, childre
 	const {theme, glyphs} = useTheme();
 	const border = focused ? theme.colors.borderFocus : theme.colors.border;
 	const [tl, h, tr] = glyphs.ascii ? ['+', '-', '+'] : ['╭', '─', '╮'];
-	const label = ` ${index} ${title}${badge ? ` ${badge}` : ''} `;
+	// Badges carry glyphs (… ✓ ·) and outside text: made safe, and ASCII under LANG=C, like every Line.
+	const raw = safeText(` ${index} ${title}${badge ? ` ${badge}` : ''} `);
+	const label = glyphs.ascii ? toAscii(raw) : raw;
 	const room = Math.max(0, width - 2);
 	const shown = label.length > room ? label.slice(0, room) : label;
 	const top = `${tl}${h}${shown}${h.repeat(Math.max(0, room - shown.length - 1))}`.slice(0, width - 1) + tr;

@@ -5,7 +5,7 @@ import React from 'react';
 import {Box} from 'ink';
 import {formatDuration, wrapWords} from '../domain/format.js';
 import type {StepRecord} from '../domain/jobs/record.js';
-import {printable} from '../domain/printable.js';
+import {printable} from '../domain/text/printable.js';
 import type {SwapState} from '../store/slices/swap.js';
 import {useAppState} from './context.js';
 import {Line} from './widgets/Line.js';

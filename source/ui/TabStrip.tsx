@@ -3,6 +3,7 @@
 
 import React from 'react';
 import {Box, Text} from 'ink';
+import {toAscii} from '../domain/text/ascii.js';
 import {useAppState, useTheme} from './context.js';
 import type {PanelDef} from '../panels/types.js';
 
@@ -19,7 +20,7 @@ export function tabLabels(titles: readonly string[], width: number, focusedIndex
 
 export function TabStrip({panels, width}: {panels: readonly PanelDef[]; width: number}) {
 	const ui = useAppState(s => s.ui);
-	const {theme} = useTheme();
+	const {theme, glyphs} = useTheme();
 	const labels = tabLabels(
 		panels.map(p => p.title),
 		width,
@@ -39,7 +40,7 @@ export function TabStrip({panels, width}: {panels: readonly PanelDef[]; width: n
 							inverse={focused && theme.mono}
 							bold={focused}
 						>
-							{` ${labels[i]} `}
+							{glyphs.ascii ? toAscii(` ${labels[i]} `) : ` ${labels[i]} `}
 						</Text>
 					);
 				})}

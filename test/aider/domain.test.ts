@@ -2,7 +2,7 @@
 // keyboard filter that keeps the release chord and Ctrl-Z away from the child.
 
 import {describe, expect, it} from 'vitest';
-import {aiderArgs, aiderEnv} from '../../source/domain/aider/command-line.js';
+import {aiderArgs, aiderEnv, buildAiderLaunch} from '../../source/domain/aider/command-line.js';
 import {parseChatHistory} from '../../source/domain/aider/history-parser.js';
 import {resolveModelTarget} from '../../source/domain/aider/model-target.js';
 import {parseTokenCount} from '../../source/domain/aider/tokens.js';
@@ -14,7 +14,12 @@ describe('Aider command line', () => {
 		expect(target).toEqual({ok: true, target: {profile: 'coder', apiBase: 'http://127.0.0.1:8000/v1', servedModel: 'qwen'}});
 		if (!target.ok) return;
 		const args = aiderArgs({config: {command: 'aider', command_args: [], extra_args: ['--dark-mode'], api_key: 'k'}, target: target.target, files: {chatHistory: '/h/c.md', inputHistory: '/h/i'}, chatFiles: ['a.py']});
-		expect(args.slice(0, 6)).toEqual(['--model', 'openai/qwen', '--openai-api-base', 'http://127.0.0.1:8000/v1', '--openai-api-key', 'k']);
+		expect(args.slice(0, 4)).toEqual(['--model', 'openai/qwen', '--openai-api-base', 'http://127.0.0.1:8000/v1']);
+		// The key is never on the command line (ps shows argv to every local user): it goes in the environment.
+		expect(args.join(' ')).not.toContain('api-key');
+		const launch = buildAiderLaunch({config: {command: 'aider', command_args: [], extra_args: [], api_key: 'k-secret'}, target: target.target, files: {chatHistory: '/h/c.md', inputHistory: '/h/i'}}, {});
+		expect(launch.args).not.toContain('k-secret');
+		expect(launch.env['AIDER_OPENAI_API_KEY']).toBe('k-secret');
 		expect(args).toEqual(expect.arrayContaining(['--no-check-update', '--no-show-release-notes', '--no-analytics', '--no-show-model-warnings', '--chat-history-file', '/h/c.md', '--dark-mode']));
 		expect(args.slice(-2)).toEqual(['--', 'a.py']);
 	});

@@ -2,7 +2,7 @@
 // checks, discovery, and the panel's log folding/slicing and keys (confirm, read-only).
 import {describe, expect, it} from 'vitest';
 import {parseImageRef, recognizeRole} from '../../source/domain/containers/roles.js';
-import {maskEnv} from '../../source/domain/containers/secrets.js';
+import {maskEnv} from '../../source/domain/secrets.js';
 import {computeStats} from '../../source/domain/containers/stats.js';
 import {statsDue} from '../../source/domain/containers/stats-due.js';
 import {classifyLogLine, foldLine, splitTimestamp} from '../../source/domain/containers/log-lines.js';

@@ -8,7 +8,9 @@ import Docker from 'dockerode';
 
 export const IMAGE = 'stackdeck-test/busybox:1';
 export const LABEL = 'stackdeck.test';
-export const PREFIX = 'sdtest-';
+/** Per run, so two runs (or a developer's own containers) never collide or remove each other's. */
+export const RUN_ID = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+export const PREFIX = `sdtest-${RUN_ID}-`;
 
 export async function daemonAnswers(docker: Docker): Promise<boolean> {
 	try {
@@ -41,7 +43,10 @@ export async function ensureImage(docker: Docker): Promise<void> {
 	mkdirSync(join(root, 'tmp'));
 	copyFileSync(busybox, join(root, 'bin/busybox'));
 	for (const applet of ['sh', 'echo', 'sleep', 'cat', 'date', 'seq', 'yes', 'true']) symlinkSync('busybox', join(root, 'bin', applet));
-	await execa('sh', ['-c', `tar -C '${root}' -c . | docker import - ${IMAGE}`]);
+	// Into the daemon `docker` talks to (a test's private one has its own socket).
+	const socketPath = (docker.modem as {socketPath?: string}).socketPath;
+	const env = socketPath ? {DOCKER_HOST: `unix://${socketPath}`} : {};
+	await execa('sh', ['-c', `tar -C '${root}' -c . | docker import - ${IMAGE}`], {env});
 	rmSync(root, {recursive: true, force: true});
 }
 
@@ -64,17 +69,23 @@ export function seedDirs(): SeedStack {
 	return {stateDir, configToml};
 }
 
-export async function createStackContainer(docker: Docker, name: string, opts: {env?: string[]; binds?: string[]; port?: number; start?: boolean; logMaxSize?: boolean} = {}): Promise<Docker.Container> {
+/**
+ * A container named like a stack service. `bridge: false` (a daemon without the default bridge network)
+ * runs it with no network: a published port needs the bridge, so the port is only exposed.
+ */
+export async function createStackContainer(docker: Docker, name: string, opts: {env?: string[]; binds?: string[]; port?: number; start?: boolean; logMaxSize?: boolean; bridge?: boolean} = {}): Promise<Docker.Container> {
+	const bridge = opts.bridge !== false;
 	const container = await docker.createContainer({
 		name: PREFIX + name,
 		Image: IMAGE,
 		Cmd: LOOP,
 		Env: opts.env ?? [],
-		Labels: {[LABEL]: '1'},
+		Labels: {[LABEL]: RUN_ID},
 		ExposedPorts: opts.port ? {[`${opts.port}/tcp`]: {}} : undefined,
 		HostConfig: {
 			Binds: opts.binds,
-			PortBindings: opts.port ? {[`${opts.port}/tcp`]: [{HostPort: '0'}]} : undefined,
+			NetworkMode: bridge ? undefined : 'none',
+			PortBindings: opts.port && bridge ? {[`${opts.port}/tcp`]: [{HostPort: '0'}]} : undefined,
 			LogConfig: {Type: 'json-file', Config: opts.logMaxSize === false ? {} : {'max-size': '1m', 'max-file': '2'}},
 			StopTimeout: 1,
 		} as Docker.HostConfig,
@@ -85,7 +96,7 @@ export async function createStackContainer(docker: Docker, name: string, opts: {
 }
 
 export async function removeTestContainers(docker: Docker): Promise<void> {
-	const list = await docker.listContainers({all: true, filters: {label: [LABEL]}}).catch(() => []);
+	const list = await docker.listContainers({all: true, filters: {label: [`${LABEL}=${RUN_ID}`]}}).catch(() => []);
 	await Promise.all(list.map(c => docker.getContainer(c.Id).remove({force: true}).catch(() => undefined)));
 }
 

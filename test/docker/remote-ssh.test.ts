@@ -13,11 +13,11 @@ import {update} from '../../source/store/index.js';
 import {createDockerSource, type DockerSource} from '../../source/sources/docker/docker-source.js';
 import {containersStatus} from '../../source/panels/containers/status.js';
 import type {RenderedCockpit} from '../support/render-frame.js';
-import {ensureImage, requireDaemon} from './engine-support.js';
+import {RUN_ID, ensureImage, requireDaemon} from './engine-support.js';
 import {requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
 import {createRemoteContainer, removeRemoteContainers, renderContainersZoomed, screenText, until} from './remote-support.js';
 
-const PREFIX = 'sdssh-';
+const PREFIX = `sdssh-${RUN_ID}-`;
 const docker = new Docker({socketPath: '/var/run/docker.sock'});
 const available = await requireDaemon(docker);
 const sshd: LocalSshd | null = available && requireSshd() ? await startLocalSshd() : null;

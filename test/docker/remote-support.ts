@@ -2,12 +2,12 @@
 // tests' cleanup and theirs never remove each other's; each test file its own prefix, as files run in
 // parallel), the screen as text, and waiting on it.
 import Docker from 'dockerode';
-import {IMAGE, LOOP} from './engine-support.js';
+import {IMAGE, LOOP, RUN_ID} from './engine-support.js';
 import {update} from '../../source/store/index.js';
 import {plain, renderCockpit, type RenderedCockpit} from '../support/render-frame.js';
 
 export const REMOTE_LABEL = 'stackdeck.test.remote';
-export const REMOTE_PREFIX = 'sdremote-';
+export const REMOTE_PREFIX = `sdremote-${RUN_ID}-`;
 
 export async function createRemoteContainer(docker: Docker, name: string, opts: {start?: boolean; prefix?: string} = {}): Promise<Docker.Container> {
 	const prefix = opts.prefix ?? REMOTE_PREFIX;
@@ -16,7 +16,7 @@ export async function createRemoteContainer(docker: Docker, name: string, opts: 
 		Image: IMAGE,
 		Cmd: LOOP,
 		Labels: {[REMOTE_LABEL]: prefix},
-		// engine.test.ts restarts dockerd; running containers come back with it.
+		// A daemon restarted under them (by hand, or a machine reboot) brings them back.
 		HostConfig: {LogConfig: {Type: 'json-file', Config: {'max-size': '1m'}}, RestartPolicy: {Name: 'unless-stopped'}},
 		StopTimeout: 1,
 	} as Docker.ContainerCreateOptions);

@@ -1,6 +1,6 @@
 // Secrets are masked wherever an event is shown: the detail JSON and the one-line summary.
 import {expect, it} from 'vitest';
-import {maskSecrets, MASK} from '../../source/domain/openhands/mask.js';
+import {maskSecrets, MASK} from '../../source/domain/secrets.js';
 import {parseEvent} from '../../source/domain/openhands/event.js';
 
 it('masks secret-named keys and key-shaped strings, keeps token counts and OpenHands placeholders', () => {

@@ -1,6 +1,7 @@
 // The config.toml edit behind the fix action: one line changes, every other line and comment stays.
 import {describe, expect, it} from 'vitest';
-import {readTomlValue, setTomlValue} from '../../source/domain/openhands/toml-edit.js';
+import {parse as parseToml} from 'smol-toml';
+import {readTomlValue, setTomlValue} from '../../source/domain/text/toml-edit.js';
 
 describe('setTomlValue', () => {
 	it('replaces an existing value and keeps its inline comment and every other line', () => {
@@ -33,5 +34,43 @@ describe('setTomlValue', () => {
 	it('does not touch the same key in another section', () => {
 		const text = '[other]\nenable_prompt_extensions = true\n[agent]\nx = 1\n';
 		expect(setTomlValue(text, 'agent', 'enable_prompt_extensions', 'false').text).toBe('[other]\nenable_prompt_extensions = true\n[agent]\nx = 1\nenable_prompt_extensions = false\n');
+	});
+});
+
+describe('setTomlValue on TOML that line regexes get wrong', () => {
+	const check = (text: string, expected: string) => {
+		const edit = setTomlValue(text, 'agent', 'enable_prompt_extensions', 'false');
+		expect(edit.text).toBe(expected);
+		expect((parseToml(edit.text) as {agent: {enable_prompt_extensions: boolean}}).agent.enable_prompt_extensions).toBe(false);
+	};
+
+	it('a dotted key at the top level is edited in place', () => {
+		check('agent.enable_prompt_extensions = true\n[llm]\nmodel = "x"\n', 'agent.enable_prompt_extensions = false\n[llm]\nmodel = "x"\n');
+	});
+
+	it('a dotted key for another agent setting gets a dotted sibling, not a second [agent] table', () => {
+		check('agent.enable_browsing = true\n[llm]\nmodel = "x"\n', 'agent.enable_browsing = true\nagent.enable_prompt_extensions = false\n[llm]\nmodel = "x"\n');
+	});
+
+	it('a quoted header and a quoted key', () => {
+		check('["agent"]\n"enable_prompt_extensions" = true # c\n', '["agent"]\n"enable_prompt_extensions" = false # c\n');
+		check("[ 'agent' ]\nx = 1\n", "[ 'agent' ]\nx = 1\nenable_prompt_extensions = false\n");
+	});
+
+	it('an array of tables after [agent] is not taken for part of it', () => {
+		check('[agent]\nx = 1\n[[agent.tools]]\nname = "a"\n', '[agent]\nx = 1\nenable_prompt_extensions = false\n[[agent.tools]]\nname = "a"\n');
+	});
+
+	it('a multi-line string holding "[agent]" and the key is left alone', () => {
+		const text = '[llm]\nprompt = """\n[agent]\nenable_prompt_extensions = true\n"""\n';
+		check(text, `${text}\n[agent]\nenable_prompt_extensions = false\n`);
+	});
+
+	it('a multi-line array value is replaced whole', () => {
+		check('[agent]\nenable_prompt_extensions = [\n  1, # one\n  2,\n]\ny = 2\n', '[agent]\nenable_prompt_extensions = false\ny = 2\n');
+	});
+
+	it('refuses a file that is not TOML, saying so', () => {
+		expect(() => setTomlValue('[agent\nx = 1\n', 'agent', 'enable_prompt_extensions', 'false')).toThrow(/not valid TOML, so it is not edited/);
 	});
 });

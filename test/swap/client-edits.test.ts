@@ -30,6 +30,27 @@ describe('OpenHands config.toml rewrite', () => {
 		expect(edit.diff).toContain('+ 7   model = "openai/qwen3-coder-next"');
 	});
 
+	const spellings: Record<string, string> = {
+		'dotted keys in the table': '[llm]\nmodel = "old"\nextra.headers.x = "1"   # dotted\nbase_url = "u"\n',
+		'dotted keys at the top level': '# top\nllm.model = "old"\nllm.base_url = "u"\n\n[core]\nx = 1\n',
+		'a quoted header': '["llm"]  # quoted\nmodel = "old"\nbase_url = "u"\n',
+		'quoted keys': "[llm]\n\"model\" = \"old\"\n'base_url' = \"u\"\n",
+		'an array of tables after the section': '[llm]\ntemperature = 0\n\n[[llm.fallbacks]]\nmodel = "fb"\nbase_url = "fb-url"\n',
+		'multi-line strings that look like keys and headers': '[core]\nnote = """\n[llm]\nmodel = "x"\n"""\n\n[llm]\nsystem = \'\'\'\nmodel = "not a key"\n\'\'\'\nmodel = "old"\nbase_url = "u"\n',
+	};
+	for (const [name, text] of Object.entries(spellings)) {
+		it(`follows ${name}`, () => {
+			const edit = setTomlKeys(text, 'llm', WANT);
+			const before = parse(text) as Record<string, unknown>;
+			const after = parse(edit.text) as Record<string, unknown>;
+			expect(llmOf(edit.text)['model']).toBe(WANT.model);
+			expect(llmOf(edit.text)['base_url']).toBe(WANT.base_url);
+			// Nothing else moved: same data apart from the two keys, and every old comment line kept.
+			expect({...after, llm: {...(after['llm'] as object), model: null, base_url: null}}).toEqual({...before, llm: {...(before['llm'] as object), model: null, base_url: null}});
+			for (const line of text.split('\n').filter(l => l.includes('#'))) expect(edit.text).toContain(line);
+		});
+	}
+
 	it('refuses a file that does not parse, and names it', () => {
 		expect(() => setTomlKeys('[llm\nmodel = "x"\n', 'llm', WANT, '/etc/oh/config.toml')).toThrow(ClientEditError);
 		expect(() => setTomlKeys('[llm\nmodel = "x"\n', 'llm', WANT, '/etc/oh/config.toml')).toThrow(/\/etc\/oh\/config.toml does not parse/);

@@ -15,6 +15,11 @@ export async function run(argv: string[]): Promise<number> {
 			process.stdout.write(`${usage()}\n`);
 			return 0;
 		}
+		// A dumb terminal cannot position the cursor: a full-screen frame would scroll as garbage.
+		if (process.env['TERM'] === 'dumb') {
+			process.stderr.write('stackdeck: TERM=dumb cannot show the full-screen cockpit; run `stackdeck status` (or `stackdeck status --json`) for a text snapshot, or set TERM (e.g. TERM=xterm-256color)\n');
+			return 2;
+		}
 		panel = panelOption(values.panel);
 		loaded = loadFromFlags(values);
 	} catch (error) {

@@ -4,6 +4,8 @@ import {getPath} from '../../config/load.js';
 import {stringify as toToml} from 'smol-toml';
 import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
+import {writeJson, writeText} from '../output.js';
+import {isSecretName, MASK} from '../../domain/secrets.js';
 
 const HELP = `usage: stackdeck config [--config PATH] [--json]
 
@@ -17,10 +19,8 @@ export async function run(argv: string[]): Promise<number> {
 	if (typeof loaded === 'number') return loaded;
 	const keys = [...loaded.provenance.keys()].sort();
 	if (parsed.values.json) {
-		const values = Object.fromEntries(keys.map(k => [k, {value: getPath(loaded.config, k) ?? null, from: loaded.provenance.get(k)}]));
-		process.stdout.write(
-			`${JSON.stringify({file: loaded.location.path, origin: loaded.location.origin, found: loaded.fileFound, values}, null, 2)}\n`,
-		);
+		const values = Object.fromEntries(keys.map(k => [k, {value: shown(k, getPath(loaded.config, k) ?? null), from: loaded.provenance.get(k)}]));
+		writeJson({file: loaded.location.path, origin: loaded.location.origin, found: loaded.fileFound, values});
 		return 0;
 	}
 	const lines = [
@@ -28,10 +28,17 @@ export async function run(argv: string[]): Promise<number> {
 	];
 	const width = Math.max(...keys.map(k => k.length));
 	for (const key of keys) {
-		lines.push(`${key.padEnd(width)} = ${formatValue(getPath(loaded.config, key))}   # ${loaded.provenance.get(key)}`);
+		lines.push(`${key.padEnd(width)} = ${formatValue(shown(key, getPath(loaded.config, key)))}   # ${loaded.provenance.get(key)}`);
 	}
-	process.stdout.write(`${lines.join('\n')}\n`);
+	writeText(lines);
 	return 0;
+}
+
+/** A secret-named key (aider.api_key) shows as masked; a set value only, so "unset" stays visible. */
+function shown(key: string, value: unknown): unknown {
+	const leaf = key.split('.').at(-1) ?? key;
+	if (typeof value === 'string' && value !== '' && isSecretName(leaf)) return MASK;
+	return value;
 }
 
 function formatValue(value: unknown): string {

@@ -8,6 +8,7 @@ import {createSources} from '../../sources/index.js';
 import {createScheduler} from '../../sources/scheduler.js';
 import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
+import {writeJson, writeText} from '../output.js';
 
 const HELP = `usage: stackdeck status [--json] [--window MS] [--config PATH]
 
@@ -47,13 +48,13 @@ export async function run(argv: string[]): Promise<number> {
 	const failed = sections.filter(s => s.lines.some(l => l.startsWith('error:')));
 	if (parsed.values.json) {
 		const body = Object.fromEntries(sections.map(s => [s.id, s.data]));
-		process.stdout.write(`${JSON.stringify({at: new Date().toISOString(), ...body}, null, 2)}\n`);
+		writeJson({at: new Date().toISOString(), ...body});
 	} else {
 		const notBuilt = PANELS.filter(p => !p.status).map(p => p.title);
 		const out: string[] = [];
 		for (const s of sections) out.push(`${s.title}`, ...s.lines.map(l => `  ${l}`));
 		if (notBuilt.length) out.push(`(not built yet: ${notBuilt.join(', ')})`);
-		process.stdout.write(`${out.join('\n')}\n`);
+		writeText(out);
 	}
 	return failed.length > 0 ? 1 : 0;
 }

@@ -1,6 +1,8 @@
 // Builds the Aider command line and environment for a session: the model options, the options that
 // keep Aider from blocking or phoning home, per-session history files. Options go on the command
-// line because Aider's .env loading overrides environment variables.
+// line because Aider's .env loading overrides environment variables; the API key is the exception:
+// it goes in the environment (AIDER_OPENAI_API_KEY), since a command line is visible to every local
+// user through ps. A repo's own .env may then set another key, which is the user's choice.
 
 import type {ModelTarget} from './model-target.js';
 
@@ -45,8 +47,6 @@ export function aiderArgs(request: LaunchRequest): string[] {
 		`openai/${target.servedModel}`,
 		'--openai-api-base',
 		target.apiBase,
-		'--openai-api-key',
-		config.api_key || 'not-needed',
 		...QUIET_OPTIONS,
 		...(files.modelMetadata ? ['--model-metadata-file', files.modelMetadata] : ['--no-show-model-warnings']),
 		'--chat-history-file',
@@ -76,7 +76,7 @@ export function aiderEnv(parent: Readonly<Record<string, string | undefined>>, t
 }
 
 export function buildAiderLaunch(request: LaunchRequest, parentEnv: Readonly<Record<string, string | undefined>>): AiderLaunch {
-	return {file: request.config.command, args: aiderArgs(request), env: aiderEnv(parentEnv)};
+	return {file: request.config.command, args: aiderArgs(request), env: {...aiderEnv(parentEnv), AIDER_OPENAI_API_KEY: request.config.api_key || 'not-needed'}};
 }
 
 /** Model metadata file content registering the served model at zero cost (keeps Cost: out, no warnings). */

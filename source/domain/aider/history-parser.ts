@@ -27,7 +27,10 @@ export interface ParseCarry {
 	lastTool?: string;
 }
 
-const TOKENS = /^Tokens: ([\d.]+k?) sent(?:, ([\d.]+k?) cache write)?(?:, ([\d.]+k?) cache hit)?, ([\d.]+k?) received\.(?: Cost: \$([\d.]+) message, \$([\d.]+) session\.)?$/;
+// Counts as format_tokens writes them ("790", "4.2k", "12k"); a malformed one ("1.") makes the line
+// not a token report, so one bad line cannot turn the session's total into NaN.
+const COUNT = String.raw`(\d+(?:\.\d+)?k?)`;
+const TOKENS = new RegExp(String.raw`^Tokens: ${COUNT} sent(?:, ${COUNT} cache write)?(?:, ${COUNT} cache hit)?, ${COUNT} received\.(?: Cost: \$([\d.]+) message, \$([\d.]+) session\.)?$`);
 const COST = /^Cost: \$([\d.]+) message, \$([\d.]+) session\.$/;
 const COMMIT = /^Commit ([0-9a-f]{7,40}) (.*)$/;
 const UNDO = /^Removed: ([0-9a-f]{7,40}) (.*)$/;
@@ -119,6 +122,12 @@ export function parseChatHistory(lines: readonly string[], carry: ParseCarry = {
 			if (text) carry.lastTool = text;
 		} else if (line.startsWith('# ')) {
 			flush();
+		} else if (assistant.length === 0 && carry.lastTool?.startsWith('Tokens: ') && COST.test(line.replace(/ {2}$/, '').trimEnd())) {
+			// With cache writes and hits Aider prints the cost on a second line, and only the first
+			// line of a tool message gets the "> " prefix in the history.
+			const cost = COST.exec(line.replace(/ {2}$/, '').trimEnd())!;
+			events.push({kind: 'cost', message: Number(cost[1]), session: Number(cost[2])});
+			carry.lastTool = undefined;
 		} else {
 			assistant.push(line);
 		}

@@ -3,7 +3,7 @@
 
 import type {ContainerInfo, MountInfo, PortBinding} from './types.js';
 import {parseImageRef, recognizeRole} from './roles.js';
-import {maskEnv} from './secrets.js';
+import {maskEnv} from '../secrets.js';
 import {checkLogConfig} from './log-driver.js';
 
 /** The subset of GET /containers/{id}/json we read. */

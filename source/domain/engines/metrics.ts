@@ -88,7 +88,7 @@ export function modelOf(s: Sample, fallback: string): string {
 
 export function readEngineMetrics(kind: EngineKind, parsed: ParsedMetrics, fallbackModel: string): EngineReading {
 	const models: Record<string, ModelReading> = {};
-	const reading: EngineReading = {models, truncated: parsed.truncated, parseErrors: parsed.errors.length};
+	const reading: EngineReading = {models, truncated: parsed.truncated, parseErrors: parsed.errorCount};
 	if (kind === 'ollama') return reading;
 	const names = NAMES[kind];
 	const model = (name: string): ModelReading => (models[name] ??= {model: name, counters: {}, gauges: {}});

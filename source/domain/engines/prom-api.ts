@@ -72,5 +72,5 @@ export function readingFromVectors(values: readonly PromVectorItem[], stamps: re
 		const v = numberOf(s.value[1]);
 		if (Number.isFinite(v)) t = Math.max(t ?? 0, v * 1000);
 	}
-	return {parsed: {families: new Map(), samples, byName, errors, openMetrics: false, truncated: false}, t: samples.length > 0 ? t : null};
+	return {parsed: {families: new Map(), samples, byName, errors, errorCount: errors.length, openMetrics: false, truncated: false}, t: samples.length > 0 ? t : null};
 }

@@ -2,7 +2,7 @@
 // validated with zod and reduced to the facts the role derivation and the event list need.
 
 import {z} from 'zod';
-import {maskString} from './mask.js';
+import {maskString} from '../secrets.js';
 
 /** A JSON object kept as it is (no copy: events can carry large payloads). */
 const plainObject = z.custom<Record<string, unknown>>(v => v !== null && typeof v === 'object' && !Array.isArray(v), {message: 'expected an object'});

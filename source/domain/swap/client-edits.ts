@@ -5,7 +5,7 @@
 
 import {isMap, isScalar, parseDocument} from 'yaml';
 import {parse as parseToml} from 'smol-toml';
-import {setTomlValue} from '../openhands/toml-edit.js';
+import {setTomlValue} from '../text/toml-edit.js';
 
 export interface ClientEdit {
 	text: string;

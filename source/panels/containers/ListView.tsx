@@ -13,6 +13,7 @@ import {fitColumns, headerText} from '../../domain/list/columns.js';
 import {cellWidth, fitCells, truncateCells} from '../../domain/list/cells.js';
 import {currentStep} from '../../domain/jobs/record.js';
 import {runningJobs} from '../../store/slices/jobs.js';
+import {staleAge} from '../../store/slices/containers.js';
 import {containerColumns, containerText, groupTitle, orderedContainers, selectedIndex, type ContainerCells} from './list.js';
 import {useStatsFor} from './use-stats-for.js';
 
@@ -32,7 +33,10 @@ export function ListView({width, height}: {width: number; height: number}) {
 		}
 		return byTarget;
 	}, [jobs]);
-	const items = useMemo(() => ordered.map((info): ContainerCells => ({info, stats: s.stats[info.id], busy: busy.get(info.id) ?? null})), [ordered, s.stats, busy]);
+	const items = useMemo(
+		() => ordered.map((info): ContainerCells => ({info, stats: s.stats[info.id], busy: busy.get(info.id) ?? null, stale: info.state === 'running' ? staleAge(s, s.stats[info.id]) : null})),
+		[ordered, s, busy],
+	);
 	const counts = useMemo(() => {
 		const n = new Map<string, number>();
 		for (const c of ordered) n.set(groupTitle(c), (n.get(groupTitle(c)) ?? 0) + 1);

@@ -10,6 +10,7 @@ import {update, type AppState} from '../../store/index.js';
 import {patchLogs, type ContainersState} from '../../store/slices/containers.js';
 import type {Token} from '../../theme/tokens.js';
 import {cpuText, groupedRows, memText, stateTone} from './selectors.js';
+import {formatDuration} from '../../domain/format.js';
 
 export function orderedContainers(byId: ContainersState['byId']): ContainerInfo[] {
 	return groupedRows(byId).flatMap(r => (r.kind === 'container' ? [r.info] : []));
@@ -33,6 +34,8 @@ export interface ContainerCells {
 	stats: ContainerStats | undefined;
 	/** The running job's step on this container ("stop gitea…"), if any. */
 	busy: string | null;
+	/** Milliseconds since the figures were read, when the daemon stopped answering: not live. */
+	stale: number | null;
 }
 
 /** Mark, name (the job in progress after it), CPU, MEM: on a narrow panel MEM goes first, then CPU. */
@@ -47,8 +50,9 @@ export function containerColumns(mark: {running: string; other: string}): Column
 			cell: r => `${r.info.name}:${r.info.tag}${r.info.pinned ? '' : ' !'}${r.busy ? ` ${r.busy}` : ''}`,
 			tone: r => (r.info.pinned ? 'text' : 'warn'),
 		},
-		{id: 'cpu', header: 'CPU', width: 6, align: 'right', priority: 2, cell: r => (r.info.state === 'running' ? cpuText(r.stats) : r.info.state)},
-		{id: 'mem', header: 'MEM', width: 8, align: 'right', priority: 3, cell: r => (r.info.state === 'running' ? memText(r.stats) : '')},
+		// Figures older than two refreshes (the daemon stopped answering) say so instead of looking live.
+		{id: 'cpu', header: 'CPU', width: 6, align: 'right', priority: 2, cell: r => (r.stale !== null ? 'stale' : r.info.state === 'running' ? cpuText(r.stats) : r.info.state), tone: r => (r.stale !== null ? 'warn' : 'text')},
+		{id: 'mem', header: 'MEM', width: 8, align: 'right', priority: 3, cell: r => (r.stale !== null ? `${formatDuration(r.stale)} ago` : r.info.state === 'running' ? memText(r.stats) : ''), tone: r => (r.stale !== null ? 'warn' : 'text')},
 	];
 }
 

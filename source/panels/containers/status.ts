@@ -4,6 +4,8 @@
 import type {AppState} from '../../store/index.js';
 import type {StatusSection} from '../types.js';
 import {cpuText, groupedRows, memText, stateWord} from './selectors.js';
+import {staleAge} from '../../store/slices/containers.js';
+import {formatDuration} from '../../domain/format.js';
 
 export function containersStatus(state: AppState): StatusSection {
 	const s = state.containers;
@@ -25,6 +27,8 @@ export function containersStatus(state: AppState): StatusSection {
 			cpuPercent: st?.cpuPercent ?? null,
 			memUsageBytes: st?.memUsage ?? null,
 			memLimitBytes: st?.memLimit ?? null,
+			statsAgeMs: st && s.statsCheck ? s.statsCheck.at - st.at : null,
+			statsStale: staleAge(s, st) !== null,
 			ports: c.ports,
 			logDriver: c.log,
 			env: c.env,
@@ -32,8 +36,10 @@ export function containersStatus(state: AppState): StatusSection {
 	});
 	for (const c of rows) {
 		const st = s.stats[c.id];
+		const stale = staleAge(s, st);
+		const figures = stale !== null ? `  cpu ${cpuText(st)} mem ${memText(st)} (stale: ${formatDuration(stale)} old)` : `  cpu ${cpuText(st)} mem ${memText(st)}`;
 		lines.push(
-			`${c.name.padEnd(20)} ${(c.role ?? '-').padEnd(17)} ${stateWord(c).padEnd(18)} ${c.tag}${c.pinned ? '' : ' (UNPINNED)'}${c.state === 'running' ? `  cpu ${cpuText(st)} mem ${memText(st)}` : ''}`,
+			`${c.name.padEnd(20)} ${(c.role ?? '-').padEnd(17)} ${stateWord(c).padEnd(18)} ${c.tag}${c.pinned ? '' : ' (UNPINNED)'}${c.state === 'running' ? figures : ''}`,
 		);
 	}
 	if (s.connection === 'disabled') lines.push('Docker disabled in the config ([docker] enabled = false)');

@@ -28,8 +28,9 @@ export const sessionColumns: Column<SessionRow, Token>[] = [
 		header: ' !',
 		width: 3,
 		priority: 0,
-		cell: r => (r.findings === null ? ' … ' : r.findings === 0 ? ' ✓ ' : ` ${r.findings}`),
-		tone: r => (r.findings ? 'error' : r.findings === 0 ? 'ok' : 'muted'),
+		// An unreadable session is never shown as clean.
+		cell: r => (r.error ? ' ? ' : r.findings === null ? ' … ' : r.findings === 0 ? ' ✓ ' : ` ${r.findings}`),
+		tone: r => (r.error || r.findings ? 'error' : r.findings === 0 ? 'ok' : 'muted'),
 	},
 	// Wide panels have room for the model on every row (a phone shows it for the selected one).
 	{id: 'model', header: 'model', width: 28, priority: 4, minListWidth: 90, cell: r => shortModel(r.model)},

@@ -13,7 +13,7 @@ import {useList} from '../../ui/list/use-list.js';
 import {FilterLine} from '../../ui/list/FilterLine.js';
 import {engineText, filteredEngines} from '../engines-common.js';
 import {contractShort} from '../../domain/swap/openhands-llm.js';
-import {printable} from '../../domain/printable.js';
+import {printable} from '../../domain/text/printable.js';
 
 export function ThroughputPanel({width, height}: PanelProps) {
 	const engines = useAppState(s => s.engines);

@@ -16,6 +16,9 @@ import type {Source, SourceContext} from '../types.js';
 import {describeDockerError, dockerTarget, type DockerTarget} from './connection.js';
 import {setActiveDocker} from './handle.js';
 import {openLogStream, type LogStream} from './logs.js';
+import {DOCKER_DEADLINE_MS, DockerDeadlineError, withDeadline} from './deadline.js';
+import {createLineSplitter} from './event-lines.js';
+import {Tombstones} from './tombstones.js';
 
 export const BACKOFF_MS = [250, 500, 1000, 2000, 4000];
 
@@ -33,7 +36,7 @@ export interface DockerSource extends Source {
 
 const IGNORED = /^(exec_|attach|detach|resize|top|archive-path|extract-to-dir|copy|export|commit)/;
 
-export function createDockerSource(ctx: SourceContext, backoff: readonly number[] = BACKOFF_MS): DockerSource {
+export function createDockerSource(ctx: SourceContext, backoff: readonly number[] = BACKOFF_MS, deadlineMs = DOCKER_DEADLINE_MS): DockerSource {
 	const {store} = ctx;
 	const counters: DockerCounters = {list: 0, inspect: 0, stats: 0, connects: 0, events: 0};
 	let target: DockerTarget | null = null;
@@ -49,6 +52,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 	let logKey = '';
 	let unsubscribe: (() => void) | null = null;
 	const sampledAt = new Map<string, number>();
+	const destroyed = new Tombstones();
 
 	const now = () => Date.now();
 	const publishDiscovery = () => {
@@ -58,7 +62,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 
 	const inspect = async (id: string): Promise<ContainerInfo | null> => {
 		counters.inspect++;
-		const raw = (await docker!.getContainer(id).inspect()) as unknown as RawInspect;
+		const raw = (await withDeadline(target!.endpoint, `inspect ${id.slice(0, 12)}`, deadlineMs, abortSignal => docker!.getContainer(id).inspect({abortSignal}))) as unknown as RawInspect;
 		const info = infoFromInspect(raw);
 		if (info.role === 'openhands') rawEnv[id] = raw.Config?.Env ?? [];
 		return info;
@@ -77,7 +81,9 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 				try {
 					const info = await inspect(id);
 					if (gen !== generation) return;
-					if (info) update(store, 'containers', s => applyContainer(s, info, now()));
+					// An inspect that started before the destroy event and answered after it must not bring the row back.
+					if (info && !destroyed.has(id)) update(store, 'containers', s => applyContainer(s, info, now()));
+					else if (destroyed.has(id)) delete rawEnv[id];
 				} catch (error) {
 					if ((error as {statusCode?: number}).statusCode === 404) {
 						update(store, 'containers', s => removeContainer(s, id, now()));
@@ -98,6 +104,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		if (!id || IGNORED.test(action)) return;
 		counters.events++;
 		if (action === 'destroy') {
+			destroyed.add(id);
 			delete rawEnv[id];
 			update(store, 'containers', s => removeContainer(s, id, now()));
 			publishDiscovery();
@@ -111,7 +118,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		generation++;
 		(events as unknown as {destroy?: () => void} | null)?.destroy?.();
 		events = null;
-		const message = error ? describeDockerError(error, target!.endpoint) : `Docker daemon at ${target!.endpoint} closed the connection (stopped or restarting); retrying`;
+		const message = error instanceof DockerDeadlineError ? error.message : error ? describeDockerError(error, target!.endpoint) : `Docker daemon at ${target!.endpoint} closed the connection (stopped or restarting); retrying`;
 		update(store, 'containers', s => applyDown(s, message, now()));
 		schedule();
 	};
@@ -133,33 +140,30 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		counters.connects++;
 		try {
 			// Subscribe first, then list: nothing that happens in between is missed.
-			const stream = (await docker.getEvents({filters: {type: ['container']}})) as NodeJS.ReadableStream;
+			const events$ = docker;
+			const stream = (await withDeadline(target.endpoint, 'the events request', deadlineMs, abortSignal => events$.getEvents({filters: {type: ['container']}, abortSignal} as Docker.GetEventsOptions))) as NodeJS.ReadableStream;
 			if (stopped || gen !== generation) {
 				(stream as unknown as {destroy?: () => void}).destroy?.();
 				return;
 			}
 			events = stream;
-			let buffer = '';
-			stream.on('data', (chunk: Buffer) => {
-				buffer += chunk.toString('utf8');
-				let nl: number;
-				while ((nl = buffer.indexOf('\n')) >= 0) {
-					const line = buffer.slice(0, nl).trim();
-					buffer = buffer.slice(nl + 1);
-					if (!line) continue;
+			stream.on(
+				'data',
+				createLineSplitter(line => {
 					try {
 						onEvent(JSON.parse(line) as Parameters<typeof onEvent>[0], gen);
 					} catch {
 						// A line that is not JSON is not an event; skip it.
 					}
-				}
-			});
+				}),
+			);
 			stream.on('end', () => lost(null, gen));
 			stream.on('close', () => lost(null, gen));
 			stream.on('error', (e: unknown) => lost(e, gen));
 
 			counters.list++;
-			const list = await docker.listContainers({all: true});
+			const lister = docker;
+			const list = await withDeadline(target.endpoint, 'the container list', deadlineMs, abortSignal => lister.listContainers({all: true, abortSignal}));
 			const infos: ContainerInfo[] = [];
 			const queue = list.map(c => c.Id);
 			const worker = async () => {
@@ -174,6 +178,8 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 			};
 			await Promise.all([worker(), worker(), worker(), worker()]);
 			if (gen !== generation) return;
+			// Containers destroyed while the listing was inspected are not listed.
+			for (let k = infos.length - 1; k >= 0; k--) if (destroyed.has(infos[k]!.id)) infos.splice(k, 1);
 			attempt = 0;
 			update(store, 'containers', s => applyListing(s, infos, now()));
 			publishDiscovery();
@@ -184,7 +190,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 
 	const statsFor = async (id: string, prev: ContainerStats | null): Promise<ContainerStats | null> => {
 		counters.stats++;
-		const raw = (await docker!.getContainer(id).stats({stream: false, 'one-shot': true} as {stream: false})) as unknown as RawStats;
+		const raw = (await withDeadline(target!.endpoint, `stats of ${id.slice(0, 12)}`, deadlineMs, abortSignal => docker!.getContainer(id).stats({stream: false, 'one-shot': true, abortSignal} as {stream: false}))) as unknown as RawStats;
 		return computeStats(raw, now(), prev);
 	};
 
@@ -252,7 +258,9 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 					}
 				}),
 			);
-			update(store, 'containers', c => applyStats(c, samples));
+			// Stats come every stats_ms at most, so "two refreshes" is two of the slower of the two periods.
+			const check = {at: now(), refreshMs: Math.max(ctx.refreshMs, ctx.config.docker.stats_ms)};
+			update(store, 'containers', c => applyStats(c, samples, check));
 			if (s.view === 'detail' && s.selected) {
 				const info = s.byId[s.selected];
 				if (info) {

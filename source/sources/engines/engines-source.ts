@@ -154,7 +154,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 				const parsed = parsePrometheus(body);
 				const reading = readEngineMetrics(kind, parsed, current.model ?? 'default');
 				if (parsed.truncated) problem = `${url}/metrics: body cut off; showing what was read`;
-				else if (parsed.errors.length > 0) problem = `${url}/metrics: ${parsed.errors.length} unreadable line(s), e.g. ${parsed.errors[0]}`;
+				else if (parsed.errorCount > 0) problem = `${url}/metrics: ${parsed.errorCount} unreadable line(s), e.g. ${parsed.errors[0]}`;
 				else if (Object.keys(reading.models).length === 0) problem = `${url}/metrics: no ${kind} metrics found`;
 				t.window = pushReading(t.window, now, reading);
 			}

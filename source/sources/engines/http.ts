@@ -23,25 +23,97 @@ export function failureReason(error: unknown, timeoutMs: number): string {
 	return code ?? e?.cause?.message ?? e?.message ?? String(error);
 }
 
-export async function getText(url: string, timeoutMs: number, init: RequestInit = {}): Promise<{status: number; body: string}> {
+/**
+ * The most the cockpit reads from each engine endpoint: a 50 MB or endless body must not take the
+ * process from ~135 MB to ~800 MB. /metrics of a big vLLM is ~200 KB; JSON endpoints are small.
+ */
+export const BODY_LIMITS: Readonly<Record<string, number>> = {
+	'/metrics': 8 * 1024 * 1024,
+	'/': 256 * 1024,
+};
+export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+
+function endpointOf(url: string): string {
+	try {
+		return new URL(url).pathname || '/';
+	} catch {
+		return url;
+	}
+}
+
+export function bodyLimitFor(url: string): number {
+	return BODY_LIMITS[endpointOf(url)] ?? DEFAULT_BODY_LIMIT;
+}
+
+/** Read the body up to `limit` bytes; past it the stream is cancelled and the error names the endpoint and limit. */
+async function readCapped(response: Response, url: string, limit: number, timeoutMs: number): Promise<string> {
+	const declared = Number(response.headers.get('content-length'));
+	const over = () => new EngineHttpError(url, `body over the ${Math.round(limit / 1024)} KB limit for ${endpointOf(url)}; not read`);
+	if (Number.isFinite(declared) && declared > limit) {
+		await response.body?.cancel().catch(() => undefined);
+		throw over();
+	}
+	if (!response.body) return '';
+	const reader = response.body.getReader();
+	const decoder = new TextDecoder();
+	let size = 0;
+	let text = '';
+	try {
+		for (;;) {
+			const {done, value} = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > limit) {
+				await reader.cancel().catch(() => undefined);
+				throw over();
+			}
+			text += decoder.decode(value, {stream: true});
+		}
+	} catch (error) {
+		if (error instanceof EngineHttpError) throw error;
+		throw new EngineHttpError(url, `body cut off (${failureReason(error, timeoutMs)})`);
+	}
+	return text + decoder.decode();
+}
+
+/**
+ * Redirects are not followed to another host (a 302 from /metrics to a link-local metadata address
+ * must not be fetched); a redirect on the same host and port is followed, up to 3 times.
+ */
+async function fetchSameHost(url: string, timeoutMs: number, init: RequestInit): Promise<{response: Response; url: string}> {
+	let current = url;
+	for (let hop = 0; ; hop++) {
+		const response = await fetch(current, {...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs)});
+		if (response.status < 300 || response.status >= 400 || response.status === 304) return {response, url: current};
+		const location = response.headers.get('location');
+		await response.body?.cancel().catch(() => undefined);
+		if (!location) return {response, url: current};
+		const next = new URL(location, current);
+		if (next.host !== new URL(current).host || next.protocol !== new URL(current).protocol) {
+			throw new EngineHttpError(url, `HTTP ${response.status} redirect to another host (${next.protocol}//${next.host}); not followed`, response.status);
+		}
+		if (hop >= 3) throw new EngineHttpError(url, 'too many redirects', response.status);
+		current = next.toString();
+	}
+}
+
+export async function getText(url: string, timeoutMs: number, init: RequestInit = {}, limit = bodyLimitFor(url)): Promise<{status: number; body: string}> {
 	let response: Response;
 	try {
-		response = await fetch(url, {...init, signal: AbortSignal.timeout(timeoutMs)});
+		({response} = await fetchSameHost(url, timeoutMs, init));
 	} catch (error) {
+		if (error instanceof EngineHttpError) throw error;
 		// A pooled keep-alive socket the server closed is not an outage by itself: ask once more on
 		// a fresh connection, which then reports the real state (e.g. ECONNREFUSED).
 		if (failureReason(error, timeoutMs) !== 'connection closed (UND_ERR_SOCKET)') throw new EngineHttpError(url, failureReason(error, timeoutMs));
 		try {
-			response = await fetch(url, {...init, signal: AbortSignal.timeout(timeoutMs)});
+			({response} = await fetchSameHost(url, timeoutMs, init));
 		} catch (again) {
+			if (again instanceof EngineHttpError) throw again;
 			throw new EngineHttpError(url, failureReason(again, timeoutMs));
 		}
 	}
-	try {
-		return {status: response.status, body: await response.text()};
-	} catch (error) {
-		throw new EngineHttpError(url, `body cut off (${failureReason(error, timeoutMs)})`);
-	}
+	return {status: response.status, body: await readCapped(response, url, limit, timeoutMs)};
 }
 
 /** GET that must answer 200; the body is returned as text. */

@@ -13,7 +13,7 @@ import {fromV1Events, idxOfFile, isV1EventList, v1InputsAt, v1InputsBeside, type
 import {looksLikeV1Event, parseV1Event} from '../../domain/openhands/v1/event.js';
 
 export type CheckInput =
-	| {id: string; kind: 'events'; source: string; events: EventFacts[]; problems: string[]}
+	| {id: string; kind: 'events'; source: string; events: EventFacts[]; problems: string[]; unreadable?: string}
 	| {id: string; kind: 'log'; source: string; messages: LlmMessage[]; problems: string[]}
 	| V1CheckInput;
 
@@ -24,8 +24,14 @@ async function isDir(p: string): Promise<boolean> {
 }
 
 async function fromEventsDir(dir: string, id: string): Promise<CheckInput> {
-	const snapshot = await new EventDirReader(dir).scan();
-	return {id, kind: 'events', source: dir, events: [...snapshot.events], problems: snapshot.problems.map(p => p.error)};
+	try {
+		const snapshot = await new EventDirReader(dir).scan();
+		return {id, kind: 'events', source: dir, events: [...snapshot.events], problems: snapshot.problems.map(p => p.error)};
+	} catch (error) {
+		// An events folder we may not list: say so; it is not a session with 0 events.
+		const message = (error as Error).message;
+		return {id, kind: 'events', source: dir, events: [], problems: [message], unreadable: message};
+	}
 }
 
 /**
@@ -97,7 +103,13 @@ export async function loadCheckInputs(target: string, maxBytes = MAX_INPUT_BYTES
 	if (info.isDirectory()) {
 		const sessions = path.join(resolved, 'sessions');
 		if (await isDir(sessions)) {
-			const names = (await readdir(sessions, {withFileTypes: true})).filter(d => d.isDirectory()).map(d => d.name).sort();
+			let entries;
+			try {
+				entries = await readdir(sessions, {withFileTypes: true});
+			} catch (error) {
+				throw new InputError(`${sessions}: cannot read the sessions folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check its permissions`);
+			}
+			const names = entries.filter(d => d.isDirectory()).map(d => d.name).sort();
 			const out: CheckInput[] = [];
 			for (const name of names) out.push(await fromEventsDir(path.join(sessions, name, 'events'), name));
 			return [...out, ...v1InputsBeside(resolved)];

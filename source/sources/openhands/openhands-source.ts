@@ -3,9 +3,8 @@
 // events (showing the first rows while a long first read goes on), and reads one event for the
 // detail view. Writes only into the sessions slice.
 
-import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {maskSecrets, maskString} from '../../domain/openhands/mask.js';
+import {maskSecrets, maskString} from '../../domain/secrets.js';
 import {update} from '../../store/index.js';
 import {
 	applyDetail,
@@ -19,6 +18,7 @@ import {
 } from '../../store/slices/sessions.js';
 import type {Source, SourceContext} from '../types.js';
 import type {SessionRow} from '../../store/slices/sessions.js';
+import {readRegularText} from '../../fs/read-regular.js';
 import {EventReaderCache} from './event-cache.js';
 import type {EventDirReader, ScanProgress} from './event-dir.js';
 import {MAX_EVENT_BYTES, readJsonFile} from './read-json.js';
@@ -256,7 +256,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			error = read.ok ? `${file}: unexpected JSON lines` : read.error;
 			lines = [];
 			if (!read.ok && (read.kind === 'partial' || read.kind === 'malformed')) {
-				const raw = await readFile(file, 'utf8').catch(() => '');
+				const raw = await readRegularText(file, MAX_EVENT_BYTES).then(r => (r.ok ? r.text : ''));
 				lines = maskString(raw.slice(0, 64 * 1024)).split('\n');
 			}
 		}

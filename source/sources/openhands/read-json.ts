@@ -1,8 +1,8 @@
 // Reads a JSON (or JSON lines) file with a size cap checked before any byte is read, and says what is
 // wrong in words that name the file: too large, empty, cut short (partial write), or not JSON.
 
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
-import {readFile, stat} from 'node:fs/promises';
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
+import {readRegularFile} from '../../fs/read-regular.js';
 
 /** Largest input file check-session reads (trajectories and evaluation outputs can be big). */
 export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
@@ -48,25 +48,16 @@ export function decodeJson(text: string, file: string, allowLines: boolean, know
 	}
 }
 
+/** Only a regular file is read (a FIFO or device named like one is refused), and only up to `maxBytes`. */
 export async function readJsonFile(file: string, maxBytes: number, allowLines = false): Promise<JsonRead> {
-	let size: number;
-	try {
-		const info = await stat(file);
-		if (!info.isFile()) return {ok: false, kind: 'unreadable', error: `${file}: not a regular file`, bytes: 0};
-		size = info.size;
-	} catch (error) {
-		return {ok: false, kind: 'unreadable', error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, bytes: 0};
+	const read = await readRegularFile(file, maxBytes);
+	if (!read.ok) {
+		if (read.kind === 'too-large') {
+			return {ok: false, kind: 'too-large', error: `${file}: ${formatMb(read.bytes)} is over the ${formatMb(maxBytes)} limit; not read (split it, or check a session folder instead)`, bytes: read.bytes};
+		}
+		return {ok: false, kind: 'unreadable', error: read.error, bytes: 0};
 	}
-	if (size > maxBytes) {
-		return {ok: false, kind: 'too-large', error: `${file}: ${formatMb(size)} is over the ${formatMb(maxBytes)} limit; not read (split it, or check a session folder instead)`, bytes: size};
-	}
-	let text: string;
-	try {
-		text = await readFile(file, 'utf8');
-	} catch (error) {
-		return {ok: false, kind: 'unreadable', error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, bytes: size};
-	}
-	return decodeJson(text, file, allowLines);
+	return decodeJson(read.buffer.toString('utf8'), file, allowLines, read.bytes);
 }
 
 const FIRST_READ = 64 * 1024;
@@ -81,11 +72,13 @@ const scratch = Buffer.allocUnsafe(FIRST_READ);
 export function readJsonFileSync(file: string, maxBytes: number): JsonRead {
 	let fd: number;
 	try {
-		fd = openSync(file, 'r');
+		// Non-blocking: a FIFO named like an event must not stall the process in open(2).
+		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
 	} catch (error) {
 		return {ok: false, kind: 'unreadable', error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, bytes: 0};
 	}
 	try {
+		if (!fstatSync(fd).isFile()) return {ok: false, kind: 'unreadable', error: `${file}: not a regular file; not read`, bytes: 0};
 		const first = readSync(fd, scratch, 0, FIRST_READ, 0);
 		if (first < FIRST_READ) return decodeJson(scratch.toString('utf8', 0, first), file, false, first);
 		const size = fstatSync(fd).size;

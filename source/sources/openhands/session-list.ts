@@ -14,11 +14,13 @@ const metadataSchema = z.looseObject({
 	llm_model: z.string().nullish(),
 });
 
-export async function countEventFiles(eventsDir: string): Promise<number> {
+/** Event files in the folder; an unreadable folder is said so (a missing one has 0 events). */
+export async function countEventFiles(eventsDir: string): Promise<number | {error: string}> {
 	try {
 		return (await readdir(eventsDir)).filter(n => /^\d+\.json$/.test(n)).length;
-	} catch {
-		return 0;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return code === 'ENOENT' ? 0 : {error: `${eventsDir}: cannot read (${code ?? (error as Error).message}); events not checked`};
 	}
 }
 
@@ -26,7 +28,9 @@ export async function readSessionRow(dir: string): Promise<SessionRow> {
 	const id = path.basename(dir);
 	const row: SessionRow = {id, dir, title: null, createdAt: null, updatedAt: null, eventCount: 0, agentState: null, model: null, findings: null, rules: [], checkedAt: null, error: null};
 	const eventsDir = path.join(dir, 'events');
-	row.eventCount = await countEventFiles(eventsDir);
+	const count = await countEventFiles(eventsDir);
+	if (typeof count === 'number') row.eventCount = count;
+	else row.error = count.error;
 	const meta = await readJsonFile(path.join(dir, 'metadata.json'), 1024 * 1024);
 	if (meta.ok && meta.value !== undefined) {
 		const parsed = metadataSchema.safeParse(meta.value);

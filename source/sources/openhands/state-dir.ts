@@ -1,10 +1,12 @@
 // Finds the OpenHands state folder (config, then the OpenHands container's mount, then the default
 // locations) and its config.toml, and reads `[agent] enable_prompt_extensions` from it.
 
-import {existsSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {readTomlValue} from '../../domain/openhands/toml-edit.js';
+import {MAX_CONFIG_BYTES} from '../../config/load.js';
+import {readRegularTextSync} from '../../fs/read-regular.js';
+import {readTomlValue} from '../../domain/text/toml-edit.js';
 
 export interface StateDirInputs {
 	configStateDir?: string | undefined;
@@ -71,7 +73,8 @@ export function findStateDir(inputs: StateDirInputs): StateDirFound {
 	let promptExtensionsFrom = 'OpenHands default';
 	if (configToml && existsSync(configToml)) {
 		try {
-			const value = readTomlValue(readFileSync(configToml, 'utf8'), 'agent', 'enable_prompt_extensions');
+			const read = readRegularTextSync(configToml, MAX_CONFIG_BYTES);
+			const value = read.ok ? readTomlValue(read.text, 'agent', 'enable_prompt_extensions') : null;
 			if (value === 'false' || value === 'true') {
 				promptExtensions = value === 'true';
 				promptExtensionsFrom = configToml;

@@ -50,6 +50,8 @@ export interface ContainersState {
 	logs: LogView | null;
 	eventsSeen: number;
 	updatedAt: number | null;
+	/** When stats were last asked for, and the refresh period: figures older than two periods are stale. */
+	statsCheck: {at: number; refreshMs: number} | null;
 }
 
 export function initialContainers(): ContainersState {
@@ -69,6 +71,7 @@ export function initialContainers(): ContainersState {
 		logs: null,
 		eventsSeen: 0,
 		updatedAt: null,
+		statsCheck: null,
 	};
 }
 
@@ -109,9 +112,16 @@ export function applyDown(s: ContainersState, error: string, now: number): Conta
 	return {...s, connection: 'down', error, downSince: s.downSince ?? now, updatedAt: now};
 }
 
-export function applyStats(s: ContainersState, samples: Record<string, ContainerStats>): ContainersState {
-	if (Object.keys(samples).length === 0) return s;
-	return {...s, stats: {...s.stats, ...samples}};
+export function applyStats(s: ContainersState, samples: Record<string, ContainerStats>, check?: {at: number; refreshMs: number}): ContainersState {
+	if (Object.keys(samples).length === 0 && !check) return s;
+	return {...s, stats: {...s.stats, ...samples}, statsCheck: check ?? s.statsCheck};
+}
+
+/** How old a row's figures are when older than two refreshes (the daemon stopped answering), else null. */
+export function staleAge(s: ContainersState, stats: ContainerStats | undefined): number | null {
+	if (!stats || !s.statsCheck) return null;
+	const age = s.statsCheck.at - stats.at;
+	return age > 2 * s.statsCheck.refreshMs ? age : null;
 }
 
 export function setVisibleIds(s: ContainersState, ids: readonly string[], offset: number): ContainersState {
