@@ -12,6 +12,7 @@ export const SHARED_OPTIONS = {
 	ascii: {type: 'boolean'},
 	layout: {type: 'string'},
 	json: {type: 'boolean'},
+	log: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -23,6 +24,8 @@ export type SharedValues = {
 	ascii?: boolean;
 	layout?: string;
 	json?: boolean;
+	/** The cockpit's log file for captured warnings and stray output (else STACKDECK_LOG). */
+	log?: string;
 	help?: boolean;
 };
 

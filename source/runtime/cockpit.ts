@@ -15,6 +15,10 @@ import {decideColors, wantsAscii} from '../theme/resolve.js';
 import {loadTheme, ThemeError} from '../theme/load.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../theme/tokens.js';
 import {createFrameWriter} from '../terminal/frame-writer.js';
+import {captureOutput, type CapturedMessage} from '../terminal/output-capture.js';
+import {showNotice} from '../store/slices/ui.js';
+import {update} from '../store/index.js';
+import {openLogFile, type LogFile} from './log-file.js';
 import {enterFullScreen, exitCodeFor, onExitPaths, type ExitReason} from '../terminal/screen.js';
 
 export interface CockpitOptions {
@@ -28,6 +32,8 @@ export interface CockpitOptions {
 	onShutdown?: () => Promise<void>;
 	/** Shown in the header after the name ("demo"). */
 	label?: string;
+	/** `--log FILE`: captured warnings and stray output are appended there (else STACKDECK_LOG). */
+	logFile?: string;
 }
 
 export async function runCockpit(options: CockpitOptions): Promise<number> {
@@ -49,6 +55,17 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write('stackdeck: the cockpit needs a terminal on stdin and stdout; for scripts use `stackdeck status --json`.\n');
 		return 2;
+	}
+
+	let log: LogFile | undefined;
+	const logPath = options.logFile ?? env['STACKDECK_LOG'];
+	if (logPath) {
+		try {
+			log = openLogFile(logPath);
+		} catch (error) {
+			process.stderr.write(`stackdeck: cannot open the log file ${logPath}: ${(error as Error).message}; give a writable path to --log or STACKDECK_LOG\n`);
+			return 2;
+		}
 	}
 
 	const themeIsDefault = options.loaded.provenance.get('theme') === 'default';
@@ -77,6 +94,13 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const sources = [...createSources(ctx), ...(options.extraSources?.(ctx) ?? [])];
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
+	// From here until the screen is restored only the frame writer writes to the terminal: warnings,
+	// console output and stderr go to the notice line and the log file.
+	const capture = captureOutput((message: CapturedMessage) => {
+		log?.append(message.kind, message.text, message.at);
+		const first = message.text.split('\n', 1)[0]!;
+		update(store, 'ui', ui => showNotice(ui, first, message.kind === 'console' ? 'info' : 'warn', message.at));
+	});
 	// Ink renders into the frame writer (debug mode: whole frames, no cursor maths of its own);
 	// the writer sends only changed rows to the terminal, at most 1000/minInterval times a second.
 	const frames = createFrameWriter(process.stdout, 100);
@@ -96,6 +120,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			}
 			frames.dispose();
 			screen.restore();
+			capture.stop();
 			if (reason.kind === 'error') {
 				const error = reason.error as Error;
 				process.stderr.write(`stackdeck: ${error?.stack ?? String(reason.error)}\n`);

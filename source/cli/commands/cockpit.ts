@@ -22,5 +22,5 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		return reportStartupError(error);
 	}
-	return runCockpit({loaded, flagTheme: values.theme});
+	return runCockpit({loaded, flagTheme: values.theme, logFile: values.log});
 }

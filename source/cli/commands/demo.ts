@@ -144,7 +144,7 @@ export async function run(argv: string[]): Promise<number> {
 	// The demo's own Docker socket and memory, whatever DOCKER_HOST or STACKDECK_MEMINFO the shell has.
 	const env: NodeJS.ProcessEnv = {...process.env, DOCKER_HOST: stack.dockerHost};
 	delete env['STACKDECK_MEMINFO'];
-	const code = await runCockpit({loaded, flagTheme: values.theme, env, label: 'demo', onShutdown: () => stack.stop()});
+	const code = await runCockpit({loaded, flagTheme: values.theme, env, label: 'demo', logFile: values.log, onShutdown: () => stack.stop()});
 	await stack.stop();
 	return code;
 }
