@@ -104,6 +104,9 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	// Ink renders into the frame writer (debug mode: whole frames, no cursor maths of its own);
 	// the writer sends only changed rows to the terminal, at most 1000/minInterval times a second.
 	const frames = createFrameWriter(process.stdout, 100);
+	const unsubscribeRepaint = store.subscribe((state, prev) => {
+		if (state.ui.repaints !== prev.ui.repaints) frames.repaint();
+	});
 	let instance: ReturnType<typeof render> | undefined;
 	let scheduler: ReturnType<typeof createScheduler> | undefined;
 
@@ -118,6 +121,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			} catch {
 				// Unmounting a broken tree must not stop the restore below.
 			}
+			unsubscribeRepaint();
 			frames.dispose();
 			screen.restore();
 			capture.stop();

@@ -26,6 +26,11 @@ export interface FrameWriter {
 	flush(): void;
 	/** Repaint every row on the next frame (after a resize or anything else that drew over us). */
 	invalidate(): void;
+	/**
+	 * Ctrl-L: forget what we believe is on screen and draw the last frame again in full, now,
+	 * over whatever else wrote to the terminal (a `wall` message, tmux's display-message).
+	 */
+	repaint(): void;
 	readonly stats: FrameWriterStats;
 	dispose(): void;
 }
@@ -109,6 +114,12 @@ export function createFrameWriter(out: NodeJS.WriteStream, minIntervalMs = 100):
 		},
 		invalidate() {
 			full = true;
+		},
+		repaint() {
+			full = true;
+			if (pending === null) pending = previous.join('\n');
+			if (timer) clearTimeout(timer);
+			paint();
 		},
 		dispose() {
 			if (timer) clearTimeout(timer);
