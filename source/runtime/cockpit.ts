@@ -19,6 +19,7 @@ import {captureOutput, type CapturedMessage} from '../terminal/output-capture.js
 import {showNotice} from '../store/slices/ui.js';
 import {update} from '../store/index.js';
 import {openLogFile, type LogFile} from './log-file.js';
+import {startDiagnostics} from './diagnostics.js';
 import {enterFullScreen, exitCodeFor, onExitPaths, type ExitReason} from '../terminal/screen.js';
 
 export interface CockpitOptions {
@@ -34,6 +35,8 @@ export interface CockpitOptions {
 	label?: string;
 	/** `--log FILE`: captured warnings and stray output are appended there (else STACKDECK_LOG). */
 	logFile?: string;
+	/** More figures for the STACKDECK_DIAG sample (the demo adds its load generator's listeners). */
+	diagnostics?: () => Record<string, unknown>;
 }
 
 export async function runCockpit(options: CockpitOptions): Promise<number> {
@@ -107,6 +110,13 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const unsubscribeRepaint = store.subscribe((state, prev) => {
 		if (state.ui.repaints !== prev.ui.repaints) frames.repaint();
 	});
+	const stopDiagnostics = startDiagnostics(env['STACKDECK_DIAG'], () => ({
+		frames: frames.stats.frames,
+		bytes: frames.stats.bytes,
+		captured: capture.count,
+		frame: frames.lastFrame(),
+		...options.diagnostics?.(),
+	}));
 	let instance: ReturnType<typeof render> | undefined;
 	let scheduler: ReturnType<typeof createScheduler> | undefined;
 
@@ -122,6 +132,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 				// Unmounting a broken tree must not stop the restore below.
 			}
 			unsubscribeRepaint();
+			stopDiagnostics();
 			frames.dispose();
 			screen.restore();
 			capture.stop();

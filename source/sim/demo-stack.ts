@@ -131,7 +131,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 			liveTimer.unref();
 		}
 		if (options.load !== false) load = startLoadGenerator(engines);
-		return {engines, stateDir, configPath, configToml, workDir, notices, dockerHost: api.dockerHost, meminfoPath, stop};
+		return {engines, stateDir, configPath, configToml, workDir, notices, dockerHost: api.dockerHost, meminfoPath, stop, loadListeners: () => load?.abortListeners() ?? 0};
 	} catch (error) {
 		await stop();
 		throw error;

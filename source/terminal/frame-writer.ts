@@ -31,6 +31,8 @@ export interface FrameWriter {
 	 * over whatever else wrote to the terminal (a `wall` message, tmux's display-message).
 	 */
 	repaint(): void;
+	/** The rows of the frame last sent to the terminal (with their colour codes). */
+	lastFrame(): readonly string[];
 	readonly stats: FrameWriterStats;
 	dispose(): void;
 }
@@ -121,6 +123,7 @@ export function createFrameWriter(out: NodeJS.WriteStream, minIntervalMs = 100):
 			if (timer) clearTimeout(timer);
 			paint();
 		},
+		lastFrame: () => previous,
 		dispose() {
 			if (timer) clearTimeout(timer);
 			timer = undefined;

@@ -8,6 +8,7 @@ import {loadConfig, locateConfig} from '../../config/load.js';
 import {flagOverrides, reportStartupError, SHARED_OPTIONS, UsageError, type SharedValues} from '../options.js';
 import {DEMO_LOAD_MS, startDemoStack} from '../../sim/demo-stack.js';
 import type {DemoStack, SimKind} from '../../sim/types.js';
+import {startDiagnostics} from '../../runtime/diagnostics.js';
 
 const DEMO_OPTIONS = {
 	...SHARED_OPTIONS,
@@ -137,12 +138,15 @@ async function runStack(values: SharedValues, ports: Partial<Record<SimKind, num
 		process.stderr.write(`stackdeck demo: could not start the simulated stack: ${(error as Error).message}\n`);
 		return 1;
 	}
+	const diagnostics = () => ({'listeners.loadAbort': stack.loadListeners()});
 
 	if (headless) {
 		process.stdout.write(`${describeStack(stack)}\n`);
+		const stopDiagnostics = startDiagnostics(process.env['STACKDECK_DIAG'], diagnostics);
 		return new Promise<number>(resolve => {
 			const shutdown = (signal: NodeJS.Signals) => {
 				for (const s of STOP_SIGNALS) process.off(s, shutdown);
+				stopDiagnostics();
 				// A dropped terminal (SIGHUP) cannot take the message; stop anyway.
 				try {
 					process.stdout.write(`stackdeck demo: ${signal}, stopping the simulated stack\n`);
@@ -174,7 +178,7 @@ async function runStack(values: SharedValues, ports: Partial<Record<SimKind, num
 	// The demo's own Docker socket and memory, whatever DOCKER_HOST or STACKDECK_MEMINFO the shell has.
 	const env: NodeJS.ProcessEnv = {...process.env, DOCKER_HOST: stack.dockerHost};
 	delete env['STACKDECK_MEMINFO'];
-	const code = await runCockpit({loaded, flagTheme: values.theme, env, label: 'demo', logFile: values.log, onShutdown: () => stack.stop()});
+	const code = await runCockpit({loaded, flagTheme: values.theme, env, label: 'demo', logFile: values.log, onShutdown: () => stack.stop(), diagnostics});
 	await stack.stop();
 	return code;
 }
