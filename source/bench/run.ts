@@ -1,11 +1,20 @@
 // `npm run bench [-- ID...] [-- --json]`: runs the benchmarks and prints a Markdown table that goes
-// into the README's performance section as it is.
+// into the README's performance section as it is. `-- --soak MINUTES`: the soak instead (soak.ts).
 
 import {BENCHES} from './index.js';
 import type {BenchRow} from './types.js';
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
+	const soak = args.indexOf('--soak');
+	if (soak >= 0) {
+		const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+		const {runSoak} = await import('./soak.js');
+		const only = value('--soak-only');
+		const report = await runSoak({minutes: Number(args[soak + 1] ?? 60), sampleSeconds: value('--soak-sample') ? Number(value('--soak-sample')) : undefined, only: only === 'cockpit' || only === 'demo' ? only : undefined});
+		process.stdout.write(`${report}\n`);
+		return;
+	}
 	const json = args.includes('--json');
 	const only = args.filter(a => !a.startsWith('--'));
 	const chosen = only.length ? BENCHES.filter(b => only.includes(b.id)) : BENCHES;
