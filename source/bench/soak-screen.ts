@@ -16,6 +16,8 @@ export interface SoakScreen {
 	readonly pid: number;
 	/** Frames seen complete so far. */
 	frames(): number;
+	/** The screen now, after everything received so far is parsed. */
+	current(): Promise<string[]>;
 	/** The screen after frame `n`, or undefined when not seen (yet, or too long ago). */
 	screenAfter(n: number): string[] | undefined;
 	/** Bytes the program wrote to the terminal so far. */
@@ -97,6 +99,10 @@ export function spawnSoakScreen(file: string, args: string[], options: {cols: nu
 		pid: child.pid,
 		frames: () => frames,
 		screenAfter: n => screens.get(n),
+		current: async () => {
+			await queue;
+			return read();
+		},
 		bytes: () => bytes,
 		warnings: () => warnings,
 		foreignBytes: () => foreign,
