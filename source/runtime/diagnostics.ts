@@ -10,6 +10,8 @@ export interface DiagnosticsSample {
 	at: number;
 	pid: number;
 	uptimeS: number;
+	/** True when a full collection ran just before (the process runs with --expose-gc). */
+	collected: boolean;
 	rss: number;
 	heapUsed: number;
 	heapTotal: number;
@@ -26,6 +28,9 @@ export function countListeners(emitter: EventEmitter): number {
 }
 
 export function sampleDiagnostics(extra: () => Record<string, unknown> = () => ({})): DiagnosticsSample {
+	// Under --expose-gc the figures are taken after a full collection: the live heap, not garbage.
+	const gc = (globalThis as {gc?: () => void}).gc;
+	if (typeof gc === 'function') gc();
 	const memory = process.memoryUsage();
 	const handleTypes: Record<string, number> = {};
 	const resources = process.getActiveResourcesInfo();
@@ -42,6 +47,7 @@ export function sampleDiagnostics(extra: () => Record<string, unknown> = () => (
 		at: Date.now(),
 		pid: process.pid,
 		uptimeS: Math.round(process.uptime()),
+		collected: typeof gc === 'function',
 		rss: memory.rss,
 		heapUsed: memory.heapUsed,
 		heapTotal: memory.heapTotal,
