@@ -24,23 +24,31 @@ export function failureReason(error: unknown, timeoutMs: number): string {
 }
 
 export async function getText(url: string, timeoutMs: number, init: RequestInit = {}): Promise<{status: number; body: string}> {
-	let response: Response;
+	// One deadline for the request and its body, whose timer ends with them: AbortSignal.timeout's
+	// would stay armed for the full timeout after every poll.
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(new DOMException(`timeout after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
 	try {
-		response = await fetch(url, {...init, signal: AbortSignal.timeout(timeoutMs)});
-	} catch (error) {
-		// A pooled keep-alive socket the server closed is not an outage by itself: ask once more on
-		// a fresh connection, which then reports the real state (e.g. ECONNREFUSED).
-		if (failureReason(error, timeoutMs) !== 'connection closed (UND_ERR_SOCKET)') throw new EngineHttpError(url, failureReason(error, timeoutMs));
+		let response: Response;
 		try {
-			response = await fetch(url, {...init, signal: AbortSignal.timeout(timeoutMs)});
-		} catch (again) {
-			throw new EngineHttpError(url, failureReason(again, timeoutMs));
+			response = await fetch(url, {...init, signal: controller.signal});
+		} catch (error) {
+			// A pooled keep-alive socket the server closed is not an outage by itself: ask once more on
+			// a fresh connection, which then reports the real state (e.g. ECONNREFUSED).
+			if (failureReason(error, timeoutMs) !== 'connection closed (UND_ERR_SOCKET)') throw new EngineHttpError(url, failureReason(error, timeoutMs));
+			try {
+				response = await fetch(url, {...init, signal: controller.signal});
+			} catch (again) {
+				throw new EngineHttpError(url, failureReason(again, timeoutMs));
+			}
 		}
-	}
-	try {
-		return {status: response.status, body: await response.text()};
-	} catch (error) {
-		throw new EngineHttpError(url, `body cut off (${failureReason(error, timeoutMs)})`);
+		try {
+			return {status: response.status, body: await response.text()};
+		} catch (error) {
+			throw new EngineHttpError(url, `body cut off (${failureReason(error, timeoutMs)})`);
+		}
+	} finally {
+		clearTimeout(timer);
 	}
 }
 
