@@ -39,6 +39,7 @@ export function usage(): string {
 		'  --ascii         ASCII borders and bars (automatic under a non-UTF-8 locale)',
 		'  --layout MODE   auto, wide, medium, phone',
 		'  --json          machine-readable output (status, doctor, config, bench, check-session)',
+		'  --log FILE      the cockpit appends caught warnings and stray output here (or STACKDECK_LOG)',
 		'',
 		'stackdeck <command> --help for more.',
 	].join('\n');
