@@ -1,6 +1,7 @@
 // `npm run bench [-- ID...] [-- --json] [-- --long]`: runs the benchmarks and prints a Markdown
 // table that goes into the README's performance section as it is. Flags other than --json become
-// BenchOptions (parseOptions), so a new mode is one field and one line here.
+// BenchOptions (parseOptions), so a new mode is one field and one line here. `-- --soak MINUTES`:
+// the soak instead (soak.ts).
 
 import {BENCHES} from './index.js';
 import type {BenchOptions, BenchRow} from './types.js';
@@ -11,6 +12,15 @@ function parseOptions(args: string[]): BenchOptions {
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
+	const soak = args.indexOf('--soak');
+	if (soak >= 0) {
+		const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+		const {runSoak} = await import('./soak.js');
+		const only = value('--soak-only');
+		const report = await runSoak({minutes: Number(args[soak + 1] ?? 60), sampleSeconds: value('--soak-sample') ? Number(value('--soak-sample')) : undefined, only: only === 'cockpit' || only === 'demo' ? only : undefined});
+		process.stdout.write(`${report}\n`);
+		return;
+	}
 	const json = args.includes('--json');
 	const options = parseOptions(args);
 	const only = args.filter(a => !a.startsWith('--'));

@@ -2,7 +2,7 @@
 // command (`stackdeck --config X status`) as well as after it, and `help TOPIC` is that command's --help.
 
 /** Shared flags that take a value: the word after them is not a command name. */
-const VALUE_FLAGS = new Set(['--config', '--theme', '--refresh', '--layout', '--panel']);
+const VALUE_FLAGS = new Set(['--config', '--theme', '--refresh', '--layout', '--panel', '--log']);
 
 export type Invocation =
 	| {kind: 'version'}

@@ -14,6 +14,7 @@ export const SHARED_OPTIONS = {
 	layout: {type: 'string'},
 	'slow-link': {type: 'boolean'},
 	json: {type: 'boolean'},
+	log: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -26,6 +27,8 @@ export type SharedValues = {
 	layout?: string;
 	'slow-link'?: boolean;
 	json?: boolean;
+	/** The cockpit's log file for captured warnings and stray output (else STACKDECK_LOG). */
+	log?: string;
 	help?: boolean;
 };
 

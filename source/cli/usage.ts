@@ -44,6 +44,7 @@ export function usage(): string {
 		'  --panel NAME    (cockpit, demo) one panel, full size: containers, throughput, memory, cache,',
 		'                  sessions, aider, doctor (for a tmux pane; see `stackdeck tmux`)',
 		'  --json          machine-readable output (status, doctor, config, bench, check-session)',
+		'  --log FILE      the cockpit appends caught warnings and stray output here (or STACKDECK_LOG)',
 		'',
 		'stackdeck <command> --help for more.',
 	].join('\n');

@@ -20,6 +20,13 @@ export function globalCommands(panels: readonly PanelDef[]): Command[] {
 			run: ({quit}) => quit(0),
 		},
 		{
+			id: 'app.repaint',
+			keys: ['ctrl+l'],
+			description: 'Repaint the whole screen (after another program wrote over it)',
+			group: 'Global',
+			run: ({store}) => update(store, 'ui', ui => ({...ui, repaints: ui.repaints + 1})),
+		},
+		{
 			id: 'app.help',
 			keys: ['?'],
 			description: 'Show or hide this help',

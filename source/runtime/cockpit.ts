@@ -24,6 +24,11 @@ import {decideColors, wantsAscii} from '../theme/resolve.js';
 import {loadTheme, ThemeError} from '../theme/load.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../theme/tokens.js';
 import {createFrameWriter} from '../terminal/frame-writer.js';
+import {captureOutput, type CapturedMessage} from '../terminal/output-capture.js';
+import {showNotice} from '../store/slices/ui.js';
+import {update} from '../store/index.js';
+import {openLogFile, type LogFile} from './log-file.js';
+import {startDiagnostics} from './diagnostics.js';
 import {enterFullScreen, exitCodeFor, onExitPaths, type ExitReason} from '../terminal/screen.js';
 
 export interface CockpitOptions {
@@ -39,6 +44,10 @@ export interface CockpitOptions {
 	label?: string;
 	/** Show this panel alone, full size (--panel, for a tmux pane). */
 	panel?: PanelId;
+	/** `--log FILE`: captured warnings and stray output are appended there (else STACKDECK_LOG). */
+	logFile?: string;
+	/** More figures for the STACKDECK_DIAG sample (the demo adds its load generator's listeners). */
+	diagnostics?: () => Record<string, unknown>;
 }
 
 /** A slow link refreshes and repaints every 2 s at most. */
@@ -78,6 +87,17 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write('stackdeck: the cockpit needs a terminal on stdin and stdout; for scripts use `stackdeck status --json`.\n');
 		return 2;
+	}
+
+	let log: LogFile | undefined;
+	const logPath = options.logFile ?? env['STACKDECK_LOG'];
+	if (logPath) {
+		try {
+			log = openLogFile(logPath);
+		} catch (error) {
+			process.stderr.write(`stackdeck: cannot open the log file ${logPath}: ${(error as Error).message}; give a writable path to --log or STACKDECK_LOG\n`);
+			return 2;
+		}
 	}
 
 	const themeIsDefault = options.loaded.provenance.get('theme') === 'default';
@@ -121,10 +141,27 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	});
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
+	// From here until the screen is restored only the frame writer writes to the terminal: warnings,
+	// console output and stderr go to the notice line and the log file.
+	const capture = captureOutput((message: CapturedMessage) => {
+		log?.append(message.kind, message.text, message.at);
+		const first = message.text.split('\n', 1)[0]!;
+		update(store, 'ui', ui => showNotice(ui, first, message.kind === 'console' ? 'info' : 'warn', message.at));
+	});
 	// Ink renders into the frame writer (debug mode: whole frames, no cursor maths of its own);
 	// the writer sends only changed cells to the terminal, at most 1000/minInterval times a
 	// second, except right after a key press, which paints at once.
 	const frames = createFrameWriter(process.stdout, {minIntervalMs: config.slow_link ? SLOW_LINK_MS : 100});
+	const unsubscribeRepaint = store.subscribe((state, prev) => {
+		if (state.ui.repaints !== prev.ui.repaints) frames.repaint();
+	});
+	const stopDiagnostics = startDiagnostics(env['STACKDECK_DIAG'], () => ({
+		frames: frames.stats.frames,
+		bytes: frames.stats.bytes,
+		captured: capture.count,
+		frame: frames.lastFrame(),
+		...options.diagnostics?.(),
+	}));
 	let instance: ReturnType<typeof render> | undefined;
 	let scheduler: ReturnType<typeof createScheduler> | undefined;
 	let stopWatchingVisible: (() => void) | undefined;
@@ -141,8 +178,11 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			} catch {
 				// Unmounting a broken tree must not stop the restore below.
 			}
+			unsubscribeRepaint();
+			stopDiagnostics();
 			frames.dispose();
 			screen.restore();
+			capture.stop();
 			if (reason.kind === 'error') {
 				const error = reason.error as Error;
 				process.stderr.write(`stackdeck: ${error?.stack ?? String(reason.error)}\n`);

@@ -56,6 +56,10 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 	let meminfo: MeminfoWriter | undefined;
 	let daemon: DemoDaemon | undefined;
 	let stopped = false;
+	const removeFolder = () => rmSync(workDir, {recursive: true, force: true});
+	// However the process ends (process.exit after a slow shutdown, a crash, a signal handler that
+	// exits), the temporary folder goes with it; stop() takes this hook off again.
+	process.once('exit', removeFolder);
 
 	const stop = async () => {
 		if (stopped) return;
@@ -63,7 +67,8 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 		if (liveTimer) clearInterval(liveTimer);
 		meminfo?.stop();
 		// The folder goes first: the cockpit gives shutdown hooks only a moment before it exits.
-		rmSync(workDir, {recursive: true, force: true});
+		process.off('exit', removeFolder);
+		removeFolder();
 		await Promise.allSettled([load?.stop(), api?.close(), daemon?.close(), ...engines.map(engine => engine.stop({instant: true}))]);
 	};
 
@@ -127,7 +132,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 			liveTimer.unref();
 		}
 		if (options.load !== false) load = startLoadGenerator(engines);
-		return {engines, stateDir, configPath, configToml, workDir, notices, dockerHost: api.dockerHost, meminfoPath, stop};
+		return {engines, stateDir, configPath, configToml, workDir, notices, dockerHost: api.dockerHost, meminfoPath, stop, loadListeners: () => load?.abortListeners() ?? 0};
 	} catch (error) {
 		await stop();
 		throw error;

@@ -1,6 +1,7 @@
 // Keeps the demo engines busy: a mix of streaming chat requests, most sharing one of a few
 // repository-context prefixes (prefix-cache hits), some with a fresh context (misses).
 
+import {getEventListeners} from 'node:events';
 import {DEMO_REPOS, QUESTIONS, repoContext} from './repo-context.js';
 import type {SimEngine} from './types.js';
 
@@ -8,6 +9,8 @@ export interface LoadGenerator {
 	stop(): Promise<void>;
 	/** Requests completed (for tests and the headless summary). */
 	completed(): number;
+	/** Listeners on the generator's abort signal now (diagnostics: flat while it runs). */
+	abortListeners(): number;
 }
 
 export interface LoadOptions {
@@ -26,13 +29,18 @@ export function startLoadGenerator(engines: readonly SimEngine[], options: LoadO
 	const contexts = DEMO_REPOS.map((name, i) => repoContext(name, 1000 + i));
 	const workers: Promise<void>[] = [];
 
+	// One abort listener per pause, removed when the pause ends either way: a listener left behind
+	// per pause grew by thousands an hour (MaxListenersExceededWarning on the terminal).
 	const sleep = (ms: number) =>
 		new Promise<void>(resolve => {
-			const timer = setTimeout(resolve, ms);
-			abort.signal.addEventListener('abort', () => {
+			if (abort.signal.aborted) return resolve();
+			const wake = () => {
 				clearTimeout(timer);
+				abort.signal.removeEventListener('abort', wake);
 				resolve();
-			}, {once: true});
+			};
+			const timer = setTimeout(wake, ms);
+			abort.signal.addEventListener('abort', wake, {once: true});
 		});
 
 	const worker = async (engine: SimEngine, slow: boolean) => {
@@ -40,6 +48,12 @@ export function startLoadGenerator(engines: readonly SimEngine[], options: LoadO
 			const system = Math.random() < reuse ? contexts[Math.floor(Math.random() * contexts.length)]! : repoContext(`scratch/${++fresh}`, 5000 + fresh, 60);
 			const question = QUESTIONS[Math.floor(Math.random() * QUESTIONS.length)]!;
 			const maxTokens = slow ? 12 + Math.floor(Math.random() * 24) : 48 + Math.floor(Math.random() * 112);
+			// Each request gets its own signal, tied to the generator's only while it runs: fetch
+			// keeps its listener on the signal it is given until the request is garbage-collected.
+			const request = new AbortController();
+			const cancel = () => request.abort();
+			abort.signal.addEventListener('abort', cancel, {once: true});
+			let pause = Math.random() * maxPause;
 			try {
 				const res = await fetch(`${engine.url}/v1/chat/completions`, {
 					method: 'POST',
@@ -54,15 +68,17 @@ export function startLoadGenerator(engines: readonly SimEngine[], options: LoadO
 						stream: true,
 						stream_options: {include_usage: true},
 					}),
-					signal: abort.signal,
+					signal: request.signal,
 				});
 				if (res.body) for await (const _chunk of res.body) void _chunk;
 				if (res.ok) done += 1;
-				await sleep(Math.random() * maxPause);
 			} catch {
 				// Engine down or faulted: try again in a second.
-				await sleep(1000);
+				pause = 1000;
+			} finally {
+				abort.signal.removeEventListener('abort', cancel);
 			}
+			await sleep(pause);
 		}
 	};
 
@@ -78,5 +94,6 @@ export function startLoadGenerator(engines: readonly SimEngine[], options: LoadO
 			await Promise.allSettled(workers);
 		},
 		completed: () => done,
+		abortListeners: () => getEventListeners(abort.signal, 'abort').length,
 	};
 }

@@ -48,6 +48,7 @@ export interface SchedulerOptions {
 
 /** Tokens emitted before a stall or mid-stream error fault takes effect. */
 export const FAULT_AFTER_TOKENS = 3;
+/** Limit: token timestamps kept for rate figures (the newest 4,096). */
 const TOKEN_LOG_SIZE = 4096;
 
 export class Scheduler {

@@ -70,6 +70,8 @@ export interface DemoStack {
 	/** Human-readable notes (e.g. a busy default port replaced by a free one). */
 	notices: string[];
 	stop(): Promise<void>;
+	/** Listeners on the load generator's abort signal (0 without load): diagnostics. */
+	loadListeners(): number;
 }
 
 export interface DemoStackOptions {

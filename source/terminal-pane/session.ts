@@ -27,6 +27,8 @@ export interface PaneExit {
 /** Smallest pane the child is given; smaller terminals just clip. */
 export const MIN_COLS = 20;
 export const MIN_ROWS = 5;
+/** Limit: rows of scrollback a pane keeps (its emulator's buffer; older rows are dropped). */
+export const DEFAULT_SCROLLBACK = 5000;
 const HIGH_WATER = 512 * 1024;
 const LOW_WATER = 64 * 1024;
 
@@ -55,7 +57,7 @@ export class PaneSession {
 	constructor(spawn: PaneSpawn) {
 		this.cols = Math.max(MIN_COLS, spawn.cols);
 		this.rows = Math.max(MIN_ROWS, spawn.rows);
-		this.term = new xterm.Terminal({cols: this.cols, rows: this.rows, scrollback: spawn.scrollback ?? 5000, allowProposedApi: true, convertEol: false, logLevel: 'off'});
+		this.term = new xterm.Terminal({cols: this.cols, rows: this.rows, scrollback: spawn.scrollback ?? DEFAULT_SCROLLBACK, allowProposedApi: true, convertEol: false, logLevel: 'off'});
 		this.term.loadAddon(new unicode11.Unicode11Addon());
 		this.term.unicode.activeVersion = '11';
 		// xterm does not expose ?25 (cursor shown/hidden): watch it, and let xterm handle it too.

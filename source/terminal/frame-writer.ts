@@ -36,11 +36,13 @@ export interface FrameWriter {
 	flush(): void;
 	/** Repaint every row on the next frame (after a resize or anything else that drew over us). */
 	invalidate(): void;
-	/** Repaint every row of the last frame now (Ctrl-L: something drew over the screen). */
+	/** Ctrl-L: repaint every row of the last frame now, over whatever else wrote to the terminal. */
 	repaint(): void;
 	/** A key was pressed: frames in the next moments are painted at once, not held for the interval. */
 	expedite(): void;
 	setMinInterval(ms: number): void;
+	/** The rows of the frame last handed to the writer (with their colour codes). */
+	lastFrame(): readonly string[];
 	readonly stats: FrameWriterStats;
 	dispose(): void;
 }
@@ -174,6 +176,7 @@ export function createFrameWriter(out: NodeJS.WriteStream, options: FrameWriterO
 		setMinInterval(ms: number) {
 			minIntervalMs = ms;
 		},
+		lastFrame: () => (lastFrame === null ? [] : lastFrame.split('\n')),
 		dispose() {
 			if (timer) clearTimeout(timer);
 			if (immediate) clearImmediate(immediate);

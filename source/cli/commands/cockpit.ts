@@ -29,5 +29,5 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		return reportStartupError(error);
 	}
-	return runCockpit({loaded, flagTheme: values.theme, panel});
+	return runCockpit({loaded, flagTheme: values.theme, panel, logFile: values.log});
 }

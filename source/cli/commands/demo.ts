@@ -8,6 +8,7 @@ import {loadConfig, locateConfig} from '../../config/load.js';
 import {COCKPIT_OPTIONS, flagOverrides, panelOption, reportStartupError, SHARED_OPTIONS, UsageError, type CockpitValues, type SharedValues} from '../options.js';
 import {DEMO_LOAD_MS, startDemoStack} from '../../sim/demo-stack.js';
 import type {DemoStack, SimKind} from '../../sim/types.js';
+import {startDiagnostics} from '../../runtime/diagnostics.js';
 
 const DEMO_OPTIONS = {
 	...SHARED_OPTIONS,
@@ -33,7 +34,7 @@ session and its config.toml. A busy port is replaced by a free one (and reported
 port. Everything lives in a temporary folder removed on exit; your own config is not read or written.
 
   --headless      serve only: print the endpoints, DOCKER_HOST and a config for
-                  \`stackdeck --config\`, run until Ctrl-C / SIGTERM
+                  \`stackdeck --config\`, run until Ctrl-C / SIGTERM / SIGHUP
   --load          run the load generator (default: on, off with --headless)
   --no-load       no load generator
   --load-ms N     an engine container's start-up time before it serves (default ${DEMO_LOAD_MS})
@@ -105,6 +106,33 @@ export async function run(argv: string[]): Promise<number> {
 	const headless = values.headless === true;
 	const load = values['no-load'] ? false : values.load ? true : !headless;
 
+	// Until the cockpit (or the headless loop) has its own handlers, a signal exits at once, so the
+	// stack's exit hook removes the temporary folder instead of the default action killing us.
+	const removeEarlyExit = exitOnSignalUntilHandled();
+	try {
+		return await runStack(values, ports, load, headless, loadMs);
+	} finally {
+		removeEarlyExit();
+	}
+}
+
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function exitOnSignalUntilHandled(): () => void {
+	const handlers = STOP_SIGNALS.map(signal => {
+		const handler = () => {
+			if (process.listenerCount(signal) > 1) return; // someone else handles it now
+			process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
+		};
+		process.on(signal, handler);
+		return [signal, handler] as const;
+	});
+	return () => {
+		for (const [signal, handler] of handlers) process.off(signal, handler);
+	};
+}
+
+async function runStack(values: SharedValues & CockpitValues, ports: Partial<Record<SimKind, number>>, load: boolean, headless: boolean, loadMs: number | undefined): Promise<number> {
 	let stack: DemoStack;
 	try {
 		stack = await startDemoStack({ports, load, live: true, ...(loadMs !== undefined ? {loadMs} : {})});
@@ -112,14 +140,21 @@ export async function run(argv: string[]): Promise<number> {
 		process.stderr.write(`stackdeck demo: could not start the simulated stack: ${(error as Error).message}\n`);
 		return 1;
 	}
+	const diagnostics = () => ({'listeners.loadAbort': stack.loadListeners()});
 
 	if (headless) {
 		process.stdout.write(`${describeStack(stack)}\n`);
+		const stopDiagnostics = startDiagnostics(process.env['STACKDECK_DIAG'], diagnostics);
 		return new Promise<number>(resolve => {
 			const shutdown = (signal: NodeJS.Signals) => {
-				process.off('SIGINT', shutdown);
-				process.off('SIGTERM', shutdown);
-				process.stdout.write(`stackdeck demo: ${signal}, stopping the simulated stack\n`);
+				for (const s of STOP_SIGNALS) process.off(s, shutdown);
+				stopDiagnostics();
+				// A dropped terminal (SIGHUP) cannot take the message; stop anyway.
+				try {
+					process.stdout.write(`stackdeck demo: ${signal}, stopping the simulated stack\n`);
+				} catch {
+					// EIO
+				}
 				void stack.stop().then(
 					() => resolve(0),
 					(error: unknown) => {
@@ -128,8 +163,7 @@ export async function run(argv: string[]): Promise<number> {
 					},
 				);
 			};
-			process.on('SIGINT', shutdown);
-			process.on('SIGTERM', shutdown);
+			for (const s of STOP_SIGNALS) process.on(s, shutdown);
 		});
 	}
 
@@ -146,7 +180,7 @@ export async function run(argv: string[]): Promise<number> {
 	// The demo's own Docker socket and memory, whatever DOCKER_HOST or STACKDECK_MEMINFO the shell has.
 	const env: NodeJS.ProcessEnv = {...process.env, DOCKER_HOST: stack.dockerHost};
 	delete env['STACKDECK_MEMINFO'];
-	const code = await runCockpit({loaded, flagTheme: values.theme, env, label: 'demo', panel: panelOption(values.panel), onShutdown: () => stack.stop()});
+	const code = await runCockpit({loaded, flagTheme: values.theme, env, label: 'demo', panel: panelOption(values.panel), logFile: values.log, onShutdown: () => stack.stop(), diagnostics});
 	await stack.stop();
 	return code;
 }

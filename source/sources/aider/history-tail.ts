@@ -4,6 +4,7 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {parseChatHistory, splitLines, type AiderEvent, type ParseCarry} from '../../domain/aider/history-parser.js';
 
+/** Limit: bytes of chat history read at once (a runaway file is read in 4 MB steps). */
 const MAX_READ = 4 * 1024 * 1024;
 
 export class HistoryTail {

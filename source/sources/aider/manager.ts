@@ -37,6 +37,12 @@ interface Live {
 let seq = 0;
 
 /** What `t` says outside tmux (short: it shows in the one-line header, on phones too). */
+/**
+ * Ended sessions kept for reading (each holds its pane's scrollback, up to 5,000 rows); past
+ * this the oldest ended ones are dropped, so a cockpit open for weeks does not keep them all.
+ */
+export const MAX_ENDED_SESSIONS = 10;
+
 export const NOT_IN_TMUX = 'not inside tmux ($TMUX unset): run stackdeck in tmux to pop Aider out; n runs it here';
 
 export function stateDir(env: NodeJS.ProcessEnv): string {
@@ -112,6 +118,7 @@ export class AiderManager {
 		void pane.whenExited().then(exit => {
 			this.readHistory(id);
 			update(this.store, 'aider', a => markExited(a, id, exit.code, exit.signal));
+			this.dropOldEnded();
 		});
 		this.ensureTimer();
 		return id;
@@ -128,7 +135,19 @@ export class AiderManager {
 			return;
 		}
 		live.pane.kill('SIGHUP');
-		setTimeout(() => live.pane.kill('SIGKILL'), 2000).unref();
+		// The fallback goes as soon as the program has gone: a late SIGKILL could hit a reused PID.
+		const fallback = setTimeout(() => live.pane.kill('SIGKILL'), 2000);
+		fallback.unref();
+		void live.pane.whenExited().then(() => clearTimeout(fallback));
+	}
+
+	private dropOldEnded(): void {
+		const ended = [...this.live].filter(([, live]) => live.pane.exit);
+		for (const [id, live] of ended.slice(0, Math.max(0, ended.length - MAX_ENDED_SESSIONS))) {
+			live.pane.dispose();
+			this.live.delete(id);
+			update(this.store, 'aider', a => removeSession(a, id));
+		}
 	}
 
 	/** Resize every live pane to the panel's inner pane size. */

@@ -80,10 +80,10 @@ async function readCapped(response: Response, url: string, limit: number, timeou
  * Redirects are not followed to another host (a 302 from /metrics to a link-local metadata address
  * must not be fetched); a redirect on the same host and port is followed, up to 3 times.
  */
-async function fetchSameHost(url: string, timeoutMs: number, init: RequestInit): Promise<{response: Response; url: string}> {
+async function fetchSameHost(url: string, signal: AbortSignal, init: RequestInit): Promise<{response: Response; url: string}> {
 	let current = url;
 	for (let hop = 0; ; hop++) {
-		const response = await fetch(current, {...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs)});
+		const response = await fetch(current, {...init, redirect: 'manual', signal});
 		if (response.status < 300 || response.status >= 400 || response.status === 304) return {response, url: current};
 		const location = response.headers.get('location');
 		await response.body?.cancel().catch(() => undefined);
@@ -98,22 +98,30 @@ async function fetchSameHost(url: string, timeoutMs: number, init: RequestInit):
 }
 
 export async function getText(url: string, timeoutMs: number, init: RequestInit = {}, limit = bodyLimitFor(url)): Promise<{status: number; body: string}> {
-	let response: Response;
+	// One deadline for the request and its body, whose timer ends with them: AbortSignal.timeout's
+	// would stay armed for the full timeout after every poll.
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(new DOMException(`timeout after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
 	try {
-		({response} = await fetchSameHost(url, timeoutMs, init));
-	} catch (error) {
-		if (error instanceof EngineHttpError) throw error;
-		// A pooled keep-alive socket the server closed is not an outage by itself: ask once more on
-		// a fresh connection, which then reports the real state (e.g. ECONNREFUSED).
-		if (failureReason(error, timeoutMs) !== 'connection closed (UND_ERR_SOCKET)') throw new EngineHttpError(url, failureReason(error, timeoutMs));
+		let response: Response;
 		try {
-			({response} = await fetchSameHost(url, timeoutMs, init));
-		} catch (again) {
-			if (again instanceof EngineHttpError) throw again;
-			throw new EngineHttpError(url, failureReason(again, timeoutMs));
+			({response} = await fetchSameHost(url, controller.signal, init));
+		} catch (error) {
+			if (error instanceof EngineHttpError) throw error;
+			// A pooled keep-alive socket the server closed is not an outage by itself: ask once more on
+			// a fresh connection, which then reports the real state (e.g. ECONNREFUSED).
+			if (failureReason(error, timeoutMs) !== 'connection closed (UND_ERR_SOCKET)') throw new EngineHttpError(url, failureReason(error, timeoutMs));
+			try {
+				({response} = await fetchSameHost(url, controller.signal, init));
+			} catch (again) {
+				if (again instanceof EngineHttpError) throw again;
+				throw new EngineHttpError(url, failureReason(again, timeoutMs));
+			}
 		}
+		return {status: response.status, body: await readCapped(response, url, limit, timeoutMs)};
+	} finally {
+		clearTimeout(timer);
 	}
-	return {status: response.status, body: await readCapped(response, url, limit, timeoutMs)};
 }
 
 /** GET that must answer 200; the body is returned as text. */

@@ -94,8 +94,11 @@ export function markExited(state: AiderState, id: string, exitCode: number, sign
 	return mapSession(state, id, s => ({...s, status: 'exited', exitCode, ...(signal ? {signal} : {})}));
 }
 
+// Per session, so a session kept open for days holds a bounded summary: the newest of each.
 const MAX_ERRORS = 20;
 const MAX_MESSAGES = 200;
+const MAX_COMMITS = 200;
+const MAX_EDITS = 500;
 
 /** Fold chat-history events into a session's summary. */
 export function applyEvents(state: AiderState, id: string, events: readonly AiderEvent[], at = Date.now()): AiderState {
@@ -112,10 +115,10 @@ export function applyEvents(state: AiderState, id: string, events: readonly Aide
 					s.cost = {message: event.message, session: event.session};
 					break;
 				case 'edit':
-					if (!s.edits.includes(event.file)) s.edits = [...s.edits, event.file];
+					if (!s.edits.includes(event.file)) s.edits = [...s.edits, event.file].slice(-MAX_EDITS);
 					break;
 				case 'commit':
-					s.commits = [...s.commits, {hash: event.hash, message: event.message}];
+					s.commits = [...s.commits, {hash: event.hash, message: event.message}].slice(-MAX_COMMITS);
 					break;
 				case 'undo':
 					s.undos++;

@@ -4,6 +4,7 @@
 
 import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
 
+/** Limit: log lines kept for the open container (the newest 2,000; other containers keep none). */
 export const LOG_LIMIT = 2000;
 
 export interface LogLine {

@@ -8,6 +8,7 @@ import type {EngineMemory} from '../../domain/engines/memory.js';
 import type {GpuReading} from '../../domain/engines/nvidia-smi.js';
 import {pushSample} from '../../domain/history.js';
 
+/** Limit: decode-rate samples kept per engine for the sparkline (the newest 60). */
 export const TPS_HISTORY = 60;
 
 export interface BenchResult {

@@ -3,6 +3,7 @@
 import type {MemInfo} from '../../domain/meminfo.js';
 import {pushSample} from '../../domain/history.js';
 
+/** Limit: host-memory samples kept for the history chart (the newest 60). */
 export const HOST_HISTORY = 60;
 
 export interface HostState {

@@ -50,10 +50,12 @@ export interface UiState {
 	/** Panels with a slot on screen; the scheduler polls only their sources. */
 	visible: PanelId[];
 	layout: LayoutMode;
+	/** Bumped by Ctrl-L; the runtime repaints the whole terminal when it changes. */
+	repaints: number;
 }
 
 export function initialUi(readOnly = false, focused: PanelId = 'containers'): UiState {
-	return {focused, zoomed: false, overlay: null, helpOffset: 0, logOffset: 0, confirm: null, notice: null, notices: [], capture: false, readOnly, visible: [], layout: 'phone'};
+	return {focused, zoomed: false, overlay: null, helpOffset: 0, logOffset: 0, confirm: null, notice: null, notices: [], capture: false, readOnly, visible: [], layout: 'phone', repaints: 0};
 }
 
 export function focusPanel(ui: UiState, panel: PanelId): UiState {
