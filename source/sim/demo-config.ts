@@ -25,6 +25,8 @@ export interface DemoConfigInput {
 	meminfoPath: string;
 	/** OpenHands' config.toml (bind-mounted into the openhands container): a swap rewrites it. */
 	openhandsConfig?: string;
+	/** The demo's Aider conf file, for the Doctor to read instead of the user's own. */
+	aiderConf?: string;
 }
 
 /** A TOML basic string (JSON's escapes are valid TOML escapes). */
@@ -58,5 +60,6 @@ export function renderDemoConfig(input: DemoConfigInput): string {
 	lines.push('[openhands]', `state_dir = ${tomlString(input.stateDir)}`, '');
 	lines.push('[cache]', `dirs = [${input.cacheDirs.map(tomlString).join(', ')}]`, '');
 	lines.push('[aider]', `command = ${tomlString(input.aiderCommand)}`, `default_repo = ${tomlString(input.defaultRepo)}`, '');
+	if (input.aiderConf) lines.push('[doctor]', `aider_conf = ${tomlString(input.aiderConf)}`, '');
 	return lines.join('\n');
 }

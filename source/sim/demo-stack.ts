@@ -83,6 +83,9 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 		const sessions = writeDemoSessions(stateDir);
 		const configToml = path.join(stateDir, 'config.toml');
 		writeFileSync(configToml, openhandsConfigToml('openai/mistral-small-4', `http://host.docker.internal:${byKind.sglang.port}/v1`));
+		// Aider's conf as the first seed writes it: vLLM's port, whose container is stopped (the Doctor says so).
+		const aiderConf = path.join(workDir, 'aider.conf.yml');
+		writeFileSync(aiderConf, `# ~/.aider.conf.yml as the seed has it\nmodel: openai/qwen3-coder-next\nopenai-api-base: http://localhost:${byKind.vllm.port}/v1\nauto-commits: true\n`);
 		const cacheDirs = writeCacheDirs(workDir);
 		const project = writeDemoProject(workDir);
 		if (project.notice) notices.push(project.notice);
@@ -123,6 +126,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 				dockerHost: api.dockerHost,
 				meminfoPath,
 				openhandsConfig: configToml,
+				aiderConf,
 			}),
 		);
 		if (options.live !== false) {

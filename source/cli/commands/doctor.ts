@@ -41,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
 	const {config} = loaded;
 	const {io, close} = openLocalIo(config, process.env);
 	try {
-		const facts = await collectFacts(io, config, {meminfoPath: meminfoPath(config)});
+		const facts = await collectFacts(io, config, {meminfoPath: process.env['STACKDECK_MEMINFO'] ?? config.memory.meminfo_path});
 		const results = runChecks(facts);
 		if (!parsed.values.fix) {
 			if (parsed.values.json) process.stdout.write(`${JSON.stringify(jsonReport(results), null, 2)}\n`);
@@ -80,15 +80,10 @@ export async function run(argv: string[]): Promise<number> {
 		const record = await startJob(job, {readOnly: config.read_only, signal: controller.signal, onChange: jobPrinter(line => process.stdout.write(`${line}\n`))}).done;
 		process.removeListener('SIGINT', onSigint);
 		if (record.state !== 'done') return record.state === 'refused' ? 2 : 1;
-		const again = runChecks(await collectFacts(io, config, {meminfoPath: meminfoPath(config)})).find(r => r.id === id);
+		const again = runChecks(await collectFacts(io, config, {meminfoPath: process.env['STACKDECK_MEMINFO'] ?? config.memory.meminfo_path})).find(r => r.id === id);
 		if (again) process.stdout.write(`${reportLines([again]).join('\n')}\n`);
 		return 0;
 	} finally {
 		close();
 	}
-}
-
-function meminfoPath(config: object): string {
-	const host = (config as {host?: {meminfo?: string}}).host;
-	return host?.meminfo ?? '/proc/meminfo';
 }

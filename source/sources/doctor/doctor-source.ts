@@ -15,7 +15,7 @@ export function sessionsRejected(ctx: SourceContext): {count: number; example: s
 	return rows.length > 0 ? {count: rows.length, example: rows[0]!.title ?? rows[0]!.id} : null;
 }
 
-export function createDoctorSource(ctx: SourceContext, meminfoPath = '/proc/meminfo'): Source {
+export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['STACKDECK_MEMINFO'] ?? ctx.config.memory.meminfo_path): Source {
 	let opened: {io: DoctorIo; close(): void} | null = null;
 	let lastRun = 0;
 	let lastRequest = 0;

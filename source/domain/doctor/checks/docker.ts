@@ -103,7 +103,7 @@ export const imagesPinned: Check = {
 		});
 		if (floating.length === 0) return ok(`all ${facts.docker!.containers.length} containers use a version tag or digest`);
 		return warn(
-			`${floating.map(c => c.name).join(', ')} use a moving tag: a pull or a recreate silently changes the version`,
+			`${floating.map(c => c.name).join(', ')} ${floating.length === 1 ? 'uses' : 'use'} a moving tag: a pull or a recreate silently changes the version`,
 			floating.map(c => ev(`container ${c.name}: image`, c.image)),
 			'pin each image to the version tag it runs now (docker image inspect shows it) or to a digest (image@sha256:...)',
 		);
