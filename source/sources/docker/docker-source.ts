@@ -13,7 +13,7 @@ import {update} from '../../store/index.js';
 import {applyContainer, applyDisabled, applyDown, applyListing, applyStats, removeContainer, setConnecting, setLogSize} from '../../store/slices/containers.js';
 import {applyDiscovery} from '../../store/slices/discovery.js';
 import type {Source, SourceContext} from '../types.js';
-import {describeDockerError, dockerTarget, type DockerTarget} from './connection.js';
+import {describeDockerError, dockerTarget, type DockerTarget} from '../../hosts/docker.js';
 import {setActiveDocker} from './handle.js';
 import {openLogStream, type LogStream} from './logs.js';
 

@@ -3,7 +3,7 @@
 
 import Docker from 'dockerode';
 import type {Config} from '../../config/schema.js';
-import {dockerTarget} from '../docker/connection.js';
+import {dockerTarget} from '../../hosts/docker.js';
 import {createLocalIo, type DoctorIo} from './io.js';
 
 export function openLocalIo(config: Config, env: NodeJS.ProcessEnv): {io: DoctorIo; close(): void} {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import type {Duplex} from 'node:stream';
 import {Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm} from 'ssh2';
 import {checkHostKey, hostKeyRefusal, knownHostsName, preferredHostKeyAlgorithms} from '../../domain/containers/known-hosts.js';
-import {CONNECT_TIMEOUT_MS, connectTcp} from './connect-timeout.js';
+import {CONNECT_TIMEOUT_MS, connectTcp} from '../connect-timeout.js';
 import type {KnownHostsFiles} from './known-hosts-files.js';
 
 /** Channels open at once on the one connection: sshd's MaxSessions is 10 by default; more requests queue. */
