@@ -9,7 +9,7 @@ import {CockpitProvider} from '../ui/context.js';
 import {createAppStore, type AppStore} from '../store/index.js';
 import {createNotifier} from '../store/notifier.js';
 import {createRegistry} from '../commands/registry.js';
-import {allCommands} from '../commands/all.js';
+import {allCommands} from '../runtime/commands.js';
 import {loadTheme} from '../theme/load.js';
 import {UNICODE_GLYPHS} from '../theme/tokens.js';
 import {createFrameWriter} from '../terminal/frame-writer.js';

@@ -3,7 +3,7 @@
 
 import React from 'react';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
-import {allCommands} from '../commands/all.js';
+import {allCommands} from './commands.js';
 import {keybindingsPath, loadKeybindings} from '../config/keybindings.js';
 import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState} from '../store/index.js';

@@ -9,7 +9,7 @@ import {CockpitProvider} from '../../source/ui/context.js';
 import {createAppStore, type AppState, type AppStore} from '../../source/store/index.js';
 import {createNotifier} from '../../source/store/notifier.js';
 import {createRegistry} from '../../source/commands/registry.js';
-import {allCommands} from '../../source/commands/all.js';
+import {allCommands} from '../../source/runtime/commands.js';
 import {loadTheme} from '../../source/theme/load.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/theme/tokens.js';
 

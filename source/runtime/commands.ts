@@ -1,7 +1,7 @@
 // Every command: panel commands first (they are more specific), then the global ones, except zoom.
 import {PANELS} from '../panels/registry.js';
-import {globalCommands} from './global.js';
-import type {Command} from './registry.js';
+import {globalCommands} from '../commands/global.js';
+import type {Command} from '../commands/registry.js';
 
 export function allCommands(): Command[] {
 	const global = globalCommands(PANELS);
