@@ -1,38 +1,10 @@
 // Discovery slice: what the containers source learns about the rest of the stack, for the other
 // sources to use (OpenHands state folder and config, engine ports). Written by the Docker source;
-// read by the engines and sessions sources.
+// read by the engines and sessions sources. The record types are the domain's (domain/containers/types.ts).
 
-export type StackRole =
-	| 'openhands'
-	| 'openhands-runtime'
-	| 'sglang'
-	| 'vllm'
-	| 'ollama'
-	| 'llamacpp'
-	| 'gitea'
-	| 'tor'
-	| 'aider'
-	| 'code-server';
+import type {DiscoveryState} from '../../domain/containers/types.js';
 
-export interface DiscoveredEnginePort {
-	container: string;
-	role: StackRole;
-	/** Published on the host, e.g. 30000. */
-	hostPort: number;
-	containerPort: number;
-}
-
-export interface DiscoveryState {
-	/** Host path mounted onto /.openhands-state or /.openhands in the OpenHands container. */
-	openhandsStateDir: string | null;
-	/** Host path mounted as the OpenHands config.toml. */
-	openhandsConfigToml: string | null;
-	llmModel: string | null;
-	llmBaseUrl: string | null;
-	enginePorts: DiscoveredEnginePort[];
-	/** Container the values came from. */
-	from: string | null;
-}
+export type {DiscoveryState};
 
 export function initialDiscovery(): DiscoveryState {
 	return {openhandsStateDir: null, openhandsConfigToml: null, llmModel: null, llmBaseUrl: null, enginePorts: [], from: null};
