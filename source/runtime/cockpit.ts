@@ -4,7 +4,7 @@
 import React from 'react';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
 import {allCommands} from './commands.js';
-import {keybindingsPath, loadKeybindings} from '../config/keybindings.js';
+import {keybindingsPath, loadKeybindings} from '../commands/keybindings-file.js';
 import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState} from '../store/index.js';
 import {createNotifier} from '../store/notifier.js';
