@@ -10,6 +10,7 @@ import {createAppStore, type AppStore} from '../store/index.js';
 import {createNotifier} from '../store/notifier.js';
 import {createRegistry} from '../commands/registry.js';
 import {allCommands} from '../runtime/commands.js';
+import {PANELS} from '../panels/registry.js';
 import {loadTheme} from '../theme/load.js';
 import {UNICODE_GLYPHS} from '../theme/tokens.js';
 import {createFrameWriter} from '../terminal/frame-writer.js';
@@ -69,7 +70,7 @@ export async function renderHarness(cols: number, rows: number, store = createAp
 		return origWrite(d);
 	};
 	const notifier = createNotifier(store);
-	const value = {store, notifier, registry: createRegistry(allCommands()), theme: loadTheme('dark'), glyphs: UNICODE_GLYPHS, quit: () => undefined};
+	const value = {store, notifier, registry: createRegistry(allCommands()), panels: PANELS, theme: loadTheme('dark'), glyphs: UNICODE_GLYPHS, quit: () => undefined};
 	const instance = render(React.createElement(CockpitProvider, {value}, React.createElement(App)), {
 		stdout: writer.stream,
 		stdin: new QuietStdin() as unknown as NodeJS.ReadStream,

@@ -4,6 +4,7 @@
 import React from 'react';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
 import {allCommands} from './commands.js';
+import {PANELS} from '../panels/registry.js';
 import {keybindingsPath, loadKeybindings} from '../commands/keybindings-file.js';
 import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState} from '../store/index.js';
@@ -114,7 +115,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 
 		try {
 			instance = render(
-				React.createElement(CockpitProvider, {value: {store, notifier, registry, theme, glyphs, quit}}, React.createElement(App, {layout: config.layout, ...(options.label ? {label: options.label} : {})})),
+				React.createElement(CockpitProvider, {value: {store, notifier, registry, panels: PANELS, theme, glyphs, quit}}, React.createElement(App, {layout: config.layout, ...(options.label ? {label: options.label} : {})})),
 				{stdout: frames.stream, exitOnCtrlC: false, patchConsole: false, debug: true},
 			);
 			scheduler = createScheduler(store, sources, config.refresh_ms);

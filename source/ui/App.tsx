@@ -9,7 +9,6 @@ import {update} from '../store/index.js';
 import {setVisible} from '../store/slices/ui.js';
 import {keyNames} from '../commands/keys.js';
 import {dispatchKey} from '../commands/dispatch.js';
-import {PANELS} from '../panels/registry.js';
 import {useAppState, useCockpit} from './context.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {PanelFrame} from './PanelFrame.js';
@@ -30,7 +29,7 @@ export interface AppProps {
 
 export function App({layout = 'auto', size, label}: AppProps) {
 	const cockpit = useCockpit();
-	const {store, registry, quit} = cockpit;
+	const {store, registry, quit, panels} = cockpit;
 	const measured = useTerminalSize();
 	const {cols, rows} = size ?? measured;
 	const ui = useAppState(s => s.ui);
@@ -71,12 +70,13 @@ export function App({layout = 'auto', size, label}: AppProps) {
 			<Box flexDirection="column" width={plan.frameWidth} height={plan.bodyHeight} overflow="hidden">
 				{body}
 			</Box>
-			<TabStrip panels={PANELS} width={plan.frameWidth} />
+			<TabStrip panels={panels} width={plan.frameWidth} />
 		</Box>
 	);
 }
 
 function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: string}) {
+	const {panels} = useCockpit();
 	const state = useAppState(s => s);
 	const rowsByY = new Map<number, typeof plan.slots>();
 	for (const slot of plan.slots) rowsByY.set(slot.y, [...(rowsByY.get(slot.y) ?? []), slot]);
@@ -85,8 +85,8 @@ function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: st
 			{[...rowsByY.entries()].map(([y, slots]) => (
 				<Box key={y} flexDirection="row" height={slots[0]!.height} width={plan.frameWidth}>
 					{slots.map(slot => {
-						const def = PANELS.find(p => p.id === slot.panel)!;
-						const index = PANELS.indexOf(def) + 1;
+						const def = panels.find(p => p.id === slot.panel)!;
+						const index = panels.indexOf(def) + 1;
 						const Component = def.Component;
 						return (
 							<PanelFrame

@@ -10,6 +10,7 @@ import {createAppStore, type AppState, type AppStore} from '../../source/store/i
 import {createNotifier} from '../../source/store/notifier.js';
 import {createRegistry} from '../../source/commands/registry.js';
 import {allCommands} from '../../source/runtime/commands.js';
+import {PANELS} from '../../source/panels/registry.js';
 import {loadTheme} from '../../source/theme/load.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/theme/tokens.js';
 
@@ -96,6 +97,7 @@ export function mountCockpit(store: AppStore, cols: number, rows: number, option
 		store,
 		notifier: createNotifier(store),
 		registry: createRegistry(allCommands()),
+		panels: PANELS,
 		theme: loadTheme(options.theme ?? 'dark'),
 		glyphs: options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS,
 		quit: options.quit ?? (() => undefined),
