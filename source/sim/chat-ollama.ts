@@ -10,7 +10,6 @@ import {chatPromptText, naturalLength, tokenId, tokenize} from './tokens.js';
 
 /** Ollama's load_duration when the model is already resident. */
 const WARM_LOAD_NS = 14_873_250;
-let counter = 0;
 
 export async function handleOllamaNative(ctx: EngineContext, req: IncomingMessage, res: ServerResponse, mode: 'chat' | 'generate'): Promise<void> {
 	let body: Record<string, unknown>;
@@ -38,8 +37,7 @@ export async function handleOllamaNative(ctx: EngineContext, req: IncomingMessag
 	const numPredict = typeof options.num_predict === 'number' && options.num_predict > 0 ? Math.floor(options.num_predict) : Number.MAX_SAFE_INTEGER;
 	const stream = body['stream'] !== false;
 	const promptTokens = tokenize(text);
-	counter += 1;
-	const seed = (tokenId(text.slice(-256)) + counter * 7919) >>> 0;
+	const seed = (tokenId(text.slice(-256)) + ctx.nextRequest() * 7919) >>> 0;
 	ctx.touch();
 	const started = performance.now();
 	let full = '';

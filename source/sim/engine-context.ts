@@ -18,6 +18,8 @@ export interface EngineContext {
 	flushCache(): void;
 	/** Ollama: the model stays loaded until this time (keep-alive 5 min after last use). */
 	touch(): void;
+	/** Counts this engine's generation requests (1, 2, ...): varies the seed of repeated prompts. */
+	nextRequest(): number;
 	expiresAt: Date;
 	startedAt: Date;
 }

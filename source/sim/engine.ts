@@ -37,6 +37,8 @@ export class SimEngineServer implements SimEngine {
 	private stopped = true;
 	private startedAt = new Date();
 	private expiresAt = new Date(0);
+	/** Generation requests served: varies the seed of a repeated prompt, per engine. */
+	private requests = 0;
 	private transition: Promise<void> = Promise.resolve();
 	private lifecycle: LifecycleState = STOPPED;
 	readonly timing: LifecycleTiming;
@@ -227,6 +229,7 @@ export class SimEngineServer implements SimEngine {
 			touch: () => {
 				if (this.kind === 'ollama') this.expiresAt = new Date(Date.now() + OLLAMA_KEEP_ALIVE_MS);
 			},
+			nextRequest: () => ++this.requests,
 			expiresAt: this.expiresAt,
 			startedAt: this.startedAt,
 		};
