@@ -1,7 +1,8 @@
-// Container actions: start, stop, restart through the Docker source's connection. Each reports its
-// progress into the containers slice; the events stream then updates the row's state.
+// Container actions: start, stop, restart through the container's host's Docker client (the one the
+// Docker source watches). Each reports its progress into the containers slice; the events stream
+// then updates the row's state.
 
-import {activeDocker} from '../sources/docker/handle.js';
+import type {Host} from '../hosts/host.js';
 import {update, type AppStore} from '../store/index.js';
 import {setBusy} from '../store/slices/containers.js';
 import {showNotice} from '../store/slices/ui.js';
@@ -10,9 +11,13 @@ export type ContainerVerb = 'start' | 'stop' | 'restart';
 
 const PROGRESS: Record<ContainerVerb, string> = {start: 'starting…', stop: 'stopping…', restart: 'restarting…'};
 
-export async function runContainerAction(store: AppStore, verb: ContainerVerb, id: string, name: string): Promise<void> {
-	const docker = activeDocker();
-	if (!docker) throw new Error(`cannot ${verb} ${name}: not connected to Docker (see the Containers panel for why)`);
+export async function runContainerAction(store: AppStore, host: Host, verb: ContainerVerb, id: string, name: string): Promise<void> {
+	let docker;
+	try {
+		docker = host.docker().docker;
+	} catch (error) {
+		throw new Error(`cannot ${verb} ${name}: not connected to Docker (${(error as Error).message})`);
+	}
 	update(store, 'containers', s => setBusy(s, id, PROGRESS[verb]));
 	try {
 		const container = docker.getContainer(id);

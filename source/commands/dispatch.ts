@@ -3,11 +3,13 @@
 
 import {update, type AppStore} from '../store/index.js';
 import {showNotice} from '../store/slices/ui.js';
+import type {Services} from '../services/types.js';
 import type {Registry} from './registry.js';
 
 export interface DispatchContext {
 	store: AppStore;
 	registry: Registry;
+	services: Services;
 	quit(code?: number): void;
 }
 
@@ -34,7 +36,7 @@ export function dispatchKey(key: string, ctx: DispatchContext): string | undefin
 		update(store, 'ui', ui => showNotice(ui, `read-only mode: "${command.description}" refused`, 'warn'));
 		return command.id;
 	}
-	runSafely(store, command.description, () => command.run({store, state, quit: ctx.quit}));
+	runSafely(store, command.description, () => command.run({store, state, services: ctx.services, quit: ctx.quit}));
 	return command.id;
 }
 

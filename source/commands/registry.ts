@@ -3,11 +3,14 @@
 // generated from / validated against it.
 
 import type {AppState, AppStore} from '../store/index.js';
+import type {Services} from '../services/types.js';
 import {validateKeyName} from './keys.js';
 
 export interface CommandContext {
 	store: AppStore;
 	state: AppState;
+	/** Hosts, the Aider manager, benchmarks: built by the runtime, never reached through globals. */
+	services: Services;
 	/** Ask the app to exit (restores the terminal). */
 	quit(code?: number): void;
 }

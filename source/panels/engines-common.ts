@@ -6,7 +6,6 @@ import type {PanelId} from '../domain/panel-ids.js';
 import {formatClock} from '../domain/format.js';
 import {update} from '../store/index.js';
 import {selectRow, selectedRow, type EngineRow} from '../store/slices/engines.js';
-import {benchFromPanel} from '../sources/engines/bench-action.js';
 
 export function downText(r: EngineRow): string | null {
 	if (r.state !== 'unreachable') return null;
@@ -30,9 +29,9 @@ export function rowCommands(panel: PanelId, group: string): Command[] {
 			description: 'Benchmark the selected engine (one streamed request: TTFT, tok/s)',
 			group,
 			when,
-			run: ({store, state}) => {
+			run: ({state, services}) => {
 				const row = selectedRow(state.engines);
-				if (row) benchFromPanel(store, row);
+				if (row) services.bench.start(row);
 			},
 		},
 	];

@@ -1,5 +1,6 @@
-// Starts the full-screen cockpit on a loaded config: store, sources, scheduler, Ink, and the
-// terminal restored on every way out. `demo` reuses it with its own config.
+// Starts the full-screen cockpit on a loaded config: store, services (hosts, Aider, benchmarks), the
+// sources of each host, scheduler, Ink, and the terminal restored on every way out. `demo` reuses it
+// with its own config.
 
 import React from 'react';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
@@ -7,11 +8,13 @@ import {allCommands} from './commands.js';
 import {PANELS} from '../panels/registry.js';
 import {keybindingsPath, loadKeybindings} from '../commands/keybindings-file.js';
 import type {LoadedConfig} from '../config/load.js';
-import {createAppStore, initialState} from '../store/index.js';
+import {createAppStore, initialState, type AppStore} from '../store/index.js';
 import {createNotifier} from '../store/notifier.js';
 import {createSources} from '../sources/index.js';
 import {createScheduler} from '../sources/scheduler.js';
-import type {Source, SourceContext} from '../sources/types.js';
+import type {Source} from '../sources/types.js';
+import type {Services} from '../services/types.js';
+import {closeServices, createServices} from './services.js';
 import {decideColors, wantsAscii} from '../theme/resolve.js';
 import {loadTheme, ThemeError} from '../theme/load.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../theme/tokens.js';
@@ -23,8 +26,8 @@ export interface CockpitOptions {
 	/** --theme given on the command line (wins over config, loses to NO_COLOR). */
 	flagTheme?: string;
 	env?: NodeJS.ProcessEnv;
-	/** Extra sources (the demo adds its own). */
-	extraSources?: (ctx: SourceContext) => Source[];
+	/** Extra sources (`term` adds one that starts its command). */
+	extraSources?: (store: AppStore, services: Services) => Source[];
 	/** Runs after the terminal is restored, before exit (the demo stops its servers). */
 	onShutdown?: () => Promise<void>;
 	/** Shown in the header after the name ("demo"). */
@@ -74,8 +77,9 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 
 	const store = createAppStore(initialState(config.read_only));
 	const notifier = createNotifier(store);
-	const ctx: SourceContext = {store, config, refreshMs: config.refresh_ms, env};
-	const sources = [...createSources(ctx), ...(options.extraSources?.(ctx) ?? [])];
+	const services = createServices({store, config, env});
+	const base = {store, config, refreshMs: config.refresh_ms, env};
+	const sources = [...services.hosts.flatMap(host => createSources(base, host)), ...(options.extraSources?.(store, services) ?? [])];
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
 	// Ink renders into the frame writer (debug mode: whole frames, no cursor maths of its own);
@@ -103,7 +107,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			}
 			const code = exitCodeFor(reason);
 			void Promise.race([
-				Promise.all([scheduler?.stop(), options.onShutdown?.()]),
+				Promise.all([Promise.resolve(scheduler?.stop()).finally(() => closeServices(services)), options.onShutdown?.()]),
 				new Promise(r => setTimeout(r, 1500).unref()),
 			]).finally(() => {
 				resolve(code);
@@ -115,7 +119,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 
 		try {
 			instance = render(
-				React.createElement(CockpitProvider, {value: {store, notifier, registry, panels: PANELS, theme, glyphs, quit}}, React.createElement(App, {layout: config.layout, ...(options.label ? {label: options.label} : {})})),
+				React.createElement(CockpitProvider, {value: {store, notifier, registry, panels: PANELS, services, theme, glyphs, quit}}, React.createElement(App, {layout: config.layout, ...(options.label ? {label: options.label} : {})})),
 				{stdout: frames.stream, exitOnCtrlC: false, patchConsole: false, debug: true},
 			);
 			scheduler = createScheduler(store, sources, config.refresh_ms);

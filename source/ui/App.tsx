@@ -29,7 +29,7 @@ export interface AppProps {
 
 export function App({layout = 'auto', size, label}: AppProps) {
 	const cockpit = useCockpit();
-	const {store, registry, quit, panels} = cockpit;
+	const {store, registry, quit, panels, services} = cockpit;
 	const measured = useTerminalSize();
 	const {cols, rows} = size ?? measured;
 	const ui = useAppState(s => s.ui);
@@ -44,7 +44,7 @@ export function App({layout = 'auto', size, label}: AppProps) {
 
 	useInput(
 		(input, key) => {
-			for (const name of keyNames(input, key)) dispatchKey(name, {store, registry, quit});
+			for (const name of keyNames(input, key)) dispatchKey(name, {store, registry, services, quit});
 		},
 		{isActive: !ui.capture},
 	);

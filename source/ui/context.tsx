@@ -1,10 +1,11 @@
 // React context for the cockpit: the store (read through coalesced notifications), the command
-// registry, the panels, theme and glyphs. Components read state only through useAppState.
+// registry, the panels, the services, theme and glyphs. Components read state only through useAppState.
 
 import React, {createContext, useContext, useSyncExternalStore} from 'react';
 import type {AppState, AppStore} from '../store/index.js';
 import type {Notifier} from '../store/notifier.js';
 import type {Registry} from '../commands/registry.js';
+import type {Services} from '../services/types.js';
 import type {Glyphs, Theme} from '../theme/tokens.js';
 import type {PanelView} from './panel-view.js';
 
@@ -14,6 +15,8 @@ export interface CockpitContext {
 	registry: Registry;
 	/** Every panel in tab order (the runtime passes the panel registry). */
 	panels: readonly PanelView[];
+	/** Hosts, the Aider manager, benchmarks: built by the runtime. */
+	services: Services;
 	theme: Theme;
 	glyphs: Glyphs;
 	quit(code?: number): void;

@@ -13,6 +13,7 @@ import {runContainerAction} from '../../source/actions/containers.js';
 import {detailRows} from '../../source/panels/containers/selectors.js';
 import {containersStatus} from '../../source/panels/containers/status.js';
 import {PREFIX, createStackContainer, ensureImage, removeTestContainers, requireDaemon, seedDirs, waitFor, type SeedStack} from './engine-support.js';
+import {localHost} from '../support/host.js';
 
 const docker = new Docker({socketPath: '/var/run/docker.sock'});
 const available = await requireDaemon(docker);
@@ -21,6 +22,7 @@ const SECRET = 'sk-test-secret-value';
 describe.skipIf(!available)('Docker source on a real engine', () => {
 	let store: AppStore;
 	let source: DockerSource;
+	const host = localHost();
 	let seed: SeedStack;
 	const byName = (name: string) => Object.values(store.getState().containers.byId).find(c => c.name === PREFIX + name);
 
@@ -38,13 +40,14 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 			createStackContainer(docker, 'gitea', {start: false}),
 		]);
 		store = createAppStore();
-		source = createDockerSource({store, config: defaultConfig(), refreshMs: 1000, env: {}}, [100, 200, 400]);
+		source = createDockerSource({store, config: defaultConfig(), refreshMs: 1000, env: {}, host}, [100, 200, 400]);
 		await source.start!();
 		await waitFor('the initial listing', () => store.getState().containers.connection === 'up' && byName('gitea') !== undefined);
 	});
 
 	afterAll(async () => {
 		await source?.stop?.();
+		host.close();
 		if (available) await removeTestContainers(docker);
 		if (seed) rmSync(seed.stateDir, {recursive: true, force: true});
 	});
@@ -125,12 +128,12 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 
 	it('starts, stops and restarts a container', async () => {
 		const gitea = byName('gitea')!;
-		await runContainerAction(store, 'start', gitea.id, gitea.name);
+		await runContainerAction(store, host, 'start', gitea.id, gitea.name);
 		await waitFor('gitea running', () => byName('gitea')?.state === 'running');
 		const started = byName('gitea')!.startedAt;
-		await runContainerAction(store, 'restart', gitea.id, gitea.name);
+		await runContainerAction(store, host, 'restart', gitea.id, gitea.name);
 		await waitFor('gitea restarted', () => byName('gitea')?.state === 'running' && byName('gitea')?.startedAt !== started);
-		await runContainerAction(store, 'stop', gitea.id, gitea.name);
+		await runContainerAction(store, host, 'stop', gitea.id, gitea.name);
 		await waitFor('gitea stopped', () => byName('gitea')?.state === 'exited');
 		expect(store.getState().ui.notice?.text).toBe(`${gitea.name}: stop done`);
 	});

@@ -1,6 +1,8 @@
 // Plain container records the domain works on: what Docker's list/inspect/stats report, reduced to
 // the fields the cockpit shows. Built by the Docker source, read by reducers and panels.
 
+import type {HostId} from '../host-id.js';
+
 export type StackRole =
 	| 'openhands'
 	| 'openhands-runtime'
@@ -66,6 +68,8 @@ export interface LogConfigCheck {
 }
 
 export interface ContainerInfo {
+	/** The host whose Docker reported it. */
+	hostId: HostId;
 	id: string;
 	name: string;
 	image: string;

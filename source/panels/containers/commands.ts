@@ -6,6 +6,7 @@ import type {AppState, AppStore} from '../../store/index.js';
 import {update} from '../../store/index.js';
 import {openLogs, patchLogs} from '../../store/slices/containers.js';
 import {runContainerAction, type ContainerVerb} from '../../actions/containers.js';
+import {hostFor, type Services} from '../../services/types.js';
 import {containerIds, groupedRows} from './selectors.js';
 
 const GROUP = 'Containers';
@@ -27,7 +28,7 @@ function move(store: AppStore, state: AppState, step: number): void {
 	update(store, 'containers', c => ({...c, selected: next}));
 }
 
-function confirmAction(store: AppStore, state: AppState, verb: ContainerVerb | 'toggle'): void {
+function confirmAction(store: AppStore, state: AppState, services: Services, verb: ContainerVerb | 'toggle'): void {
 	const id = selectedId(state);
 	const info = id ? state.containers.byId[id] : undefined;
 	if (!id || !info) return;
@@ -38,7 +39,7 @@ function confirmAction(store: AppStore, state: AppState, verb: ContainerVerb | '
 		confirm: {
 			title,
 			body: [`${info.name} (${info.image}, ${info.state})`, actual === 'start' ? 'It will be started.' : `It gets SIGTERM, then SIGKILL after 10 s.`],
-			run: () => runContainerAction(store, actual, id, info.name),
+			run: () => runContainerAction(store, hostFor(services, info.hostId), actual, id, info.name),
 		},
 	}));
 }
@@ -120,7 +121,7 @@ export const containersCommands: Command[] = [
 		group: GROUP,
 		mutating: true,
 		when: s => on(s) && !editing(s) && s.containers.connection === 'up',
-		run: ({store, state}) => confirmAction(store, state, 'toggle'),
+		run: ({store, state, services}) => confirmAction(store, state, services, 'toggle'),
 	},
 	{
 		id: 'containers.restart',
@@ -129,7 +130,7 @@ export const containersCommands: Command[] = [
 		group: GROUP,
 		mutating: true,
 		when: s => on(s) && !editing(s) && s.containers.connection === 'up',
-		run: ({store, state}) => confirmAction(store, state, 'restart'),
+		run: ({store, state, services}) => confirmAction(store, state, services, 'restart'),
 	},
 	{id: 'containers.follow', keys: ['f'], description: 'Follow the log on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {follow: !c.logs?.follow, scroll: 0}))},
 	{id: 'containers.timestamps', keys: ['t'], description: 'Show log timestamps on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {timestamps: !c.logs?.timestamps}))},

@@ -5,12 +5,12 @@ import {fixJob, restartJob} from '../../actions/doctor-fixes.js';
 import type {CommandContext} from '../../commands/registry.js';
 import type {Job} from '../../jobs/job.js';
 import {startJob} from '../../jobs/runner.js';
-import {activeDocker} from '../../sources/docker/handle.js';
+import {hostFor} from '../../services/types.js';
 import {update, type AppStore} from '../../store/index.js';
 import {requestRun} from '../../store/slices/doctor.js';
 import {showNotice} from '../../store/slices/ui.js';
 
-function ask(store: AppStore, job: Job, then: () => void): void {
+function ask({store}: Pick<CommandContext, 'store'>, job: Job, then: () => void): void {
 	update(store, 'ui', ui => ({
 		...ui,
 		confirm: {
@@ -25,19 +25,26 @@ function ask(store: AppStore, job: Job, then: () => void): void {
 	}));
 }
 
-export async function offerDoctorFix({store, state}: CommandContext, checkId: string): Promise<void> {
+export async function offerDoctorFix(ctx: CommandContext, checkId: string): Promise<void> {
+	const {store, state, services} = ctx;
 	const result = state.doctor.results?.find(r => r.id === checkId);
 	if (!result) return;
 	const {targets} = state.doctor;
-	const docker = activeDocker();
-	const job = await fixJob(result, {configToml: targets.configToml, openhandsContainer: targets.openhandsContainer, docker, hostId: 'local', restart: false});
+	const host = hostFor(services, null);
+	let docker = null;
+	try {
+		docker = host.docker().docker;
+	} catch {
+		// No Docker client: the fix that needs one says so.
+	}
+	const job = await fixJob(result, {configToml: targets.configToml, openhandsContainer: targets.openhandsContainer, docker, hostId: host.id, restart: false});
 	if (job instanceof Error) {
 		update(store, 'ui', ui => showNotice(ui, job.message, 'warn'));
 		return;
 	}
-	ask(store, job, () => {
+	ask(ctx, job, () => {
 		const name = targets.openhandsContainer;
-		if (docker && name) ask(store, restartJob(docker, name, 'local'), () => update(store, 'doctor', requestRun));
+		if (docker && name) ask(ctx, restartJob(docker, name, host.id), () => update(store, 'doctor', requestRun));
 		else update(store, 'doctor', requestRun);
 	});
 }

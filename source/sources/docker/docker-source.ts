@@ -1,9 +1,9 @@
 // Docker source: one listing plus the events API keep the container list (no list polling); one-shot
 // stats for the visible containers every [docker] stats_ms (domain/containers/stats-due.ts); reconnects with backoff when the daemon goes away;
 // opens log streams for the log viewer; publishes discovery (OpenHands state dir, engine ports).
+// Its Docker client is the host's (ctx.host.docker()), which the container actions use too.
 
-import {stat} from 'node:fs/promises';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import {infoFromInspect, type RawInspect} from '../../domain/containers/inspect.js';
 import {computeStats, type RawStats} from '../../domain/containers/stats.js';
 import {statsDue} from '../../domain/containers/stats-due.js';
@@ -13,8 +13,8 @@ import {update} from '../../store/index.js';
 import {applyContainer, applyDisabled, applyDown, applyListing, applyStats, removeContainer, setConnecting, setLogSize} from '../../store/slices/containers.js';
 import {applyDiscovery} from '../../store/slices/discovery.js';
 import type {Source, SourceContext} from '../types.js';
-import {describeDockerError, dockerTarget, type DockerTarget} from '../../hosts/docker.js';
-import {setActiveDocker} from './handle.js';
+import {describeDockerError} from '../../hosts/docker.js';
+import type {DockerLink} from '../../hosts/host.js';
 import {openLogStream, type LogStream} from './logs.js';
 
 export const BACKOFF_MS = [250, 500, 1000, 2000, 4000];
@@ -34,9 +34,9 @@ export interface DockerSource extends Source {
 const IGNORED = /^(exec_|attach|detach|resize|top|archive-path|extract-to-dir|copy|export|commit)/;
 
 export function createDockerSource(ctx: SourceContext, backoff: readonly number[] = BACKOFF_MS): DockerSource {
-	const {store} = ctx;
+	const {store, host} = ctx;
 	const counters: DockerCounters = {list: 0, inspect: 0, stats: 0, connects: 0, events: 0};
-	let target: DockerTarget | null = null;
+	let link: DockerLink | null = null;
 	let docker: Docker | null = null;
 	let events: NodeJS.ReadableStream | null = null;
 	let retryTimer: NodeJS.Timeout | null = null;
@@ -59,7 +59,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 	const inspect = async (id: string): Promise<ContainerInfo | null> => {
 		counters.inspect++;
 		const raw = (await docker!.getContainer(id).inspect()) as unknown as RawInspect;
-		const info = infoFromInspect(raw);
+		const info = infoFromInspect(raw, host.id);
 		if (info.role === 'openhands') rawEnv[id] = raw.Config?.Env ?? [];
 		return info;
 	};
@@ -111,7 +111,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		generation++;
 		(events as unknown as {destroy?: () => void} | null)?.destroy?.();
 		events = null;
-		const message = error ? describeDockerError(error, target!.endpoint) : `Docker daemon at ${target!.endpoint} closed the connection (stopped or restarting); retrying`;
+		const message = error ? describeDockerError(error, link!.endpoint) : `Docker daemon at ${link!.endpoint} closed the connection (stopped or restarting); retrying`;
 		update(store, 'containers', s => applyDown(s, message, now()));
 		schedule();
 	};
@@ -128,7 +128,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 	};
 
 	const connect = async (): Promise<void> => {
-		if (stopped || !docker || !target) return;
+		if (stopped || !docker || !link) return;
 		const gen = ++generation;
 		counters.connects++;
 		try {
@@ -196,11 +196,11 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		logKey = key;
 		logStream?.close();
 		logStream = null;
-		if (!logs || !docker || !target) return;
+		if (!logs || !docker || !link) return;
 		const info = s.byId[logs.target];
 		// Turning follow back on reloads the tail; turning it off keeps what is shown.
 		if (!logs.follow && logs.lines.length > 0) return;
-		logStream = openLogStream(docker, store, logs.target, logs.follow, info?.tty ?? false, target.endpoint);
+		logStream = openLogStream(docker, store, logs.target, logs.follow, info?.tty ?? false, link.endpoint);
 	};
 
 	const source: DockerSource = {
@@ -214,21 +214,13 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 				return;
 			}
 			try {
-				target = dockerTarget(ctx.env, ctx.config.docker);
+				link = host.docker();
 			} catch (error) {
 				update(store, 'containers', s => applyDown(s, (error as Error).message, now()));
 				return;
 			}
-			try {
-				// dockerode reads DOCKER_HOST and DOCKER_CERT_PATH from process.env on its own, and throws on a missing cert folder.
-				docker = new Docker(target.options);
-			} catch (error) {
-				const message = `Docker client for ${target.endpoint} could not be set up: ${(error as Error).message}; fix or unset DOCKER_CERT_PATH and check DOCKER_HOST`;
-				update(store, 'containers', s => applyDown(s, message, now()));
-				return;
-			}
-			setActiveDocker(docker);
-			update(store, 'containers', s => setConnecting(s, target!.endpoint));
+			docker = link.docker;
+			update(store, 'containers', s => setConnecting(s, link!.endpoint));
 			unsubscribe = store.subscribe((state, prev) => {
 				if (state.containers !== prev.containers) syncLogs();
 			});
@@ -256,7 +248,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 			if (s.view === 'detail' && s.selected) {
 				const info = s.byId[s.selected];
 				if (info) {
-					const size = !target?.local ? 'unknown (remote daemon)' : !info.logPath ? 'no log file (driver does not keep one)' : await stat(info.logPath).then(st => st.size, (e: NodeJS.ErrnoException) => (e.code === 'EACCES' ? `${info.logPath}: permission denied (root-only)` : `${info.logPath}: ${e.code ?? e.message}`));
+					const size = !link?.local ? 'unknown (remote daemon)' : !info.logPath ? 'no log file (driver does not keep one)' : await host.files.stat(info.logPath).then(st => st.size, (e: NodeJS.ErrnoException) => (e.code === 'EACCES' ? `${info.logPath}: permission denied (root-only)` : `${info.logPath}: ${e.code ?? e.message}`));
 					update(store, 'containers', c => setLogSize(c, info.id, size));
 				}
 			}
@@ -272,8 +264,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 			logKey = '';
 			(events as unknown as {destroy?: () => void} | null)?.destroy?.();
 			events = null;
-			target?.close();
-			setActiveDocker(null);
+			// The host keeps its Docker client (and SSH connection) until the runtime closes it.
 		},
 	};
 	return source;

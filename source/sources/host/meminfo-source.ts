@@ -1,7 +1,6 @@
-// Host memory source: reads /proc/meminfo (or [memory] meminfo_path; STACKDECK_MEMINFO wins) on each
-// tick while the Memory panel is visible.
+// Host memory source: reads the host's /proc/meminfo (or [memory] meminfo_path; STACKDECK_MEMINFO wins) on
+// each tick while the Memory panel is visible.
 
-import {readFile} from 'node:fs/promises';
 import {MemInfoError, parseMeminfo} from '../../domain/meminfo.js';
 import {update} from '../../store/index.js';
 import {applyHostError, applyMeminfo} from '../../store/slices/host.js';
@@ -14,7 +13,7 @@ export function createMeminfoSource(ctx: SourceContext, file = ctx.env['STACKDEC
 		async poll() {
 			const now = Date.now();
 			try {
-				const mem = parseMeminfo(await readFile(file, 'utf8'), file);
+				const mem = parseMeminfo(await ctx.host.files.readFile(file, {maxBytes: 64 * 1024}), file);
 				update(ctx.store, 'host', h => applyMeminfo(h, mem, now));
 			} catch (error) {
 				const message =
