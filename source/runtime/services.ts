@@ -1,4 +1,4 @@
-// Builds the services once per run (hosts, the Aider manager, benchmarks) and lets go of them at the
+// Builds the services once per run (hosts, the Aider manager, benchmarks, jobs) and lets go of them at the
 // end. The runtime is the only place that makes them; everything else is handed them.
 
 import type {Config} from '../config/schema.js';
@@ -7,6 +7,7 @@ import type {TargetOptions} from '../hosts/docker.js';
 import type {Services} from '../services/types.js';
 import {AiderManager} from '../sources/aider/manager.js';
 import {createBenchRunner} from '../sources/engines/bench-action.js';
+import {startJob} from '../jobs/runner.js';
 import type {AppStore} from '../store/index.js';
 
 export interface ServiceOptions {
@@ -21,7 +22,7 @@ export function createServices(options: ServiceOptions): Services {
 	const {store, config, env} = options;
 	// One host today: this machine. Configured remote hosts get theirs here.
 	const local = createLocalHost({env, docker: config.docker, ...(options.dockerTarget ? {targetOptions: options.dockerTarget} : {})});
-	return {hosts: [local], aider: new AiderManager(store, config, env), bench: createBenchRunner(store)};
+	return {hosts: [local], aider: new AiderManager(store, config, env), bench: createBenchRunner(store), jobs: {start: startJob}};
 }
 
 /** Stops every session the Aider manager started and closes every host's connections. */

@@ -5,6 +5,8 @@ import type {HostId} from '../domain/host-id.js';
 import type {Host} from '../hosts/host.js';
 import type {AiderManager} from '../sources/aider/manager.js';
 import type {BenchRunner} from '../sources/engines/bench-action.js';
+import type {Job} from '../jobs/job.js';
+import type {JobHandle, RunOptions} from '../jobs/runner.js';
 
 export interface Services {
 	/** Every box the cockpit watches, `local` first. */
@@ -13,8 +15,12 @@ export interface Services {
 	aider: AiderManager;
 	/** One-request engine benchmarks started from the panels. */
 	bench: BenchRunner;
-	/** The job runner (plans, steps, progress, cancel); not wired yet. */
-	jobs?: unknown;
+	/** Runs jobs (plan, steps with progress, cancel, undo): every change to the stack goes through it. */
+	jobs: JobRunner;
+}
+
+export interface JobRunner {
+	start(job: Job, options?: RunOptions): JobHandle;
 }
 
 /** The host a record names; the first host when the id is unknown (records made before hosts had ids). */

@@ -4,20 +4,19 @@
 import {fixJob, restartJob} from '../../actions/doctor-fixes.js';
 import type {CommandContext} from '../../commands/registry.js';
 import type {Job} from '../../jobs/job.js';
-import {startJob} from '../../jobs/runner.js';
 import {hostFor} from '../../services/types.js';
 import {update, type AppStore} from '../../store/index.js';
 import {requestRun} from '../../store/slices/doctor.js';
 import {showNotice} from '../../store/slices/ui.js';
 
-function ask({store}: Pick<CommandContext, 'store'>, job: Job, then: () => void): void {
+function ask({store, services}: Pick<CommandContext, 'store' | 'services'>, job: Job, then: () => void): void {
 	update(store, 'ui', ui => ({
 		...ui,
 		confirm: {
 			title: `${job.title}?`,
 			body: job.plan,
 			run: async () => {
-				const record = await startJob(job, {readOnly: store.getState().ui.readOnly}).done;
+				const record = await services.jobs.start(job, {readOnly: store.getState().ui.readOnly}).done;
 				update(store, 'ui', u => showNotice(u, record.message ?? job.title, record.state === 'done' ? 'ok' : record.state === 'cancelled' ? 'info' : 'error'));
 				if (record.state === 'done') then();
 			},
