@@ -14,6 +14,7 @@ import {detailRows} from '../../source/panels/containers/selectors.js';
 import {containersStatus} from '../../source/panels/containers/status.js';
 import {PREFIX, createStackContainer, ensureImage, removeTestContainers, requireDaemon, seedDirs, waitFor, type SeedStack} from './engine-support.js';
 import {localHost} from '../support/host.js';
+import {discoveryOf} from '../../source/store/slices/discovery.js';
 
 const docker = new Docker({socketPath: '/var/run/docker.sock'});
 const available = await requireDaemon(docker);
@@ -57,7 +58,7 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 		expect(byName('sglang')?.role).toBe('sglang');
 		expect(byName('gitea')).toMatchObject({role: 'gitea', state: 'created'});
 		expect(byName('sglang')?.log.warning).toMatch(/max-size/);
-		const d = store.getState().discovery;
+		const d = discoveryOf(store.getState(), host.id);
 		expect(d.openhandsStateDir).toBe(seed.stateDir);
 		expect(d.openhandsConfigToml).toBe(seed.configToml);
 		expect(d.llmModel).toBe('openai/Intel/Qwen3-Coder');

@@ -53,7 +53,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 	const now = () => Date.now();
 	const publishDiscovery = () => {
 		const infos = Object.values(store.getState().containers.byId);
-		update(store, 'discovery', d => applyDiscovery(d, discoverStack(infos, rawEnv)));
+		update(store, 'discovery', d => applyDiscovery(d, host.id, discoverStack(infos, rawEnv)));
 	};
 
 	const inspect = async (id: string): Promise<ContainerInfo | null> => {

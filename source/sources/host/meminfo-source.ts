@@ -14,13 +14,13 @@ export function createMeminfoSource(ctx: SourceContext, file = ctx.env['STACKDEC
 			const now = Date.now();
 			try {
 				const mem = parseMeminfo(await ctx.host.files.readFile(file, {maxBytes: 64 * 1024}), file);
-				update(ctx.store, 'host', h => applyMeminfo(h, mem, now));
+				update(ctx.store, 'host', h => applyMeminfo(h, ctx.host.id, mem, now));
 			} catch (error) {
 				const message =
 					error instanceof MemInfoError
 						? error.message
 						: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); host memory needs Linux /proc`;
-				update(ctx.store, 'host', h => applyHostError(h, message, now));
+				update(ctx.store, 'host', h => applyHostError(h, ctx.host.id, message, now));
 			}
 		},
 	};

@@ -26,6 +26,7 @@ import {checkSnapshot, pendingRows} from './rows.js';
 import {findV1Conversations, listSessions} from './session-list.js';
 import {findStateDir} from './state-dir.js';
 import {watchFolder, type FolderWatch} from './watch.js';
+import {discoveryOf} from '../../store/slices/discovery.js';
 
 /** Runs `task` one at a time; a request while it runs schedules exactly one more run. */
 function serial(task: () => Promise<void>): () => void {
@@ -63,7 +64,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	let stopped = false;
 
 	const discover = () => {
-		const d = store.getState().discovery;
+		const d = discoveryOf(store.getState(), ctx.host.id);
 		const found = findStateDir({
 			configStateDir: ctx.config.openhands.state_dir,
 			configToml: ctx.config.openhands.config_toml,
@@ -71,7 +72,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			mountedConfigToml: d.openhandsConfigToml,
 			home: ctx.env['HOME'],
 		});
-		update(store, 'sessions', s => setStateDir(s, found));
+		update(store, 'sessions', s => setStateDir(s, found, ctx.host.id));
 		if (found.dir !== watchedStateDir) {
 			listWatch?.close();
 			listWatch = null;
@@ -195,7 +196,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		}
 	};
 	let pendingDetail: number | null = null;
-	let lastDiscovery = store.getState().discovery;
+	let lastDiscovery = discoveryOf(store.getState(), ctx.host.id);
 
 	return {
 		id: 'openhands.sessions',
@@ -203,8 +204,8 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		start() {
 			discover();
 			unsubscribe = store.subscribe(state => {
-				if (state.discovery !== lastDiscovery) {
-					lastDiscovery = state.discovery;
+				if (discoveryOf(state, ctx.host.id) !== lastDiscovery) {
+					lastDiscovery = discoveryOf(state, ctx.host.id);
 					discover();
 				}
 				onState();
