@@ -2,17 +2,17 @@
 
 import React from 'react';
 import {Box} from 'ink';
-import {PANELS} from '../panels/registry.js';
-import {useAppState} from './context.js';
+import {useAppState, useCockpit} from './context.js';
 import {headerHint} from './header-hint.js';
 import {Line, Span} from './widgets/Line.js';
 
 export function Header({width, label}: {width: number; label?: string | undefined}) {
+	const {panels} = useCockpit();
 	const ui = useAppState(s => s.ui);
 	const notice = ui.notice;
-	const index = PANELS.findIndex(p => p.id === ui.focused);
+	const index = panels.findIndex(p => p.id === ui.focused);
 	const room = width - 'stackdeck'.length - (ui.readOnly ? ' [read-only]'.length : 0);
-	const hint = headerHint(room, {label, index: index + 1, panel: PANELS[index]?.title ?? '', panels: PANELS.length, grid: ui.layout !== 'phone'});
+	const hint = headerHint(room, {label, index: index + 1, panel: panels[index]?.title ?? '', panels: panels.length, grid: ui.layout !== 'phone'});
 	return (
 		<Box width={width} height={1}>
 			<Line>
