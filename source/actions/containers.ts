@@ -1,8 +1,7 @@
-// Container start, stop and restart as jobs, through the Docker source's connection. The job's
+// Container start, stop and restart as jobs, through the container's host's Docker client. The job's
 // record says how far it got; the Docker events stream then updates the row's state.
 
 import type Docker from 'dockerode';
-import {activeDocker} from '../sources/docker/handle.js';
 import type {Job, Step} from '../jobs/job.js';
 
 export type ContainerVerb = 'start' | 'stop' | 'restart';
@@ -46,7 +45,7 @@ function dockerStep(docker: Docker | null, verb: 'start' | 'stop', target: Conta
  * The job for `verb` on one container. A restart is a stop then a start, so that its progress shows
  * and a cancel between the two starts the container again (the undo of the stop).
  */
-export function containerJob(verb: ContainerVerb, target: ContainerTarget, docker: Docker | null = activeDocker()): Job {
+export function containerJob(verb: ContainerVerb, target: ContainerTarget, docker: Docker | null, hostId = 'local'): Job {
 	const image = target.image ? ` (${target.image})` : '';
 	const restartAgain: Step['run'] = async ctx => {
 		await dockerStep(docker, 'start', target).run(ctx);
@@ -67,7 +66,7 @@ export function containerJob(verb: ContainerVerb, target: ContainerTarget, docke
 	return {
 		kind: `container.${verb}`,
 		title: `${verb} ${target.name}`,
-		hostId: 'local',
+		hostId,
 		target: target.id,
 		mutating: true,
 		plan,

@@ -12,6 +12,7 @@ import type {Bench, BenchRow} from './types.js';
 import {createAppStore, update} from '../store/index.js';
 import {defaultConfig} from '../config/schema.js';
 import {createDockerSource} from '../sources/docker/docker-source.js';
+import {createLocalHost} from '../hosts/local.js';
 import {setVisibleIds} from '../store/slices/containers.js';
 
 const IMAGE = 'stackdeck-test/busybox:1';
@@ -77,7 +78,8 @@ export const dockerWatchBench: Bench = {
 
 			const store = createAppStore();
 			const config = defaultConfig();
-			const source = createDockerSource({store, config, refreshMs: 1000, env: {}});
+			const host = createLocalHost({env: {}, docker: config.docker});
+			const source = createDockerSource({store, config, refreshMs: 1000, env: {}, host});
 			await source.start!();
 			const ids = created.map(c => c.id);
 			update(store, 'containers', c => setVisibleIds(c, ids, 0));
@@ -91,6 +93,7 @@ export const dockerWatchBench: Bench = {
 			});
 			const statsCalls = source.counters.stats;
 			await source.stop!();
+			host.close();
 
 			const child = execa('docker', ['stats', ...names], {stdout: 'ignore', stderr: 'ignore', reject: false});
 			await sleep(1000);

@@ -5,6 +5,7 @@ import {createAppStore, update} from '../store/index.js';
 import {applyMeminfo} from '../store/slices/host.js';
 import {renderHarness} from './render-harness.js';
 import type {Bench, BenchRow} from './types.js';
+import {LOCAL_HOST_ID} from '../domain/host-id.js';
 
 async function measure(cols: number, rows: number, updates: number): Promise<{diff: number; full: number}> {
 	const store = createAppStore();
@@ -16,7 +17,7 @@ async function measure(cols: number, rows: number, updates: number): Promise<{di
 	for (let i = 0; i < updates; i++) {
 		const used = total * (0.5 + 0.3 * Math.sin(i / 5));
 		update(store, 'host', host =>
-			applyMeminfo(host, {totalBytes: total, availableBytes: total - used, usedBytes: used, freeBytes: 0, cachedBytes: 2 ** 30, swapTotalBytes: 0, swapUsedBytes: 0}, i),
+			applyMeminfo(host, LOCAL_HOST_ID, {totalBytes: total, availableBytes: total - used, usedBytes: used, freeBytes: 0, cachedBytes: 2 ** 30, swapTotalBytes: 0, swapUsedBytes: 0}, i),
 		);
 		await h.settle();
 	}

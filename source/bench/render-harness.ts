@@ -7,10 +7,13 @@ import {render} from 'ink';
 import {App} from '../ui/App.js';
 import {CockpitProvider} from '../ui/context.js';
 import {createAppStore, type AppStore} from '../store/index.js';
+import {defaultConfig} from '../config/schema.js';
 import {createNotifier} from '../store/notifier.js';
 import {createJobsService} from '../jobs/service.js';
 import {createRegistry} from '../commands/registry.js';
-import {allCommands} from '../commands/all.js';
+import {allCommands} from '../runtime/commands.js';
+import {PANELS} from '../panels/registry.js';
+import {closeServices, createServices} from '../runtime/services.js';
 import {loadTheme} from '../theme/load.js';
 import {UNICODE_GLYPHS} from '../theme/tokens.js';
 import {createFrameWriter} from '../terminal/frame-writer.js';
@@ -70,7 +73,8 @@ export async function renderHarness(cols: number, rows: number, store = createAp
 		return origWrite(d);
 	};
 	const notifier = createNotifier(store);
-	const value = {store, notifier, registry: createRegistry(allCommands()), jobs: createJobsService(store), theme: loadTheme('dark'), glyphs: UNICODE_GLYPHS, quit: () => undefined};
+	const services = createServices({store, config: defaultConfig(), env: {}});
+	const value = {store, notifier, registry: createRegistry(allCommands()), panels: PANELS, services, jobs: services.jobs, theme: loadTheme('dark'), glyphs: UNICODE_GLYPHS, quit: () => undefined};
 	const instance = render(React.createElement(CockpitProvider, {value}, React.createElement(App)), {
 		stdout: writer.stream,
 		stdin: new QuietStdin() as unknown as NodeJS.ReadStream,
@@ -91,6 +95,7 @@ export async function renderHarness(cols: number, rows: number, store = createAp
 		close() {
 			instance.unmount();
 			writer.dispose();
+			closeServices(services);
 		},
 	};
 }

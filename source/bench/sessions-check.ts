@@ -11,6 +11,7 @@ import {createAppStore, update} from '../store/index.js';
 import {openSelected} from '../store/slices/sessions.js';
 import {EventDirReader} from '../sources/openhands/event-dir.js';
 import {createOpenhandsSource} from '../sources/openhands/openhands-source.js';
+import {createLocalHost} from '../hosts/local.js';
 import {checkSnapshot} from '../sources/openhands/rows.js';
 import {agentMessage, agentStateChanged, recallObservation, runAction, runObservation, systemAction, userMessage} from '../sim/openhands/events.js';
 import {pyDumps} from '../sim/openhands/py-json.js';
@@ -122,7 +123,8 @@ export const sessionsCheckBench: Bench = {
 			const store = createAppStore();
 			const config = defaultConfig();
 			config.openhands.state_dir = root;
-			const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: root}});
+			const env = {HOME: root};
+			const source = createOpenhandsSource({store, config, refreshMs: 1000, env, host: createLocalHost({env, docker: config.docker})});
 			await source.start?.();
 			const waitFor = async (probe: () => boolean) => {
 				const until = Date.now() + 10_000;

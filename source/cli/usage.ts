@@ -2,23 +2,24 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-// The command table and the usage text, shared by main and each command's --help.
+// The command names and summaries, and the usage text, shared by main and each command's --help.
+// The modules behind the names are loaded by main.ts, so that no command imports its own loader.
 
-export type CommandModule = {run(argv: string[]): Promise<number>};
+export const COMMANDS = {
+	cockpit: 'open the cockpit (the default)',
+	status: 'one snapshot of every panel, as text or --json',
+	config: 'print the effective config and where each value came from',
+	demo: 'run a simulated stack (engines, sessions) and open the cockpit on it',
+	bench: 'probe an engine: time to first token and decode tok/s',
+	doctor: 'check the stack for silent failures, with evidence and the fix (--fix ID)',
+	'check-session': 'check OpenHands sessions for role orderings a server would reject',
+	aider: 'run Aider once with --message and print the summary',
+	tmux: 'a tmux window with one cockpit pane per panel: tmux [PANEL...]',
+	swap: 'swap the serving model: swap [NAME] [--yes] [--json]',
+	term: 'host any command in the cockpit terminal pane: term -- CMD',
+} as const;
 
-export const COMMANDS: Record<string, {summary: string; load: () => Promise<CommandModule>}> = {
-	cockpit: {summary: 'open the cockpit (the default)', load: () => import('./commands/cockpit.js')},
-	status: {summary: 'one snapshot of every panel, as text or --json', load: () => import('./commands/status.js')},
-	config: {summary: 'print the effective config and where each value came from', load: () => import('./commands/config.js')},
-	demo: {summary: 'run a simulated stack (engines, sessions) and open the cockpit on it', load: () => import('./commands/demo.js')},
-	bench: {summary: 'probe an engine: time to first token and decode tok/s', load: () => import('./commands/bench.js')},
-	doctor: {summary: 'check the stack for silent failures, with evidence and the fix (--fix ID)', load: () => import('./commands/doctor.js')},
-	'check-session': {summary: 'check OpenHands sessions for role orderings a server would reject', load: () => import('./commands/check-session.js')},
-	aider: {summary: 'run Aider once with --message and print the summary', load: () => import('./commands/aider.js')},
-	tmux: {summary: 'a tmux window with one cockpit pane per panel: tmux [PANEL...]', load: () => import('./commands/tmux.js')},
-	swap: {summary: 'swap the serving model: swap [NAME] [--yes] [--json]', load: () => import('./commands/swap.js')},
-	term: {summary: 'host any command in the cockpit terminal pane: term -- CMD', load: () => import('./commands/term.js')},
-};
+export type CommandName = keyof typeof COMMANDS;
 
 export function version(): string {
 	const pkg = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
@@ -31,7 +32,7 @@ export function usage(): string {
 		'usage: stackdeck [command] [options]',
 		'',
 		'commands:',
-		...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+		...Object.entries(COMMANDS).map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`),
 		'',
 		'options for every command:',
 		'  --config PATH   config file (default $XDG_CONFIG_HOME/stackdeck/config.toml; or STACKDECK_CONFIG)',

@@ -5,12 +5,14 @@
 import {update, type AppStore} from '../store/index.js';
 import {noticeSeen, showNotice} from '../store/slices/ui.js';
 import type {JobsService} from '../jobs/service.js';
+import type {Services} from '../services/types.js';
 import type {Registry} from './registry.js';
 
 export interface DispatchContext {
 	store: AppStore;
 	registry: Registry;
 	jobs: JobsService;
+	services: Services;
 	quit(code?: number): void;
 }
 
@@ -38,7 +40,7 @@ export function dispatchKey(key: string, ctx: DispatchContext): string | undefin
 		update(store, 'ui', ui => showNotice(ui, `read-only mode: "${command.description}" refused`, 'warn'));
 		return command.id;
 	}
-	runSafely(store, command.description, () => command.run({store, state, jobs: ctx.jobs, key, quit: ctx.quit}));
+	runSafely(store, command.description, () => command.run({store, state, jobs: ctx.jobs, services: ctx.services, key, quit: ctx.quit}));
 	return command.id;
 }
 

@@ -1,15 +1,15 @@
 // Cockpit-wide commands: quit, help, panel jumps, focus, zoom. Panel commands come from each
 // panel folder and are listed before these, so a focused panel can take Enter or Esc first.
 
-import {PANEL_IDS} from '../domain/panel-ids.js';
+import {PANEL_IDS, type PanelId} from '../domain/panel-ids.js';
 import {update} from '../store/index.js';
 import {cycleFocus, focusPanel} from '../store/slices/ui.js';
 import type {Command} from './registry.js';
-import type {PanelDef} from '../panels/types.js';
 
 const noOverlay = (s: {ui: {overlay: unknown; confirm: unknown}}) => s.ui.overlay === null && s.ui.confirm === null;
 
-export function globalCommands(panels: readonly PanelDef[]): Command[] {
+/** `panels`: id and title of each panel, in tab order (for the digit keys and their help lines). */
+export function globalCommands(panels: readonly {id: PanelId; title: string}[]): Command[] {
 	const order = panels.map(p => p.id);
 	const commands: Command[] = [
 		{

@@ -4,6 +4,7 @@
 
 import type {AppState, AppStore} from '../store/index.js';
 import type {JobsService} from '../jobs/service.js';
+import type {Services} from '../services/types.js';
 import {validateKeyName} from './keys.js';
 
 export interface CommandContext {
@@ -13,6 +14,8 @@ export interface CommandContext {
 	jobs: JobsService;
 	/** The key name that chose this command ("a", "space"): typing commands read it. */
 	key?: string;
+	/** Hosts, the Aider manager, benchmarks: built by the runtime, never reached through globals. */
+	services: Services;
 	/** Ask the app to exit (restores the terminal). */
 	quit(code?: number): void;
 }

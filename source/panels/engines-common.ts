@@ -8,7 +8,6 @@ import {update} from '../store/index.js';
 import {selectedRow, type EngineRow, type EnginesState} from '../store/slices/engines.js';
 import {filterIndices} from '../domain/list/filter.js';
 import type {ListAdapter} from '../commands/list.js';
-import {benchFromPanel} from '../sources/engines/bench-action.js';
 
 export function downText(r: EngineRow): string | null {
 	if (r.state !== 'unreachable') return null;
@@ -46,9 +45,9 @@ export function rowCommands(panel: PanelId, group: string): Command[] {
 			description: 'Benchmark the selected engine (one streamed request: TTFT, tok/s)',
 			group,
 			when,
-			run: ({store, state}) => {
+			run: ({state, services}) => {
 				const row = selectedRow(state.engines);
-				if (row) benchFromPanel(store, row);
+				if (row) services.bench.start(row);
 			},
 		},
 	];

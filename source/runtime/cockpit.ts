@@ -1,25 +1,28 @@
-// Starts the full-screen cockpit on a loaded config: store, sources, scheduler, Ink, and the
-// terminal restored on every way out. `demo` reuses it with its own config.
+// Starts the full-screen cockpit on a loaded config: store, services (hosts, Aider, benchmarks, jobs),
+// the sources of each host, scheduler, Ink, and the terminal restored on every way out. `demo` reuses
+// it with its own config.
 //
-// Start-up: the first frame needs Ink, the views and the store only. The sources (and with them
-// dockerode, ssh2, the pty and emulator behind them) are imported after it is painted, and they
-// poll at once instead of waiting a tick.
+// Start-up: the first frame needs Ink, the views and the store only. The sources (and with them the
+// pty and emulator behind them) are imported after it is painted, and they poll at once instead of
+// waiting a tick.
 
 import React from 'react';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
-import {allCommands} from '../commands/all.js';
+import {allCommands} from './commands.js';
+import {PANELS} from '../panels/registry.js';
 import {swapCommands} from '../commands/swap.js';
 import {SwapController} from '../actions/swap/controller.js';
 import {localSwapEnv} from '../actions/swap/local-env.js';
-import {aiderManager} from '../sources/aider/manager.js';
-import {keybindingsPath, loadKeybindings} from '../config/keybindings.js';
+import {keybindingsPath, loadKeybindings} from '../commands/keybindings-file.js';
 import type {LoadedConfig} from '../config/load.js';
-import {createAppStore, initialState} from '../store/index.js';
+import {createAppStore, initialState, type AppStore} from '../store/index.js';
 import {createNotifier} from '../store/notifier.js';
 import {createJobsService} from '../jobs/service.js';
 import {createScheduler} from '../sources/scheduler.js';
-import type {Source, SourceContext} from '../sources/types.js';
+import type {Source} from '../sources/types.js';
 import type {PanelId} from '../domain/panel-ids.js';
+import type {Services} from '../services/types.js';
+import {closeServices, createServices} from './services.js';
 import {decideColors, wantsAscii} from '../theme/resolve.js';
 import {loadTheme, ThemeError} from '../theme/load.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../theme/tokens.js';
@@ -36,8 +39,8 @@ export interface CockpitOptions {
 	/** --theme given on the command line (wins over config, loses to NO_COLOR). */
 	flagTheme?: string;
 	env?: NodeJS.ProcessEnv;
-	/** Extra sources (the demo adds its own). */
-	extraSources?: (ctx: SourceContext) => Source[];
+	/** Extra sources (`term` adds one that starts its command). */
+	extraSources?: (store: AppStore, services: Services) => Source[];
 	/** Runs after the terminal is restored, before exit (the demo stops its servers). */
 	onShutdown?: () => Promise<void>;
 	/** Shown in the header after the name ("demo"). */
@@ -132,12 +135,12 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 		if (Date.now() - keyAt < KEY_WINDOW_MS) setImmediate(fn);
 		else setTimeout(fn, batchMs);
 	});
-	const jobs = createJobsService(store);
-	const ctx: SourceContext = {store, config, refreshMs, env};
+	const services = createServices({store, config, env});
+	const jobs = services.jobs;
+	const base = {store, config, refreshMs, env};
 	swap = new SwapController(store, config, localSwapEnv(config, env), {
-		// The Aider manager starts with its source: looked up when a swap offers the restart.
-		stop: id => aiderManager()?.stop(id),
-		startAider: request => aiderManager()?.startAider(request),
+		stop: id => services.aider.stop(id),
+		startAider: request => services.aider.startAider(request),
 	});
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
@@ -189,7 +192,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			}
 			const code = exitCodeFor(reason);
 			void Promise.race([
-				Promise.all([scheduler?.stop(), options.onShutdown?.()]),
+				Promise.all([Promise.resolve(scheduler?.stop()).finally(() => closeServices(services)), options.onShutdown?.()]),
 				new Promise(r => setTimeout(r, 1500).unref()),
 			]).finally(() => {
 				resolve(code);
@@ -207,7 +210,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			instance = render(
 				React.createElement(
 					CockpitProvider,
-					{value: {store, notifier, registry, jobs, theme, glyphs, quit, onInput}},
+					{value: {store, notifier, registry, panels: PANELS, services, jobs, theme, glyphs, quit, onInput}},
 					React.createElement(App, {layout: config.layout, single: options.panel !== undefined, ...(options.label ? {label: options.label} : {})}),
 				),
 				{stdout: frames.stream, exitOnCtrlC: false, patchConsole: false, debug: true},
@@ -224,7 +227,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 		const startSources = async () => {
 			const {createSources} = await import('../sources/index.js');
 			if (finishing) return;
-			const sources = [...createSources(ctx), ...(options.extraSources?.(ctx) ?? [])];
+			const sources = [...services.hosts.flatMap(host => createSources(base, host)), ...(options.extraSources?.(store, services) ?? [])];
 			scheduler = createScheduler(store, sources, refreshMs);
 			// A panel that comes on screen (a key press) polls at once instead of at the next tick.
 			let visible = store.getState().ui.visible;

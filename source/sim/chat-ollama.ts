@@ -10,7 +10,6 @@ import {chatPromptText, naturalLength, tokenId, tokenize} from './tokens.js';
 
 /** Ollama's load_duration when the model is already resident. */
 const WARM_LOAD_NS = 14_873_250;
-let counter = 0;
 const OLLAMA_DEFAULT_KEEP_ALIVE_MS = 5 * 60 * 1000;
 
 /** keep_alive as Ollama reads it: seconds as a number, or a Go duration ("5m", "0", "-1"); negative = forever (null). */
@@ -63,8 +62,7 @@ export async function handleOllamaNative(ctx: EngineContext, req: IncomingMessag
 	const numPredict = typeof options.num_predict === 'number' && options.num_predict > 0 ? Math.floor(options.num_predict) : Number.MAX_SAFE_INTEGER;
 	const stream = body['stream'] !== false;
 	const promptTokens = tokenize(text);
-	counter += 1;
-	const seed = (tokenId(text.slice(-256)) + counter * 7919) >>> 0;
+	const seed = (tokenId(text.slice(-256)) + ctx.nextRequest() * 7919) >>> 0;
 	if (keepAlive === undefined) ctx.touch();
 	else ctx.keepAlive(keepAlive);
 	const started = performance.now();

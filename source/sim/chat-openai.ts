@@ -18,10 +18,8 @@ export interface ParsedChat {
 	seed: number;
 }
 
-let requestCounter = 0;
-
-/** Validate an OpenAI chat request body; a string is the error to send back with 400. */
-export function parseChatBody(body: Record<string, unknown>): ParsedChat | string {
+/** Validate an OpenAI chat request body; a string is the error to send back with 400. `requestNo` varies the seed. */
+export function parseChatBody(body: Record<string, unknown>, requestNo: number): ParsedChat | string {
 	const messages = body['messages'];
 	if (!Array.isArray(messages) || messages.length === 0) return 'messages: expected a non-empty array of {role, content}';
 	for (const [i, m] of messages.entries()) {
@@ -31,14 +29,13 @@ export function parseChatBody(body: Record<string, unknown>): ParsedChat | strin
 	const maxRaw = body['max_completion_tokens'] ?? body['max_tokens'];
 	if (maxRaw !== undefined && maxRaw !== null && (typeof maxRaw !== 'number' || !Number.isInteger(maxRaw) || maxRaw < 1)) return 'max_tokens: expected a positive integer';
 	const streamOptions = body['stream_options'] as {include_usage?: unknown} | undefined;
-	requestCounter += 1;
 	return {
 		promptTokens: tokenize(text),
 		maxTokens: typeof maxRaw === 'number' ? maxRaw : Number.MAX_SAFE_INTEGER,
 		stream: body['stream'] === true,
 		includeUsage: streamOptions?.include_usage === true,
 		ignoreEos: body['ignore_eos'] === true,
-		seed: (tokenId(text.slice(-256)) + requestCounter * 104729) >>> 0,
+		seed: (tokenId(text.slice(-256)) + requestNo * 104729) >>> 0,
 	};
 }
 
@@ -61,7 +58,7 @@ export async function handleChatCompletions(ctx: EngineContext, req: IncomingMes
 		const message = ctx.kind === 'vllm' ? `The model \`${model}\` does not exist.` : `model "${model}" not found, try pulling it first`;
 		return sendJson(res, 404, httpErrorJson(ctx.kind, 404, message, 'NotFoundError'));
 	}
-	const parsed = parseChatBody(body);
+	const parsed = parseChatBody(body, ctx.nextRequest());
 	if (typeof parsed === 'string') return sendJson(res, 400, httpErrorJson(ctx.kind, 400, parsed, 'BadRequestError'));
 	ctx.touch();
 	const meta: CompletionMeta = {kind: ctx.kind, id: completionId(ctx), created: Math.floor(Date.now() / 1000), model: ctx.model};

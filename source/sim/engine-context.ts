@@ -20,6 +20,8 @@ export interface EngineContext {
 	touch(): void;
 	/** Ollama keep_alive: milliseconds to keep the model loaded (0 unloads, null keeps it forever). */
 	keepAlive(ms: number | null): void;
+	/** Counts this engine's generation requests (1, 2, ...): varies the seed of repeated prompts. */
+	nextRequest(): number;
 	expiresAt: Date;
 	startedAt: Date;
 }

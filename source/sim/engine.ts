@@ -37,6 +37,8 @@ export class SimEngineServer implements SimEngine {
 	private stopped = true;
 	private startedAt = new Date();
 	private expiresAt = new Date(0);
+	/** Generation requests served: varies the seed of a repeated prompt, per engine. */
+	private requests = 0;
 	private transition: Promise<void> = Promise.resolve();
 	private lifecycle: LifecycleState = STOPPED;
 	readonly timing: LifecycleTiming;
@@ -231,6 +233,7 @@ export class SimEngineServer implements SimEngine {
 				// Go's zero time is what real Ollama reports for "forever"; a far date stands in for it.
 				if (this.kind === 'ollama') this.expiresAt = ms === null ? new Date(Date.UTC(2318, 0, 1)) : new Date(Date.now() + ms);
 			},
+			nextRequest: () => ++this.requests,
 			expiresAt: this.expiresAt,
 			startedAt: this.startedAt,
 		};

@@ -8,7 +8,7 @@ import {initialEngines, type EnginesState} from './slices/engines.js';
 import {initialContainers, type ContainersState} from './slices/containers.js';
 import {initialSessions, type SessionsState} from './slices/sessions.js';
 import {initialAider, type AiderState} from './slices/aider.js';
-import {initialDiscovery, type DiscoveryState} from './slices/discovery.js';
+import {initialDiscovery, type DiscoveryByHost} from './slices/discovery.js';
 import {initialDoctor, type DoctorState} from './slices/doctor.js';
 import {initialJobs, type JobsState} from './slices/jobs.js';
 import {initialLists, type ListsState} from './slices/lists.js';
@@ -21,7 +21,7 @@ export interface AppState {
 	containers: ContainersState;
 	sessions: SessionsState;
 	aider: AiderState;
-	discovery: DiscoveryState;
+	discovery: DiscoveryByHost;
 	doctor: DoctorState;
 	jobs: JobsState;
 	lists: ListsState;

@@ -10,7 +10,6 @@ import {setVisible} from '../store/slices/ui.js';
 import {hasRunningJob} from '../store/slices/jobs.js';
 import {keyNames} from '../commands/keys.js';
 import {dispatchKey} from '../commands/dispatch.js';
-import {PANELS} from '../panels/registry.js';
 import {useAppState, useCockpit} from './context.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {PanelFrame} from './PanelFrame.js';
@@ -36,7 +35,7 @@ export interface AppProps {
 
 export function App({layout = 'auto', size, label, single = false}: AppProps) {
 	const cockpit = useCockpit();
-	const {store, registry, quit} = cockpit;
+	const {store, registry, quit, panels, services} = cockpit;
 	const measured = useTerminalSize();
 	const {cols, rows} = size ?? measured;
 	const ui = useAppState(s => s.ui);
@@ -58,7 +57,7 @@ export function App({layout = 'auto', size, label, single = false}: AppProps) {
 	useInput(
 		(input, key) => {
 			cockpit.onInput?.();
-			for (const name of keyNames(input, key)) dispatchKey(name, {store, registry, jobs: cockpit.jobs, quit});
+			for (const name of keyNames(input, key)) dispatchKey(name, {store, registry, jobs: cockpit.jobs, services: cockpit.services, quit});
 		},
 		{isActive: !ui.capture},
 	);
@@ -90,7 +89,7 @@ export function App({layout = 'auto', size, label, single = false}: AppProps) {
 			<Box flexDirection="column" width={plan.frameWidth} height={plan.bodyHeight} overflow="hidden">
 				{body}
 			</Box>
-			<TabStrip panels={PANELS} width={plan.frameWidth} />
+			<TabStrip panels={panels} width={plan.frameWidth} />
 		</Box>
 	);
 }
@@ -98,6 +97,7 @@ export function App({layout = 'auto', size, label, single = false}: AppProps) {
 const OVERLAY_TITLES = {help: 'Help', log: 'Jobs and notices', swap: 'Swap model', confirm: 'Confirm'} as const;
 
 function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: string}) {
+	const {panels} = useCockpit();
 	const state = useAppState(s => s);
 	const rowsByY = new Map<number, typeof plan.slots>();
 	for (const slot of plan.slots) rowsByY.set(slot.y, [...(rowsByY.get(slot.y) ?? []), slot]);
@@ -106,8 +106,8 @@ function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: st
 			{[...rowsByY.entries()].map(([y, slots]) => (
 				<Box key={y} flexDirection="row" height={slots[0]!.height} width={plan.frameWidth}>
 					{slots.map(slot => {
-						const def = PANELS.find(p => p.id === slot.panel)!;
-						const index = PANELS.indexOf(def) + 1;
+						const def = panels.find(p => p.id === slot.panel)!;
+						const index = panels.indexOf(def) + 1;
 						const Component = def.Component;
 						return (
 							<PanelFrame

@@ -4,7 +4,6 @@
 
 import React, {useEffect} from 'react';
 import {Box} from 'ink';
-import {PANELS} from '../panels/registry.js';
 import {update} from '../store/index.js';
 import {dismissNotice, NOTICE_MS} from '../store/slices/ui.js';
 import {useAppState, useCockpit} from './context.js';
@@ -12,7 +11,7 @@ import {headerHint} from './header-hint.js';
 import {Line, Span} from './widgets/Line.js';
 
 export function Header({width, label}: {width: number; label?: string | undefined}) {
-	const {store} = useCockpit();
+	const {store, panels} = useCockpit();
 	const ui = useAppState(s => s.ui);
 	const notice = ui.notice;
 	useEffect(() => {
@@ -20,9 +19,9 @@ export function Header({width, label}: {width: number; label?: string | undefine
 		const timer = setTimeout(() => update(store, 'ui', u => dismissNotice(u, notice)), Math.max(0, notice.at + NOTICE_MS - Date.now()));
 		return () => clearTimeout(timer);
 	}, [store, notice]);
-	const index = PANELS.findIndex(p => p.id === ui.focused);
+	const index = panels.findIndex(p => p.id === ui.focused);
 	const room = width - 'stackdeck'.length - (ui.readOnly ? ' [read-only]'.length : 0);
-	const hint = headerHint(room, {label, index: index + 1, panel: PANELS[index]?.title ?? '', panels: PANELS.length, grid: ui.layout !== 'phone'});
+	const hint = headerHint(room, {label, index: index + 1, panel: panels[index]?.title ?? '', panels: panels.length, grid: ui.layout !== 'phone'});
 	return (
 		<Box width={width} height={1}>
 			<Line>

@@ -5,7 +5,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {toAscii} from '../domain/text/ascii.js';
 import {useAppState, useTheme} from './context.js';
-import type {PanelDef} from '../panels/types.js';
+import type {PanelView} from './panel-view.js';
 
 export function tabLabels(titles: readonly string[], width: number, focusedIndex = -1): string[] {
 	const fits = (labels: string[]) => labels.reduce((n, l) => n + l.length + 2, 0) <= width;
@@ -18,7 +18,7 @@ export function tabLabels(titles: readonly string[], width: number, focusedIndex
 	return fits(mixed) ? mixed : titles.map((_, i) => `${i + 1}`);
 }
 
-export function TabStrip({panels, width}: {panels: readonly PanelDef[]; width: number}) {
+export function TabStrip({panels, width}: {panels: readonly Pick<PanelView, 'id' | 'title'>[]; width: number}) {
 	const ui = useAppState(s => s.ui);
 	const {theme, glyphs} = useTheme();
 	const labels = tabLabels(

@@ -1,18 +1,24 @@
 // React context for the cockpit: the store (read through coalesced notifications), the command
-// registry, theme and glyphs. Components read state only through useAppState.
+// registry, the panels, the services, theme and glyphs. Components read state only through useAppState.
 
 import React, {createContext, useContext, useSyncExternalStore} from 'react';
 import type {AppState, AppStore} from '../store/index.js';
 import type {Notifier} from '../store/notifier.js';
 import type {Registry} from '../commands/registry.js';
 import type {JobsService} from '../jobs/service.js';
+import type {Services} from '../services/types.js';
 import type {Glyphs, Theme} from '../theme/tokens.js';
+import type {PanelView} from './panel-view.js';
 
 export interface CockpitContext {
 	store: AppStore;
 	notifier: Notifier;
 	registry: Registry;
 	jobs: JobsService;
+	/** Every panel in tab order (the runtime passes the panel registry). */
+	panels: readonly PanelView[];
+	/** Hosts, the Aider manager, benchmarks: built by the runtime. */
+	services: Services;
 	theme: Theme;
 	glyphs: Glyphs;
 	quit(code?: number): void;

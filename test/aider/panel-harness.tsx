@@ -5,7 +5,8 @@
 
 import {createAppStore, type AppStore} from '../../source/store/index.js';
 import type {Config} from '../../source/config/schema.js';
-import {AiderManager, setAiderManager} from '../../source/sources/aider/manager.js';
+import type {AiderManager} from '../../source/sources/aider/manager.js';
+import {closeServices, createServices} from '../../source/runtime/services.js';
 import {mountCockpit} from '../support/render-frame.js';
 
 // eslint-disable-next-line no-control-regex
@@ -25,9 +26,9 @@ export interface AiderCockpit {
 
 export async function renderAiderCockpit(config: Config, env: NodeJS.ProcessEnv, cols = 100, rows = 32): Promise<AiderCockpit> {
 	const store = createAppStore();
-	const manager = new AiderManager(store, config, env);
-	setAiderManager(manager);
-	const {stdout, stdin, unmount} = mountCockpit(store, cols, rows);
+	const services = createServices({store, config, env});
+	const manager = services.aider;
+	const {stdout, stdin, unmount} = mountCockpit(store, cols, rows, {services});
 	const tick = () => new Promise(r => setTimeout(r, 25));
 	const lines = () => (stdout.frames.at(-1) ?? '').replace(ANSI, '').split('\n');
 	const until = async (what: string, probe: (text: string) => boolean, ms = 15_000) => {
@@ -50,8 +51,7 @@ export async function renderAiderCockpit(config: Config, env: NodeJS.ProcessEnv,
 		until,
 		close() {
 			unmount();
-			manager.dispose();
-			setAiderManager(undefined);
+			closeServices(services);
 		},
 	};
 }

@@ -15,9 +15,11 @@ import {createAppStore, initialState, update} from '../../source/store/index.js'
 import {applyListing, openLogs} from '../../source/store/slices/containers.js';
 import {createRegistry} from '../../source/commands/registry.js';
 import {dispatchKey} from '../../source/commands/dispatch.js';
-import {createJobsService} from '../../source/jobs/service.js';
-import {allCommands} from '../../source/commands/all.js';
+import {allCommands} from '../../source/runtime/commands.js';
 import {listState, patchList} from '../../source/store/slices/lists.js';
+import {LOCAL_HOST_ID} from '../../source/domain/host-id.js';
+import {createServices} from '../../source/runtime/services.js';
+import {defaultConfig} from '../../source/config/schema.js';
 
 const openhands: RawInspect = {
 	Id: 'a'.repeat(64),
@@ -70,7 +72,7 @@ describe('secrets', () => {
 	});
 	it('keeps secrets out of status --json', () => {
 		const state = initialState();
-		state.containers = applyListing(state.containers, [infoFromInspect(openhands)], 1);
+		state.containers = applyListing(state.containers, [infoFromInspect(openhands, LOCAL_HOST_ID)], 1);
 		const json = JSON.stringify(containersStatus(state).data);
 		expect(json).not.toContain('sk-very-secret');
 		expect(json).not.toContain('ghp_x');
@@ -152,7 +154,7 @@ describe('logs', () => {
 
 describe('discovery from inspect data', () => {
 	it('finds the OpenHands state folder, config.toml, LLM settings and engine ports', () => {
-		const infos = [infoFromInspect(openhands), infoFromInspect(sglang)];
+		const infos = [infoFromInspect(openhands, LOCAL_HOST_ID), infoFromInspect(sglang, LOCAL_HOST_ID)];
 		expect(infos[0]!.ports).toHaveLength(1); // IPv4 and IPv6 bindings of one port
 		expect(infos[1]!.log.warning).toMatch(/max-size/);
 		const d = discoverStack(infos, {[openhands.Id]: openhands.Config!.Env!});
@@ -170,9 +172,10 @@ describe('discovery from inspect data', () => {
 describe('container keys', () => {
 	const setup = (readOnly: boolean) => {
 		const store = createAppStore(initialState(readOnly));
-		update(store, 'containers', c => applyListing(c, [infoFromInspect(openhands)], 1));
+		update(store, 'containers', c => applyListing(c, [infoFromInspect(openhands, LOCAL_HOST_ID)], 1));
 		const registry = createRegistry(allCommands());
-		return {store, ctx: {store, registry, jobs: createJobsService(store), quit: () => undefined}};
+		const services = createServices({store, config: defaultConfig(), env: {}});
+		return {store, ctx: {store, registry, services, jobs: services.jobs, quit: () => undefined}};
 	};
 	it('asks for a confirmation naming the container before stopping it', () => {
 		const {store, ctx} = setup(false);

@@ -16,6 +16,8 @@ import {containersStatus} from '../../source/panels/containers/status.js';
 import {MASK} from '../../source/domain/secrets.js';
 import {PREFIX, createStackContainer, ensureImage, removeTestContainers, seedDirs, waitFor, type SeedStack} from './engine-support.js';
 import {hasBridge, startPrivateDaemon} from './private-daemon.js';
+import {localHost} from '../support/host.js';
+import {discoveryOf} from '../../source/store/slices/discovery.js';
 
 const daemon = await startPrivateDaemon();
 const available = daemon !== null;
@@ -25,6 +27,8 @@ const SECRET = 'sk-test-secret-value';
 describe.skipIf(!available)('Docker source on a real engine', () => {
 	let store: AppStore;
 	let source: DockerSource;
+	// The private daemon, through a host of its own (as the runtime builds one per box).
+	const host = localHost(daemon ? {DOCKER_HOST: daemon.host} : {});
 	let seed: SeedStack;
 	const byName = (name: string) => Object.values(store.getState().containers.byId).find(c => c.name === PREFIX + name);
 
@@ -45,13 +49,14 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 			createStackContainer(docker, 'gitea', {start: false, bridge}),
 		]);
 		store = createAppStore();
-		source = createDockerSource({store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: daemon!.host}}, [100, 200, 400]);
+		source = createDockerSource({store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: daemon!.host}, host}, [100, 200, 400]);
 		await source.start!();
 		await waitFor('the initial listing', () => store.getState().containers.connection === 'up' && byName('gitea') !== undefined);
 	});
 
 	afterAll(async () => {
 		await source?.stop?.();
+		host.close();
 		if (available) await removeTestContainers(docker);
 		await daemon?.dispose();
 		if (seed) rmSync(seed.stateDir, {recursive: true, force: true});
@@ -62,7 +67,7 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 		expect(byName('sglang')?.role).toBe('sglang');
 		expect(byName('gitea')).toMatchObject({role: 'gitea', state: 'created'});
 		expect(byName('sglang')?.log.warning).toMatch(/max-size/);
-		const d = store.getState().discovery;
+		const d = discoveryOf(store.getState(), host.id);
 		expect(d.openhandsStateDir).toBe(seed.stateDir);
 		expect(d.openhandsConfigToml).toBe(seed.configToml);
 		expect(d.llmModel).toBe('openai/Intel/Qwen3-Coder');
@@ -170,7 +175,7 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 		const config = defaultConfig();
 		config.docker.stats_ms = 100;
 		const quick = createAppStore();
-		const probe = createDockerSource({store: quick, config, refreshMs: 100, env: {DOCKER_HOST: daemon!.host}}, [100, 200, 400], 500);
+		const probe = createDockerSource({store: quick, config, refreshMs: 100, env: {DOCKER_HOST: daemon!.host}, host: localHost({DOCKER_HOST: daemon!.host})}, [100, 200, 400], 500);
 		await probe.start!();
 		update(quick, 'containers', c => setVisibleIds(c, [sg.id], 0));
 		const line = () => containersStatus(quick.getState()).lines.find(l => l.startsWith(sg.name)) ?? '';

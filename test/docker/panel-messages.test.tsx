@@ -6,6 +6,7 @@ import {update} from '../../source/store/index.js';
 import {applyDown, applyListing, setConnecting} from '../../source/store/slices/containers.js';
 import {infoFromInspect} from '../../source/domain/containers/inspect.js';
 import {plain, renderCockpit, visibleWidth} from '../support/render-frame.js';
+import {LOCAL_HOST_ID} from '../../source/domain/host-id.js';
 
 const MESSAGE = 'Docker daemon at tcp://10.0.0.7:2375 unreachable: connection refused; start dockerd there listening on that port (-H tcp://…) or fix DOCKER_HOST';
 
@@ -41,7 +42,7 @@ describe('Containers panel messages at 46x19', () => {
 	it('names a remote daemon above its containers, keeping the counts and columns', async () => {
 		const cockpit = await renderCockpit(46, 19);
 		try {
-			const info = infoFromInspect({Id: 'a'.repeat(64), Name: '/gitea', State: {Status: 'running'}, Config: {Image: 'gitea/gitea:1.22', Env: []}, HostConfig: {LogConfig: {Type: 'local', Config: {}}}});
+			const info = infoFromInspect({Id: 'a'.repeat(64), Name: '/gitea', State: {Status: 'running'}, Config: {Image: 'gitea/gitea:1.22', Env: []}, HostConfig: {LogConfig: {Type: 'local', Config: {}}}}, LOCAL_HOST_ID);
 			update(cockpit.store, 'containers', c => applyListing(setConnecting(c, 'ssh://root@spark.lan'), [info], 1));
 			await cockpit.settle();
 			const text = cockpit.frame().map(plain).join('\n');

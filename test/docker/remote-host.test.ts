@@ -9,7 +9,8 @@ import {join} from 'node:path';
 import Docker from 'dockerode';
 import {defaultConfig} from '../../source/config/schema.js';
 import {update} from '../../source/store/index.js';
-import {createDockerSource, type DockerSource} from '../../source/sources/docker/docker-source.js';
+import type {DockerSource} from '../../source/sources/docker/docker-source.js';
+import {dockerSourceOnOwnHost} from '../support/host.js';
 import {parseDockerHost} from '../../source/domain/containers/docker-host.js';
 import {containersStatus} from '../../source/panels/containers/status.js';
 import type {RenderedCockpit} from '../support/render-frame.js';
@@ -63,7 +64,7 @@ describe.skipIf(!available)('Docker source over tcp:// (a real Engine API behind
 		proxy = await startSocketProxy({hold: true});
 		endpoint = `tcp://127.0.0.1:${proxy.port}`;
 		cockpit = await renderContainersZoomed(200, 40);
-		source = createDockerSource({store: cockpit.store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: endpoint}}, [100, 200, 400]);
+		source = dockerSourceOnOwnHost({store: cockpit.store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: endpoint}}, [100, 200, 400]);
 	});
 
 	afterAll(async () => {
@@ -157,7 +158,7 @@ describe('a wrong DOCKER_HOST is reported on the panel, not thrown', () => {
 
 	const open = async (env: Record<string, string>) => {
 		cockpit = await renderContainersZoomed(200, 20);
-		source = createDockerSource({store: cockpit.store, config: defaultConfig(), refreshMs: 1000, env}, [100, 200, 400]);
+		source = dockerSourceOnOwnHost({store: cockpit.store, config: defaultConfig(), refreshMs: 1000, env}, [100, 200, 400]);
 		await expect(source.start!()).resolves.toBeUndefined();
 		return cockpit;
 	};

@@ -10,7 +10,8 @@ import {execa} from 'execa';
 import Docker from 'dockerode';
 import {defaultConfig} from '../../source/config/schema.js';
 import {update} from '../../source/store/index.js';
-import {createDockerSource, type DockerSource} from '../../source/sources/docker/docker-source.js';
+import type {DockerSource} from '../../source/sources/docker/docker-source.js';
+import {dockerSourceOnOwnHost} from '../support/host.js';
 import {containersStatus} from '../../source/panels/containers/status.js';
 import type {RenderedCockpit} from '../support/render-frame.js';
 import {RUN_ID, ensureImage, requireDaemon} from './engine-support.js';
@@ -56,7 +57,7 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 	const keyscan = async (...flags: string[]) => (await execa('ssh-keyscan', [...flags, '-p', String(sshd!.port), '127.0.0.1'])).stdout;
 	const openOther = async (home: string) => {
 		const other = await renderContainersZoomed(300, 20);
-		const s = createDockerSource({store: other.store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: endpoint, HOME: home}}, [100, 200, 400]);
+		const s = dockerSourceOnOwnHost({store: other.store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: endpoint, HOME: home}}, [100, 200, 400]);
 		others.push({source: s, cockpit: other});
 		await s.start!();
 		return {source: s, cockpit: other};
@@ -71,7 +72,7 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 		cockpit = await renderContainersZoomed(300, 34);
 		home = homeWith(null);
 		// The key comes from HOME/.ssh/id_ed25519, as ssh would take it; no agent; no known_hosts yet.
-		source = createDockerSource({store: cockpit.store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: endpoint, HOME: home}}, [100, 200, 400]);
+		source = dockerSourceOnOwnHost({store: cockpit.store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: endpoint, HOME: home}}, [100, 200, 400]);
 		await source.start!();
 	});
 

@@ -7,9 +7,10 @@ import {applyListing} from '../../source/store/slices/containers.js';
 import {focusPanel} from '../../source/store/slices/ui.js';
 import {infoFromInspect} from '../../source/domain/containers/inspect.js';
 import {renderCockpit} from '../support/render-frame.js';
+import {LOCAL_HOST_ID} from '../../source/domain/host-id.js';
 
 const container = (n: number) =>
-	infoFromInspect({Id: String(n).padStart(64, '0'), Name: `/worker-${n}`, State: {Status: 'running'}, Config: {Image: 'busybox:1.36', Env: []}, HostConfig: {LogConfig: {Type: 'local', Config: {}}}});
+	infoFromInspect({Id: String(n).padStart(64, '0'), Name: `/worker-${n}`, State: {Status: 'running'}, Config: {Image: 'busybox:1.36', Env: []}, HostConfig: {LogConfig: {Type: 'local', Config: {}}}}, LOCAL_HOST_ID);
 
 it('stats are asked for the rows on screen, the detail’s container, and nothing when the panel is away', async () => {
 	const cockpit = await renderCockpit(46, 19);

@@ -15,6 +15,7 @@ import {cacheLines} from '../../source/panels/cache/lines.js';
 import {cacheStatus} from '../../source/panels/cache/status.js';
 import {formatBytes} from '../../source/domain/format.js';
 import {writeFiles} from './engines-state.js';
+import {localHost} from '../support/host.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-walk-'));
 chmodSync(tmp, 0o755);
@@ -51,7 +52,7 @@ async function unprivileged<T>(run: () => Promise<T>): Promise<T> {
 async function measure(dirs: string[], budget: WalkBudget, asUser = false): Promise<{store: AppStore; disk: DiskDir[]}> {
 	const config = configSchema.parse({cache: {dirs, warn_gb: 1}, engines: {probe: false}});
 	const store = createAppStore(initialState());
-	const source = createDiskSource({store, config, refreshMs: 1000, env: {}}, budget);
+	const source = createDiskSource({store, config, refreshMs: 1000, env: {}, host: localHost()}, budget);
 	await (asUser ? unprivileged(async () => source.poll?.()) : source.poll?.());
 	return {store, disk: store.getState().engines.disk};
 }

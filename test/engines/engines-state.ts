@@ -12,6 +12,7 @@ import {createDiskSource} from '../../source/sources/engines/disk-source.js';
 import {createAppStore, initialState, type AppStore} from '../../source/store/index.js';
 import {configSchema} from '../../source/config/schema.js';
 import type {EnginesState} from '../../source/store/slices/engines.js';
+import {localHost} from '../support/host.js';
 
 /** 12:03:07 local time, whatever the machine's zone: the "unreachable since" clock. */
 export const T0 = new Date(2026, 2, 2, 12, 3, 7).getTime();
@@ -91,7 +92,7 @@ export async function buildEnginesState(disk: DiskSetup): Promise<BuiltState> {
 		cache: {dirs: disk.dirs, warn_gb: disk.warnGb},
 	});
 	const store: AppStore = createAppStore(initialState(false));
-	const ctx = {store, config, refreshMs: 1000, env: {}};
+	const ctx = {store, config, refreshMs: 1000, env: {}, host: localHost()};
 	const source = createEnginesSource(ctx);
 	const diskSource = createDiskSource(ctx);
 	vi.useFakeTimers({toFake: ['Date']});

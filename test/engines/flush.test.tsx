@@ -13,6 +13,7 @@ import {initialUi} from '../../source/store/slices/ui.js';
 import type {EnginesState} from '../../source/store/slices/engines.js';
 import {plain, renderCockpit, type RenderedCockpit} from '../support/render-frame.js';
 import {chat, counter, SGLANG_MODEL, VLLM_MODEL} from './engines-state.js';
+import {localHost} from '../support/host.js';
 
 /** Forwards to `target` and records "METHOD /path" of every request. */
 async function recordingProxy(target: string): Promise<{url: string; log: string[]; close(): Promise<void>}> {
@@ -66,7 +67,7 @@ beforeAll(async () => {
 	proxy = await recordingProxy(sglang.url);
 	const config = configSchema.parse({engines: {list: [{name: 'coder', url: proxy.url}, {name: 'mistral', url: vllm.url}], probe: false}});
 	const store = createAppStore(initialState());
-	const source = createEnginesSource({store, config, refreshMs: 1000, env: {}});
+	const source = createEnginesSource({store, config, refreshMs: 1000, env: {}, host: localHost()});
 	await source.start?.();
 	await source.poll?.();
 	engines = store.getState().engines;

@@ -14,6 +14,7 @@ import {benchOnce} from '../../source/sources/engines/bench-client.js';
 import {createEnginesSource} from '../../source/sources/engines/engines-source.js';
 import {throughputStatus} from '../../source/panels/throughput/status.js';
 import {createAppStore, initialState} from '../../source/store/index.js';
+import {localHost} from '../support/host.js';
 
 const HAVE = spawnSync('prometheus', ['--version']).status === 0;
 if (!HAVE) {
@@ -80,8 +81,8 @@ describe.skipIf(!HAVE)('Prometheus as the engines\' source', () => {
 	it('gives the same decode rates and hit ratios as scraping the engines, on its first read', async () => {
 		const direct = createAppStore(initialState(true));
 		const viaProm = createAppStore(initialState(true));
-		const directSource = createEnginesSource({store: direct, config: enginesConfig(), refreshMs: 1000, env: {}});
-		const promSource = createEnginesSource({store: viaProm, config: enginesConfig({prometheus: {url: promUrl}}), refreshMs: 1000, env: {}});
+		const directSource = createEnginesSource({store: direct, config: enginesConfig(), refreshMs: 1000, env: {}, host: localHost()});
+		const promSource = createEnginesSource({store: viaProm, config: enginesConfig({prometheus: {url: promUrl}}), refreshMs: 1000, env: {}, host: localHost()});
 		await directSource.start?.();
 		await promSource.start?.();
 		// The direct source needs its own 10 s of scrapes; Prometheus has the history already.
@@ -109,7 +110,7 @@ describe.skipIf(!HAVE)('Prometheus as the engines\' source', () => {
 
 	it('shows a Prometheus that stopped answering', async () => {
 		const store = createAppStore(initialState(true));
-		const source = createEnginesSource({store, config: enginesConfig({prometheus: {url: promUrl}}), refreshMs: 1000, env: {}});
+		const source = createEnginesSource({store, config: enginesConfig({prometheus: {url: promUrl}}), refreshMs: 1000, env: {}, host: localHost()});
 		await source.start?.();
 		prom!.kill('SIGTERM');
 		await new Promise(r => prom!.once('exit', r));

@@ -4,7 +4,7 @@ import {throughputStatus} from '../../source/panels/throughput/status.js';
 import {initialState} from '../../source/store/index.js';
 import {newRow} from '../../source/store/slices/engines.js';
 
-const ollama = newRow({name: 'ollama', url: 'http://127.0.0.1:11434', origin: 'config'});
+const ollama = newRow({hostId: 'local', name: 'ollama', url: 'http://127.0.0.1:11434', origin: 'config'});
 const up = {...ollama, kind: 'ollama' as const, state: 'up' as const, model: 'qwen2.5:32b'};
 
 describe('Ollama, the engine without metrics', () => {

@@ -8,6 +8,7 @@ import {createEnginesSource} from '../../source/sources/engines/engines-source.j
 import {createAppStore, initialState} from '../../source/store/index.js';
 import {configSchema} from '../../source/config/schema.js';
 import {throughputStatus} from '../../source/panels/throughput/status.js';
+import {localHost} from '../support/host.js';
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
@@ -62,7 +63,7 @@ describe('engines source against a simulated vLLM', () => {
 	it('measures the configured decode rate, and shows a killed engine unreachable until it recovers', async () => {
 		const config = configSchema.parse({engines: {list: [{name: 'sim', url: e.url, expected_tps: 80}], probe: false}});
 		const store = createAppStore(initialState(true));
-		const source = createEnginesSource({store, config, refreshMs: 250, env: {}});
+		const source = createEnginesSource({store, config, refreshMs: 250, env: {}, host: localHost()});
 		await source.start?.();
 		// Two staggered streams so at least one request is always decoding: the simulated engine's
 		// decode rate is shared by the running requests, so the engine total is the configured rate.

@@ -7,6 +7,7 @@ import {configSchema} from '../../source/config/schema.js';
 import {startSimEngine, type SimEngine} from '../../source/sim/index.js';
 import {createEnginesSource} from '../../source/sources/engines/engines-source.js';
 import {createAppStore, initialState} from '../../source/store/index.js';
+import {localHost} from '../support/host.js';
 
 async function closedPort(): Promise<number> {
 	const s = createServer();
@@ -28,7 +29,7 @@ describe('an unreachable engine', () => {
 			profiles: {'mistral-small-4': {engine: 'sglang', served_model_name: 'mistral-small-4', expected_tps: 94}},
 		});
 		const store = createAppStore(initialState(true));
-		const source = createEnginesSource({store, config, refreshMs: 1000, env: {}});
+		const source = createEnginesSource({store, config, refreshMs: 1000, env: {}, host: localHost()});
 		await source.start?.();
 		await source.poll!();
 		const row = () => store.getState().engines.rows[0]!;

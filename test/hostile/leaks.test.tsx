@@ -13,6 +13,7 @@ import {update} from '../../source/store/index.js';
 import {createOpenhandsSource} from '../../source/sources/openhands/openhands-source.js';
 import {plain, renderCockpit} from '../support/render-frame.js';
 import {REPO_ROOT, STACKDECK_BIN} from '../support/paths.js';
+import {localHost} from '../support/host.js';
 
 const PAT = 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz';
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
@@ -108,7 +109,7 @@ describe('outside strings in the cockpit and the commands', () => {
 		const cockpit = await renderCockpit(160, 40);
 		const config = defaultConfig();
 		config.openhands.state_dir = state;
-		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: tmp}}, 200);
+		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: tmp}, host: localHost()}, 200);
 		await source.start?.();
 		try {
 			update(cockpit.store, 'ui', ui => ({...ui, focused: 'sessions', zoomed: true}));

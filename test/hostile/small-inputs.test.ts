@@ -5,8 +5,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {expect, it} from 'vitest';
 import {parseChatHistory} from '../../source/domain/aider/history-parser.js';
-import {loadKeybindings} from '../../source/config/keybindings.js';
-import {allCommands} from '../../source/commands/all.js';
+import {loadKeybindings} from '../../source/commands/keybindings-file.js';
+import {allCommands} from '../../source/runtime/commands.js';
 
 it('a malformed token line ("1. received") is not a token report, so totals stay numbers', () => {
 	const events = parseChatHistory(['#### hi', '> Tokens: 12k sent, 1. received.', '> Tokens: 790 sent, 47 received.']);

@@ -11,6 +11,7 @@ import {update} from '../../source/store/index.js';
 import {createOpenhandsSource} from '../../source/sources/openhands/openhands-source.js';
 import {plain, renderCockpit} from '../support/render-frame.js';
 import {REPO_ROOT, STACKDECK_BIN} from '../support/paths.js';
+import {localHost} from '../support/host.js';
 
 it('ASCII mode (LANG=C): every glyph of every frame is ASCII, session titles and badges included', async () => {
 	const tmp = mkdtempSync(path.join(tmpdir(), 'sd-ascii-'));
@@ -21,7 +22,7 @@ it('ASCII mode (LANG=C): every glyph of every frame is ASCII, session titles and
 	const cockpit = await renderCockpit(120, 36, {}, {ascii: true});
 	const config = defaultConfig();
 	config.openhands.state_dir = state;
-	const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: tmp}}, 200);
+	const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: tmp}, host: localHost()}, 200);
 	await source.start?.();
 	try {
 		const frames: string[] = [];

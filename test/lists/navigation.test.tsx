@@ -8,6 +8,7 @@ import {applyOpenEvents, openSelected, setSessions, type EventRow, type SessionR
 import {infoFromInspect} from '../../source/domain/containers/inspect.js';
 import {listState} from '../../source/store/slices/lists.js';
 import {plain, renderCockpit, visibleWidth, type RenderedCockpit} from '../support/render-frame.js';
+import {LOCAL_HOST_ID} from '../../source/domain/host-id.js';
 
 const N = 60;
 const two = (i: number) => String(i).padStart(2, '0');
@@ -24,7 +25,7 @@ interface Case {
 }
 
 const container = (i: number) =>
-	infoFromInspect({Id: `c${two(i)}`.padEnd(64, '0'), Name: `/worker-${two(i)}`, State: {Status: 'exited'}, Config: {Image: 'busybox:1.36', Env: []}, HostConfig: {LogConfig: {Type: 'local', Config: {}}}});
+	infoFromInspect({Id: `c${two(i)}`.padEnd(64, '0'), Name: `/worker-${two(i)}`, State: {Status: 'exited'}, Config: {Image: 'busybox:1.36', Env: []}, HostConfig: {LogConfig: {Type: 'local', Config: {}}}}, LOCAL_HOST_ID);
 const session = (i: number): SessionRow => ({id: `s${two(i)}`, dir: `/s/s${two(i)}`, title: `task ${two(i)}`, createdAt: null, updatedAt: `2026-01-01T10:${two(59 - i)}:00`, eventCount: 3, agentState: null, model: null, findings: 0, rules: [], checkedAt: 3, error: null});
 const event = (i: number): EventRow => ({id: i, timestamp: '2026-03-02T10:00:00', source: 'agent', kind: 'run', summary: `step ${two(i)}`, role: 'assistant', problem: null, file: `/s/events/${i}.json`});
 

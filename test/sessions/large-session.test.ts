@@ -13,6 +13,7 @@ import {openSelected, PENDING_ROLE, type OpenSession} from '../../source/store/s
 import {EventReaderCache} from '../../source/sources/openhands/event-cache.js';
 import {EventDirReader} from '../../source/sources/openhands/event-dir.js';
 import {createOpenhandsSource} from '../../source/sources/openhands/openhands-source.js';
+import {localHost} from '../support/host.js';
 
 const EVENTS = 1200;
 /** OpenHands writes an event_cache page of 25 events after every 25th event. */
@@ -34,7 +35,7 @@ function startSource(readers: EventReaderCache) {
 	const store = createAppStore();
 	const config = defaultConfig();
 	config.openhands.state_dir = tmp;
-	const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200, readers);
+	const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}, host: localHost()}, 200, readers);
 	return {store, source};
 }
 

@@ -11,6 +11,7 @@ import {createOpenhandsSource} from '../../source/sources/openhands/openhands-so
 import {findStateDir} from '../../source/sources/openhands/state-dir.js';
 import {sessionsStatus} from '../../source/panels/sessions/status.js';
 import {OWN} from './helpers.js';
+import {localHost} from '../support/host.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-live-'));
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
@@ -61,7 +62,7 @@ describe('OpenHands V1 conversations', () => {
 		mkdirSync(v1, {recursive: true});
 		writeFileSync(path.join(v1, '20261201064700_MessageEvent_1a2b3c4d'), '{\n  "kind": "MessageEvent"\n}');
 		const store = createAppStore();
-		const source = createOpenhandsSource({store, config: defaultConfig(), refreshMs: 1000, env: {HOME: home}}, 200);
+		const source = createOpenhandsSource({store, config: defaultConfig(), refreshMs: 1000, env: {HOME: home}, host: localHost()}, 200);
 		await source.start?.();
 		try {
 			await source.poll?.();
@@ -91,7 +92,7 @@ describe('sessions source', () => {
 		const store = createAppStore();
 		const config = defaultConfig();
 		config.openhands.state_dir = state;
-		const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}, host: localHost()}, 200);
 		await source.start?.();
 		try {
 			await waitFor('two checked sessions', () => store.getState().sessions.sessions.length === 2 && store.getState().sessions.sessions.every(r => r.findings !== null));

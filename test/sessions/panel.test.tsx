@@ -11,6 +11,7 @@ import {applyDetail, applyOpenEvents, applyOpenProgress, openDetail, openSelecte
 import {createOpenhandsSource} from '../../source/sources/openhands/openhands-source.js';
 import {plain, renderCockpit, visibleWidth} from '../support/render-frame.js';
 import {OWN} from './helpers.js';
+import {localHost} from '../support/host.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-panel-'));
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
@@ -30,7 +31,7 @@ describe('Sessions panel', () => {
 		const cockpit = await renderCockpit(100, 30);
 		const config = defaultConfig();
 		config.openhands.state_dir = state;
-		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}, host: localHost()}, 200);
 		await source.start?.();
 		try {
 			update(cockpit.store, 'ui', ui => ({...ui, focused: 'sessions', zoomed: true}));
@@ -82,7 +83,7 @@ describe('Sessions panel', () => {
 		const cockpit = await renderCockpit(46, 19, {ui: initialUi(true)});
 		const config = defaultConfig();
 		config.openhands.state_dir = state;
-		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}, host: localHost()}, 200);
 		await source.start?.();
 		const store = cockpit.store;
 		try {
@@ -106,7 +107,7 @@ describe('Sessions panel', () => {
 		const cockpit = await renderCockpit(46, 19);
 		const config = defaultConfig();
 		config.openhands.state_dir = path.join(OWN, 'state');
-		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}, host: localHost()}, 200);
 		await source.start?.();
 		try {
 			update(cockpit.store, 'ui', ui => ({...ui, focused: 'sessions'}));
@@ -128,7 +129,7 @@ describe('Sessions panel', () => {
 		const cockpit = await renderCockpit(46, 19);
 		const config = defaultConfig();
 		config.openhands.state_dir = path.join(OWN, 'state');
-		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}}, 200);
+		const source = createOpenhandsSource({store: cockpit.store, config, refreshMs: 1000, env: {HOME: path.join(tmp, 'nobody')}, host: localHost()}, 200);
 		await source.start?.();
 		const store = cockpit.store;
 		// The panel's inside, rows joined with spaces: wrapped text reads back as one sentence.

@@ -2,10 +2,10 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {allCommands} from '../../source/commands/all.js';
+import {allCommands} from '../../source/runtime/commands.js';
 import {createRegistry} from '../../source/commands/registry.js';
 import {keyName, keyNames, validateKeyName} from '../../source/commands/keys.js';
-import {loadKeybindings} from '../../source/config/keybindings.js';
+import {loadKeybindings} from '../../source/commands/keybindings-file.js';
 import {initialState} from '../../source/store/index.js';
 
 function file(text: string): string {

@@ -6,6 +6,8 @@ import {MemInfoError, parseMeminfo} from '../../source/domain/meminfo.js';
 import {createMeminfoSource} from '../../source/sources/host/meminfo-source.js';
 import {createAppStore} from '../../source/store/index.js';
 import {defaultConfig} from '../../source/config/schema.js';
+import {localHost} from '../support/host.js';
+import {currentMemory} from '../../source/store/slices/host.js';
 
 const SPARK = `MemTotal:       128452356 kB
 MemFree:         2291344 kB
@@ -37,12 +39,13 @@ describe('/proc/meminfo', () => {
 		const file = path.join(dir, 'meminfo');
 		writeFileSync(file, SPARK);
 		const store = createAppStore();
-		const source = createMeminfoSource({store, config: defaultConfig(), refreshMs: 1000, env: {}}, file);
+		const source = createMeminfoSource({store, config: defaultConfig(), refreshMs: 1000, env: {}, host: localHost()}, file);
 		await source.poll!();
-		expect(store.getState().host.mem?.totalBytes).toBe(128452356 * 1024);
+		expect(store.getState().host.memory['local']?.mem?.totalBytes).toBe(128452356 * 1024);
 		writeFileSync(file, 'garbage\u0000\u0001');
 		await source.poll!();
-		const host = store.getState().host;
+		// Keyed by the host the source reads; the Memory panel shows the current one.
+		const host = currentMemory(store.getState());
 		expect(host.error).toMatch(/field MemTotal is missing/);
 		expect(host.mem?.totalBytes).toBe(128452356 * 1024);
 		expect(host.usedHistory).toHaveLength(1);

@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {plain, renderCockpit, visibleWidth, type RenderedCockpit} from '../support/render-frame.js';
 import {update} from '../../source/store/index.js';
 import {applyMeminfo} from '../../source/store/slices/host.js';
+import {LOCAL_HOST_ID} from '../../source/domain/host-id.js';
 
 const mem = {totalBytes: 128 * 2 ** 30, availableBytes: 30 * 2 ** 30, usedBytes: 98 * 2 ** 30, freeBytes: 2 ** 30, cachedBytes: 2 ** 30, swapTotalBytes: 0, swapUsedBytes: 0};
 
@@ -21,7 +22,7 @@ describe('every layout fits the terminal', () => {
 		[40, 12],
 	])('%ix%i: no line wider than the terminal, at most rows-1 rows', async (cols, rows) => {
 		open = await renderCockpit(cols, rows);
-		update(open.store, 'host', h => applyMeminfo(h, mem, 1));
+		update(open.store, 'host', h => applyMeminfo(h, LOCAL_HOST_ID, mem, 1));
 		update(open.store, 'ui', ui => ({...ui, focused: 'memory'}));
 		await open.settle();
 		const frame = open.frame();
@@ -64,7 +65,7 @@ describe('every layout fits the terminal', () => {
 
 	it('ASCII mode draws no box-drawing characters', async () => {
 		open = await renderCockpit(80, 24, {}, {ascii: true});
-		update(open.store, 'host', h => applyMeminfo(h, mem, 1));
+		update(open.store, 'host', h => applyMeminfo(h, LOCAL_HOST_ID, mem, 1));
 		await open.settle();
 		const text = open.frame().map(plain).join('\n');
 		expect(text).not.toMatch(/[╭╮╰╯│─█░▁]/);

@@ -2,9 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {createAppStore, update} from '../../source/store/index.js';
 import {createNotifier} from '../../source/store/notifier.js';
 import {createScheduler} from '../../source/sources/scheduler.js';
-import {applyMeminfo} from '../../source/store/slices/host.js';
+import {applyMeminfo, currentMemory} from '../../source/store/slices/host.js';
 import {setVisible} from '../../source/store/slices/ui.js';
 import type {Source} from '../../source/sources/types.js';
+import {LOCAL_HOST_ID} from '../../source/domain/host-id.js';
 
 const mem = {totalBytes: 100, availableBytes: 40, usedBytes: 60, freeBytes: 10, cachedBytes: 5, swapTotalBytes: 0, swapUsedBytes: 0};
 
@@ -14,17 +15,17 @@ describe('store', () => {
 		const notifier = createNotifier(store);
 		let heard = 0;
 		notifier.subscribe(() => heard++);
-		for (let i = 0; i < 5; i++) update(store, 'host', h => applyMeminfo(h, mem, i));
+		for (let i = 0; i < 5; i++) update(store, 'host', h => applyMeminfo(h, LOCAL_HOST_ID, mem, i));
 		update(store, 'ui', ui => ({...ui, notice: {text: 'x', level: 'info', at: 0}}));
 		await new Promise(r => setImmediate(r));
 		expect(heard).toBe(1);
-		expect(store.getState().host.usedHistory).toHaveLength(5);
+		expect(currentMemory(store.getState()).usedHistory).toHaveLength(5);
 	});
 
 	it('keeps a 60-sample history', () => {
 		const store = createAppStore();
-		for (let i = 0; i < 75; i++) update(store, 'host', h => applyMeminfo(h, mem, i));
-		expect(store.getState().host.usedHistory).toHaveLength(60);
+		for (let i = 0; i < 75; i++) update(store, 'host', h => applyMeminfo(h, LOCAL_HOST_ID, mem, i));
+		expect(currentMemory(store.getState()).usedHistory).toHaveLength(60);
 	});
 
 	it('the scheduler polls only the sources of visible panels', async () => {

@@ -10,9 +10,13 @@ import {createAppStore, type AppState, type AppStore} from '../../source/store/i
 import {createNotifier} from '../../source/store/notifier.js';
 import {createJobsService, type JobsService} from '../../source/jobs/service.js';
 import {createRegistry} from '../../source/commands/registry.js';
-import {allCommands} from '../../source/commands/all.js';
+import {allCommands} from '../../source/runtime/commands.js';
+import {PANELS} from '../../source/panels/registry.js';
 import {loadTheme} from '../../source/theme/load.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/theme/tokens.js';
+import {closeServices, createServices} from '../../source/runtime/services.js';
+import type {Services} from '../../source/services/types.js';
+import {defaultConfig} from '../../source/config/schema.js';
 
 export class FakeStdout extends EventEmitter {
 	frames: string[] = [];
@@ -93,15 +97,19 @@ export interface CockpitMount {
 }
 
 /** The real App with the real registry and theme, rendered by Ink into a fake terminal. */
-export function mountCockpit(store: AppStore, cols: number, rows: number, options: {ascii?: boolean; theme?: string; quit?: (code?: number) => void} = {}): CockpitMount {
+export function mountCockpit(store: AppStore, cols: number, rows: number, options: {ascii?: boolean; theme?: string; quit?: (code?: number) => void; services?: Services} = {}): CockpitMount {
+	// The runtime's services, unless the test brings its own (and then closes them itself).
+	const services = options.services ?? createServices({store, config: defaultConfig(), env: {}});
 	const stdout = new FakeStdout(cols, rows);
 	const stdin = new FakeStdin();
-	const jobs = createJobsService(store);
+	const jobs = services.jobs;
 	const value = {
 		store,
 		notifier: createNotifier(store),
 		registry: createRegistry(allCommands()),
 		jobs,
+		panels: PANELS,
+		services,
 		theme: loadTheme(options.theme ?? 'dark'),
 		glyphs: options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS,
 		quit: options.quit ?? (() => undefined),
@@ -112,7 +120,15 @@ export function mountCockpit(store: AppStore, cols: number, rows: number, option
 		</CockpitProvider>,
 		{stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false},
 	);
-	return {jobs, stdout, stdin, unmount: () => instance.unmount()};
+	return {
+		jobs,
+		stdout,
+		stdin,
+		unmount: () => {
+			instance.unmount();
+			if (!options.services) closeServices(services);
+		},
+	};
 }
 
 export async function renderCockpit(cols: number, rows: number, init: Partial<AppState> = {}, options: {ascii?: boolean; theme?: string} = {}): Promise<RenderedCockpit> {

@@ -7,7 +7,7 @@ import {expectedFor} from '../../domain/swap/contract.js';
 import {setTomlKeys, setYamlKeys} from '../../domain/swap/client-edits.js';
 import type {SwapProfile} from '../../domain/swap/profile.js';
 import {atomicWrite} from '../atomic-write.js';
-import type {SwapEnv} from './env.js';
+import type {SwapEnv} from '../../sources/swap/env.js';
 
 export interface ClientRewrite {
 	client: 'openhands' | 'aider';

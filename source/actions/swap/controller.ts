@@ -8,7 +8,7 @@ import {update, type AppStore} from '../../store/index.js';
 import {closeSwap, finish, openSwap, setForced, setRecord, showClients, showPlan, showRows} from '../../store/slices/swap.js';
 import {showNotice} from '../../store/slices/ui.js';
 import {planClients, restartContainer, type ClientsPlan} from './clients.js';
-import type {SwapEnv} from './env.js';
+import type {SwapEnv} from '../../sources/swap/env.js';
 import {controlsFrom, planFor, prepare, type Prepared} from './prepare.js';
 import {runSwap} from './run.js';
 

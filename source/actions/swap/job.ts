@@ -4,7 +4,7 @@
 import {formatDuration} from '../../domain/format.js';
 import {gb, type SwapPlan} from '../../domain/swap/plan.js';
 import type {Job, Step} from '../../jobs/job.js';
-import type {SwapEnv} from './env.js';
+import type {SwapEnv} from '../../sources/swap/env.js';
 import {drainStep, memoryStep, startStep, stopStep, type SwapControls, type SwapMeasures} from './stages.js';
 
 export function buildSwapJob(plan: SwapPlan, env: SwapEnv, controls: SwapControls, lastLoadMs: Readonly<Record<string, number>>, hostId = 'local'): {job: Job; measures: SwapMeasures} {

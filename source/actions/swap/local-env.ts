@@ -8,8 +8,8 @@ import Docker from 'dockerode';
 import {execa} from 'execa';
 import {parseMeminfo} from '../../domain/meminfo.js';
 import type {Config} from '../../config/schema.js';
-import {dockerTarget} from '../../sources/docker/connection.js';
-import type {SwapDocker, SwapEnv} from './env.js';
+import {dockerTarget} from '../../hosts/docker.js';
+import type {SwapDocker, SwapEnv} from '../../sources/swap/env.js';
 
 export function swapStateDir(env: NodeJS.ProcessEnv): string {
 	return path.join(env['XDG_STATE_HOME'] || path.join(os.homedir(), '.local', 'state'), 'stackdeck');

@@ -2,8 +2,8 @@
 
 import type {HostMemory} from '../../domain/swap/plan.js';
 import type {SwapProfile} from '../../domain/swap/profile.js';
-import type {SwapEnv} from './env.js';
-import {isServing} from './probe.js';
+import type {SwapEnv} from '../../sources/swap/env.js';
+import {isServing} from '../../sources/swap/probe.js';
 
 export interface Observation {
 	serving: Set<string>;

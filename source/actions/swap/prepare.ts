@@ -3,8 +3,9 @@
 
 import type {Config} from '../../config/schema.js';
 import {listProfiles, planSwap, type ProfileRow, type SwapPlan} from '../../domain/swap/plan.js';
-import {resolveProfiles, type SwapProfile} from '../../domain/swap/profile.js';
-import type {SwapEnv} from './env.js';
+import type {SwapProfile} from '../../domain/swap/profile.js';
+import {swapProfiles} from '../../sources/swap/profiles.js';
+import type {SwapEnv} from '../../sources/swap/env.js';
 import {readLoadTimes} from './journal-file.js';
 import {observe, type Observation} from './observe.js';
 import type {SwapControls} from './stages.js';
@@ -17,9 +18,7 @@ export interface Prepared {
 	rows: ProfileRow[];
 }
 
-export function swapProfiles(config: Config): {profiles: SwapProfile[]; errors: string[]} {
-	return resolveProfiles(config.profiles, config.engines.list, {openhandsConfig: config.openhands.config_toml});
-}
+export {swapProfiles};
 
 export async function prepare(config: Config, env: SwapEnv): Promise<Prepared> {
 	const {profiles, errors} = swapProfiles(config);

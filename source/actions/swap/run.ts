@@ -5,7 +5,7 @@ import type {JobRecord} from '../../domain/jobs/record.js';
 import type {SwapJournalEntry, SwapOutcome} from '../../domain/swap/journal.js';
 import type {SwapPlan} from '../../domain/swap/plan.js';
 import {startJob} from '../../jobs/runner.js';
-import type {SwapEnv} from './env.js';
+import type {SwapEnv} from '../../sources/swap/env.js';
 import {appendJournal, readLoadTimes} from './journal-file.js';
 import {buildSwapJob} from './job.js';
 import {acquireSwapLock} from './lock.js';

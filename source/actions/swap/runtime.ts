@@ -4,8 +4,8 @@
 
 import {demuxBuffer} from '../../sources/docker/demux.js';
 import type {SwapProfile} from '../../domain/swap/profile.js';
-import {sleep, type SwapEnv} from './env.js';
-import {answers, isServing} from './probe.js';
+import {sleep, type SwapEnv} from '../../sources/swap/env.js';
+import {answers, isServing} from '../../sources/swap/probe.js';
 
 function docker(env: SwapEnv, p: SwapProfile) {
 	if (!env.docker) throw new Error(`${p.name}: runs in container but Docker is not reachable (check [docker] in the config and the socket)`);

@@ -6,8 +6,8 @@ import {formatDuration} from '../../domain/format.js';
 import {gb, type HostMemory} from '../../domain/swap/plan.js';
 import type {SwapProfile} from '../../domain/swap/profile.js';
 import type {Step, StepContext} from '../../jobs/job.js';
-import {sleep, type SwapEnv} from './env.js';
-import {readiness, requestCount} from './probe.js';
+import {sleep, type SwapEnv} from '../../sources/swap/env.js';
+import {readiness, requestCount} from '../../sources/swap/probe.js';
 import {deadReason, logLines, startServer, stopServer} from './runtime.js';
 
 export interface SwapControls {

@@ -8,6 +8,8 @@ import {doctorExitCode, runChecks} from '../../domain/doctor/registry.js';
 import {startJob} from '../../jobs/runner.js';
 import {collectFacts} from '../../sources/doctor/collect.js';
 import {openLocalIo} from '../../sources/doctor/local-io.js';
+import {closeServices, createServices} from '../../runtime/services.js';
+import {createAppStore, initialState} from '../../store/index.js';
 import {jobPrinter} from '../job-lines.js';
 import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
@@ -39,7 +41,9 @@ export async function run(argv: string[]): Promise<number> {
 	const loaded = loadOrReport(parsed.values);
 	if (typeof loaded === 'number') return loaded;
 	const {config} = loaded;
-	const {io, close} = openLocalIo(config, process.env);
+	const services = createServices({store: createAppStore(initialState(config.read_only)), config, env: process.env});
+	const host = services.hosts[0]!;
+	const io = openLocalIo(host, config, process.env);
 	try {
 		const facts = await collectFacts(io, config, {meminfoPath: process.env['STACKDECK_MEMINFO'] ?? config.memory.meminfo_path});
 		const results = runChecks(facts);
@@ -62,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
 			configToml: facts.openhandsConfig?.path ?? null,
 			openhandsContainer: facts.openhandsContainer,
 			docker: io.docker,
-			hostId: 'local',
+			hostId: host.id,
 			restart: Boolean(parsed.values.yes),
 		});
 		if (job instanceof Error) {
@@ -84,6 +88,6 @@ export async function run(argv: string[]): Promise<number> {
 		if (again) process.stdout.write(`${reportLines([again]).join('\n')}\n`);
 		return 0;
 	} finally {
-		close();
+		closeServices(services);
 	}
 }

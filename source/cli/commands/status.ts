@@ -5,6 +5,8 @@ import {PANELS} from '../../panels/registry.js';
 import {createAppStore, initialState, update} from '../../store/index.js';
 import {setVisibleIds} from '../../store/slices/containers.js';
 import {createSources} from '../../sources/index.js';
+import {closeServices, createServices} from '../../runtime/services.js';
+import type {Host} from '../../hosts/host.js';
 import {createScheduler} from '../../sources/scheduler.js';
 import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
@@ -31,7 +33,9 @@ export async function run(argv: string[]): Promise<number> {
 	if (typeof loaded === 'number') return loaded;
 	const store = createAppStore(initialState(true));
 	update(store, 'ui', ui => ({...ui, visible: [...PANEL_IDS]}));
-	const sources = createSources({store, config: loaded.config, refreshMs: loaded.config.refresh_ms, env: process.env});
+	const services = createServices({store, config: loaded.config, env: process.env});
+	const base = {store, config: loaded.config, refreshMs: loaded.config.refresh_ms, env: process.env};
+	const sources = services.hosts.flatMap(host => createSources(base, host));
 	const scheduler = createScheduler(store, sources, loaded.config.refresh_ms, false);
 	for (const source of sources) await Promise.resolve(source.start?.()).catch(() => undefined);
 	// Every container counts as on screen, so each gets its CPU and memory sampled.
@@ -42,13 +46,15 @@ export async function run(argv: string[]): Promise<number> {
 		await scheduler.tick();
 	}
 	await scheduler.stop();
+	const hosts = services.hosts.map(describeHost);
+	closeServices(services);
 
 	const state = store.getState();
 	const sections = PANELS.filter(p => p.status).map(p => ({id: p.id, ...p.status!(state)}));
 	const failed = sections.filter(s => s.lines.some(l => l.startsWith('error:')));
 	if (parsed.values.json) {
 		const body = Object.fromEntries(sections.map(s => [s.id, s.data]));
-		writeJson({at: new Date().toISOString(), ...body});
+		writeJson({at: new Date().toISOString(), hosts, ...body});
 	} else {
 		const notBuilt = PANELS.filter(p => !p.status).map(p => p.title);
 		const out: string[] = [];
@@ -57,4 +63,15 @@ export async function run(argv: string[]): Promise<number> {
 		writeText(out);
 	}
 	return failed.length > 0 ? 1 : 0;
+}
+
+/** A host as `status --json` lists it: records elsewhere in the output name it by `hostId`. */
+function describeHost(host: Host): {id: string; label: string; kind: string; docker: string | null} {
+	let docker: string | null;
+	try {
+		docker = host.docker().endpoint;
+	} catch {
+		docker = null;
+	}
+	return {id: host.id, label: host.label, kind: host.kind, docker};
 }

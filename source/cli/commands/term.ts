@@ -5,8 +5,9 @@ import {runCockpit} from '../../runtime/cockpit.js';
 import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
 import {update} from '../../store/index.js';
-import {aiderManager} from '../../sources/aider/manager.js';
 import type {Source} from '../../sources/types.js';
+import type {Services} from '../../services/types.js';
+import type {AppStore} from '../../store/index.js';
 
 const HELP = `usage: stackdeck term [options] -- CMD [ARGS...]
 
@@ -25,16 +26,14 @@ export async function run(argv: string[]): Promise<number> {
 	}
 	const loaded = loadOrReport(parsed.values);
 	if (typeof loaded === 'number') return loaded;
-	const host = (ctx: {store: import('../../store/index.js').AppStore}): Source => ({
+	const pane = (store: AppStore, services: Services): Source => ({
 		id: 'term',
 		panels: [],
 		start() {
-			const manager = aiderManager();
-			if (!manager) return;
-			update(ctx.store, 'ui', ui => ({...ui, focused: 'aider', zoomed: true}));
-			const id = manager.startCommand({file: command[0]!, args: command.slice(1)});
-			if (id) update(ctx.store, 'ui', ui => ({...ui, capture: true}));
+			update(store, 'ui', ui => ({...ui, focused: 'aider', zoomed: true}));
+			const id = services.aider.startCommand({file: command[0]!, args: command.slice(1)});
+			if (id) update(store, 'ui', ui => ({...ui, capture: true}));
 		},
 	});
-	return runCockpit({loaded, flagTheme: parsed.values.theme, extraSources: ctx => [host(ctx)]});
+	return runCockpit({loaded, flagTheme: parsed.values.theme, extraSources: (store, services) => [pane(store, services)]});
 }

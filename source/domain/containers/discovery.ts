@@ -1,9 +1,8 @@
 // Discovery from inspect data: the OpenHands state folder (mount onto /.openhands-state or /.openhands),
 // its config.toml mount, LLM_MODEL / LLM_BASE_URL, and the ports engine containers publish.
 
-import type {DiscoveredEnginePort, DiscoveryState} from '../../store/slices/discovery.js';
+import type {ContainerInfo, DiscoveredEnginePort, DiscoveryState} from './types.js';
 import {ENGINE_ROLES} from './roles.js';
-import type {ContainerInfo} from './types.js';
 
 const STATE_MOUNTS = ['/.openhands-state', '/.openhands'];
 

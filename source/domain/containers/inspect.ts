@@ -4,6 +4,7 @@
 import type {ContainerInfo, MountInfo, PortBinding} from './types.js';
 import {parseImageRef, recognizeRole} from './roles.js';
 import {maskEnv} from '../secrets.js';
+import type {HostId} from '../host-id.js';
 import {checkLogConfig} from './log-driver.js';
 
 /** The subset of GET /containers/{id}/json we read. */
@@ -49,13 +50,15 @@ export function mountsFrom(raw: RawInspect['Mounts']): MountInfo[] {
 	}));
 }
 
-export function infoFromInspect(raw: RawInspect): ContainerInfo {
+/** The container as the cockpit shows it; `hostId`: the host whose Docker answered. */
+export function infoFromInspect(raw: RawInspect, hostId: HostId): ContainerInfo {
 	const name = (raw.Name ?? raw.Id.slice(0, 12)).replace(/^\//, '');
 	const image = raw.Config?.Image ?? '';
 	const labels = raw.Config?.Labels ?? {};
 	const ref = parseImageRef(image);
 	const health = raw.State?.Health?.Status;
 	return {
+		hostId,
 		id: raw.Id,
 		name,
 		image,

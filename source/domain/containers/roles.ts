@@ -1,6 +1,6 @@
 // Stack role recognition (by label, image and name) and image tag pinning.
 
-import type {StackRole} from '../../store/slices/discovery.js';
+import type {StackRole} from './types.js';
 
 /** Display order of role groups; unknown containers come last under "other". */
 export const ROLE_ORDER: readonly StackRole[] = [

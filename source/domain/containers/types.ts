@@ -1,9 +1,40 @@
 // Plain container records the domain works on: what Docker's list/inspect/stats report, reduced to
 // the fields the cockpit shows. Built by the Docker source, read by reducers and panels.
 
-import type {StackRole} from '../../store/slices/discovery.js';
+import type {HostId} from '../host-id.js';
 
-export type {StackRole};
+export type StackRole =
+	| 'openhands'
+	| 'openhands-runtime'
+	| 'sglang'
+	| 'vllm'
+	| 'ollama'
+	| 'llamacpp'
+	| 'gitea'
+	| 'tor'
+	| 'aider'
+	| 'code-server';
+
+export interface DiscoveredEnginePort {
+	container: string;
+	role: StackRole;
+	/** Published on the host, e.g. 30000. */
+	hostPort: number;
+	containerPort: number;
+}
+
+/** What the containers tell about the rest of the stack (OpenHands state folder and config, engine ports). */
+export interface DiscoveryState {
+	/** Host path mounted onto /.openhands-state or /.openhands in the OpenHands container. */
+	openhandsStateDir: string | null;
+	/** Host path mounted as the OpenHands config.toml. */
+	openhandsConfigToml: string | null;
+	llmModel: string | null;
+	llmBaseUrl: string | null;
+	enginePorts: DiscoveredEnginePort[];
+	/** Container the values came from. */
+	from: string | null;
+}
 
 export interface PortBinding {
 	containerPort: number;
@@ -37,6 +68,8 @@ export interface LogConfigCheck {
 }
 
 export interface ContainerInfo {
+	/** The host whose Docker reported it. */
+	hostId: HostId;
 	id: string;
 	name: string;
 	image: string;

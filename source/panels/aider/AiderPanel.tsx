@@ -6,26 +6,25 @@ import {Box} from 'ink';
 import {useAppState, useCockpit} from '../../ui/context.js';
 import {Line, Span} from '../../ui/widgets/Line.js';
 import {TerminalView} from '../../terminal-pane/TerminalView.js';
-import {aiderManager} from '../../sources/aider/manager.js';
 import {displayKey} from '../../commands/keys.js';
 import type {PanelProps} from '../types.js';
 import {exitText, lastError, titleLine} from './summary.js';
 import {DEFAULT_RELEASE, RELEASE_COMMAND, usePaneInput} from './use-pane-input.js';
 
 export function AiderPanel({width, height, focused}: PanelProps) {
-	const {store, registry} = useCockpit();
+	const {store, registry, services} = useCockpit();
 	const aider = useAppState(s => s.aider);
 	const capture = useAppState(s => s.ui.capture);
-	const manager = aiderManager();
+	const manager = services.aider;
 	const active = aider.sessions.find(s => s.id === aider.activeId);
-	const pane = manager?.pane(active?.id);
+	const pane = manager.pane(active?.id);
 	const releaseKey = registry.keysFor(RELEASE_COMMAND)[0] ?? DEFAULT_RELEASE;
 	const captured = capture && focused && !!pane && !pane.exit;
 	usePaneInput(store, pane, captured, releaseKey);
 
 	const paneRows = Math.max(1, height - 2);
 	useEffect(() => {
-		if (width > 0 && height > 2) manager?.resize(width, paneRows);
+		if (width > 0 && height > 2) manager.resize(width, paneRows);
 	}, [manager, width, paneRows, height]);
 
 	if (!active || !pane) {

@@ -7,17 +7,13 @@ import {cycleActive} from '../../store/slices/aider.js';
 import {showNotice} from '../../store/slices/ui.js';
 import type {AppState} from '../../store/index.js';
 import type {Command} from '../../commands/registry.js';
-import {NOT_IN_TMUX, aiderManager} from '../../sources/aider/manager.js';
+import {NOT_IN_TMUX} from '../../sources/aider/manager.js';
 import {DEFAULT_RELEASE, RELEASE_COMMAND} from './use-pane-input.js';
 
 const group = 'Aider';
 const here = (s: AppState) => s.ui.focused === 'aider' && s.ui.overlay === null && s.ui.confirm === null;
 const activeSession = (s: AppState) => s.aider.sessions.find(x => x.id === s.aider.activeId);
 const hasSession = (s: AppState) => here(s) && !!activeSession(s);
-
-function noManager(): never {
-	throw new Error('the Aider session manager is not running');
-}
 
 export const aiderCommands: Command[] = [
 	{
@@ -27,9 +23,8 @@ export const aiderCommands: Command[] = [
 		group,
 		when: here,
 		mutating: true,
-		run: ({store}) => {
-			const manager = aiderManager() ?? noManager();
-			const id = manager.startAider();
+		run: ({store, services}) => {
+			const id = services.aider.startAider();
 			if (id) update(store, 'ui', ui => showNotice(ui, 'Aider started: Enter to type into it', 'ok'));
 		},
 	},
@@ -55,7 +50,7 @@ export const aiderCommands: Command[] = [
 		description: 'Scroll the pane back',
 		group,
 		when: hasSession,
-		run: ({state}) => aiderManager()?.pane(state.aider.activeId)?.scrollBy(3),
+		run: ({state, services}) => services.aider.pane(state.aider.activeId)?.scrollBy(3),
 	},
 	{
 		id: 'aider.scroll-down',
@@ -63,7 +58,7 @@ export const aiderCommands: Command[] = [
 		description: 'Scroll the pane forward',
 		group,
 		when: hasSession,
-		run: ({state}) => aiderManager()?.pane(state.aider.activeId)?.scrollBy(-3),
+		run: ({state, services}) => services.aider.pane(state.aider.activeId)?.scrollBy(-3),
 	},
 	{
 		id: 'aider.next',
@@ -81,8 +76,8 @@ export const aiderCommands: Command[] = [
 		// Always bound, so that outside tmux the key says why it cannot, instead of doing nothing.
 		when: here,
 		mutating: true,
-		run: async ({store}) => {
-			const manager = aiderManager() ?? noManager();
+		run: async ({store, services}) => {
+			const manager = services.aider;
 			if (!manager.insideTmux()) {
 				update(store, 'ui', ui => showNotice(ui, NOT_IN_TMUX, 'warn'));
 				return;
@@ -97,9 +92,9 @@ export const aiderCommands: Command[] = [
 		group,
 		when: hasSession,
 		mutating: true,
-		run: ({store, state}) => {
+		run: ({store, state, services}) => {
 			const session = activeSession(state)!;
-			const manager = aiderManager() ?? noManager();
+			const manager = services.aider;
 			if (session.status === 'exited') {
 				manager.stop(session.id);
 				return;

@@ -21,7 +21,7 @@ export function cacheStatus(state: AppState): StatusSection {
 		title: 'Cache',
 		lines: lines.length ? lines : ['no model server or cache folder found'],
 		data: {
-			engines: s.rows.map(r => ({name: r.name, kind: r.kind, hitRatio60s: r.figures?.cacheHitRatio ?? null, hitRatioTotal: r.figures?.cacheHitRatioLifetime ?? null, ...(r.figures?.gauges ?? {})})),
+			engines: s.rows.map(r => ({hostId: r.hostId, name: r.name, kind: r.kind, hitRatio60s: r.figures?.cacheHitRatio ?? null, hitRatioTotal: r.figures?.cacheHitRatioLifetime ?? null, ...(r.figures?.gauges ?? {})})),
 			disk: s.disk,
 			warnBytes: s.warnBytes,
 		},

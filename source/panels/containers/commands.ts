@@ -7,6 +7,7 @@ import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
 import {openLogs, patchLogs} from '../../store/slices/containers.js';
 import {containerJob, type ContainerVerb} from '../../actions/containers.js';
+import {hostFor, type Services} from '../../services/types.js';
 import {containerIds, groupedRows} from './selectors.js';
 
 const GROUP = 'Containers';
@@ -19,13 +20,23 @@ function selectedId(s: AppState): string | null {
 	return containerIds(groupedRows(c.byId))[0] ?? null;
 }
 
-function confirmAction({state, jobs}: CommandContext, verb: ContainerVerb | 'toggle'): void {
+/** The Docker client of the host the container is on; null when it cannot be had (the job says why). */
+function dockerOf(services: Services, hostId: string | undefined) {
+	try {
+		return hostFor(services, hostId).docker().docker;
+	} catch {
+		return null;
+	}
+}
+
+function confirmAction({state, jobs, services}: CommandContext, verb: ContainerVerb | 'toggle'): void {
 	const id = selectedId(state);
 	const info = id ? state.containers.byId[id] : undefined;
 	if (!id || !info) return;
 	const actual: ContainerVerb = verb === 'toggle' ? (info.state === 'running' || info.state === 'restarting' ? 'stop' : 'start') : verb;
 	const title = `${actual[0]!.toUpperCase()}${actual.slice(1)} container ${info.name}?`;
-	jobs.confirm(containerJob(actual, {id, name: info.name, image: info.image}), {title, intro: [`${info.name} is ${info.state}.`]});
+	const hostId = hostFor(services, info.hostId).id;
+	jobs.confirm(containerJob(actual, {id, name: info.name, image: info.image}, dockerOf(services, info.hostId), hostId), {title, intro: [`${info.name} is ${info.state}.`]});
 }
 
 export const containersCommands: Command[] = [

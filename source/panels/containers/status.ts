@@ -15,6 +15,7 @@ export function containersStatus(state: AppState): StatusSection {
 	const data = rows.map(c => {
 		const st = s.stats[c.id];
 		return {
+			hostId: c.hostId,
 			name: c.name,
 			id: c.id.slice(0, 12),
 			role: c.role,

@@ -6,7 +6,7 @@ import {fixJob, restartJob} from '../../actions/doctor-fixes.js';
 import type {CommandContext} from '../../commands/registry.js';
 import type {Job} from '../../jobs/job.js';
 import type {JobsService} from '../../jobs/service.js';
-import {activeDocker} from '../../sources/docker/handle.js';
+import {hostFor} from '../../services/types.js';
 import {update} from '../../store/index.js';
 import {requestRun} from '../../store/slices/doctor.js';
 import {showNotice} from '../../store/slices/ui.js';
@@ -15,19 +15,25 @@ function ask(jobs: JobsService, job: Job, then: () => void): void {
 	jobs.confirm(job, {title: `${job.title}?`, after: record => record.state === 'done' && then()});
 }
 
-export async function offerDoctorFix({store, state, jobs}: CommandContext, checkId: string): Promise<void> {
+export async function offerDoctorFix({store, state, jobs, services}: CommandContext, checkId: string): Promise<void> {
 	const result = state.doctor.results?.find(r => r.id === checkId);
 	if (!result) return;
 	const {targets} = state.doctor;
-	const docker = activeDocker();
-	const job = await fixJob(result, {configToml: targets.configToml, openhandsContainer: targets.openhandsContainer, docker, hostId: 'local', restart: false});
+	const host = hostFor(services, null);
+	let docker = null;
+	try {
+		docker = host.docker().docker;
+	} catch {
+		// No Docker client: the fix that needs one says so.
+	}
+	const job = await fixJob(result, {configToml: targets.configToml, openhandsContainer: targets.openhandsContainer, docker, hostId: host.id, restart: false});
 	if (job instanceof Error) {
 		update(store, 'ui', ui => showNotice(ui, job.message, 'warn'));
 		return;
 	}
 	ask(jobs, job, () => {
 		const name = targets.openhandsContainer;
-		if (docker && name) ask(jobs, restartJob(docker, name, 'local'), () => update(store, 'doctor', requestRun));
+		if (docker && name) ask(jobs, restartJob(docker, name, host.id), () => update(store, 'doctor', requestRun));
 		else update(store, 'doctor', requestRun);
 	});
 }

@@ -8,9 +8,10 @@ import {bar, sparkline} from '../../domain/sparkline.js';
 import {formatBytes, formatPercent} from '../../domain/format.js';
 import type {PanelProps} from '../types.js';
 import {engineMemoryLines, gpuLines} from './engine-lines.js';
+import {currentMemory} from '../../store/slices/host.js';
 
 export function MemoryPanel({width, height}: PanelProps) {
-	const host = useAppState(s => s.host);
+	const host = useAppState(currentMemory);
 	const engines = useAppState(s => s.engines);
 	const {glyphs} = useTheme();
 	const {mem, error, usedHistory} = host;

@@ -4,9 +4,10 @@ import type {AppState} from '../../store/index.js';
 import {formatBytes, formatPercent} from '../../domain/format.js';
 import type {StatusSection} from '../types.js';
 import {engineMemoryLines, gpuLines} from './engine-lines.js';
+import {currentMemory} from '../../store/slices/host.js';
 
 export function memoryStatus(state: AppState): StatusSection {
-	const {mem, error, usedHistory} = state.host;
+	const {mem, error, usedHistory} = currentMemory(state);
 	const lines: string[] = [];
 	if (mem) {
 		lines.push(
@@ -21,11 +22,12 @@ export function memoryStatus(state: AppState): StatusSection {
 		title: 'Memory',
 		lines,
 		data: {
+			hostId: state.host.current,
 			host: mem,
 			error,
 			usedHistory,
 			gpus: state.engines.gpus,
-			engines: state.engines.rows.map(r => ({name: r.name, kind: r.kind, memory: r.memory, kvUsage: r.figures?.gauges.kvUsage ?? null})),
+			engines: state.engines.rows.map(r => ({hostId: r.hostId, name: r.name, kind: r.kind, memory: r.memory, kvUsage: r.figures?.gauges.kvUsage ?? null})),
 		},
 	};
 }

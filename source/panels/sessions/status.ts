@@ -24,12 +24,13 @@ export function sessionsStatus(state: AppState): StatusSection {
 		title: 'Sessions',
 		lines: lines.length ? lines : ['no sessions'],
 		data: {
+			hostId: s.hostId,
 			stateDir: s.stateDir,
 			stateDirOrigin: s.stateDirOrigin,
 			tried: s.tried,
 			configToml: s.configToml,
 			promptExtensions: s.promptExtensions,
-			sessions: s.sessions.map(r => ({id: r.id, format: r.v1 ? 'v1' : 'v0', title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt, eventCount: r.eventCount, agentState: r.agentState, model: r.model, findings: r.findings, rules: r.rules})),
+			sessions: s.sessions.map(r => ({hostId: s.hostId, id: r.id, format: r.v1 ? 'v1' : 'v0', title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt, eventCount: r.eventCount, agentState: r.agentState, model: r.model, findings: r.findings, rules: r.rules})),
 			error: s.error,
 		},
 	};

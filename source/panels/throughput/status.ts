@@ -11,6 +11,7 @@ export function throughputStatus(state: AppState): StatusSection {
 	const now = Date.now();
 	const lines: string[] = [];
 	const data = state.engines.rows.map(r => ({
+		hostId: r.hostId,
 		name: r.name,
 		url: r.url,
 		kind: r.kind,

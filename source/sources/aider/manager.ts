@@ -34,8 +34,6 @@ interface Live {
 	tail?: HistoryTail;
 }
 
-let seq = 0;
-
 /** What `t` says outside tmux (short: it shows in the one-line header, on phones too). */
 /**
  * Ended sessions kept for reading (each holds its pane's scrollback, up to 5,000 rows); past
@@ -52,6 +50,8 @@ export function stateDir(env: NodeJS.ProcessEnv): string {
 export class AiderManager {
 	private readonly live = new Map<string, Live>();
 	private timer: NodeJS.Timeout | undefined;
+	/** Numbers the session ids and history folders this manager makes. */
+	private seq = 0;
 	/** The pane size the panel last drew; new sessions start at it. */
 	size = {cols: 80, rows: 24};
 
@@ -78,7 +78,7 @@ export class AiderManager {
 		const resolved = this.target(request.profile);
 		if (!resolved.ok) return this.fail(resolved.error);
 		const repo = path.resolve(request.repo ?? aider.default_repo ?? process.cwd());
-		const id = `s${Date.now().toString(36)}${(seq++).toString(36)}`;
+		const id = `s${Date.now().toString(36)}${(this.seq++).toString(36)}`;
 		const dir = path.join(aider.history_dir ?? path.join(stateDir(this.env), 'aider'), id);
 		try {
 			mkdirSync(dir, {recursive: true});
@@ -96,7 +96,7 @@ export class AiderManager {
 	startCommand(request: StartCommand): string | undefined {
 		const found = findCommand(request.file, this.env);
 		if (!found) return this.fail(`"${request.file}" not found on PATH: check the command name after \`--\``);
-		const id = `c${Date.now().toString(36)}${(seq++).toString(36)}`;
+		const id = `c${Date.now().toString(36)}${(this.seq++).toString(36)}`;
 		return this.spawn(id, {file: found, args: request.args, cwd: path.resolve(request.cwd ?? process.cwd()), env: aiderEnv(this.env), title: request.title ?? path.basename(request.file), kind: 'command'});
 	}
 
@@ -174,7 +174,7 @@ export class AiderManager {
 		const resolved = this.target(request.profile);
 		if (!resolved.ok) throw new Error(resolved.error);
 		const repo = path.resolve(request.repo ?? aider.default_repo ?? process.cwd());
-		const dir = path.join(aider.history_dir ?? path.join(stateDir(this.env), 'aider'), `tmux-${Date.now().toString(36)}${(seq++).toString(36)}`);
+		const dir = path.join(aider.history_dir ?? path.join(stateDir(this.env), 'aider'), `tmux-${Date.now().toString(36)}${(this.seq++).toString(36)}`);
 		try {
 			mkdirSync(dir, {recursive: true});
 			writeFileSync(path.join(dir, 'model.metadata.json'), modelMetadata(resolved.target));
@@ -225,15 +225,4 @@ export class AiderManager {
 		update(this.store, 'ui', ui => showNotice(ui, message, 'error'));
 		return undefined;
 	}
-}
-
-let current: AiderManager | undefined;
-
-/** The cockpit's one manager (set by the aider source when it starts). */
-export function aiderManager(): AiderManager | undefined {
-	return current;
-}
-
-export function setAiderManager(manager: AiderManager | undefined): void {
-	current = manager;
 }

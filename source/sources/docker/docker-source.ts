@@ -1,9 +1,9 @@
 // Docker source: one listing plus the events API keep the container list (no list polling); one-shot
 // stats for the visible containers every [docker] stats_ms (domain/containers/stats-due.ts); reconnects with backoff when the daemon goes away;
 // opens log streams for the log viewer; publishes discovery (OpenHands state dir, engine ports).
+// Its Docker client is the host's (ctx.host.docker()), which the container actions use too.
 
-import {stat} from 'node:fs/promises';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import {infoFromInspect, type RawInspect} from '../../domain/containers/inspect.js';
 import {computeStats, type RawStats} from '../../domain/containers/stats.js';
 import {statsDue} from '../../domain/containers/stats-due.js';
@@ -13,8 +13,8 @@ import {update} from '../../store/index.js';
 import {applyContainer, applyDisabled, applyDown, applyListing, applyStats, removeContainer, setConnecting, setLogSize} from '../../store/slices/containers.js';
 import {applyDiscovery} from '../../store/slices/discovery.js';
 import type {Source, SourceContext} from '../types.js';
-import {describeDockerError, dockerTarget, type DockerTarget} from './connection.js';
-import {setActiveDocker} from './handle.js';
+import {describeDockerError} from '../../hosts/docker.js';
+import type {DockerLink} from '../../hosts/host.js';
 import {openLogStream, type LogStream} from './logs.js';
 import {DOCKER_DEADLINE_MS, DockerDeadlineError, withDeadline} from './deadline.js';
 import {createLineSplitter} from './event-lines.js';
@@ -37,9 +37,9 @@ export interface DockerSource extends Source {
 const IGNORED = /^(exec_|attach|detach|resize|top|archive-path|extract-to-dir|copy|export|commit)/;
 
 export function createDockerSource(ctx: SourceContext, backoff: readonly number[] = BACKOFF_MS, deadlineMs = DOCKER_DEADLINE_MS): DockerSource {
-	const {store} = ctx;
+	const {store, host} = ctx;
 	const counters: DockerCounters = {list: 0, inspect: 0, stats: 0, connects: 0, events: 0};
-	let target: DockerTarget | null = null;
+	let link: DockerLink | null = null;
 	let docker: Docker | null = null;
 	let events: NodeJS.ReadableStream | null = null;
 	let retryTimer: NodeJS.Timeout | null = null;
@@ -57,13 +57,13 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 	const now = () => Date.now();
 	const publishDiscovery = () => {
 		const infos = Object.values(store.getState().containers.byId);
-		update(store, 'discovery', d => applyDiscovery(d, discoverStack(infos, rawEnv)));
+		update(store, 'discovery', d => applyDiscovery(d, host.id, discoverStack(infos, rawEnv)));
 	};
 
 	const inspect = async (id: string): Promise<ContainerInfo | null> => {
 		counters.inspect++;
-		const raw = (await withDeadline(target!.endpoint, `inspect ${id.slice(0, 12)}`, deadlineMs, abortSignal => docker!.getContainer(id).inspect({abortSignal}))) as unknown as RawInspect;
-		const info = infoFromInspect(raw);
+		const raw = (await withDeadline(link!.endpoint, `inspect ${id.slice(0, 12)}`, deadlineMs, abortSignal => docker!.getContainer(id).inspect({abortSignal}))) as unknown as RawInspect;
+		const info = infoFromInspect(raw, host.id);
 		if (info.role === 'openhands') rawEnv[id] = raw.Config?.Env ?? [];
 		return info;
 	};
@@ -118,7 +118,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		generation++;
 		(events as unknown as {destroy?: () => void} | null)?.destroy?.();
 		events = null;
-		const message = error instanceof DockerDeadlineError ? error.message : error ? describeDockerError(error, target!.endpoint) : `Docker daemon at ${target!.endpoint} closed the connection (stopped or restarting); retrying`;
+		const message = error instanceof DockerDeadlineError ? error.message : error ? describeDockerError(error, link!.endpoint) : `Docker daemon at ${link!.endpoint} closed the connection (stopped or restarting); retrying`;
 		update(store, 'containers', s => applyDown(s, message, now()));
 		schedule();
 	};
@@ -135,13 +135,13 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 	};
 
 	const connect = async (): Promise<void> => {
-		if (stopped || !docker || !target) return;
+		if (stopped || !docker || !link) return;
 		const gen = ++generation;
 		counters.connects++;
 		try {
 			// Subscribe first, then list: nothing that happens in between is missed.
 			const events$ = docker;
-			const stream = (await withDeadline(target.endpoint, 'the events request', deadlineMs, abortSignal => events$.getEvents({filters: {type: ['container']}, abortSignal} as Docker.GetEventsOptions))) as NodeJS.ReadableStream;
+			const stream = (await withDeadline(link.endpoint, 'the events request', deadlineMs, abortSignal => events$.getEvents({filters: {type: ['container']}, abortSignal} as Docker.GetEventsOptions))) as NodeJS.ReadableStream;
 			if (stopped || gen !== generation) {
 				(stream as unknown as {destroy?: () => void}).destroy?.();
 				return;
@@ -163,7 +163,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 
 			counters.list++;
 			const lister = docker;
-			const list = await withDeadline(target.endpoint, 'the container list', deadlineMs, abortSignal => lister.listContainers({all: true, abortSignal}));
+			const list = await withDeadline(link.endpoint, 'the container list', deadlineMs, abortSignal => lister.listContainers({all: true, abortSignal}));
 			const infos: ContainerInfo[] = [];
 			const queue = list.map(c => c.Id);
 			const worker = async () => {
@@ -190,7 +190,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 
 	const statsFor = async (id: string, prev: ContainerStats | null): Promise<ContainerStats | null> => {
 		counters.stats++;
-		const raw = (await withDeadline(target!.endpoint, `stats of ${id.slice(0, 12)}`, deadlineMs, abortSignal => docker!.getContainer(id).stats({stream: false, 'one-shot': true, abortSignal} as {stream: false}))) as unknown as RawStats;
+		const raw = (await withDeadline(link!.endpoint, `stats of ${id.slice(0, 12)}`, deadlineMs, abortSignal => docker!.getContainer(id).stats({stream: false, 'one-shot': true, abortSignal} as {stream: false}))) as unknown as RawStats;
 		return computeStats(raw, now(), prev);
 	};
 
@@ -202,11 +202,11 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		logKey = key;
 		logStream?.close();
 		logStream = null;
-		if (!logs || !docker || !target) return;
+		if (!logs || !docker || !link) return;
 		const info = s.byId[logs.target];
 		// Turning follow back on reloads the tail; turning it off keeps what is shown.
 		if (!logs.follow && logs.lines.length > 0) return;
-		logStream = openLogStream(docker, store, logs.target, logs.follow, info?.tty ?? false, target.endpoint);
+		logStream = openLogStream(docker, store, logs.target, logs.follow, info?.tty ?? false, link.endpoint);
 	};
 
 	const source: DockerSource = {
@@ -220,21 +220,13 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 				return;
 			}
 			try {
-				target = dockerTarget(ctx.env, ctx.config.docker);
+				link = host.docker();
 			} catch (error) {
 				update(store, 'containers', s => applyDown(s, (error as Error).message, now()));
 				return;
 			}
-			try {
-				// dockerode reads DOCKER_HOST and DOCKER_CERT_PATH from process.env on its own, and throws on a missing cert folder.
-				docker = new Docker(target.options);
-			} catch (error) {
-				const message = `Docker client for ${target.endpoint} could not be set up: ${(error as Error).message}; fix or unset DOCKER_CERT_PATH and check DOCKER_HOST`;
-				update(store, 'containers', s => applyDown(s, message, now()));
-				return;
-			}
-			setActiveDocker(docker);
-			update(store, 'containers', s => setConnecting(s, target!.endpoint));
+			docker = link.docker;
+			update(store, 'containers', s => setConnecting(s, link!.endpoint));
 			unsubscribe = store.subscribe((state, prev) => {
 				if (state.containers !== prev.containers) syncLogs();
 			});
@@ -264,7 +256,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 			if (s.view === 'detail' && s.selected) {
 				const info = s.byId[s.selected];
 				if (info) {
-					const size = !target?.local ? 'unknown (remote daemon)' : !info.logPath ? 'no log file (driver does not keep one)' : await stat(info.logPath).then(st => st.size, (e: NodeJS.ErrnoException) => (e.code === 'EACCES' ? `${info.logPath}: permission denied (root-only)` : `${info.logPath}: ${e.code ?? e.message}`));
+					const size = !link?.local ? 'unknown (remote daemon)' : !info.logPath ? 'no log file (driver does not keep one)' : await host.files.stat(info.logPath).then(st => st.size, (e: NodeJS.ErrnoException) => (e.code === 'EACCES' ? `${info.logPath}: permission denied (root-only)` : `${info.logPath}: ${e.code ?? e.message}`));
 					update(store, 'containers', c => setLogSize(c, info.id, size));
 				}
 			}
@@ -280,8 +272,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 			logKey = '';
 			(events as unknown as {destroy?: () => void} | null)?.destroy?.();
 			events = null;
-			target?.close();
-			setActiveDocker(null);
+			// The host keeps its Docker client (and SSH connection) until the runtime closes it.
 		},
 	};
 	return source;

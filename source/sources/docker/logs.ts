@@ -7,7 +7,7 @@ import {splitLines, splitTimestamp} from '../../domain/containers/log-lines.js';
 import {update, type AppStore} from '../../store/index.js';
 import {appendLogLines, setLogError, type LogLine} from '../../store/slices/containers.js';
 import {demuxBuffer} from './demux.js';
-import {describeDockerError} from './connection.js';
+import {describeDockerError} from '../../hosts/docker.js';
 
 export const LOG_TAIL = 500;
 

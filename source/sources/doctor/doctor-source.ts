@@ -16,7 +16,7 @@ export function sessionsRejected(ctx: SourceContext): {count: number; example: s
 }
 
 export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['STACKDECK_MEMINFO'] ?? ctx.config.memory.meminfo_path): Source {
-	let opened: {io: DoctorIo; close(): void} | null = null;
+	let io: DoctorIo | null = null;
 	let lastRun = 0;
 	let lastRequest = 0;
 	return {
@@ -28,18 +28,17 @@ export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['ST
 			if (!due) return;
 			lastRequest = requested;
 			lastRun = Date.now();
-			opened ??= openLocalIo(ctx.config, ctx.env);
+			io ??= openLocalIo(ctx.host, ctx.config, ctx.env);
 			update(ctx.store, 'doctor', startRun);
 			try {
-				const facts = await collectFacts(opened.io, ctx.config, {sessionsRejected: sessionsRejected(ctx), meminfoPath});
+				const facts = await collectFacts(io, ctx.config, {sessionsRejected: sessionsRejected(ctx), meminfoPath});
 				update(ctx.store, 'doctor', s => applyResults(s, runChecks(facts), Date.now(), {configToml: facts.openhandsConfig?.path ?? null, openhandsContainer: facts.openhandsContainer}));
 			} catch (error) {
 				update(ctx.store, 'doctor', s => runFailed(s, `the checks could not run: ${(error as Error).message}`));
 			}
 		},
 		stop() {
-			opened?.close();
-			opened = null;
+			io = null;
 		},
 	};
 }

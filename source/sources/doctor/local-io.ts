@@ -1,17 +1,16 @@
-// This machine as the Doctor sees it: the Docker client from the config (DOCKER_HOST as the docker
-// CLI reads it), with the reason when there is none.
+// This machine as the Doctor sees it: the host's Docker client (DOCKER_HOST as the docker CLI reads
+// it), with the reason when there is none. The host's owner closes its connections.
 
-import Docker from 'dockerode';
 import type {Config} from '../../config/schema.js';
-import {dockerTarget} from '../docker/connection.js';
+import type {Host} from '../../hosts/host.js';
 import {createLocalIo, type DoctorIo} from './io.js';
 
-export function openLocalIo(config: Config, env: NodeJS.ProcessEnv): {io: DoctorIo; close(): void} {
-	if (!config.docker.enabled) return {io: createLocalIo(null, 'disabled', null, env), close: () => undefined};
+export function openLocalIo(host: Host, config: Config, env: NodeJS.ProcessEnv): DoctorIo {
+	if (!config.docker.enabled) return createLocalIo(null, 'disabled', null, env);
 	try {
-		const target = dockerTarget(env, config.docker);
-		return {io: createLocalIo(new Docker(target.options), target.endpoint, null, env), close: () => target.close()};
+		const link = host.docker();
+		return createLocalIo(link.docker, link.endpoint, null, env);
 	} catch (error) {
-		return {io: createLocalIo(null, env['DOCKER_HOST'] ?? 'DOCKER_HOST', (error as Error).message, env), close: () => undefined};
+		return createLocalIo(null, env['DOCKER_HOST'] ?? 'DOCKER_HOST', (error as Error).message, env);
 	}
 }

@@ -1,5 +1,5 @@
 // `b` on an engine row: runs one probe benchmark in the background and puts the result on the row
-// and in a notice.
+// and in a notice. The runtime makes one runner per cockpit and hands it to the panels as a service.
 
 import {formatDuration, formatRate} from '../../domain/format.js';
 import {update, type AppStore} from '../../store/index.js';
@@ -7,20 +7,29 @@ import {patchRow, type EngineRow} from '../../store/slices/engines.js';
 import {showNotice} from '../../store/slices/ui.js';
 import {benchOnce} from './bench-client.js';
 
-export function benchFromPanel(store: AppStore, row: EngineRow): void {
-	if (!row.kind || !row.model) {
-		update(store, 'ui', ui => showNotice(ui, `bench ${row.name}: engine not identified yet (${row.downReason ?? 'waiting for it to answer'})`, 'warn'));
-		return;
-	}
-	if (row.benchRunning) return;
-	update(store, 'engines', s => patchRow(s, row.id, r => ({...r, benchRunning: true})));
-	update(store, 'ui', ui => showNotice(ui, `bench ${row.name}: streaming one request…`, 'info'));
-	void benchOnce({url: row.url, kind: row.kind, model: row.model}).then(run => {
-		const at = Date.now();
-		update(store, 'engines', s => patchRow(s, row.id, r => ({...r, benchRunning: false, bench: {at, ttftMs: run.ttftMs, decodeTps: run.decodeTps, estimated: run.estimated, error: run.error}})));
-		const text = run.error
-			? `bench ${row.name}: ${run.error}`
-			: `bench ${row.name}: TTFT ${formatDuration(run.ttftMs)}, ${formatRate(run.decodeTps)} tok/s${run.estimated ? ' (estimate: no usage)' : ''}`;
-		update(store, 'ui', ui => showNotice(ui, text, run.error ? 'error' : 'ok'));
-	});
+export interface BenchRunner {
+	/** Starts one probe on the row's engine unless one runs already; the result lands on the row. */
+	start(row: EngineRow): void;
+}
+
+export function createBenchRunner(store: AppStore): BenchRunner {
+	return {
+		start(row) {
+			if (!row.kind || !row.model) {
+				update(store, 'ui', ui => showNotice(ui, `bench ${row.name}: engine not identified yet (${row.downReason ?? 'waiting for it to answer'})`, 'warn'));
+				return;
+			}
+			if (row.benchRunning) return;
+			update(store, 'engines', s => patchRow(s, row.id, r => ({...r, benchRunning: true})));
+			update(store, 'ui', ui => showNotice(ui, `bench ${row.name}: streaming one request…`, 'info'));
+			void benchOnce({url: row.url, kind: row.kind, model: row.model}).then(run => {
+				const at = Date.now();
+				update(store, 'engines', s => patchRow(s, row.id, r => ({...r, benchRunning: false, bench: {at, ttftMs: run.ttftMs, decodeTps: run.decodeTps, estimated: run.estimated, error: run.error}})));
+				const text = run.error
+					? `bench ${row.name}: ${run.error}`
+					: `bench ${row.name}: TTFT ${formatDuration(run.ttftMs)}, ${formatRate(run.decodeTps)} tok/s${run.estimated ? ' (estimate: no usage)' : ''}`;
+				update(store, 'ui', ui => showNotice(ui, text, run.error ? 'error' : 'ok'));
+			});
+		},
+	};
 }

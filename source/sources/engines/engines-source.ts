@@ -15,6 +15,7 @@ import type {Source, SourceContext} from '../types.js';
 import {EngineHttpError, getJson, getText, joinUrl} from './http.js';
 import {identify} from './identify.js';
 import {configuredTargets, probeTargets, type Target} from './targets.js';
+import {discoveryOf} from '../../store/slices/discovery.js';
 
 const SCRAPE_TIMEOUT_MS = 2000;
 /** Re-probe ports that had no engine this often. */
@@ -45,7 +46,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 			// What the config says it serves and how fast, so a row that never answers still names its model.
 			const model = configuredModel(target, target.name, ctx.config.profiles);
 			const expectedTps = expectedRate({expectedTps: target.expectedTps, profile: target.profile, model}, target.name, ctx.config.profiles);
-			update(ctx.store, 'engines', s => upsertRow(s, newRow({name: target.name, url: target.url, origin: target.origin, kind: target.kind, model, expectedTps})));
+			update(ctx.store, 'engines', s => upsertRow(s, newRow({hostId: ctx.host.id, name: target.name, url: target.url, origin: target.origin, kind: target.kind, model, expectedTps})));
 		}
 		return t;
 	};
@@ -61,7 +62,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 
 	/** Probe candidate ports in parallel; a port that answers as an engine gets a row. */
 	const probe = async (now: number) => {
-		const candidates = probeTargets(ctx.config, ctx.store.getState().discovery.enginePorts).filter(
+		const candidates = probeTargets(ctx.config, discoveryOf(ctx.store.getState(), ctx.host.id).enginePorts).filter(
 			c => !tracked.has(c.url) && now - (probedAt.get(c.url) ?? -Infinity) >= PROBE_EVERY_MS,
 		);
 		await Promise.all(

@@ -1,7 +1,6 @@
 // GPU memory from nvidia-smi when it is installed. On a DGX Spark it reports memory as N/A: the
-// panel then shows "unified (N/A)", never 0.
+// panel then shows "unified (N/A)", never 0. Run on the source's host.
 
-import {execa} from 'execa';
 import {NVIDIA_SMI_ARGS, parseNvidiaSmi} from '../../domain/engines/nvidia-smi.js';
 import {update} from '../../store/index.js';
 import type {Source, SourceContext} from '../types.js';
@@ -19,7 +18,8 @@ export function createGpuSource(ctx: SourceContext, command = ctx.env['STACKDECK
 			if (absent || now - lastAt < EVERY_MS) return;
 			lastAt = now;
 			try {
-				const {stdout} = await execa(command, NVIDIA_SMI_ARGS, {timeout: 3000});
+				const {exitCode, stdout, stderr} = await ctx.host.exec(command, NVIDIA_SMI_ARGS, {timeoutMs: 3000});
+				if (exitCode !== 0) throw new Error(`exit ${exitCode ?? 'by a signal'}${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
 				const gpus = parseNvidiaSmi(stdout);
 				update(ctx.store, 'engines', s => ({...s, gpus, gpuNote: gpus.length ? null : 'nvidia-smi listed no GPU'}));
 			} catch (error) {

@@ -2,7 +2,7 @@
 // engine containers publish (from the Docker source's discovery slice).
 
 import type {Config} from '../../config/schema.js';
-import type {DiscoveredEnginePort} from '../../store/slices/discovery.js';
+import type {DiscoveredEnginePort} from '../../domain/containers/types.js';
 import type {EngineKind} from '../../domain/engines/types.js';
 
 export interface Target {

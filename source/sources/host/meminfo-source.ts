@@ -1,7 +1,6 @@
-// Host memory source: reads /proc/meminfo (or [memory] meminfo_path; STACKDECK_MEMINFO wins) on each
-// tick while the Memory panel is visible.
+// Host memory source: reads the host's /proc/meminfo (or [memory] meminfo_path; STACKDECK_MEMINFO wins) on
+// each tick while the Memory panel is visible.
 
-import {readFile} from 'node:fs/promises';
 import {MemInfoError, parseMeminfo} from '../../domain/meminfo.js';
 import {update} from '../../store/index.js';
 import {applyHostError, applyMeminfo} from '../../store/slices/host.js';
@@ -14,14 +13,14 @@ export function createMeminfoSource(ctx: SourceContext, file = ctx.env['STACKDEC
 		async poll() {
 			const now = Date.now();
 			try {
-				const mem = parseMeminfo(await readFile(file, 'utf8'), file);
-				update(ctx.store, 'host', h => applyMeminfo(h, mem, now));
+				const mem = parseMeminfo(await ctx.host.files.readFile(file, {maxBytes: 64 * 1024}), file);
+				update(ctx.store, 'host', h => applyMeminfo(h, ctx.host.id, mem, now));
 			} catch (error) {
 				const message =
 					error instanceof MemInfoError
 						? error.message
 						: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); host memory needs Linux /proc`;
-				update(ctx.store, 'host', h => applyHostError(h, message, now));
+				update(ctx.store, 'host', h => applyHostError(h, ctx.host.id, message, now));
 			}
 		},
 	};

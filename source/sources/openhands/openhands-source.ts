@@ -32,6 +32,7 @@ import {OpenHandsServer, RestConversationReader} from './v1/rest.js';
 import {EngineTemplates} from './v1/engine-template.js';
 import type {V1Snapshot} from './v1/conversation-reader.js';
 import {watchFolder, type FolderWatch} from './watch.js';
+import {discoveryOf} from '../../store/slices/discovery.js';
 
 /** Runs `task` one at a time; a request while it runs schedules exactly one more run. */
 function serial(task: () => Promise<void>): () => void {
@@ -110,7 +111,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	let stopped = false;
 
 	const discover = () => {
-		const d = store.getState().discovery;
+		const d = discoveryOf(store.getState(), ctx.host.id);
 		const found = findStateDir({
 			configStateDir: ctx.config.openhands.state_dir,
 			configToml: ctx.config.openhands.config_toml,
@@ -118,7 +119,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			mountedConfigToml: d.openhandsConfigToml,
 			home: ctx.env['HOME'],
 		});
-		update(store, 'sessions', s => setStateDir(s, found));
+		update(store, 'sessions', s => setStateDir(s, found, ctx.host.id));
 		if (found.dir !== watchedStateDir) {
 			listWatch?.close();
 			listWatch = null;
@@ -297,7 +298,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		}
 	};
 	let pendingDetail: number | null = null;
-	let lastDiscovery = store.getState().discovery;
+	let lastDiscovery = discoveryOf(store.getState(), ctx.host.id);
 
 	return {
 		id: 'openhands.sessions',
@@ -305,8 +306,8 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		start() {
 			discover();
 			unsubscribe = store.subscribe(state => {
-				if (state.discovery !== lastDiscovery) {
-					lastDiscovery = state.discovery;
+				if (discoveryOf(state, ctx.host.id) !== lastDiscovery) {
+					lastDiscovery = discoveryOf(state, ctx.host.id);
 					discover();
 				}
 				onState();

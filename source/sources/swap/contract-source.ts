@@ -4,9 +4,9 @@
 import {readFile} from 'node:fs/promises';
 import {checkContract} from '../../domain/swap/contract.js';
 import {openhandsLlm} from '../../domain/swap/openhands-llm.js';
-import {swapProfiles} from '../../actions/swap/prepare.js';
-import {isServing} from '../../actions/swap/probe.js';
-import type {SwapEnv} from '../../actions/swap/env.js';
+import {swapProfiles} from './profiles.js';
+import {isServing} from './probe.js';
+import type {SwapEnv} from './env.js';
 import {update} from '../../store/index.js';
 import {setContract} from '../../store/slices/swap.js';
 import type {Source, SourceContext} from '../types.js';

@@ -1,44 +1,26 @@
-// Discovery slice: what the containers source learns about the rest of the stack, for the other
-// sources to use (OpenHands state folder and config, engine ports). Written by the Docker source;
-// read by the engines and sessions sources.
+// Discovery slice: what each host's containers tell about the rest of its stack, for the other
+// sources of that host (OpenHands state folder and config, engine ports), keyed by host id. Written
+// by the Docker source; read by the engines and sessions sources. The record type is the domain's.
 
-export type StackRole =
-	| 'openhands'
-	| 'openhands-runtime'
-	| 'sglang'
-	| 'vllm'
-	| 'ollama'
-	| 'llamacpp'
-	| 'gitea'
-	| 'tor'
-	| 'aider'
-	| 'code-server';
+import type {DiscoveryState} from '../../domain/containers/types.js';
+import type {HostId} from '../../domain/host-id.js';
 
-export interface DiscoveredEnginePort {
-	container: string;
-	role: StackRole;
-	/** Published on the host, e.g. 30000. */
-	hostPort: number;
-	containerPort: number;
+export type {DiscoveryState};
+
+export type DiscoveryByHost = Record<HostId, DiscoveryState>;
+
+/** Nothing discovered (yet) on a host: one shared object, so selectors stay stable. */
+export const NOTHING_DISCOVERED: DiscoveryState = Object.freeze({openhandsStateDir: null, openhandsConfigToml: null, llmModel: null, llmBaseUrl: null, enginePorts: [], from: null}) as DiscoveryState;
+
+export function initialDiscovery(): DiscoveryByHost {
+	return {};
 }
 
-export interface DiscoveryState {
-	/** Host path mounted onto /.openhands-state or /.openhands in the OpenHands container. */
-	openhandsStateDir: string | null;
-	/** Host path mounted as the OpenHands config.toml. */
-	openhandsConfigToml: string | null;
-	llmModel: string | null;
-	llmBaseUrl: string | null;
-	enginePorts: DiscoveredEnginePort[];
-	/** Container the values came from. */
-	from: string | null;
-}
-
-export function initialDiscovery(): DiscoveryState {
-	return {openhandsStateDir: null, openhandsConfigToml: null, llmModel: null, llmBaseUrl: null, enginePorts: [], from: null};
+export function discoveryOf(state: {discovery: DiscoveryByHost}, hostId: HostId): DiscoveryState {
+	return state.discovery[hostId] ?? NOTHING_DISCOVERED;
 }
 
 /** Replace the discovered values; keeps the old object when nothing changed (no re-render). */
-export function applyDiscovery(prev: DiscoveryState, next: DiscoveryState): DiscoveryState {
-	return JSON.stringify(prev) === JSON.stringify(next) ? prev : next;
+export function applyDiscovery(all: DiscoveryByHost, hostId: HostId, next: DiscoveryState): DiscoveryByHost {
+	return JSON.stringify(all[hostId] ?? NOTHING_DISCOVERED) === JSON.stringify(next) ? all : {...all, [hostId]: next};
 }

@@ -7,6 +7,7 @@ import type {ModelFigures} from '../../domain/engines/window.js';
 import type {EngineMemory} from '../../domain/engines/memory.js';
 import type {GpuReading} from '../../domain/engines/nvidia-smi.js';
 import {pushSample} from '../../domain/history.js';
+import type {HostId} from '../../domain/host-id.js';
 
 /** Limit: decode-rate samples kept per engine for the sparkline (the newest 60). */
 export const TPS_HISTORY = 60;
@@ -20,6 +21,8 @@ export interface BenchResult {
 }
 
 export interface EngineRow {
+	/** The host whose sources found it (its URL is reached from this machine). */
+	hostId: HostId;
 	/** Stable key: the base URL. */
 	id: string;
 	name: string;
@@ -82,7 +85,7 @@ export function initialEngines(): EnginesState {
 	return {rows: [], selected: 0, disk: [], diskAt: null, warnBytes: 2 * 1024 ** 3, gpus: null, gpuNote: null};
 }
 
-export function newRow(init: Pick<EngineRow, 'name' | 'url' | 'origin'> & Partial<EngineRow>): EngineRow {
+export function newRow(init: Pick<EngineRow, 'hostId' | 'name' | 'url' | 'origin'> & Partial<EngineRow>): EngineRow {
 	return {
 		id: init.url,
 		kind: null,

@@ -2,6 +2,7 @@
 // events are open (rows with roles and finding markers), and the event detail. Pure reducers only.
 
 import type {Finding, RuleId} from '../../domain/openhands/finding.js';
+import {LOCAL_HOST_ID, type HostId} from '../../domain/host-id.js';
 
 export interface SessionRow {
 	id: string;
@@ -67,6 +68,8 @@ export interface EventDetail {
 export type SessionsView = 'list' | 'events' | 'detail';
 
 export interface SessionsState {
+	/** The host whose state folder this is (the sessions source of that host writes here). */
+	hostId: HostId;
 	stateDir: string | null;
 	/** Where the folder came from: config, container mount, or a default location. */
 	stateDirOrigin: string | null;
@@ -90,6 +93,7 @@ export interface SessionsState {
 
 export function initialSessions(): SessionsState {
 	return {
+		hostId: LOCAL_HOST_ID,
 		stateDir: null,
 		stateDirOrigin: null,
 		tried: [],
@@ -113,8 +117,10 @@ const clamp = (value: number, max: number) => Math.max(0, Math.min(value, Math.m
 export function setStateDir(
 	s: SessionsState,
 	found: {dir: string | null; origin: string | null; tried: string[]; configToml: string | null; promptExtensions: boolean; promptExtensionsFrom: string},
+	hostId: HostId,
 ): SessionsState {
 	if (
+		s.hostId === hostId &&
 		s.stateDir === found.dir &&
 		s.configToml === found.configToml &&
 		s.promptExtensions === found.promptExtensions &&
@@ -125,6 +131,7 @@ export function setStateDir(
 	}
 	return {
 		...s,
+		hostId,
 		stateDir: found.dir,
 		stateDirOrigin: found.origin,
 		tried: found.tried,

@@ -12,6 +12,7 @@ import {defaultConfig} from '../../../source/config/schema.js';
 import {createAppStore, update} from '../../../source/store/index.js';
 import {openDetail, openSelected} from '../../../source/store/slices/sessions.js';
 import {createOpenhandsSource} from '../../../source/sources/openhands/openhands-source.js';
+import {localHost} from '../../support/host.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-v1-rest-'));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
@@ -95,7 +96,7 @@ describe('Sessions panel source with [openhands] server_url', () => {
 		const config = defaultConfig();
 		config.openhands = {...config.openhands, server_url: server.url, server_key_env: 'OH_KEY'};
 		const store = createAppStore();
-		const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(root, 'panel', 'nohome'), OH_KEY: 'k-9'}}, 200);
+		const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: path.join(root, 'panel', 'nohome'), OH_KEY: 'k-9'}, host: localHost()}, 200);
 		await source.start?.();
 		try {
 			await source.poll?.();

@@ -13,6 +13,7 @@ import {defaultConfig} from '../../../source/config/schema.js';
 import {createAppStore} from '../../../source/store/index.js';
 import {createOpenhandsSource} from '../../../source/sources/openhands/openhands-source.js';
 import {writeFileSync} from 'node:fs';
+import {localHost} from '../../support/host.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-v1-template-'));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
@@ -51,7 +52,7 @@ describe('chat template family', () => {
 				const config = defaultConfig();
 				config.openhands = {...config.openhands, sdk_version: '1.25.0'};
 				const store = createAppStore();
-				const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: home}}, 200);
+				const source = createOpenhandsSource({store, config, refreshMs: 1000, env: {HOME: home}, host: localHost()}, 200);
 				await source.start?.();
 				try {
 					await source.poll?.();

@@ -1,12 +1,12 @@
 // Every command, in the order keys are matched: the running job's cancel, the list keys (for the
 // list on screen), zoom, panel commands (more specific), then the global ones.
 import {PANELS} from '../panels/registry.js';
-import {globalCommands} from './global.js';
-import {jobCommands} from './jobs.js';
-import {listCommands, typingInList, type ListAdapter} from './list.js';
-import {overlayLists} from './overlay-lists.js';
+import {globalCommands} from '../commands/global.js';
+import {jobCommands} from '../commands/jobs.js';
+import {listCommands, typingInList, type ListAdapter} from '../commands/list.js';
+import {overlayLists} from '../commands/overlay-lists.js';
 import type {AppState} from '../store/index.js';
-import type {Command} from './registry.js';
+import type {Command} from '../commands/registry.js';
 
 export function allCommands(): Command[] {
 	const global = globalCommands(PANELS);

@@ -3,7 +3,7 @@
 
 import {readRegularTextSync} from '../fs/read-regular.js';
 import path from 'node:path';
-import {KeybindingError, validateOverrides, type Command, type KeyOverrides} from '../commands/registry.js';
+import {KeybindingError, validateOverrides, type Command, type KeyOverrides} from './registry.js';
 
 export function keybindingsPath(configFile: string): string {
 	return path.join(path.dirname(configFile), 'keybindings.json');

@@ -7,10 +7,10 @@ import {existsSync, readFileSync} from 'node:fs';
 import {homedir, userInfo} from 'node:os';
 import {join} from 'node:path';
 import type Docker from 'dockerode';
-import {DEFAULT_SOCKET, parseDockerHost} from '../../domain/containers/docker-host.js';
+import {DEFAULT_SOCKET, parseDockerHost} from '../domain/containers/docker-host.js';
 import {CONNECT_TIMEOUT_MS, timedAgent, type ConnectTimeoutError} from './connect-timeout.js';
-import {readKnownHosts} from './known-hosts-files.js';
-import {DIAL_STDIO, MAX_CHANNELS, sshChannels, type SshChannels} from './ssh-channels.js';
+import {readKnownHosts} from './ssh/known-hosts-files.js';
+import {DIAL_STDIO, MAX_CHANNELS, sshChannels, type SshChannels} from './ssh/ssh-channels.js';
 
 export interface DockerTarget {
 	options: Docker.DockerOptions;

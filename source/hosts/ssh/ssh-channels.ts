@@ -9,7 +9,7 @@ import http from 'node:http';
 import type {Duplex} from 'node:stream';
 import {Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm} from 'ssh2';
 import {checkHostKey, hostKeyRefusal, knownHostsName, preferredHostKeyAlgorithms} from '../../domain/containers/known-hosts.js';
-import {CONNECT_TIMEOUT_MS, connectTcp} from './connect-timeout.js';
+import {CONNECT_TIMEOUT_MS, connectTcp} from '../connect-timeout.js';
 import type {KnownHostsFiles} from './known-hosts-files.js';
 
 /** Channels open at once on the one connection: sshd's MaxSessions is 10 by default; more requests queue. */
@@ -39,6 +39,8 @@ export interface SshChannels {
 	agent: http.Agent;
 	/** SSH connections that got through the handshake and login so far. */
 	readonly connections: number;
+	/** Runs a shell command line there on a channel of the shared connection (it takes one of the channel slots). */
+	exec(command: string, options?: {signal?: AbortSignal; timeoutMs?: number}): Promise<{exitCode: number | null; stdout: string; stderr: string}>;
 	close(): void;
 }
 
@@ -239,6 +241,20 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 		get connections() {
 			return connections;
 		},
+		async exec(command, options = {}) {
+			if (closed) throw new Error(`SSH connection to ${opts.endpoint} closed`);
+			options.signal?.throwIfAborted();
+			await slot();
+			let client: Client;
+			try {
+				client = await connection();
+			} catch (error) {
+				release();
+				throw error;
+			}
+			// The slot is freed when the channel closes, which may be after a cancel has settled the promise.
+			return runOnChannel(client, command, opts.endpoint, options, release);
+		},
 		close() {
 			closed = true;
 			for (const channel of [...idle.keys()]) retire(channel);
@@ -248,6 +264,68 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 			ready = null;
 		},
 	};
+}
+
+/** One command on its own channel: output collected, killed by the deadline or the signal. */
+function runOnChannel(
+	client: Client,
+	command: string,
+	endpoint: string,
+	options: {signal?: AbortSignal; timeoutMs?: number},
+	closed: () => void,
+): Promise<{exitCode: number | null; stdout: string; stderr: string}> {
+	return new Promise((resolve, reject) => {
+		const onChannel = (error: Error | undefined, stream: ClientChannel) => {
+			if (error) {
+				closed();
+				return reject(error);
+			}
+			// Whole buffers, decoded once: a character split across two chunks stays whole.
+			const stdout: Buffer[] = [];
+			const stderr: Buffer[] = [];
+			let exitCode: number | null = null;
+			let settled = false;
+			const done = (result: Error | {exitCode: number | null; stdout: string; stderr: string}) => {
+				if (settled) return;
+				settled = true;
+				if (timer) clearTimeout(timer);
+				options.signal?.removeEventListener('abort', onAbort);
+				if (result instanceof Error) reject(result);
+				else resolve(result);
+			};
+			// Settles at once: sshd keeps the channel until the command ends, which KILL (when the server
+			// takes signals) and the channel's close then bring about in the background.
+			const stop = (why: Error) => {
+				done(why);
+				try {
+					stream.signal('KILL');
+				} catch {
+					// An older server without signal support: the close below still hangs the command up.
+				}
+				stream.close();
+			};
+			const timer = options.timeoutMs
+				? setTimeout(() => stop(Object.assign(new Error(`\`${command}\` on ${endpoint}: no end within ${options.timeoutMs} ms`), {code: 'ETIMEDOUT'})), options.timeoutMs)
+				: null;
+			const onAbort = () => stop(options.signal?.reason instanceof Error ? options.signal.reason : new Error('cancelled'));
+			options.signal?.addEventListener('abort', onAbort, {once: true});
+			stream.on('data', (chunk: Buffer) => stdout.push(chunk));
+			stream.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+			stream.on('exit', (code: number | null) => (exitCode = code));
+			stream.on('error', (e: Error) => done(e));
+			stream.on('close', () => {
+				closed();
+				done({exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8')});
+			});
+		};
+		try {
+			client.exec(command, onChannel);
+		} catch (error) {
+			// The connection went away between login and this request: no channel, no close to wait for.
+			closed();
+			reject(error as Error);
+		}
+	});
 }
 
 /** When dial-stdio fails before answering (no docker CLI there, no access to its socket), say so with its stderr. */

@@ -1,0 +1,97 @@
+// The local host: this machine's processes and files; its Docker client from DOCKER_HOST or the
+// configured socket (hosts/docker.ts), which may be another machine's daemon (tcp://, ssh://).
+
+import {open, stat} from 'node:fs/promises';
+import {hostname} from 'node:os';
+import Docker from 'dockerode';
+import {execa} from 'execa';
+import {dockerTarget, type DockerTarget, type TargetOptions} from './docker.js';
+import {DEFAULT_MAX_BYTES, LOCAL_HOST_ID, fetchWithDeadline, tooLarge, type DockerLink, type ExecOptions, type ExecResult, type Host} from './host.js';
+
+export interface LocalHostOptions {
+	env: NodeJS.ProcessEnv;
+	/** The [docker] section: socket_path, and host (DOCKER_HOST wins over it). */
+	docker: {host?: string | undefined; socket_path: string};
+	targetOptions?: TargetOptions;
+}
+
+export function createLocalHost(options: LocalHostOptions): Host {
+	let target: DockerTarget | null = null;
+	let link: DockerLink | null = null;
+
+	const docker = (): DockerLink => {
+		if (link) return link;
+		target = dockerTarget(options.env, options.docker, options.targetOptions);
+		try {
+			// dockerode reads DOCKER_HOST and DOCKER_CERT_PATH from process.env on its own, and throws on a missing cert folder.
+			link = {docker: new Docker(target.options), endpoint: target.endpoint, local: target.local};
+		} catch (error) {
+			const endpoint = target.endpoint;
+			target.close();
+			target = null;
+			throw new Error(`Docker client for ${endpoint} could not be set up: ${(error as Error).message}; fix or unset DOCKER_CERT_PATH and check DOCKER_HOST`);
+		}
+		return link;
+	};
+
+	const exec = async (file: string, args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> => {
+		const result = await execa(file, args, {
+			reject: false,
+			stdin: 'ignore',
+			...(opts.timeoutMs ? {timeout: opts.timeoutMs} : {}),
+			...(opts.signal ? {cancelSignal: opts.signal} : {}),
+		});
+		// Not started (ENOENT, EACCES), timed out or cancelled: there is no exit code to report.
+		if (result.failed && result.exitCode === undefined) throw result.cause instanceof Error ? Object.assign(result.cause, {message: result.shortMessage}) : new Error(result.shortMessage);
+		return {exitCode: result.exitCode ?? null, stdout: String(result.stdout), stderr: String(result.stderr)};
+	};
+
+	return {
+		id: LOCAL_HOST_ID,
+		label: safeHostname(),
+		kind: 'local',
+		docker,
+		exec,
+		files: {
+			async readFile(path, opts = {}) {
+				const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+				const handle = await open(path, 'r');
+				try {
+					// Chunks until the end, never trusting the size (/proc files say 0) and never past the limit.
+					const chunks: Buffer[] = [];
+					let length = 0;
+					for (;;) {
+						opts.signal?.throwIfAborted();
+						const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length));
+						const {bytesRead} = await handle.read(chunk, 0, chunk.length);
+						if (bytesRead === 0) break;
+						chunks.push(chunk.subarray(0, bytesRead));
+						length += bytesRead;
+						if (length > maxBytes) throw tooLarge(path, maxBytes);
+					}
+					return Buffer.concat(chunks, length).toString('utf8');
+				} finally {
+					await handle.close();
+				}
+			},
+			async stat(path) {
+				const st = await stat(path);
+				return {size: st.size, mtimeMs: st.mtimeMs, isDirectory: st.isDirectory()};
+			},
+		},
+		http: {fetch: fetchWithDeadline},
+		close() {
+			target?.close();
+			target = null;
+			link = null;
+		},
+	};
+}
+
+function safeHostname(): string {
+	try {
+		return hostname();
+	} catch {
+		return LOCAL_HOST_ID;
+	}
+}

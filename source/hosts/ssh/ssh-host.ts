@@ -1,0 +1,70 @@
+// A host reached over SSH: commands and files go over channels of the one shared, host-key-checked
+// SSH connection (ssh-channels.ts), and its Docker client over `docker system dial-stdio` on the same
+// connection. Nothing is installed there: commands are the box's own (head, stat).
+
+import Docker from 'dockerode';
+import {DEFAULT_MAX_BYTES, fetchWithDeadline, tooLarge, type DockerLink, type ExecResult, type Host, type HostId} from '../host.js';
+import type {SshChannels} from './ssh-channels.js';
+
+export interface SshHostOptions {
+	id: HostId;
+	label: string;
+	/** "ssh://me@box:2222", for messages. */
+	endpoint: string;
+	ssh: SshChannels;
+}
+
+/** One word for a POSIX shell, as ssh hands the command line to the remote user's shell. */
+export function shellWord(word: string): string {
+	return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** An error with the code a local call would give, from the remote command's words. */
+function remoteError(path: string, result: ExecResult): NodeJS.ErrnoException {
+	const said = result.stderr.trim().split('\n')[0] ?? '';
+	const error: NodeJS.ErrnoException = new Error(`${path}: ${said || `exit ${result.exitCode}`}`);
+	error.code = /No such file/i.test(said) ? 'ENOENT' : /Permission denied/i.test(said) ? 'EACCES' : 'EIO';
+	return error;
+}
+
+export function createSshHost(options: SshHostOptions): Host {
+	const {ssh, endpoint} = options;
+	let link: DockerLink | null = null;
+	const exec: Host['exec'] = async (file, args, opts = {}) => {
+		const result = await ssh.exec([file, ...args].map(shellWord).join(' '), opts);
+		// 127: the shell found no such command, which a local spawn reports as ENOENT.
+		if (result.exitCode === 127) throw Object.assign(new Error(`${file}: not found on ${endpoint}`), {code: 'ENOENT'});
+		return result;
+	};
+	return {
+		id: options.id,
+		label: options.label,
+		kind: 'ssh',
+		docker() {
+			// Plain HTTP over the channels; the host name only fills the Host header, as the docker CLI's "docker" does.
+			link ??= {docker: new Docker({protocol: 'http', host: 'docker', agent: ssh.agent} as unknown as Docker.DockerOptions), endpoint, local: false};
+			return link;
+		},
+		exec,
+		files: {
+			async readFile(path, opts = {}) {
+				const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+				const result = await exec('head', ['-c', String(maxBytes + 1), '--', path], opts.signal ? {signal: opts.signal} : {});
+				if (result.exitCode !== 0) throw remoteError(path, result);
+				if (Buffer.byteLength(result.stdout) > maxBytes) throw tooLarge(path, maxBytes);
+				return result.stdout;
+			},
+			async stat(path) {
+				const result = await exec('stat', ['-L', '-c', '%s %Y %F', '--', path]);
+				if (result.exitCode !== 0) throw remoteError(path, result);
+				const [size, mtime, ...kind] = result.stdout.trim().split(' ');
+				return {size: Number(size), mtimeMs: Number(mtime) * 1000, isDirectory: kind.join(' ') === 'directory'};
+			},
+		},
+		http: {fetch: fetchWithDeadline},
+		close() {
+			ssh.close();
+			link = null;
+		},
+	};
+}

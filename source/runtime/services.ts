@@ -1,0 +1,32 @@
+// Builds the services once per run (hosts, the Aider manager, benchmarks, jobs) and lets go of them at the
+// end. The runtime is the only place that makes them; everything else is handed them.
+
+import type {Config} from '../config/schema.js';
+import {createLocalHost} from '../hosts/local.js';
+import type {TargetOptions} from '../hosts/docker.js';
+import type {Services} from '../services/types.js';
+import {AiderManager} from '../sources/aider/manager.js';
+import {createBenchRunner} from '../sources/engines/bench-action.js';
+import {createJobsService} from '../jobs/service.js';
+import type {AppStore} from '../store/index.js';
+
+export interface ServiceOptions {
+	store: AppStore;
+	config: Config;
+	env: NodeJS.ProcessEnv;
+	/** Docker connection settings (tests shorten the connect deadline). */
+	dockerTarget?: TargetOptions;
+}
+
+export function createServices(options: ServiceOptions): Services {
+	const {store, config, env} = options;
+	// One host today: this machine. Configured remote hosts get theirs here.
+	const local = createLocalHost({env, docker: config.docker, ...(options.dockerTarget ? {targetOptions: options.dockerTarget} : {})});
+	return {hosts: [local], aider: new AiderManager(store, config, env), bench: createBenchRunner(store), jobs: createJobsService(store)};
+}
+
+/** Stops every session the Aider manager started and closes every host's connections. */
+export function closeServices(services: Services): void {
+	services.aider.dispose();
+	for (const host of services.hosts) host.close();
+}

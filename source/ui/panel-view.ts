@@ -1,0 +1,21 @@
+// What the frame needs to draw a panel: its id, title, view and badge. Panels provide these (and more:
+// commands, status) as a PanelDef; the runtime hands the list to the UI through the cockpit context.
+
+import type React from 'react';
+import type {PanelId} from '../domain/panel-ids.js';
+import type {AppState} from '../store/index.js';
+
+export interface PanelProps {
+	/** Inner size: the frame's border is already taken off. Render no more than this. */
+	width: number;
+	height: number;
+	focused: boolean;
+}
+
+export interface PanelView {
+	id: PanelId;
+	title: string;
+	Component: React.ComponentType<PanelProps>;
+	/** Short text after the title, e.g. a count of findings. */
+	badge?: (state: AppState) => string | undefined;
+}
