@@ -84,6 +84,9 @@ describe('stackdeck demo in a terminal', () => {
 		expect(readFileSync(toml, 'utf8')).not.toContain('enable_prompt_extensions');
 		s.write('5');
 		await s.waitForText('╭─ 5 Sessions', WAIT);
+		// In the grid the first Enter zooms the panel, the next opens the selected session.
+		s.write('\r');
+		await s.waitFor(l => l.some(line => /^╭─ 5 Sessions.*─{60}/.test(line)), WAIT, 'Sessions zoomed');
 		s.write('\r');
 		await s.waitFor(l => /#\d+/.test(l.join('\n')), WAIT, 'event list');
 		s.write('x');

@@ -142,5 +142,5 @@ describe('stackdeck swap with the command runtime', {timeout: 180_000}, () => {
 		expect(run.exitCode, JSON.stringify(run.lines)).toBe(0);
 		expect(await models(`http://127.0.0.1:${ports.vllm}`)).toEqual(['qwen3-coder-next']);
 		expect(existsSync(lock)).toBe(false);
-	});
+	}, 90_000);
 });
