@@ -23,7 +23,7 @@ export function helpLines(commands: readonly Command[]): HelpLine[] {
 			if (jumps.length > 1 && jumps.includes(c)) continue;
 			// Typing keys are every printable key: name them as such instead of listing 90 keys.
 			const keys = c.keys.length > 12 ? 'letters…' : c.keys.map(displayKey).join(' ');
-			lines.push({keys, text: c.description + (c.mutating ? ' (asks first)' : '')});
+			lines.push({keys, text: c.description});
 		}
 	}
 	return lines;

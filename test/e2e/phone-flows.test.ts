@@ -54,4 +54,22 @@ describe('phone flows at 46x19 on the demo', () => {
 		s.write('q');
 		expect((await s.exited).exitCode).toBe(0);
 	}, 120_000);
+
+	it('q with a running Aider session asks first; n stays, y quits', async () => {
+		const {s} = startDemo();
+		await s.waitForText('╭─ 1 Containers', WAIT);
+		s.write('6');
+		await s.waitForText('╭─ 6 Aider', WAIT);
+		s.write('n');
+		await s.waitForText('Aider started', WAIT);
+		s.write('q');
+		await s.waitForText('Quit stackdeck', WAIT);
+		expect(s.text()).toMatch(/1 Aider session\s+running/);
+		s.write('n');
+		await s.waitFor(l => l[0]!.includes('Quit stackdeck: cancelled') && l.some(x => x.includes('╭─ 6 Aider')), WAIT, 'back on Aider');
+		s.write('q');
+		await s.waitForText('Quitting ends them', WAIT);
+		s.write('y');
+		expect((await s.exited).exitCode).toBe(0);
+	}, 120_000);
 });
