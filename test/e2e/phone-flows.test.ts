@@ -72,4 +72,31 @@ describe('phone flows at 46x19 on the demo', () => {
 		s.write('y');
 		expect((await s.exited).exitCode).toBe(0);
 	}, 120_000);
+
+	it('logs opened from the detail: Esc returns to the detail; g goes to the top, G to the end', async () => {
+		const {s} = startDemo();
+		await s.waitFor(l => l.join('\n').includes('SGLang (1)'), WAIT, 'containers');
+		s.write('\r');
+		await s.waitFor(l => /Image|image/.test(l.join('\n')), WAIT, 'the detail');
+		const detail = s.lines().slice(2, 6).join('\n');
+		s.write('l');
+		await s.waitFor(l => /\[(follow|paused)/.test(l.join('\n')), WAIT, 'the log view');
+		await s.waitFor(l => /\d+ lines/.test(l.join('\n')) && Number(/(\d+) lines/.exec(l.join('\n'))![1]) >= 14, WAIT, 'more lines than a page');
+		s.write('g');
+		await s.waitFor(l => /\[paused -\d+/.test(l.join('\n')), WAIT, 'scrolled to the top');
+		// Past the top: still a full page of lines, not a blank one.
+		for (let i = 0; i < 5; i++) s.write('\u001B[5~');
+		await new Promise(r => setTimeout(r, 300));
+		const body = s.lines().slice(3, 17);
+		expect(body.filter(l => /│\S/.test(l)).length).toBeGreaterThan(10);
+		s.write('G');
+		await s.waitFor(l => /\[follow\]/.test(l.join('\n')), WAIT, 'following the end again');
+		s.write('\u001B');
+		await s.waitFor(l => !/\[(follow|paused)/.test(l.join('\n')) && /Image|image/.test(l.join('\n')), WAIT, 'back on the detail');
+		expect(s.lines().slice(2, 6).join('\n')).toBe(detail);
+		s.write('\u001B');
+		await s.waitForText('SGLang (1)', WAIT);
+		s.write('q');
+		expect((await s.exited).exitCode).toBe(0);
+	}, 120_000);
 });
