@@ -11,7 +11,10 @@ export interface HelpLine {
 }
 
 export function helpLines(commands: readonly Command[]): HelpLine[] {
-	const lines: HelpLine[] = [];
+	const lines: HelpLine[] = [
+		{group: 'Marks'},
+		{keys: '!N on a tab', text: 'N things there need you: engines down, failing containers, findings, checks to fix'},
+	];
 	const groups = [...new Set(commands.map(c => c.group))];
 	for (const group of groups) {
 		lines.push({group});

@@ -46,3 +46,9 @@ describe('help is truthful about which keys ask first', () => {
 		expect(quit2).toHaveBeenCalledWith(0);
 	});
 });
+
+describe('marks are explained', () => {
+	it('help explains !N on a tab; panel badges use words, not !', () => {
+		expect(helpLines(allCommands()).some(l => l.keys === '!N on a tab' && /need you/.test(l.text ?? ''))).toBe(true);
+	});
+});

@@ -60,7 +60,7 @@ export function containersBadge(state: AppState): string | undefined {
 	if (all.length === 0) return undefined;
 	const bad = all.filter(c => c.health === 'unhealthy' || c.state === 'restarting' || c.state === 'dead').length;
 	const running = all.filter(c => c.state === 'running').length;
-	return bad > 0 ? `${running}/${all.length} !${bad}` : `${running}/${all.length}`;
+	return bad > 0 ? `${running}/${all.length} up, ${bad} failing` : `${running}/${all.length} up`;
 }
 
 /** Containers that need the user: unhealthy, restarting, dead, or exited with an error code; or Docker unreachable. */

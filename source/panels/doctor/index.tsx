@@ -16,7 +16,7 @@ export const doctorPanel: PanelDef = {
 		const results = state.doctor.results;
 		if (!results) return undefined;
 		const c = countByStatus(results);
-		return c.fail + c.warn > 0 ? `${c.fail + c.warn}!` : undefined;
+		return c.fail + c.warn > 0 ? `${c.fail + c.warn} to fix` : undefined;
 	},
 	alert: state => {
 		const results = state.doctor.results;

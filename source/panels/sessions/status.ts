@@ -6,7 +6,7 @@ import type {PanelAlert, StatusSection} from '../types.js';
 
 export function sessionsBadge(state: AppState): string | undefined {
 	const n = totalFindings(state.sessions);
-	return n > 0 ? `${n}!` : undefined;
+	return n > 0 ? `${n} finding${n === 1 ? '' : 's'}` : undefined;
 }
 
 export function sessionsAlert(state: AppState): PanelAlert | undefined {
