@@ -15,9 +15,24 @@ export function globalCommands(panels: readonly {id: PanelId; title: string}[]):
 		{
 			id: 'app.quit',
 			keys: ['q', 'ctrl+c'],
-			description: 'Quit stackdeck',
+			description: 'Quit stackdeck (asks first while Aider sessions run: they end with it)',
 			group: 'Global',
-			run: ({quit}) => quit(0),
+			run: ({store, state, quit}) => {
+				const running = state.aider.sessions.filter(s => s.status === 'running');
+				if (running.length === 0 || state.ui.confirm) return quit(0);
+				// The sessions are child processes of the cockpit: quitting ends them and their unsent work.
+				update(store, 'ui', ui => ({
+					...ui,
+					confirm: {
+						title: 'Quit stackdeck',
+						body: [
+							`${running.length} Aider session${running.length === 1 ? '' : 's'} running: ${running.map(s => s.title).join(', ')}.`,
+							'Quitting ends them (their processes die with the cockpit).',
+						],
+						run: () => quit(0),
+					},
+				}));
+			},
 		},
 		{
 			id: 'app.repaint',

@@ -11,7 +11,10 @@ export interface HelpLine {
 }
 
 export function helpLines(commands: readonly Command[]): HelpLine[] {
-	const lines: HelpLine[] = [];
+	const lines: HelpLine[] = [
+		{group: 'Marks'},
+		{keys: '!N on a tab', text: 'N things there need you: engines down, failing containers, findings, checks to fix'},
+	];
 	const groups = [...new Set(commands.map(c => c.group))];
 	for (const group of groups) {
 		lines.push({group});
@@ -23,7 +26,7 @@ export function helpLines(commands: readonly Command[]): HelpLine[] {
 			if (jumps.length > 1 && jumps.includes(c)) continue;
 			// Typing keys are every printable key: name them as such instead of listing 90 keys.
 			const keys = c.keys.length > 12 ? 'letters…' : c.keys.map(displayKey).join(' ');
-			lines.push({keys, text: c.description + (c.mutating ? ' (asks first)' : '')});
+			lines.push({keys, text: c.description});
 		}
 	}
 	return lines;

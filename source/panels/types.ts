@@ -7,6 +7,7 @@ import type {AppState} from '../store/index.js';
 import type {PanelProps, PanelView} from '../ui/panel-view.js';
 
 export type {PanelProps};
+export type {PanelAlert} from '../ui/panel-view.js';
 
 export interface StatusSection {
 	title: string;

@@ -18,6 +18,7 @@ import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState, type AppStore} from '../store/index.js';
 import {createNotifier} from '../store/notifier.js';
 import {createJobsService} from '../jobs/service.js';
+import {watchAlerts} from './watch-alerts.js';
 import {createScheduler} from '../sources/scheduler.js';
 import type {Source} from '../sources/types.js';
 import type {PanelId} from '../domain/panel-ids.js';
@@ -142,6 +143,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 		stop: id => services.aider.stop(id),
 		startAider: request => services.aider.startAider(request),
 	});
+	watchAlerts(store, PANELS);
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
 	// From here until the screen is restored only the frame writer writes to the terminal: warnings,

@@ -1,5 +1,6 @@
 // Refresh loop: every tick, poll the sources whose panels are on screen (ui.visible), never
-// overlapping a poll still in flight. Off-screen panels cost nothing.
+// overlapping a poll still in flight. Off-screen panels cost nothing, except sources that watch
+// for alerts (offScreenEvery), polled every Nth tick.
 
 import type {AppStore} from '../store/index.js';
 import type {Source} from './types.js';
@@ -16,10 +17,14 @@ export function createScheduler(store: AppStore, sources: readonly Source[], ref
 	const inFlight = new Set<string>();
 	const polls: Record<string, number> = {};
 	let stopped = false;
+	let ticks = 0;
 
 	const due = (): Source[] => {
 		const visible = new Set(store.getState().ui.visible);
-		return sources.filter(s => s.poll && (s.panels.length === 0 || s.panels.some(p => visible.has(p))));
+		const n = ticks++;
+		return sources.filter(
+			s => s.poll && (s.panels.length === 0 || s.panels.some(p => visible.has(p)) || (s.offScreenEvery !== undefined && n % s.offScreenEvery === 0)),
+		);
 	};
 
 	const tick = async (panels?: ReadonlySet<string>): Promise<void> => {

@@ -22,6 +22,11 @@ export interface Source {
 	panels: readonly PanelId[];
 	/** Long-lived subscriptions (event streams, fs watches). */
 	start?(): void | Promise<void>;
+	/**
+	 * Poll every this many ticks while none of `panels` is on screen, so what it watches (an engine
+	 * going down) still reaches the tab strip's alerts. Without it, off-screen sources are not polled.
+	 */
+	offScreenEvery?: number;
 	/** One refresh; the scheduler never runs two polls of one source at once. */
 	poll?(): Promise<void>;
 	stop?(): void | Promise<void>;

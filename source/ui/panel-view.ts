@@ -18,4 +18,14 @@ export interface PanelView {
 	Component: React.ComponentType<PanelProps>;
 	/** Short text after the title, e.g. a count of findings. */
 	badge?: (state: AppState) => string | undefined;
+	/** Something here needs the user (an engine down, a finding, a failed check): marked on the tab strip. */
+	alert?: (state: AppState) => PanelAlert | undefined;
+}
+
+export interface PanelAlert {
+	/** How many things need attention. */
+	count: number;
+	level: 'warn' | 'error';
+	/** Says what, for the notice when it first appears ("sglang down"). */
+	text: string;
 }

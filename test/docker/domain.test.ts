@@ -191,7 +191,7 @@ describe('container keys', () => {
 		expect(store.getState().ui.confirm).toBeNull();
 		expect(store.getState().ui.notice?.text).toMatch(/read-only/);
 	});
-	it('opens detail on Enter, logs on l; / filters the log (q is typed, not quit); Esc clears, then goes back', () => {
+	it('opens detail on Enter, logs on l; / filters the log (q is typed, not quit); Esc clears, then goes back to the detail', () => {
 		const {store, ctx} = setup(false);
 		dispatchKey('enter', ctx);
 		expect(store.getState().containers.view).toBe('detail');
@@ -202,6 +202,9 @@ describe('container keys', () => {
 		expect(listState(store.getState().lists, 'logs')).toMatchObject({filter: 'q', editing: true});
 		dispatchKey('escape', ctx);
 		expect(listState(store.getState().lists, 'logs')).toMatchObject({filter: '', editing: false});
+		dispatchKey('escape', ctx);
+		// Opened from the detail: Esc returns to it, then to the list.
+		expect(store.getState().containers.view).toBe('detail');
 		dispatchKey('escape', ctx);
 		expect(store.getState().containers.view).toBe('list');
 	});

@@ -19,7 +19,7 @@ export const aiderCommands: Command[] = [
 	{
 		id: 'aider.new',
 		keys: ['n'],
-		description: 'New Aider session on [aider] default_repo (or the current folder)',
+		description: 'New Aider session on [aider] default_repo (or the current folder); starts at once',
 		group,
 		when: here,
 		mutating: true,
@@ -71,7 +71,7 @@ export const aiderCommands: Command[] = [
 	{
 		id: 'aider.popout',
 		keys: ['t'],
-		description: 'Open Aider in a new tmux pane instead (inside tmux)',
+		description: 'Open Aider in a new tmux pane instead (inside tmux; splits the window at once)',
 		group,
 		// Always bound, so that outside tmux the key says why it cannot, instead of doing nothing.
 		when: here,

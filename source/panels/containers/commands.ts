@@ -5,7 +5,7 @@
 import type {Command, CommandContext} from '../../commands/registry.js';
 import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
-import {openLogs, patchLogs} from '../../store/slices/containers.js';
+import {closeView, openLogs, patchLogs} from '../../store/slices/containers.js';
 import {containerJob, type ContainerVerb} from '../../actions/containers.js';
 import {hostFor, type Services} from '../../services/types.js';
 import {containerIds, groupedRows} from './selectors.js';
@@ -65,10 +65,10 @@ export const containersCommands: Command[] = [
 	{
 		id: 'containers.back',
 		keys: ['escape'],
-		description: 'Back to the list',
+		description: 'Back (logs opened from the detail return to it)',
 		group: GROUP,
 		when: s => on(s) && s.containers.view !== 'list',
-		run: ({store}) => update(store, 'containers', c => ({...c, view: c.view === 'logs' ? 'list' : 'list', logs: c.view === 'logs' ? null : c.logs})),
+		run: ({store}) => update(store, 'containers', closeView),
 	},
 	{id: 'containers.detail.down', keys: ['down', 'j'], description: 'Scroll the detail', group: GROUP, when: inView('detail'), run: ({store}) => update(store, 'containers', c => ({...c, detailOffset: c.detailOffset + 1}))},
 	{id: 'containers.detail.up', keys: ['up', 'k'], description: 'Scroll the detail back', group: GROUP, when: inView('detail'), run: ({store}) => update(store, 'containers', c => ({...c, detailOffset: Math.max(0, c.detailOffset - 1)}))},

@@ -4,7 +4,7 @@ import type {PanelDef} from '../types.js';
 import {ContainersPanel} from './ContainersPanel.js';
 import {containersCommands} from './commands.js';
 import {containersList, logsList} from './list.js';
-import {containersBadge, containersStatus} from './status.js';
+import {containersAlert, containersBadge, containersStatus} from './status.js';
 
 export const containersPanel: PanelDef = {
 	id: 'containers',
@@ -13,5 +13,6 @@ export const containersPanel: PanelDef = {
 	commands: containersCommands,
 	lists: [containersList, logsList],
 	badge: containersBadge,
+	alert: containersAlert,
 	status: containersStatus,
 };

@@ -2,7 +2,7 @@
 // already masked in the slice; status --json carries the same masked records.
 
 import type {AppState} from '../../store/index.js';
-import type {StatusSection} from '../types.js';
+import type {PanelAlert, StatusSection} from '../types.js';
 import {cpuText, groupedRows, memText, stateWord} from './selectors.js';
 import {staleAge} from '../../store/slices/containers.js';
 import {formatDuration} from '../../domain/format.js';
@@ -60,5 +60,17 @@ export function containersBadge(state: AppState): string | undefined {
 	if (all.length === 0) return undefined;
 	const bad = all.filter(c => c.health === 'unhealthy' || c.state === 'restarting' || c.state === 'dead').length;
 	const running = all.filter(c => c.state === 'running').length;
-	return bad > 0 ? `${running}/${all.length} !${bad}` : `${running}/${all.length}`;
+	return bad > 0 ? `${running}/${all.length} up, ${bad} failing` : `${running}/${all.length} up`;
+}
+
+/** Containers that need the user: unhealthy, restarting, dead, or exited with an error code; or Docker unreachable. */
+export function containersAlert(state: AppState): PanelAlert | undefined {
+	const s = state.containers;
+	if (s.connection === 'down') return {count: 1, level: 'error', text: 'Docker unreachable'};
+	const bad = Object.values(s.byId).filter(
+		c => c.health === 'unhealthy' || c.state === 'restarting' || c.state === 'dead' || (c.state === 'exited' && c.exitCode !== null && c.exitCode !== 0),
+	);
+	if (bad.length === 0) return undefined;
+	const names = bad.map(c => `${c.name} ${c.health === 'unhealthy' ? 'unhealthy' : c.state === 'exited' ? `exited (${c.exitCode})` : c.state}`);
+	return {count: bad.length, level: 'error', text: names.join(', ')};
 }

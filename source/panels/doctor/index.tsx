@@ -16,7 +16,15 @@ export const doctorPanel: PanelDef = {
 		const results = state.doctor.results;
 		if (!results) return undefined;
 		const c = countByStatus(results);
-		return c.fail + c.warn > 0 ? `${c.fail + c.warn}!` : undefined;
+		return c.fail + c.warn > 0 ? `${c.fail + c.warn} to fix` : undefined;
+	},
+	alert: state => {
+		const results = state.doctor.results;
+		if (!results) return undefined;
+		const c = countByStatus(results);
+		if (c.fail + c.warn === 0) return undefined;
+		const text = [c.fail ? `${c.fail} check${c.fail === 1 ? '' : 's'} failed` : '', c.warn ? `${c.warn} warning${c.warn === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+		return {count: c.fail + c.warn, level: c.fail ? 'error' : 'warn', text};
 	},
 	status: doctorStatus,
 };

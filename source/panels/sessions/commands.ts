@@ -114,7 +114,7 @@ export const sessionsCommands: Command[] = [
 	{
 		id: 'sessions.fix',
 		keys: ['x'],
-		description: 'Fix: enable_prompt_extensions = false in config.toml (shows the diff)',
+		description: 'Fix: enable_prompt_extensions = false in config.toml (shows the diff, asks first)',
 		group: GROUP,
 		mutating: true,
 		// From the event list and from an event's detail, where the finding is read whole.

@@ -5,7 +5,7 @@ import type {PanelDef} from '../types.js';
 import {SessionsPanel} from './SessionsPanel.js';
 import {sessionsCommands} from './commands.js';
 import {eventsList, sessionsList} from './list.js';
-import {sessionsBadge, sessionsStatus} from './status.js';
+import {sessionsAlert, sessionsBadge, sessionsStatus} from './status.js';
 
 export const sessionsPanel: PanelDef = {
 	id: 'sessions',
@@ -14,5 +14,6 @@ export const sessionsPanel: PanelDef = {
 	commands: sessionsCommands,
 	lists: [sessionsList, eventsList],
 	badge: sessionsBadge,
+	alert: sessionsAlert,
 	status: sessionsStatus,
 };

@@ -2,11 +2,16 @@
 
 import type {AppState} from '../../store/index.js';
 import {totalFindings} from '../../store/slices/sessions.js';
-import type {StatusSection} from '../types.js';
+import type {PanelAlert, StatusSection} from '../types.js';
 
 export function sessionsBadge(state: AppState): string | undefined {
 	const n = totalFindings(state.sessions);
-	return n > 0 ? `${n}!` : undefined;
+	return n > 0 ? `${n} finding${n === 1 ? '' : 's'}` : undefined;
+}
+
+export function sessionsAlert(state: AppState): PanelAlert | undefined {
+	const n = totalFindings(state.sessions);
+	return n > 0 ? {count: n, level: 'warn', text: `${n} finding${n === 1 ? '' : 's'} in OpenHands sessions`} : undefined;
 }
 
 export function sessionsStatus(state: AppState): StatusSection {

@@ -15,5 +15,9 @@ export const throughputPanel: PanelDef = {
 		const down = s.engines.rows.filter(r => r.state === 'unreachable').length;
 		return s.engines.rows.length ? `${s.engines.rows.length - down}/${s.engines.rows.length}` : undefined;
 	},
+	alert: s => {
+		const down = s.engines.rows.filter(r => r.state === 'unreachable');
+		return down.length ? {count: down.length, level: 'error', text: `${down.map(r => r.name).join(', ')} down`} : undefined;
+	},
 	status: throughputStatus,
 };

@@ -185,6 +185,8 @@ export function createEnginesSource(ctx: SourceContext): Source {
 	return {
 		id: 'engines',
 		panels: ['throughput', 'cache', 'memory'],
+		// An engine that goes down while another panel is shown still marks the Throughput tab.
+		offScreenEvery: 3,
 		start() {
 			for (const target of configuredTargets(ctx.config)) track(target);
 		},

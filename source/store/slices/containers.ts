@@ -26,6 +26,8 @@ export interface LogView {
 	error: string | null;
 	/** Bumped to ask the source to re-open the stream. */
 	generation: number;
+	/** The view Esc returns to: logs opened from the detail go back to it. */
+	from: 'list' | 'detail';
 }
 
 export type ConnectionState = 'connecting' | 'up' | 'down' | 'disabled';
@@ -140,8 +142,14 @@ export function openLogs(s: ContainersState, id: string): ContainersState {
 		...s,
 		view: 'logs',
 		selected: id,
-		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, scroll: 0, maxScroll: 0, error: null, generation: (prev?.generation ?? 0) + 1},
+		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, scroll: 0, maxScroll: 0, error: null, generation: (prev?.generation ?? 0) + 1, from: s.view === 'detail' ? 'detail' : 'list'},
 	};
+}
+
+/** Esc: logs go back where they were opened from (the detail or the list); the detail to the list. */
+export function closeView(s: ContainersState): ContainersState {
+	if (s.view === 'logs') return {...s, view: s.logs?.from ?? 'list', logs: null};
+	return {...s, view: 'list', logs: null};
 }
 
 export function appendLogLines(s: ContainersState, target: string, lines: readonly LogLine[]): ContainersState {
