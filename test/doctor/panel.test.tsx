@@ -66,4 +66,25 @@ describe('Doctor panel', () => {
 		await open.type('f');
 		expect(open.store.getState().ui.confirm).toBeNull();
 	});
+
+	it('answers the shared list keys: G, g and a / filter, which says when nothing matches', async () => {
+		open = await renderCockpit(46, 19);
+		update(open.store, 'doctor', st => applyResults(st, seedResults(), 1));
+		await open.type('7');
+		await open.type('G');
+		expect(open.store.getState().doctor.selected).toBe(seedResults().length - 1);
+		await open.type('g');
+		expect(open.store.getState().doctor.selected).toBe(0);
+		await open.type('/');
+		for (const ch of 'zzzq') await open.type(ch);
+		expect(open.frame().map(plain).join('\n')).toContain('no checks match "zzzq"');
+		await open.type('\u001B');
+		await new Promise(r => setTimeout(r, 100));
+		await open.settle();
+		await open.type('/');
+		for (const ch of 'tor.socks') await open.type(ch);
+		const text = open.frame().map(plain).join('\n');
+		expect(text).toContain('tor.socks');
+		expect(text).not.toContain('openhands.model-served');
+	});
 });

@@ -1,10 +1,10 @@
-// Doctor panel keys: move, Enter for the whole check, Esc back, r to run the checks again, f to run
+// Doctor panel keys (moving and `/` are the shared list keys, panels/doctor/list.ts): Enter for the whole check, Esc back, r to run the checks again, f to run
 // the selected check's automatic fix (shows the plan and asks first).
 
 import type {Command, CommandContext} from '../../commands/registry.js';
 import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
-import {moveSelection, requestRun, scrollDetail, setOpen} from '../../store/slices/doctor.js';
+import {requestRun, setOpen} from '../../store/slices/doctor.js';
 import {panelOrder} from './lines.js';
 
 const GROUP = 'Doctor';
@@ -15,19 +15,10 @@ function selectedCheck(state: AppState) {
 	return ordered[Math.min(state.doctor.selected, ordered.length - 1)] ?? null;
 }
 
-const move = (step: number) => ({store}: CommandContext) =>
-	update(store, 'doctor', s => (s.open ? scrollDetail(s, step) : moveSelection(s, step)));
-
 export type FixRunner = (ctx: CommandContext, checkId: string) => void | Promise<void>;
 
 export function doctorCommands(runFix: FixRunner): Command[] {
 	return [
-		{id: 'doctor.down', keys: ['down', 'j'], description: 'next check', group: GROUP, when: focused, run: move(1)},
-		{id: 'doctor.up', keys: ['up', 'k'], description: 'previous check', group: GROUP, when: focused, run: move(-1)},
-		{id: 'doctor.pageDown', keys: ['pagedown'], description: 'ten checks down', group: GROUP, when: focused, run: move(10)},
-		{id: 'doctor.pageUp', keys: ['pageup'], description: 'ten checks up', group: GROUP, when: focused, run: move(-10)},
-		{id: 'doctor.home', keys: ['home', 'g'], description: 'first check', group: GROUP, when: focused, run: move(-1e6)},
-		{id: 'doctor.end', keys: ['end', 'G'], description: 'last check', group: GROUP, when: focused, run: move(1e6)},
 		{
 			id: 'doctor.open',
 			keys: ['enter'],

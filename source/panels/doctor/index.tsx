@@ -5,6 +5,7 @@ import {DoctorPanel} from './DoctorPanel.js';
 import {doctorCommands} from './commands.js';
 import {offerDoctorFix} from './fix.js';
 import {doctorStatus} from './status.js';
+import {doctorDetailList, doctorList} from './list.js';
 import {countByStatus} from '../../domain/doctor/registry.js';
 
 export const doctorPanel: PanelDef = {
@@ -12,6 +13,7 @@ export const doctorPanel: PanelDef = {
 	title: 'Doctor',
 	Component: DoctorPanel,
 	commands: doctorCommands(offerDoctorFix),
+	lists: [doctorList, doctorDetailList],
 	badge: state => {
 		const results = state.doctor.results;
 		if (!results) return undefined;

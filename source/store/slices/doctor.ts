@@ -17,12 +17,14 @@ export interface DoctorState {
 	detailOffset: number;
 	/** The last useful detail offset, as the view measured it at its width and height. */
 	detailMax: number;
+	/** The width the detail was last drawn at (its rows depend on it). */
+	detailWidth: number;
 	/** What the automatic fixes act on, from the last run: OpenHands' config.toml and container. */
 	targets: {configToml: string | null; openhandsContainer: string | null};
 }
 
 export function initialDoctor(): DoctorState {
-	return {results: null, at: null, running: false, error: null, requested: 0, selected: 0, open: false, detailOffset: 0, detailMax: 0, targets: {configToml: null, openhandsContainer: null}};
+	return {results: null, at: null, running: false, error: null, requested: 0, selected: 0, open: false, detailOffset: 0, detailMax: 0, detailWidth: 80, targets: {configToml: null, openhandsContainer: null}};
 }
 
 export function startRun(s: DoctorState): DoctorState {
@@ -58,6 +60,6 @@ export function scrollDetail(s: DoctorState, step: number): DoctorState {
 	return {...s, detailOffset: Math.max(0, Math.min(s.detailMax, s.detailOffset + step))};
 }
 
-export function setDetailMax(s: DoctorState, max: number): DoctorState {
-	return s.detailMax === max ? s : {...s, detailMax: max, detailOffset: Math.min(s.detailOffset, max)};
+export function setDetailMax(s: DoctorState, max: number, width = s.detailWidth): DoctorState {
+	return s.detailMax === max && s.detailWidth === width ? s : {...s, detailMax: max, detailWidth: width, detailOffset: Math.min(s.detailOffset, max)};
 }
