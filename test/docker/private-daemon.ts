@@ -1,6 +1,8 @@
 // A Docker daemon of the test's own, for tests that stop and restart one: its own socket, data root,
 // exec root and pid file under a temporary folder, no bridge and no iptables rules, so the machine's
-// dockerd (and everyone's containers on it) is never touched.
+// dockerd (and everyone's containers on it) is never touched. It runs in a network namespace of its
+// own: a dockerd started with --bridge=none deletes the docker0 interface it finds, which in the
+// machine's namespace is the machine daemon's bridge.
 import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync, openSync, closeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -23,6 +25,8 @@ export interface PrivateDaemon {
 	dispose(): Promise<void>;
 }
 
+const UNSHARE = '/usr/bin/unshare';
+
 function dockerdPath(): string | null {
 	for (const p of ['/usr/sbin/dockerd', '/usr/bin/dockerd', '/usr/local/bin/dockerd']) if (existsSync(p)) return p;
 	return null;
@@ -31,7 +35,13 @@ function dockerdPath(): string | null {
 /** Start a private dockerd; null (with a visible notice) when this machine cannot run one. Under CI=true that is a failure. */
 export async function startPrivateDaemon(): Promise<PrivateDaemon | null> {
 	const bin = dockerdPath();
-	const why = !bin ? 'dockerd is not installed (apt-get install docker.io)' : process.getuid?.() !== 0 ? 'starting a dockerd needs root' : null;
+	const why = !bin
+		? 'dockerd is not installed (apt-get install docker.io)'
+		: process.getuid?.() !== 0
+			? 'starting a dockerd needs root'
+			: !existsSync(UNSHARE)
+				? `${UNSHARE} is missing (util-linux): the private dockerd needs a network namespace of its own`
+				: null;
 	if (why) {
 		if (process.env['CI'] === 'true') throw new Error(`CI=true but the private Docker daemon cannot start: ${why}`);
 		console.warn(`[stackdeck] private Docker daemon tests SKIPPED: ${why}`);
@@ -54,7 +64,8 @@ export async function startPrivateDaemon(): Promise<PrivateDaemon | null> {
 	let child: ChildProcess | null = null;
 	const start = async (): Promise<void> => {
 		const log = openSync(join(dir, 'dockerd.log'), 'a');
-		child = spawn(bin!, args, {stdio: ['ignore', log, log], detached: false});
+		// `unshare --net` execs dockerd (same pid) in a new network namespace.
+		child = spawn(UNSHARE, ['--net', bin!, ...args], {stdio: ['ignore', log, log], detached: false});
 		closeSync(log);
 		const proc = child;
 		let exited = false;
