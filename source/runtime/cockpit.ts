@@ -7,6 +7,7 @@
 // waiting a tick.
 
 import React from 'react';
+import chalk, {type ColorSupportLevel} from 'chalk';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
 import {allCommands} from './commands.js';
 import {PANELS} from '../panels/registry.js';
@@ -116,8 +117,10 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 		}
 		throw error;
 	}
-	// chalk (inside Ink) reads FORCE_COLOR when it loads: set our decision before importing Ink.
+	// chalk (inside Ink) reads FORCE_COLOR when it loads, which in the bundle is before this runs:
+	// set our decision on the one chalk instance Ink draws with, and in FORCE_COLOR for children.
 	process.env['FORCE_COLOR'] = String(colors.level);
+	chalk.level = colors.level as ColorSupportLevel;
 	const glyphs = wantsAscii(env, config.ascii) ? ASCII_GLYPHS : UNICODE_GLYPHS;
 
 	const {render} = await import('ink');
