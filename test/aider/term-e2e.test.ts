@@ -64,14 +64,16 @@ describe('stackdeck term hosting the fake Aider', () => {
 		await new Promise(r => setTimeout(r, 200));
 		screen.write('?');
 		await screen.waitForText('Keys (', 5000);
-		// Page the help down to the Aider group.
+		// Page the help down to the Aider group (PgDn pages by a screen).
 		for (let i = 0; i < 40 && !screen.text().includes('Give the keyboard back'); i++) {
-			screen.write('j');
-			await new Promise(r => setTimeout(r, 60));
+			screen.write('\u001B[6~');
+			await new Promise(r => setTimeout(r, 100));
 		}
 		await screen.waitForText(/Ctrl-Q +Give the keyboard back/, 5000);
+		// The pane's program is still running: quitting asks first, since it ends with the cockpit.
 		screen.write('q');
-		screen.write('q');
+		await screen.waitForText('Quitting ends them', 5000);
+		screen.write('y');
 		const exit = await screen.exited;
 		expect(exit.exitCode).toBe(0);
 		expect(existsSync(`/proc/${start.pid}`) ? procState(start.pid) : 'gone').not.toBe('T');

@@ -47,7 +47,8 @@ beforeAll(async () => {
 afterAll(async () => {
 	screen?.kill('SIGKILL');
 	await stopAll(ws, NAMES);
-	rmSync(ws.dir, {recursive: true, force: true});
+	// Engines that were just killed may still be writing their logs: retry the removal.
+	rmSync(ws.dir, {recursive: true, force: true, maxRetries: 5, retryDelay: 200});
 });
 
 describe('swap from the cockpit at 46x19', {timeout: 180_000}, () => {
