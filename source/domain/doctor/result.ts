@@ -24,3 +24,18 @@ export function unknown(summary: string, fix: string | null = null, evidence: Ev
 export function ev(where: string, saw: string): Evidence {
 	return {where, saw};
 }
+
+/** One thing a check found wrong, with its fix: several make one answer, the worst level winning. */
+export interface Problem {
+	level: 'warn' | 'fail';
+	text: string;
+	fix: string;
+}
+
+/** `ok` with `okSummary` when nothing is wrong; else every problem's text, and each fix once. */
+export function fromProblems(problems: readonly Problem[], evidence: Evidence[], okSummary: string): Answer {
+	if (problems.length === 0) return ok(okSummary, evidence);
+	const summary = problems.map(p => p.text).join('; ');
+	const fix = [...new Set(problems.map(p => p.fix))].join('; ');
+	return problems.some(p => p.level === 'fail') ? fail(summary, evidence, fix) : warn(summary, evidence, fix);
+}

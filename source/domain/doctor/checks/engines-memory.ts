@@ -2,7 +2,7 @@
 // runs together fits the box's memory.
 
 import {formatBytes} from '../../format.js';
-import {ev, fail, ok, unknown, warn} from '../result.js';
+import {ev, fail, fromProblems, ok, unknown, warn, type Problem} from '../result.js';
 import {llmTarget} from '../llm-target.js';
 import type {Check, Evidence} from '../types.js';
 
@@ -15,7 +15,7 @@ export const engineVersions: Check = {
 		const up = facts.engines.filter(e => !e.error);
 		const evidence: Evidence[] = facts.engines.map(e => ev(e.url, e.error ? `down: ${e.error}` : `${e.kind ?? 'unknown kind'} ${e.version ?? '(no version reported)'}`));
 		if (up.length === 0) return unknown('no engine answered', 'start the engines, then run the Doctor again', evidence);
-		const problems: {level: 'warn' | 'fail'; text: string; fix: string}[] = [];
+		const problems: Problem[] = [];
 		const native = llmTarget(facts).nativeToolCalling;
 		for (const e of up) {
 			if (e.kind === 'sglang' && native === true && e.toolCallParser === null) {
@@ -30,10 +30,7 @@ export const engineVersions: Check = {
 			}
 			if (!e.version) problems.push({level: 'warn', text: `${e.url}: no version reported`, fix: 'upgrade the engine to a release that reports its version'});
 		}
-		if (problems.length === 0) return ok(`${up.length} engine(s) report ${up.map(e => `${e.kind ?? '?'} ${e.version}`).join(', ')}`, evidence);
-		const fixes = [...new Set(problems.map(p => p.fix))].join('; ');
-		const summary = problems.map(p => p.text).join('; ');
-		return problems.some(p => p.level === 'fail') ? fail(summary, evidence, fixes) : warn(summary, evidence, fixes);
+		return fromProblems(problems, evidence, `${up.length} engine(s) report ${up.map(e => `${e.kind ?? '?'} ${e.version}`).join(', ')}`);
 	},
 };
 
@@ -53,7 +50,7 @@ export const memoryFit: Check = {
 		const running = facts.profiles.filter(p => serving.some(e => e.served.includes(p.served)));
 		const budget = running.reduce((sum, p) => sum + (p.memoryGb ?? 0) * GB, 0);
 		for (const p of running) evidence.push(ev(`profile ${p.name}`, `${p.served}: ${p.memoryGb === null ? 'memory not stated' : `${p.memoryGb} GB`}`));
-		const problems: {level: 'warn' | 'fail'; text: string; fix: string}[] = [];
+		const problems: Problem[] = [];
 		if (budget > 0 && budget + HEADROOM_BYTES > m.totalBytes) {
 			problems.push({
 				level: 'fail',
@@ -71,11 +68,6 @@ export const memoryFit: Check = {
 				fix: 'before starting an engine: sync && echo 1 | sudo tee /proc/sys/vm/drop_caches',
 			});
 		}
-		if (problems.length === 0) {
-			return ok(running.length ? `${running.map(p => p.name).join(' + ')} fit: ${formatBytes(budget)} of ${formatBytes(m.totalBytes)}` : `${formatBytes(m.availableBytes)} available, no swap in use`, evidence);
-		}
-		const fixes = problems.map(p => p.fix).join('; ');
-		const summary = problems.map(p => p.text).join('; ');
-		return problems.some(p => p.level === 'fail') ? fail(summary, evidence, fixes) : warn(summary, evidence, fixes);
+		return fromProblems(problems, evidence, running.length ? `${running.map(p => p.name).join(' + ')} fit: ${formatBytes(budget)} of ${formatBytes(m.totalBytes)}` : `${formatBytes(m.availableBytes)} available, no swap in use`);
 	},
 };

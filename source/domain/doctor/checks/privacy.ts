@@ -2,7 +2,7 @@
 // services that do not expose a model API, Gitea able to call onion webhooks, pseudonymous commits.
 // For a stack that does not ask for it, each of these is `ok` with "not required".
 
-import {ev, fail, ok, unknown, warn} from '../result.js';
+import {ev, fail, fromProblems, ok, unknown, warn, type Problem} from '../result.js';
 import {shown} from '../evidence-text.js';
 import {iniValue, readIni} from '../ini.js';
 import type {Check, Evidence} from '../types.js';
@@ -24,7 +24,7 @@ export const torSocks: Check = {
 		const tor = torContainers(facts);
 		if (!facts.privacy.tor && tor.length === 0) return ok(NOT_REQUIRED);
 		const evidence: Evidence[] = [];
-		const problems: {level: 'warn' | 'fail'; text: string; fix: string}[] = [];
+		const problems: Problem[] = [];
 		const socks = facts.socks;
 		if (!socks) return unknown('the SOCKS port was not probed');
 		if (socks.reply === '0500') evidence.push(ev(`socks5://${socks.address}`, 'SOCKS5 handshake answered (no authentication)'));
@@ -63,10 +63,7 @@ export const torSocks: Check = {
 				}
 			}
 		}
-		if (problems.length === 0) return ok(`Tor answers on ${socks.address}`, evidence);
-		const summary = problems.map(p => p.text).join('; ');
-		const fixes = problems.map(p => p.fix).join('; ');
-		return problems.some(p => p.level === 'fail') ? fail(summary, evidence, fixes) : warn(summary, evidence, fixes);
+		return fromProblems(problems, evidence, `Tor answers on ${socks.address}`);
 	},
 };
 
@@ -84,7 +81,7 @@ export const proxyEnv: Check = {
 	run(facts) {
 		if (!facts.privacy.tor) return ok(NOT_REQUIRED);
 		const evidence: Evidence[] = [];
-		const problems: {level: 'warn' | 'fail'; text: string; fix: string}[] = [];
+		const problems: Problem[] = [];
 		const wanted = `socks5h://${facts.privacy.socks}`;
 		const proxy = proxyVar(facts.proxyEnv, ['ALL_PROXY', 'HTTPS_PROXY']);
 		if (!proxy) {
@@ -111,10 +108,7 @@ export const proxyEnv: Check = {
 				problems.push({level: 'fail', text: 'the Docker daemon has no proxy: image pulls go out on the clearnet whatever the shell sets', fix: `set "proxies": {"http-proxy": "socks5://${facts.privacy.socks}", "https-proxy": "socks5://${facts.privacy.socks}"} in /etc/docker/daemon.json and restart Docker`});
 			}
 		}
-		if (problems.length === 0) return ok('proxies point at Tor with remote DNS', evidence);
-		const summary = problems.map(p => p.text).join('; ');
-		const fixes = problems.map(p => p.fix).join('; ');
-		return problems.some(p => p.level === 'fail') ? fail(summary, evidence, fixes) : warn(summary, evidence, fixes);
+		return fromProblems(problems, evidence, 'proxies point at Tor with remote DNS');
 	},
 };
 
