@@ -28,7 +28,7 @@ describe('Prometheus API answers as engine readings', () => {
 		expect(kindOfSeries(values)).toBe('sglang');
 		const reading = readEngineMetrics('sglang', parsed, 'default');
 		expect(reading.models['mistral-small-4']).toMatchObject({counters: {generation: 530, prompt: 216, cacheHits: 182}, gauges: {running: 2}});
-		expect(reading.models['mistral-small-4']!.ttft).toBeDefined();
+		expect(reading.models['mistral-small-4']!.ttft).toMatchObject({count: 12, sum: 1.8});
 	});
 
 	it('says which values were not numbers, and has no time without series', () => {
