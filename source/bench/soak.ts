@@ -6,7 +6,7 @@
 // back through @xterm/headless with the frame the cockpit last drew.
 
 import {spawn, type ChildProcess} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {REPO_ROOT} from '../sim/demo-stack.js';
@@ -100,14 +100,22 @@ async function sampleProcess(run: SoakRun, minute: number, pid: number, diagFile
 }
 
 /** Start `stackdeck demo --headless --load` and read its config path from what it prints. */
-async function startHeadlessDemo(diagFile: string): Promise<{child: ChildProcess; configPath: string; workDir: string}> {
+async function startHeadlessDemo(diagFile: string, logFile: string): Promise<{child: ChildProcess; configPath: string; workDir: string}> {
 	const child = spawn(process.execPath, [BIN, 'demo', '--headless', '--load', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'], {
 		env: {...process.env, STACKDECK_DIAG: diagFile},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let out = '';
-	child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-	child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+	// Everything the demo prints is kept, with how it ended: a demo that stops during an hour's
+	// soak must say why.
+	const keep = (chunk: Buffer) => {
+		const text = chunk.toString('utf8');
+		if (out.length < 4096) out += text;
+		appendFileSync(logFile, text);
+	};
+	child.stdout!.on('data', keep);
+	child.stderr!.on('data', keep);
+	child.once('exit', (code, signal) => appendFileSync(logFile, `\n[${new Date().toISOString()}] the headless demo exited: code ${code}, signal ${signal}\n`));
 	for (let i = 0; i < 600; i++) {
 		const config = /config\s+(\S+config\.toml)/.exec(out);
 		if (config) return {child, configPath: config[1]!, workDir: path.dirname(config[1]!)};
@@ -118,7 +126,7 @@ async function startHeadlessDemo(diagFile: string): Promise<{child: ChildProcess
 	throw new Error(`the headless demo did not start: ${out.slice(0, 500)}`);
 }
 
-async function soakRun(run: SoakRun, options: Required<Omit<SoakOptions, 'only'>>, record: (s: SoakSample) => void): Promise<{demoFolderRemoved?: boolean; exitCode: number}> {
+async function soakRun(run: SoakRun, options: Required<Omit<SoakOptions, 'only'>>, record: (s: SoakSample) => void): Promise<{demoFolderRemoved?: boolean; demoEndedEarly?: string; exitCode: number}> {
 	const dir = path.join(options.outDir, run);
 	mkdirSync(dir, {recursive: true});
 	const diagFile = path.join(dir, 'cockpit-diag.jsonl');
@@ -126,7 +134,7 @@ async function soakRun(run: SoakRun, options: Required<Omit<SoakOptions, 'only'>
 	let demo: Awaited<ReturnType<typeof startHeadlessDemo>> | undefined;
 	let args: string[];
 	if (run === 'cockpit') {
-		demo = await startHeadlessDemo(path.join(dir, 'demo-diag.jsonl'));
+		demo = await startHeadlessDemo(path.join(dir, 'demo-diag.jsonl'), path.join(dir, 'headless-demo.log'));
 		args = [BIN, '--config', demo.configPath, '--refresh', '100'];
 	} else {
 		args = [BIN, 'demo', '--refresh', '100', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'];
@@ -152,9 +160,10 @@ async function soakRun(run: SoakRun, options: Required<Omit<SoakOptions, 'only'>
 	const code = await Promise.race([screen.exited, sleep(15_000).then(() => -1)]);
 	if (code === -1) screen.kill('SIGKILL');
 	if (!demo) return {exitCode: code};
+	const endedEarly = demo.child.exitCode !== null || demo.child.signalCode !== null ? `code ${demo.child.exitCode}, signal ${demo.child.signalCode}` : undefined;
 	demo.child.kill('SIGTERM');
 	await Promise.race([new Promise(r => demo!.child.once('exit', r)), sleep(15_000)]);
-	return {exitCode: code, demoFolderRemoved: !existsSync(demo.workDir)};
+	return {exitCode: code, demoFolderRemoved: !existsSync(demo.workDir), demoEndedEarly: endedEarly};
 }
 
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
@@ -233,7 +242,7 @@ export async function runSoak(options: SoakOptions): Promise<string> {
 		...soakTable(samples, full.minutes),
 		'',
 		...soakSummary(samples).map(l => `- ${l}`),
-		...results.map(r => `- ${r.run}: exit code ${r.exitCode}${r.demoFolderRemoved === undefined ? '' : `, headless demo's temporary folder removed: ${r.demoFolderRemoved ? 'yes' : 'NO'}`}`),
+		...results.map(r => `- ${r.run}: exit code ${r.exitCode}${r.demoFolderRemoved === undefined ? '' : `, headless demo's temporary folder removed: ${r.demoFolderRemoved ? 'yes' : 'NO'}`}${r.demoEndedEarly ? `; the headless demo ended before the soak did (${r.demoEndedEarly}; see headless-demo.log)` : ''}`),
 	];
 	writeFileSync(path.join(full.outDir, 'table.md'), `${lines.join('\n')}\n`);
 	return lines.join('\n');
