@@ -47,6 +47,8 @@ export interface SoakSample {
 }
 
 const BIN = path.join(REPO_ROOT, 'bin', 'stackdeck.js');
+/** Run as a shell runs it: bin/stackdeck.js through its shebang (node and its V8 flags from PATH). */
+const LAUNCH_ENV = {PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`};
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
@@ -101,8 +103,8 @@ async function sampleProcess(run: SoakRun, minute: number, pid: number, diagFile
 
 /** Start `stackdeck demo --headless --load` and read its config path from what it prints. */
 async function startHeadlessDemo(diagFile: string, logFile: string): Promise<{child: ChildProcess; configPath: string; workDir: string}> {
-	const child = spawn(process.execPath, [BIN, 'demo', '--headless', '--load', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'], {
-		env: {...process.env, STACKDECK_DIAG: diagFile},
+	const child = spawn(BIN, ['demo', '--headless', '--load', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'], {
+		env: {...process.env, ...LAUNCH_ENV, STACKDECK_DIAG: diagFile},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let out = '';
@@ -117,7 +119,7 @@ async function startHeadlessDemo(diagFile: string, logFile: string): Promise<{ch
 	child.stderr!.on('data', keep);
 	child.once('exit', (code, signal) => appendFileSync(logFile, `\n[${new Date().toISOString()}] the headless demo exited: code ${code}, signal ${signal}\n`));
 	for (let i = 0; i < 600; i++) {
-		const config = /config\s+(\S+config\.toml)/.exec(out);
+		const config = /stackdeck --config (\S+)\r?\n/.exec(out);
 		if (config) return {child, configPath: config[1]!, workDir: path.dirname(config[1]!)};
 		if (child.exitCode !== null) break;
 		await sleep(50);
@@ -135,11 +137,11 @@ async function soakRun(run: SoakRun, options: Required<Omit<SoakOptions, 'only'>
 	let args: string[];
 	if (run === 'cockpit') {
 		demo = await startHeadlessDemo(path.join(dir, 'demo-diag.jsonl'), path.join(dir, 'headless-demo.log'));
-		args = [BIN, '--config', demo.configPath, '--refresh', '100'];
+		args = ['--config', demo.configPath, '--refresh', '100'];
 	} else {
-		args = [BIN, 'demo', '--refresh', '100', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'];
+		args = ['demo', '--refresh', '100', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'];
 	}
-	const screen = spawnSoakScreen(process.execPath, args, {cols: options.cols, rows: options.rows, env, cwd: os.tmpdir()});
+	const screen = spawnSoakScreen(BIN, args, {cols: options.cols, rows: options.rows, env: {...env, ...LAUNCH_ENV}, cwd: os.tmpdir()});
 	const started = Date.now();
 	const end = started + options.minutes * 60_000;
 	for (let n = 1; ; n++) {
