@@ -6,6 +6,13 @@ import {select, type ParsedMetrics, type Sample} from '../prometheus.js';
 import {addHistograms, histogramFrom, type Histogram} from '../histogram.js';
 import type {EngineKind, EngineReading, ModelReading} from './types.js';
 
+/**
+ * Current llama-server builds dropped kv_cache_usage_ratio and kv_cache_tokens from /metrics (older
+ * builds still send them and are read), and neither /slots nor /props says how many tokens the KV
+ * cache holds: the row says so instead of a dash.
+ */
+export const LLAMACPP_NO_KV = 'KV not exposed by llama.cpp';
+
 interface Names {
 	generation: string[];
 	prompt: string[];
