@@ -16,6 +16,10 @@ export interface EngineContext {
 	/** Tokens held by the prefix cache. */
 	cacheTokens(): number;
 	flushCache(): void;
+	/** SGLang: whether this release has /server_info (current) or only /get_server_info (before the rename). */
+	sglangRelease: 'current' | 'before-rename';
+	/** Log a warning to the engine's output, as the real server does. */
+	warn(message: string): void;
 	/** Ollama: the model stays loaded until this time (keep-alive 5 min after last use). */
 	touch(): void;
 	/** Ollama keep_alive: milliseconds to keep the model loaded (0 unloads, null keeps it forever). */

@@ -27,6 +27,7 @@ export class SimEngineServer implements SimEngine {
 	readonly decodeTps: number;
 	readonly ttftMs: number;
 	readonly cacheMissTtftMs: number;
+	readonly sglangRelease: 'current' | 'before-rename';
 	port: number;
 	stats!: EngineStats;
 	scheduler!: Scheduler;
@@ -57,6 +58,7 @@ export class SimEngineServer implements SimEngine {
 		this.ttftMs = options.ttftMs ?? profile.ttftMs;
 		this.cacheMissTtftMs = Math.max(this.ttftMs, options.cacheMissTtftMs ?? (this.ttftMs * profile.cacheMissTtftMs) / profile.ttftMs);
 		if (!(this.decodeTps > 0)) throw new Error(`simulated ${options.kind} engine: decodeTps must be above 0, got ${this.decodeTps}`);
+		this.sglangRelease = options.sglangRelease ?? 'current';
 		this.timing = {loadMs: Math.max(0, options.loadMs ?? 0), releaseMs: Math.max(0, options.releaseMs ?? RELEASE_MS), shards: profile.shards};
 		this.footprint = {weightsBytes: profile.weightsGb * GIB, kvBytes: profile.kvGb * GIB};
 		this.reset();
@@ -226,6 +228,8 @@ export class SimEngineServer implements SimEngine {
 			fault: this.fault,
 			cacheTokens: () => this.cache.sizeTokens(),
 			flushCache: () => this.cache.clear(),
+			sglangRelease: this.sglangRelease,
+			warn: message => this.emit({type: 'warning', message}),
 			touch: () => {
 				if (this.kind === 'ollama') this.expiresAt = new Date(Date.now() + OLLAMA_KEEP_ALIVE_MS);
 			},

@@ -14,6 +14,7 @@ export const CONTEXT_LENGTH: Record<EngineContext['kind'], number> = {sglang: 13
 export const SGLANG_MAX_TOTAL_TOKENS = 524288;
 export const VLLM_BLOCK_SIZE = 16;
 export const VLLM_GPU_BLOCKS = 32768;
+export const SGLANG_SERVER_INFO_DEPRECATED = "Endpoint '/get_server_info' is deprecated and will be removed in a future version. Please use '/server_info' instead.";
 const PROM_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 const PERM_ID = 'c2e9860095b745b6b8be7133c5ab1fcf';
 const FLUSH_TEXT = 'Cache flushed.\nPlease check backend logs for more details. (When there are running or waiting requests, the operation will not be performed.)\n';
@@ -36,7 +37,11 @@ export async function route(ctx: EngineContext, req: IncomingMessage, res: Serve
 			if (name === ctx.model) return sendJson(res, 200, sglangModelCard(ctx.model, created, CONTEXT_LENGTH.sglang));
 			return sendJson(res, 404, {error: {message: `The model '${name}' does not exist`, type: 'invalid_request_error', param: 'model', code: 'model_not_found'}});
 		}
-		if (get && (path === '/get_server_info' || path === '/server_info')) {
+		// Current releases renamed /get_server_info to /server_info and log a warning on each call of
+		// the old name (http_server.py); releases before the rename answer 404 on the new one.
+		const newName = path === '/server_info' && ctx.sglangRelease === 'current';
+		if (get && (path === '/get_server_info' || newName)) {
+			if (path === '/get_server_info' && ctx.sglangRelease === 'current') ctx.warn(SGLANG_SERVER_INFO_DEPRECATED);
 			return sendJson(res, 200, sglangServerInfo({model: ctx.model, port: ctx.port, contextLength: CONTEXT_LENGTH.sglang, maxTotalTokens: SGLANG_MAX_TOTAL_TOKENS, stats: ctx.stats}));
 		}
 		if (get && (path === '/get_model_info' || path === '/model_info')) return sendJson(res, 200, sglangModelInfo(ctx.model));

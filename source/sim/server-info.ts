@@ -1,4 +1,4 @@
-// SGLang's /get_server_info and /get_model_info and vLLM's /v1/models card: the identity payloads.
+// SGLang's /server_info (/get_server_info before the rename) and /get_model_info and vLLM's /v1/models card: the identity payloads.
 
 import type {EngineStats} from './engine-stats.js';
 

@@ -21,9 +21,17 @@ export interface SimEngineOptions {
 	loadMs?: number;
 	/** Time for a stopped engine's memory to return to the host. Default 1500. */
 	releaseMs?: number;
+	/** SGLang only: `current` serves /server_info and logs a deprecation warning on each
+	 * /get_server_info call (as current releases do); `before-rename` has only /get_server_info. */
+	sglangRelease?: 'current' | 'before-rename';
 }
 
-export type EngineLifecycleEvent = {type: 'shard'; shard: number; shards: number; elapsedMs: number} | {type: 'ready'; loadMs: number} | {type: 'stopped'};
+export type EngineLifecycleEvent =
+	| {type: 'shard'; shard: number; shards: number; elapsedMs: number}
+	| {type: 'ready'; loadMs: number}
+	| {type: 'stopped'}
+	/** A warning the server logs while serving (SGLang: a deprecated endpoint was called). */
+	| {type: 'warning'; message: string};
 
 export interface SimEngine {
 	kind: SimKind;

@@ -3,11 +3,12 @@
 // reports, device attributes) go back to the child, or prompt_toolkit programs stall ~1 s per
 // prompt. Output is flow-controlled so a program printing megabytes cannot starve the cockpit.
 
-import pty from '@lydell/node-pty';
+import type {IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import unicode11 from '@xterm/addon-unicode11';
 import {styledRows, type BufferLike, type StyledRow} from './rows.js';
 import {cursorKeys, pasteBytes} from './input.js';
+import type {PtyModule} from './pty.js';
 
 export interface PaneSpawn {
 	file: string;
@@ -45,7 +46,7 @@ export class PaneSession {
 	version = 0;
 	bytesIn = 0;
 	private readonly term: InstanceType<typeof xterm.Terminal>;
-	private readonly child: pty.IPty;
+	private readonly child: IPty;
 	private readonly listeners = new Set<Listener>();
 	private pending = 0;
 	private paused = false;
@@ -54,7 +55,8 @@ export class PaneSession {
 	private readonly exited: Promise<PaneExit>;
 	private parsed: Promise<void> = Promise.resolve();
 
-	constructor(spawn: PaneSpawn) {
+	/** `pty`: node-pty, loaded by the caller when the first pane starts (see pty.ts). */
+	constructor(spawn: PaneSpawn, pty: PtyModule) {
 		this.cols = Math.max(MIN_COLS, spawn.cols);
 		this.rows = Math.max(MIN_ROWS, spawn.rows);
 		this.term = new xterm.Terminal({cols: this.cols, rows: this.rows, scrollback: spawn.scrollback ?? DEFAULT_SCROLLBACK, allowProposedApi: true, convertEol: false, logLevel: 'off'});

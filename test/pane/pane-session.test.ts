@@ -7,6 +7,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {PaneSession} from '../../source/terminal-pane/session.js';
+import {loadNodePty} from '../../source/terminal-pane/pty.js';
 import {rowText} from '../../source/terminal-pane/rows.js';
 import {aiderEnv} from '../../source/domain/aider/command-line.js';
 
@@ -17,7 +18,7 @@ afterEach(() => {
 
 function start(file: string, args: string[], cols = 40, rows = 12, cwd?: string): PaneSession {
 	const env = aiderEnv({...process.env, LANG: 'C.UTF-8'});
-	const pane = new PaneSession({file, args, cols, rows, env, ...(cwd ? {cwd} : {})});
+	const pane = new PaneSession({file, args, cols, rows, env, ...(cwd ? {cwd} : {})}, loadNodePty());
 	live.push(pane);
 	return pane;
 }

@@ -49,7 +49,7 @@ function parsePort(flag: string, value: string | undefined): number | undefined 
 
 export function describeStack(stack: DemoStack): string {
 	const paths: Record<SimKind, string> = {
-		sglang: '/v1/models /health /get_server_info /get_model_info /flush_cache /metrics /v1/chat/completions',
+		sglang: '/v1/models /health /server_info /get_server_info /get_model_info /flush_cache /metrics /v1/chat/completions',
 		vllm: '/v1/models /health /version /metrics /v1/chat/completions',
 		ollama: '/api/version /api/tags /api/ps /api/chat /api/generate /v1/models /v1/chat/completions',
 	};

@@ -1,5 +1,5 @@
 // Which server is this? Decided from what the server says about itself (never from the port):
-// SGLang /get_server_info, vLLM /version, Ollama /api/version, llama.cpp /props.
+// SGLang /server_info (or /get_server_info), vLLM /version, Ollama /api/version, llama.cpp /props.
 
 import type {EngineKind} from './types.js';
 

@@ -1,4 +1,4 @@
-// Per-engine memory as the servers report it: SGLang /get_server_info memory_usage (GB), Ollama
+// Per-engine memory as the servers report it: SGLang /server_info memory_usage (GB), Ollama
 // /api/ps size/size_vram (bytes); vLLM only reports KV usage (a ratio, from /metrics).
 
 export interface EngineMemoryItem {

@@ -6,6 +6,13 @@ import {select, type ParsedMetrics, type Sample} from '../prometheus.js';
 import {addHistograms, histogramFrom, type Histogram} from '../histogram.js';
 import type {EngineKind, EngineReading, ModelReading} from './types.js';
 
+/**
+ * Current llama-server builds dropped kv_cache_usage_ratio and kv_cache_tokens from /metrics (older
+ * builds still send them and are read), and neither /slots nor /props says how many tokens the KV
+ * cache holds: the row says so instead of a dash.
+ */
+export const LLAMACPP_NO_KV = 'KV not exposed by llama.cpp';
+
 interface Names {
 	generation: string[];
 	prompt: string[];
@@ -66,14 +73,43 @@ const NAMES: Record<Exclude<EngineKind, 'ollama'>, Names> = {
 	},
 };
 
-/**
- * Series that count once: SGLang repeats totals under priority="" next to per-priority series, and
- * with --enable-metrics-for-all-schedulers emits scheduler gauges per tp_rank.
- */
+/** Series that count at all: SGLang repeats totals under priority="" next to per-priority series. */
 function counted(s: Sample): boolean {
 	if ('priority' in s.labels && s.labels['priority'] !== '') return false;
-	if ('tp_rank' in s.labels && s.labels['tp_rank'] !== '0') return false;
 	return Number.isFinite(s.value);
+}
+
+/** Labels that only say which tensor-parallel worker wrote a series, not what it counts. */
+const TP_LABELS = new Set(['tp_rank', 'moe_ep_rank']);
+
+/**
+ * One series per rank group. SGLang's schedulers write their gauges from attention-TP rank 0 of each
+ * data-parallel rank (labels `dp_rank`, `tp_rank` = the global rank), or from every TP rank with
+ * --enable-metrics-for-all-schedulers, where the ranks of one DP group repeat the same batch. So
+ * series that differ only in `tp_rank`/`moe_ep_rank` are one figure (the lowest rank is kept) and
+ * series of different `dp_rank`s are separate figures, added up by the caller.
+ */
+export function oneTpRankEach(samples: readonly Sample[]): Sample[] {
+	const out: Sample[] = [];
+	const slotOf = new Map<string, number>();
+	const rank = (s: Sample) => Number(s.labels['tp_rank']);
+	for (const s of samples) {
+		if (!('tp_rank' in s.labels)) {
+			out.push(s);
+			continue;
+		}
+		const key = Object.entries(s.labels)
+			.filter(([k]) => !TP_LABELS.has(k))
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+			.map(([k, v]) => `${k}=${v}`)
+			.join('\u0001');
+		const slot = slotOf.get(key);
+		if (slot === undefined) {
+			slotOf.set(key, out.length);
+			out.push(s);
+		} else if (rank(s) < rank(out[slot]!)) out[slot] = s;
+	}
+	return out;
 }
 
 /** SGLang cached_tokens_total: sum the per-source series; use `total` only when it is all there is. */
@@ -95,7 +131,7 @@ export function readEngineMetrics(kind: EngineKind, parsed: ParsedMetrics, fallb
 
 	const firstPresent = (list: string[]): Sample[] => {
 		for (const name of list) {
-			const found = select(parsed, name).filter(counted);
+			const found = oneTpRankEach(select(parsed, name).filter(counted));
 			if (found.length > 0) return name === 'sglang:cached_tokens_total' ? cacheSourceFilter(found) : found;
 		}
 		return [];
@@ -115,7 +151,7 @@ export function readEngineMetrics(kind: EngineKind, parsed: ParsedMetrics, fallb
 	if (kind === 'sglang') {
 		// realtime_tokens_total moves every log interval; generation/prompt_tokens_total only when a
 		// request finishes. Prefer it for live decode and prefill rates (hit rate keeps prompt_tokens).
-		const realtime = select(parsed, 'sglang:realtime_tokens_total').filter(counted);
+		const realtime = oneTpRankEach(select(parsed, 'sglang:realtime_tokens_total').filter(counted));
 		const byMode = (mode: string[]) => {
 			const acc = new Map<string, number>();
 			for (const s of realtime) if (mode.includes(s.labels['mode'] ?? '')) acc.set(modelOf(s, fallbackModel), (acc.get(modelOf(s, fallbackModel)) ?? 0) + s.value);
@@ -128,9 +164,11 @@ export function readEngineMetrics(kind: EngineKind, parsed: ParsedMetrics, fallb
 	sumInto(names.cacheQueries, (m, v) => (m.counters.cacheQueries = v));
 	sumInto(names.running, (m, v) => (m.gauges.running = v));
 	sumInto(names.queued, (m, v) => (m.gauges.queued = v));
+	// Each DP rank has its own KV pool: capacities and radix tokens add up; the usage shown is the
+	// fullest rank's (a ratio is not summed).
 	sumInto(names.kvUsage, (m, v) => (m.gauges.kvUsage = v), 'max');
 	sumInto(names.radixTokens, (m, v) => (m.gauges.radixTokens = v));
-	sumInto(names.maxTotalTokens, (m, v) => (m.gauges.maxTotalTokens = v), 'max');
+	sumInto(names.maxTotalTokens, (m, v) => (m.gauges.maxTotalTokens = v));
 	sumInto(names.serverAvgTps, (m, v) => (m.gauges.serverAvgTps = v), 'max');
 	for (const [key, h] of readHistograms(parsed, names.ttft, fallbackModel)) model(key).ttft = h;
 	for (const [key, h] of readHistograms(parsed, names.itl, fallbackModel)) model(key).itl = h;
@@ -141,7 +179,7 @@ export function readEngineMetrics(kind: EngineKind, parsed: ParsedMetrics, fallb
 export function readHistograms(parsed: ParsedMetrics, list: string[], fallbackModel: string): Map<string, Histogram> {
 	const out = new Map<string, Histogram>();
 	for (const base of list) {
-		const buckets = select(parsed, `${base}_bucket`).filter(counted);
+		const buckets = oneTpRankEach(select(parsed, `${base}_bucket`).filter(counted));
 		if (buckets.length === 0) continue;
 		// One histogram per series (labels minus `le`), then added per model.
 		const series = new Map<string, {model: string; pairs: Array<{le: number; count: number}>; sum: number; count?: number}>();

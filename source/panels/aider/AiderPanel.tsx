@@ -7,6 +7,7 @@ import {useAppState, useCockpit} from '../../ui/context.js';
 import {Line, Span} from '../../ui/widgets/Line.js';
 import {TerminalView} from '../../terminal-pane/TerminalView.js';
 import {displayKey} from '../../commands/keys.js';
+import {wrapWords} from '../../domain/format.js';
 import type {PanelProps} from '../types.js';
 import {exitText, lastError, titleLine} from './summary.js';
 import {DEFAULT_RELEASE, RELEASE_COMMAND, usePaneInput} from './use-pane-input.js';
@@ -29,7 +30,8 @@ export function AiderPanel({width, height, focused}: PanelProps) {
 
 	if (!active || !pane) {
 		const rows: React.ReactNode[] = [];
-		if (aider.error) rows.push(<Line key="err" tone="error">{aider.error}</Line>);
+		// Wrapped: what is missing and what to do must be readable whole on a phone.
+		if (aider.error) wrapWords(aider.error, width, Math.max(1, height - 2)).forEach((text, i) => rows.push(<Line key={`err${i}`} tone="error">{text}</Line>));
 		rows.push(
 			<Line key="n" tone="muted">
 				{'n  new Aider session'}

@@ -5,6 +5,7 @@
 import type {DiskDir, EnginesState, EngineRow} from '../../store/slices/engines.js';
 import type {Token} from '../../theme/tokens.js';
 import {formatBytes, formatPercent} from '../../domain/format.js';
+import {LLAMACPP_NO_KV} from '../../domain/engines/metrics.js';
 import {downText} from '../engines-common.js';
 import type {PanelLine} from '../throughput/lines.js';
 
@@ -26,8 +27,10 @@ export function engineCacheText(r: EngineRow): string {
 			return `${hitText} · radix ${tokens(g.radixTokens)} tok · usage ${formatPercent(g.kvUsage)}${g.maxTotalTokens ? ` of ${tokens(g.maxTotalTokens)}` : ''}`;
 		case 'vllm':
 			return `prefix ${hitText} · KV ${formatPercent(g.kvUsage, 1)}`;
-		case 'llamacpp':
-			return hitLife !== null || g.kvUsage !== undefined ? `${hitText} · KV ${formatPercent(g.kvUsage)}` : 'no cache metrics in this llama-server build (see /slots)';
+		case 'llamacpp': {
+			const kv = g.kvUsage !== undefined ? `KV ${formatPercent(g.kvUsage)}` : LLAMACPP_NO_KV;
+			return hitLife !== null ? `${hitText} · ${kv}` : `${kv}; no prefix-cache metrics`;
+		}
 		case 'ollama':
 			return 'no cache metrics (Ollama)';
 		default:

@@ -3,6 +3,7 @@
 
 import type {EnginesState} from '../../store/slices/engines.js';
 import {formatBytes, formatPercent} from '../../domain/format.js';
+import {LLAMACPP_NO_KV} from '../../domain/engines/metrics.js';
 import type {Token} from '../../theme/tokens.js';
 
 export interface MemLine {
@@ -40,6 +41,7 @@ export function engineMemoryLines(s: EnginesState): MemLine[] {
 		}
 		const kv = r.figures?.gauges.kvUsage;
 		if (kv !== undefined) parts.push(`KV ${formatPercent(kv, 1)}`);
+		else if (r.kind === 'llamacpp' && r.figures) parts.push(LLAMACPP_NO_KV);
 		out.push({key: `em${i}`, text: `${r.name}: ${parts.length ? parts.join(', ') : 'no memory figures reported'}`, tone: 'text'});
 	});
 	return out;

@@ -4,7 +4,7 @@
 
 import type {SimEngine} from '../types.js';
 import type {ContainerProcess, ProcessControl} from './container.js';
-import {brokenModelLines, engineShardLine, enginePeriodicLine, engineReadyLines, engineStartLines, engineStopLines, serviceLine, type EngineLogInput} from './role-logs.js';
+import {brokenModelLines, engineShardLine, engineWarningLine, enginePeriodicLine, engineReadyLines, engineStartLines, engineStopLines, serviceLine, type EngineLogInput} from './role-logs.js';
 
 const GIB = 1024 ** 3;
 
@@ -43,6 +43,7 @@ export function engineProcess(o: EngineProcessOptions): ContainerProcess {
 			unsubscribe = o.engine.onLifecycle(event => {
 				if (event.type === 'shard') ctl.log('stderr', engineShardLine(input, event.shard, event.shards, event.elapsedMs / 1000 / event.shard));
 				else if (event.type === 'ready') for (const line of engineReadyLines(input, event.loadMs / 1000)) ctl.log('stdout', line);
+				else if (event.type === 'warning') ctl.log('stderr', engineWarningLine(input, event.message));
 			});
 			await o.engine.start();
 			if (o.engine.phase() === 'ready') for (const line of engineReadyLines(input, 0)) ctl.log('stdout', line);

@@ -97,6 +97,13 @@ export function engineStopLines(e: EngineLogInput, now = new Date()): string[] {
 	return ['INFO:     Shutting down', 'INFO:     Waiting for application shutdown.', 'INFO:     Application shutdown complete.', 'INFO:     Finished server process [1]'];
 }
 
+/** A warning the server logs while serving, with its kind's prefix (SGLang: `[time] message`). */
+export function engineWarningLine(e: EngineLogInput, message: string, now = new Date()): string {
+	if (e.kind === 'sglang') return `[${sglangTime(now)}] ${message}`;
+	if (e.kind === 'vllm') return `WARNING ${vllmTime(now)} ${message}`;
+	return `time=${now.toISOString()} level=WARN msg="${message}"`;
+}
+
 /** The engine's periodic status line (SGLang: decode batch; vLLM: the 10 s stats line; Ollama: an access line). */
 export function enginePeriodicLine(kind: 'sglang' | 'vllm' | 'ollama', a: EngineActivity, now = new Date()): string | null {
 	if (kind === 'sglang') {

@@ -13,6 +13,7 @@ import type {Config} from '../../config/schema.js';
 import {resolveModelTarget, type ModelTarget} from '../../domain/aider/model-target.js';
 import {aiderEnv, buildAiderLaunch, modelMetadata, shellQuote} from '../../domain/aider/command-line.js';
 import {PaneSession} from '../../terminal-pane/session.js';
+import {loadNodePty, ptyMissingMessage, type PtyLoader, type PtyModule} from '../../terminal-pane/pty.js';
 import {aiderMissingMessage, findCommand} from './find-command.js';
 import {HistoryTail} from './history-tail.js';
 
@@ -59,6 +60,8 @@ export class AiderManager {
 		private readonly store: AppStore,
 		private readonly config: Config,
 		private readonly env: NodeJS.ProcessEnv = process.env,
+		/** How node-pty is loaded when a pane starts (handed in so a missing binary can be tested). */
+		private readonly loadPty: PtyLoader = loadNodePty,
 	) {}
 
 	pane(id: string | null | undefined): PaneSession | undefined {
@@ -72,6 +75,8 @@ export class AiderManager {
 
 	/** Start Aider on a repository folder (default_repo, else the cwd). Returns the session id. */
 	startAider(request: StartAider = {}): string | undefined {
+		// Without a pty nothing else matters: say that first.
+		if (!this.pty(true)) return undefined;
 		const aider = this.config.aider;
 		const found = findCommand(aider.command, this.env);
 		if (!found) return this.fail(aiderMissingMessage(aider.command));
@@ -94,6 +99,7 @@ export class AiderManager {
 
 	/** Host any command in a pane (`stackdeck term -- CMD`). */
 	startCommand(request: StartCommand): string | undefined {
+		if (!this.pty(false)) return undefined;
 		const found = findCommand(request.file, this.env);
 		if (!found) return this.fail(`"${request.file}" not found on PATH: check the command name after \`--\``);
 		const id = `c${Date.now().toString(36)}${(this.seq++).toString(36)}`;
@@ -104,9 +110,11 @@ export class AiderManager {
 		id: string,
 		s: {file: string; args: string[]; cwd: string; env: Record<string, string>; title: string; kind: 'aider' | 'command'; model?: string; history?: string},
 	): string | undefined {
+		const pty = this.pty(s.kind === 'aider');
+		if (!pty) return undefined;
 		let pane: PaneSession;
 		try {
-			pane = new PaneSession({file: s.file, args: s.args, cwd: s.cwd, env: s.env, cols: this.size.cols, rows: this.size.rows});
+			pane = new PaneSession({file: s.file, args: s.args, cwd: s.cwd, env: s.env, cols: this.size.cols, rows: this.size.rows}, pty);
 		} catch (error) {
 			return this.fail(`cannot start ${s.file} in ${s.cwd}: ${(error as Error).message}`);
 		}
@@ -218,6 +226,15 @@ export class AiderManager {
 			for (const id of this.live.keys()) this.readHistory(id);
 		}, 500);
 		this.timer.unref();
+	}
+
+	/** node-pty, loaded on the first pane start; undefined (and the panel says why) when it cannot load. */
+	private pty(forAider: boolean): PtyModule | undefined {
+		try {
+			return this.loadPty();
+		} catch (error) {
+			return this.fail(ptyMissingMessage(error, forAider));
+		}
 	}
 
 	private fail(message: string): undefined {

@@ -4,7 +4,8 @@
 import type {Config} from '../../config/schema.js';
 import type {DockerFacts, EngineFact} from '../../domain/doctor/facts.js';
 import {identify} from '../engines/identify.js';
-import {failureReason, getText, joinUrl, tryJson} from '../engines/http.js';
+import {readServerInfo} from '../engines/sglang-server-info.js';
+import {failureReason, getText, joinUrl} from '../engines/http.js';
 
 const ENGINE_ROLES = new Set(['sglang', 'vllm', 'ollama', 'llamacpp']);
 
@@ -57,7 +58,7 @@ export async function collectEngine(url: string, timeoutMs = 2000): Promise<Engi
 	let toolCallParser: string | null | undefined;
 	let metricsEnabled: boolean | null = null;
 	if (id.kind === 'sglang') {
-		const info = (id.serverInfo ?? (await tryJson(joinUrl(url, '/server_info'), timeoutMs))) as Record<string, unknown> | null;
+		const info = (id.serverInfo ?? (await readServerInfo(url, timeoutMs))?.body) as Record<string, unknown> | null;
 		if (info && typeof info === 'object') {
 			toolCallParser = typeof info['tool_call_parser'] === 'string' ? (info['tool_call_parser'] as string) : 'tool_call_parser' in info ? null : undefined;
 			metricsEnabled = typeof info['enable_metrics'] === 'boolean' ? (info['enable_metrics'] as boolean) : null;

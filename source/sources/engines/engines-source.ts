@@ -1,5 +1,5 @@
 // Engines source: finds model servers, scrapes them each tick (Prometheus /metrics, Ollama /api/ps,
-// SGLang /get_server_info for memory), derives rates over a sliding window and writes rows into the
+// SGLang's server info for memory), derives rates over a sliding window and writes rows into the
 // engines slice. An unreachable engine keeps its row and is retried with a short backoff.
 
 import {parsePrometheus} from '../../domain/prometheus.js';
@@ -14,13 +14,14 @@ import {markDown, markUp, newRow, patchRow, upsertRow, type EngineRow} from '../
 import type {Source, SourceContext} from '../types.js';
 import {EngineHttpError, getJson, getText, joinUrl} from './http.js';
 import {identify} from './identify.js';
+import {readServerInfo, type ServerInfoPath} from './sglang-server-info.js';
 import {configuredTargets, probeTargets, type Target} from './targets.js';
 import {discoveryOf} from '../../store/slices/discovery.js';
 
 const SCRAPE_TIMEOUT_MS = 2000;
 /** Re-probe ports that had no engine this often. */
 const PROBE_EVERY_MS = 10_000;
-/** SGLang /get_server_info round-trips to the scheduler: read it slowly. */
+/** SGLang's server info round-trips to the scheduler: read it slowly. */
 const SERVER_INFO_EVERY_MS = 10_000;
 
 interface Tracked {
@@ -30,6 +31,8 @@ interface Tracked {
 	window: TimedReading[];
 	serverInfoAt: number;
 	memory: EngineMemory | null;
+	/** Which server-info path this SGLang answered on (null: not known yet). */
+	serverInfoPath: ServerInfoPath | null;
 	/** The server said what it is: the configured model on the row is replaced by the served one. */
 	identified: boolean;
 }
@@ -41,7 +44,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 	const track = (target: Target): Tracked => {
 		let t = tracked.get(target.url);
 		if (!t) {
-			t = {target, failures: 0, nextTryAt: 0, window: [], serverInfoAt: 0, memory: null, identified: false};
+			t = {target, failures: 0, nextTryAt: 0, window: [], serverInfoAt: 0, memory: null, serverInfoPath: null, identified: false};
 			tracked.set(target.url, t);
 			// What the config says it serves and how fast, so a row that never answers still names its model.
 			const model = configuredModel(target, target.name, ctx.config.profiles);
@@ -75,6 +78,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 					t.identified = true;
 					patch(c.url, r => ({...r, kind: id.kind, model: id.model, version: id.version}));
 					if (id.serverInfo) t.memory = sglangMemory(id.serverInfo);
+					t.serverInfoPath = id.serverInfoPath ?? t.serverInfoPath;
 				} catch {
 					// Nothing listening: not an engine (yet). Tried again in PROBE_EVERY_MS.
 				}
@@ -125,6 +129,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 					t.memory = sglangMemory(id.serverInfo);
 					t.serverInfoAt = now;
 				}
+				t.serverInfoPath = id.serverInfoPath ?? t.serverInfoPath;
 				current = row(url)!;
 			}
 			const kind = current.kind!;
@@ -161,10 +166,11 @@ export function createEnginesSource(ctx: SourceContext): Source {
 			}
 			if (kind === 'sglang' && now - t.serverInfoAt >= SERVER_INFO_EVERY_MS) {
 				t.serverInfoAt = now;
-				try {
-					t.memory = sglangMemory(await getJson(joinUrl(url, '/get_server_info'), SCRAPE_TIMEOUT_MS)) ?? t.memory;
-				} catch {
-					// Memory is optional; the metrics above decide whether the engine is up.
+				// Memory is optional; the metrics above decide whether the engine is up.
+				const info = await readServerInfo(url, SCRAPE_TIMEOUT_MS, t.serverInfoPath);
+				if (info) {
+					t.serverInfoPath = info.path;
+					t.memory = sglangMemory(info.body) ?? t.memory;
 				}
 			}
 			const {total, models} = engineFigures(t.window, now);
