@@ -165,6 +165,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	});
 	const stopDiagnostics = startDiagnostics(env['STACKDECK_DIAG'], () => ({
 		frames: frames.stats.frames,
+		notifications: notifier.flushes,
 		bytes: frames.stats.bytes,
 		captured: capture.count,
 		frame: frames.lastFrame(),
