@@ -2,7 +2,9 @@
 // demo's config, its Docker Engine API, its simulated Spark's meminfo and its client files.
 import {copyFileSync, existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {execa} from 'execa';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {STACKDECK_BIN} from '../support/paths.js';
 import {models} from './support.js';
 import {availableGb, demoSwap, readJournal, startHeadlessDemo, type HeadlessDemo} from './demo-support.js';
 
@@ -107,6 +109,11 @@ describe('stackdeck swap on the demo stack', {timeout: 120_000}, () => {
 		expect((journal[0]!['stages'] as unknown[]).length).toBe(5);
 		expect(statSync(demo.journalFile).mode & 0o077).toBe(0);
 		expect(existsSync(demo.lockFile)).toBe(false);
+
+		// OpenHands, as the Doctor reads it from its container and config.toml, uses what serves now.
+		const doctor = await execa(process.execPath, [STACKDECK_BIN, '--config', demo.configPath, 'doctor', '--json'], {reject: false, env: demo.env, extendEnv: false});
+		const checks = (JSON.parse(doctor.stdout) as {checks: Array<{id: string; status: string; title: string}>}).checks;
+		for (const id of ['openhands.model-served', 'openhands.base-url']) expect(checks.find(c => c.id === id), id).toMatchObject({status: 'ok'});
 	});
 
 	it('a swap to broken-model fails (exit 1) and rolls back: vLLM serves again, the clients stay on it', async () => {
