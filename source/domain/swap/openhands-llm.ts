@@ -22,8 +22,10 @@ export function openhandsLlm(toml: string, file: string, env: Readonly<Record<st
 export function contractShort(c: {state: string; expected: {model: string; baseUrl: string} | null; actual: ClientSetting | null; text: string}): string {
 	if (c.state === 'met') return `OpenHands ✓ ${c.expected!.model}`;
 	if (c.state === 'differs' && c.actual && c.expected) {
-		if (c.actual.model !== c.expected.model) return `OpenHands ${c.actual.model ?? '(none)'} ≠ serving ${c.expected.model}`;
-		return `OpenHands url ${c.actual.baseUrl ?? '(none)'} ≠ ${c.expected.baseUrl}`;
+		// Set in the container's environment, it wins over config.toml: say so, or a rewrite looks ignored.
+		const who = c.actual.source === 'container env' ? 'OpenHands env' : 'OpenHands';
+		if (c.actual.model !== c.expected.model) return `${who} ${c.actual.model ?? '(none)'} ≠ serving ${c.expected.model}`;
+		return `${who} url ${c.actual.baseUrl ?? '(none)'} ≠ ${c.expected.baseUrl}`;
 	}
 	return c.text;
 }
