@@ -8,7 +8,7 @@ import {configSchema} from '../../source/config/schema.js';
 import {startSimEngine} from '../../source/sim/engine.js';
 import type {SimEngine} from '../../source/sim/types.js';
 import {createContractSource} from '../../source/sources/swap/contract-source.js';
-import {contractShort} from '../../source/domain/swap/openhands-llm.js';
+import {contractShort, envOverrideLines} from '../../source/domain/swap/openhands-llm.js';
 import {createAppStore, update} from '../../source/store/index.js';
 import {applyDiscovery, NOTHING_DISCOVERED} from '../../source/store/slices/discovery.js';
 import {localHost} from '../support/host.js';
@@ -52,5 +52,12 @@ describe('the OpenHands contract source', () => {
 		} finally {
 			host.close();
 		}
+	});
+
+	it('a swap offer warns that a config.toml rewrite is not enough when the container environment sets the model', () => {
+		expect(envOverrideLines('openhands', 'openai/mistral-small-4', null)).toEqual([
+			'note: openhands sets LLM_MODEL=openai/mistral-small-4 in its environment, which wins over config.toml: change it where the container is defined (compose file) and recreate it',
+		]);
+		expect(envOverrideLines('openhands', null, null)).toEqual([]);
 	});
 });

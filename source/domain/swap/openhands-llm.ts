@@ -29,3 +29,10 @@ export function contractShort(c: {state: string; expected: {model: string; baseU
 	}
 	return c.text;
 }
+
+/** Said before a config.toml rewrite when the container's environment sets the model: the rewrite alone changes nothing. */
+export function envOverrideLines(container: string | null, model: string | null, baseUrl: string | null): string[] {
+	const set = [model !== null ? `LLM_MODEL=${model}` : null, baseUrl !== null ? `LLM_BASE_URL=${baseUrl}` : null].filter((x): x is string => x !== null);
+	if (set.length === 0) return [];
+	return [`note: ${container ?? 'the OpenHands container'} sets ${set.join(' and ')} in its environment, which wins over config.toml: change it where the container is defined (compose file) and recreate it`];
+}
