@@ -1,9 +1,10 @@
 // Keys of the model swap: `m` anywhere opens the profile list; in it, arrows choose, Enter shows
 // the plan, y runs it (and then accepts each client offer), f forces past running requests, Esc
-// cancels a running swap (it rolls back) or steps back.
+// cancels a running swap (it rolls back) or steps back. On the plan, the offers and the outcome,
+// arrows scroll: a diff does not fit on a phone.
 
 import {update, type AppState} from '../store/index.js';
-import {moveSelection} from '../store/slices/swap.js';
+import {moveSelection, scrollSwap} from '../store/slices/swap.js';
 import {showNotice} from '../store/slices/ui.js';
 import type {Command} from './registry.js';
 
@@ -17,6 +18,8 @@ export interface SwapKeysTarget {
 
 const inSwap = (s: AppState) => s.ui.overlay === 'swap' && s.ui.confirm === null;
 const phase = (s: AppState, ...phases: string[]) => inSwap(s) && phases.includes(s.swap.phase);
+/** Phases that show text to read, longer than a phone's screen when a diff is in it. */
+const TEXT_PHASES = ['plan', 'clients', 'restart', 'aider', 'done'];
 
 export function swapCommands(swap: SwapKeysTarget): Command[] {
 	return [
@@ -43,6 +46,22 @@ export function swapCommands(swap: SwapKeysTarget): Command[] {
 			group: 'Swap',
 			when: s => phase(s, 'list'),
 			run: ({store}) => update(store, 'swap', st => moveSelection(st, -1)),
+		},
+		{
+			id: 'swap.more',
+			keys: ['down', 'j'],
+			description: 'Scroll the plan, the offer or the outcome down',
+			group: 'Swap',
+			when: s => phase(s, ...TEXT_PHASES),
+			run: ({store}) => update(store, 'swap', st => scrollSwap(st, 1)),
+		},
+		{
+			id: 'swap.less',
+			keys: ['up', 'k'],
+			description: 'Scroll the plan, the offer or the outcome up',
+			group: 'Swap',
+			when: s => phase(s, ...TEXT_PHASES),
+			run: ({store}) => update(store, 'swap', st => scrollSwap(st, -1)),
 		},
 		{
 			id: 'swap.plan',

@@ -25,13 +25,22 @@ export interface DemoConfigInput {
 	meminfoPath: string;
 	/** OpenHands' config.toml (bind-mounted into the openhands container): a swap rewrites it. */
 	openhandsConfig?: string;
-	/** The demo's Aider conf file, for the Doctor to read instead of the user's own. */
+	/** The demo's Aider conf file: the Doctor reads it instead of the user's own, and a swap between
+	 * SGLang and vLLM rewrites it. */
 	aiderConf?: string;
 }
 
 /** A TOML basic string (JSON's escapes are valid TOML escapes). */
 export function tomlString(value: string): string {
 	return JSON.stringify(value);
+}
+
+/** The clients a swap between the big engines points at the new one: OpenHands and Aider. */
+function clientLines(input: DemoConfigInput): string[] {
+	const lines: string[] = [];
+	if (input.openhandsConfig) lines.push(`openhands_config = ${tomlString(input.openhandsConfig)}`, 'openhands_container = "openhands"');
+	if (input.aiderConf) lines.push(`aider_conf = ${tomlString(input.aiderConf)}`);
+	return lines;
 }
 
 export function renderDemoConfig(input: DemoConfigInput): string {
@@ -45,15 +54,14 @@ export function renderDemoConfig(input: DemoConfigInput): string {
 		// Swaps: SGLang and vLLM replace each other as containers; Ollama unloads and preloads its model.
 		if (e.kind === 'ollama') lines.push('runtime = "ollama"', 'group = "side"');
 		else lines.push(`container = ${tomlString(e.name)}`, 'load_timeout_s = 120');
-		if (e.kind !== 'ollama' && input.openhandsConfig) lines.push(`openhands_config = ${tomlString(input.openhandsConfig)}`, 'openhands_container = "openhands"');
+		if (e.kind !== 'ollama') lines.push(...clientLines(input));
 		lines.push('');
 	}
 	const vllm = input.engines.find(e => e.kind === 'vllm');
 	if (vllm) {
 		// The demo's model that dies while loading: a swap to it rolls back.
 		lines.push('[profiles.broken-model]', 'container = "broken-model"', 'kind = "vllm"', `url = ${tomlString(vllm.url)}`, 'served_model_name = "broken-model"', 'memory_gb = 40', 'load_timeout_s = 120');
-		if (input.openhandsConfig) lines.push(`openhands_config = ${tomlString(input.openhandsConfig)}`, 'openhands_container = "openhands"');
-		lines.push('');
+		lines.push(...clientLines(input), '');
 	}
 	lines.push('[docker]', '# The demo\'s own Engine API (simulated containers); DOCKER_HOST set in the shell wins over this.', 'enabled = true', `host = ${tomlString(input.dockerHost)}`, '');
 	lines.push('[memory]', '# A simulated DGX Spark: 128 GB of unified memory that follows the running engines.', `meminfo_path = ${tomlString(input.meminfoPath)}`, '');

@@ -1,12 +1,13 @@
 // The `m` window: the profiles with what serves and what fits, the chosen plan, the running swap's
-// stages and log, the client offers. Every row is one Line, sliced to the height.
+// stages and log, the client offers. Every row is one Line, sliced to the height; the plan, the
+// offers and the outcome wrap whole (diffs by character, so a URL reads in full) and scroll.
 
 import React from 'react';
 import {Box} from 'ink';
 import {formatDuration, wrapWords} from '../domain/format.js';
 import type {StepRecord} from '../domain/jobs/record.js';
 import {printable} from '../domain/text/printable.js';
-import type {SwapState} from '../store/slices/swap.js';
+import {swapTextLines, type SwapState, type SwapTextLine} from '../store/slices/swap.js';
 import {useAppState} from './context.js';
 import {Line} from './widgets/Line.js';
 import type {Token} from '../theme/tokens.js';
@@ -31,6 +32,27 @@ const STEP_MARK: Record<StepRecord['state'], [string, Token]> = {
 
 function wrap(text: string, width: number, tone?: Token): Row[] {
 	return wrapWords(printable(text), width).map(t => ({text: t, ...(tone ? {tone} : {})}));
+}
+
+/** A diff line cut by characters (a URL or path stays whole across rows), continued under its text. */
+function wrapDiff(text: string, width: number, tone: Token): Row[] {
+	const indent = '      ';
+	const rows: Row[] = [{text: text.slice(0, width), tone}];
+	const room = Math.max(1, width - indent.length);
+	for (let rest = text.slice(width); rest.length > 0; rest = rest.slice(room)) rows.push({text: indent + rest.slice(0, room), tone});
+	return rows;
+}
+
+/** Text to read, from line `scroll` on, wrapped to the width; `more` when rows are left below. */
+function textRows(lines: readonly SwapTextLine[], scroll: number, width: number, height: number): {rows: Row[]; more: boolean} {
+	const rows: Row[] = [];
+	for (const l of lines.slice(scroll)) {
+		const text = printable(l.text);
+		if (l.diff) rows.push(...wrapDiff(text, width, l.tone));
+		else rows.push(...wrapWords(text, width).map(t => ({text: t, tone: l.tone, ...(l.bold ? {bold: true} : {})})));
+		if (rows.length > height) break;
+	}
+	return {rows: rows.slice(0, height), more: rows.length > height};
 }
 
 function listRows(s: SwapState, width: number, height: number): Row[] {
@@ -75,20 +97,15 @@ export function SwapOverlay({width, height}: {width: number; height: number}) {
 	} else if (s.phase === 'list') {
 		rows = s.rows.length === 0 ? wrap(s.message ?? 'no profiles', width, 'warn') : listRows(s, width, body);
 		footer = '↑↓ choose  Enter plan  Esc close';
-	} else if (s.phase === 'plan') {
-		rows = [{text: `swap to ${printable(s.target ?? '')}`, bold: true}, ...s.lines.flatMap(l => wrap(l, width))];
-		if (s.refusal) rows.push(...wrap(`refused: ${s.refusal}`, width, 'error'));
-		footer = s.refusal ? 'Esc back' : 'y swap  Esc back';
 	} else if (s.phase === 'running') {
 		rows = runningRows(s, width, body);
 		footer = 'Esc cancel (rolls back)  f force';
-	} else if (s.phase === 'clients' || s.phase === 'restart' || s.phase === 'aider') {
-		rows = [...wrap(s.message ?? '', width, 'ok'), ...s.lines.map(l => ({text: printable(l), tone: (l.startsWith('+') ? 'ok' : l.startsWith('-') ? 'error' : 'text') as Token}))];
-		footer = 'y yes  n / Esc no';
 	} else {
-		rows = wrap(s.message ?? '', width, s.record?.state === 'done' || s.record === null ? 'ok' : 'warn');
-		if (s.record && s.record.state !== 'done') rows.push(...s.record.log.slice(-3).flatMap(l => wrap(l, width, 'muted')));
-		footer = 'Enter / Esc close';
+		const text = textRows(swapTextLines(s), s.scroll, width, body);
+		rows = text.rows;
+		const keys = s.phase === 'plan' ? (s.refusal ? 'Esc back' : 'y swap  Esc back') : s.phase === 'done' ? 'Enter / Esc close' : 'y yes  n / Esc no';
+		const scroll = text.more ? (s.scroll > 0 ? '↑↓ more  ' : '↓ more  ') : s.scroll > 0 ? '↑ back  ' : '';
+		footer = scroll + keys;
 	}
 	if (rows.length > body) rows = s.phase === 'running' ? rows.slice(-body) : [...rows.slice(0, body - 1), {text: '…'}];
 	return (

@@ -130,6 +130,9 @@ describe('stackdeck swap with the command runtime', {timeout: 180_000}, () => {
 		let out = '';
 		child.stdout.on('data', d => (out += d));
 		await until(() => /"title":"start mistral-small-4[^"]*","state":"running"/.test(out), 'the start stage');
+		// Killed once the start command has its server up and loading (/health answers 503): killed
+		// earlier, on a loaded machine, there is no orphaned load to wait for below.
+		await until(async () => (await fetch(`http://127.0.0.1:${ports.sglang}/health`, {signal: AbortSignal.timeout(2000)}).catch(() => null)) !== null, 'the start command\'s server to load');
 		const lock = path.join(ws.dir, 'xdg-state', 'stackdeck', 'swap.lock');
 		expect(existsSync(lock)).toBe(true);
 		child.kill('SIGKILL');

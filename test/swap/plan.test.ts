@@ -82,7 +82,7 @@ describe('OpenHands model contract', () => {
 	it('names both sides when they differ', () => {
 		const c = checkContract({model: 'openai/mistral-small-4', baseUrl: 'http://host.docker.internal:30000/v1', source: 'config.toml [llm]'}, serving);
 		expect(c.state).toBe('differs');
-		expect(c.text).toBe('OpenHands openai/mistral-small-4 @ http://host.docker.internal:30000/v1 but qwen3-coder-next needs openai/qwen3-coder-next @ http://host.docker.internal:8001/v1');
+		expect(c.text).toBe('OpenHands openai/mistral-small-4 @ http://host.docker.internal:30000/v1 (config.toml [llm]) but qwen3-coder-next needs openai/qwen3-coder-next @ http://host.docker.internal:8001/v1');
 		// The served name without the provider prefix is not what OpenHands (litellm) needs.
 		expect(checkContract({model: 'qwen3-coder-next', baseUrl: 'http://host.docker.internal:8001/v1', source: 'x'}, serving).state).toBe('differs');
 	});

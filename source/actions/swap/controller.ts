@@ -7,6 +7,9 @@ import type {SwapPlan} from '../../domain/swap/plan.js';
 import {update, type AppStore} from '../../store/index.js';
 import {closeSwap, finish, openSwap, setForced, setRecord, showClients, showPlan, showRows} from '../../store/slices/swap.js';
 import {showNotice} from '../../store/slices/ui.js';
+import {discoveryOf} from '../../store/slices/discovery.js';
+import {LOCAL_HOST_ID} from '../../domain/host-id.js';
+import {envOverrideLines} from '../../domain/swap/openhands-llm.js';
 import {planClients, restartContainer, type ClientsPlan} from './clients.js';
 import type {SwapEnv} from '../../sources/swap/env.js';
 import {controlsFrom, planFor, prepare, type Prepared} from './prepare.js';
@@ -55,7 +58,7 @@ export class SwapController {
 		}
 		this.plan = plan;
 		this.clients = await planClients(plan.target, plan.stop);
-		const clientLines = this.clients.lines.length > 0 ? ['then offer:', ...this.clients.lines] : [];
+		const clientLines = this.clients.lines.length > 0 ? ['then offer:', ...this.clientLines()] : [];
 		update(this.store, 'swap', s => showPlan(s, row.name, [...plan.lines, ...clientLines], plan.refusal));
 	}
 
@@ -88,11 +91,18 @@ export class SwapController {
 			// Re-read the files: they are diffed against what is on disk now.
 			this.clients = await planClients(plan.target, plan.stop);
 			const changes = this.clients.rewrites.filter(r => r.changed || r.error);
-			if (changes.length > 0) update(this.store, 'swap', s => showClients(s, 'clients', this.clients!.lines, `${result.message}. Point the clients at ${plan.target.name}?`));
+			if (changes.length > 0) update(this.store, 'swap', s => showClients(s, 'clients', this.clientLines(), `${result.message}. Point the clients at ${plan.target.name}?`));
 			else this.offerRestart(result.message);
 		} finally {
 			this.abort = null;
 		}
+	}
+
+	/** The rewrites, and a warning when OpenHands' container environment overrides its config.toml. */
+	private clientLines(): string[] {
+		const found = discoveryOf(this.store.getState(), LOCAL_HOST_ID);
+		const watched = this.clients?.rewrites.some(r => r.client === 'openhands') ?? false;
+		return [...(this.clients?.lines ?? []), ...(watched ? envOverrideLines(found.from, found.llmModel, found.llmBaseUrl) : [])];
 	}
 
 	private offerRestart(message: string): void {

@@ -62,5 +62,5 @@ export function checkContract(actual: ClientSetting | null, serving: ServingSide
 	const modelOk = actual.model === expected.model;
 	const baseOk = actual.baseUrl !== null && sameBase(actual.baseUrl, expected.baseUrl, serving.url);
 	if (modelOk && baseOk) return {state: 'met', expected, actual, text: `OpenHands ${mine} = ${serving.profile}: met`};
-	return {state: 'differs', expected, actual, text: `OpenHands ${mine} but ${serving.profile} needs ${expected.model} @ ${expected.baseUrl}`};
+	return {state: 'differs', expected, actual, text: `OpenHands ${mine} (${actual.source}) but ${serving.profile} needs ${expected.model} @ ${expected.baseUrl}`};
 }

@@ -22,8 +22,17 @@ export function openhandsLlm(toml: string, file: string, env: Readonly<Record<st
 export function contractShort(c: {state: string; expected: {model: string; baseUrl: string} | null; actual: ClientSetting | null; text: string}): string {
 	if (c.state === 'met') return `OpenHands ✓ ${c.expected!.model}`;
 	if (c.state === 'differs' && c.actual && c.expected) {
-		if (c.actual.model !== c.expected.model) return `OpenHands ${c.actual.model ?? '(none)'} ≠ serving ${c.expected.model}`;
-		return `OpenHands url ${c.actual.baseUrl ?? '(none)'} ≠ ${c.expected.baseUrl}`;
+		// Set in the container's environment, it wins over config.toml: say so, or a rewrite looks ignored.
+		const who = c.actual.source === 'container env' ? 'OpenHands env' : 'OpenHands';
+		if (c.actual.model !== c.expected.model) return `${who} ${c.actual.model ?? '(none)'} ≠ serving ${c.expected.model}`;
+		return `${who} url ${c.actual.baseUrl ?? '(none)'} ≠ ${c.expected.baseUrl}`;
 	}
 	return c.text;
+}
+
+/** Said before a config.toml rewrite when the container's environment sets the model: the rewrite alone changes nothing. */
+export function envOverrideLines(container: string | null, model: string | null, baseUrl: string | null): string[] {
+	const set = [model !== null ? `LLM_MODEL=${model}` : null, baseUrl !== null ? `LLM_BASE_URL=${baseUrl}` : null].filter((x): x is string => x !== null);
+	if (set.length === 0) return [];
+	return [`note: ${container ?? 'the OpenHands container'} sets ${set.join(' and ')} in its environment, which wins over config.toml: change it where the container is defined (compose file) and recreate it`];
 }

@@ -68,9 +68,10 @@ export function demoContainers(input: DemoContainersInput): {containers: DemoCon
 			image: `${REGISTRY}/openhands:${OPENHANDS_TAG}`,
 			entrypoint: ['/app/entrypoint.sh'],
 			cmd: ['uvicorn', 'openhands.server.listen:app', '--host', '0.0.0.0', '--port', '3000'],
+			// The model and base URL come from the bind-mounted config.toml ([llm]), not LLM_MODEL /
+			// LLM_BASE_URL: the environment would win over it, and a swap's rewrite of the file (then a
+			// restart) is how the demo's OpenHands follows the serving engine.
 			env: [
-				`LLM_BASE_URL=${sglangUrl}`,
-				'LLM_MODEL=openai/mistral-small-4',
 				'LLM_API_KEY=not-needed-local',
 				`SANDBOX_RUNTIME_CONTAINER_IMAGE=${REGISTRY}/runtime:${OPENHANDS_TAG}-nikolaik`,
 				`WORKSPACE_BASE=${input.workspace}`,

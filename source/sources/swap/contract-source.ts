@@ -1,5 +1,7 @@
 // The OpenHands model contract, watched: which profile serves now (probed over HTTP) against what
-// OpenHands' config.toml names, into the swap slice for the Throughput panel and `status`.
+// OpenHands uses: its container's LLM_MODEL / LLM_BASE_URL when set (they win, as in OpenHands;
+// discovered from Docker), else its config.toml's [llm]. Into the swap slice for the Throughput
+// panel and `status`.
 
 import {readFile} from 'node:fs/promises';
 import {checkContract} from '../../domain/swap/contract.js';
@@ -9,6 +11,7 @@ import {isServing} from './probe.js';
 import type {SwapEnv} from './env.js';
 import {update} from '../../store/index.js';
 import {setContract} from '../../store/slices/swap.js';
+import {discoveryOf} from '../../store/slices/discovery.js';
 import type {Source, SourceContext} from '../types.js';
 
 export function createContractSource(ctx: SourceContext): Source {
@@ -22,7 +25,11 @@ export function createContractSource(ctx: SourceContext): Source {
 			if (!file || profiles.length === 0) return;
 			let setting = null;
 			try {
-				setting = openhandsLlm(await readFile(file, 'utf8'), file);
+				const found = discoveryOf(ctx.store.getState(), ctx.host.id);
+				const env: Record<string, string> = {};
+				if (found.llmModel !== null) env['LLM_MODEL'] = found.llmModel;
+				if (found.llmBaseUrl !== null) env['LLM_BASE_URL'] = found.llmBaseUrl;
+				setting = openhandsLlm(await readFile(file, 'utf8'), file, env);
 			} catch (error) {
 				setting = null;
 				update(ctx.store, 'swap', s => setContract(s, {state: 'unknown', expected: null, actual: null, text: `OpenHands config ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`}));
