@@ -65,4 +65,23 @@ describe('a session folder whose name is not UTF-8', () => {
 		expect(json.stdout).toContain('"id": "sess-\\udce9\\udcffü-12"');
 		expect(json.json!.sessions.map(s => printable(s.id))).toEqual([SHOWN]);
 	});
+
+	it('a folder name carrying escape sequences reaches neither the list nor check-session raw', async () => {
+		const evil = mkdtempSync(path.join(tmpdir(), 'sd-evilname-'));
+		try {
+			const name = 'ok\u001b]0;owned title\u0007-\u001b[2J-x';
+			const events = path.join(evil, 'sessions', name, 'events');
+			mkdirSync(events, {recursive: true});
+			for (let id = 0; id < 3; id++) copyFileSync(path.join(REAL, 'events', `${id}.json`), path.join(events, `${id}.json`));
+			const [row] = await listSessions(evil);
+			expect(row!.eventCount).toBe(3);
+			expect(printable(row!.id)).toBe('ok--x');
+			const r = await checkSession(evil);
+			expect(r.stdout).toContain('ok--x (');
+			expect(r.stdout).toContain(': 3 events');
+			expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+		} finally {
+			rmSync(evil, {recursive: true, force: true});
+		}
+	});
 });
