@@ -10,8 +10,12 @@ import {describeDockerError, dockerTarget} from '../../source/hosts/docker.js';
 import {createSshHost} from '../../source/hosts/ssh/ssh-host.js';
 import type {Host} from '../../source/hosts/host.js';
 import {requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
+import {startPrivateDaemon} from './private-daemon.js';
 
-const sshd: LocalSshd | null = requireSshd() ? await startLocalSshd() : null;
+// Docker there is a daemon of the test's own where one can run (root, dockerd), so these tests neither
+// use nor depend on the machine's; the sessions' DOCKER_HOST points `docker system dial-stdio` at it.
+const daemon = requireSshd() ? await startPrivateDaemon() : null;
+const sshd: LocalSshd | null = requireSshd() ? await startLocalSshd(daemon ? {env: {DOCKER_HOST: daemon.host}} : {}) : null;
 
 describe.skipIf(!sshd)('a host over ssh://', () => {
 	let host: Host;
@@ -34,6 +38,7 @@ describe.skipIf(!sshd)('a host over ssh://', () => {
 	afterAll(async () => {
 		host?.close();
 		await sshd?.cleanup();
+		await daemon?.dispose();
 		for (const d of [home, files]) if (d) rmSync(d, {recursive: true, force: true});
 	});
 
