@@ -57,3 +57,23 @@ it('figures older than two refreshes are marked stale with their age, fresher on
 		cockpit.unmount();
 	}
 });
+
+it('the detail view draws environment values printable, URL passwords and secret names masked', async () => {
+	const cockpit = await renderCockpit(120, 40);
+	try {
+		const env = ['MODEL_NAME=qwen\u001b]0;owned title\u0007-coder\u001b[2J', 'DATABASE_URL=postgres://app:hunter2secret@db:5432/app', 'MYSQL_PWD=plainpw123', 'PLAIN=visible'];
+		const withEnv = infoFromInspect({Id: ID, Name: '/sglang', State: {Status: 'running'}, Config: {Image: 'lmsysorg/sglang:v0.5', Env: env}, HostConfig: {LogConfig: {Type: 'local', Config: {}}}}, LOCAL_HOST_ID);
+		update(cockpit.store, 'containers', c => ({...applyListing(c, [withEnv], 1), selected: ID, view: 'detail', detailOffset: 0}));
+		update(cockpit.store, 'ui', ui => ({...ui, focused: 'containers', zoomed: true}));
+		await cockpit.settle();
+		const frame = cockpit.frame().join('\n');
+		expect(plain(frame)).toContain('PLAIN=visible');
+		expect(plain(frame)).toContain('MODEL_NAME=qwen-coder');
+		expect(frame).not.toContain('\u001b]');
+		expect(frame).not.toContain('\u001b[2J');
+		expect(frame).not.toContain('hunter2secret');
+		expect(frame).not.toContain('plainpw123');
+	} finally {
+		cockpit.unmount();
+	}
+});
