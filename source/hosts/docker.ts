@@ -84,6 +84,9 @@ function sshRoute(spec: Extract<DockerHostSpec, {kind: 'ssh'}>, env: NodeJS.Proc
 			(hop.configured
 				? `"${hop.name}" is a Host in ~/.ssh/config whose HostName ${hop.host} is not a host name DNS knows; fix its HostName`
 				: `"${hop.name}" matches no Host in ~/.ssh/config and is not a host name DNS knows; add a "Host ${hop.name}" block with its HostName to ~/.ssh/config, or fix DOCKER_HOST`) + files,
+		...(hop.proxyCommand
+			? {unsupported: `Docker over SSH (${spec.endpoint}): ~/.ssh/config reaches "${hop.name}" through a ProxyCommand (${hop.proxyCommand}), which stackdeck does not run; use ProxyJump for it, or an ssh -L tunnel and DOCKER_HOST=tcp://`}
+			: {}),
 	});
 	const target = hops[hops.length - 1]!;
 	const jumps = hops.slice(0, -1).map(hop => toOptions(hop, `${spec.endpoint} (ProxyJump ${hop.name === hop.host ? '' : `${hop.name} = `}${hop.user}@${hop.host}:${hop.port})`));
@@ -162,7 +165,7 @@ export function isEncryptedKey(text: string): boolean {
 export function describeDockerError(error: unknown, endpoint: string): string {
 	const e = error as NodeJS.ErrnoException & Partial<ConnectTimeoutError> & {statusCode?: number; reason?: string; json?: {message?: string}; level?: string};
 	const code = e?.code ?? '';
-	if (code === 'SSH_HOST_KEY' || code === 'SSH_UNRESOLVED') return e.message;
+	if (code === 'SSH_HOST_KEY' || code === 'SSH_UNRESOLVED' || code === 'SSH_UNSUPPORTED') return e.message;
 	if (code === 'SSH_JUMP') return `Docker over SSH (${endpoint}): ${e.message}; check the ProxyJump host and that its sshd allows forwarding (AllowTcpForwarding)`;
 	if (code === 'SSH_DIAL_STDIO') return `Docker over SSH (${endpoint}): ${e.message}; check that dockerd runs there, that the docker CLI is installed there and that this user may use the Docker socket (docker group)`;
 	const socket = endpoint.startsWith('unix://') ? endpoint.slice(7) : null;

@@ -8,6 +8,8 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {userInfo} from 'node:os';
 import {expandSshTokens, parseProxyJump, resolveSshHop, resolveSshRoute, sshPatternListMatches, sshPatternMatches} from '../../source/domain/containers/ssh-config.js';
 import {readSshConfig} from '../../source/hosts/ssh/ssh-config-file.js';
+import Docker from 'dockerode';
+import {describeDockerError, dockerTarget} from '../../source/hosts/docker.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(d => rmSync(d, {recursive: true, force: true})));
@@ -65,7 +67,7 @@ describe('resolving an alias', () => {
 			'spark',
 		);
 		expect(hops).toEqual([
-			{name: 'spark', host: '10.0.0.7', port: 2201, user: 'dev', identityFiles: [`${home}/.ssh/spark_10.0.0.7_dev`, `${home}/.ssh/default`], configured: true},
+			{name: 'spark', host: '10.0.0.7', port: 2201, user: 'dev', identityFiles: [`${home}/.ssh/spark_10.0.0.7_dev`, `${home}/.ssh/default`], configured: true, proxyCommand: null},
 		]);
 	});
 
@@ -112,6 +114,27 @@ describe('resolving an alias', () => {
 			't',
 		);
 		expect(hops.map(h => `${h.user}@${h.host}:${h.port}`)).toEqual(['local@outer:22', 'local@a:22', 'me@b:2', 'local@t:22']);
+	});
+
+	it('ProxyJump and ProxyCommand share one slot: the first given wins', () => {
+		const jump = route(['Host t', '  ProxyJump gw', 'Host *', '  ProxyCommand nc %h %p'].join('\n'), 't');
+		expect(jump.hops.map(h => h.name)).toEqual(['gw', 't']);
+		expect(jump.hops[1]!.proxyCommand).toBeNull();
+		const command = route(['Host t', '  ProxyCommand nc %h %p', 'Host *', '  ProxyJump gw'].join('\n'), 't');
+		expect(command.hops).toMatchObject([{name: 't', proxyCommand: 'nc %h %p'}]);
+	});
+
+	it('a ProxyCommand it cannot run is said, naming the alias, instead of connecting straight to the host', async () => {
+		const home = homeWith(['Host hidden', '  HostName 127.0.0.1', '  Port 9', '  ProxyCommand ssh -W %h:%p bastion'].join('\n'));
+		const target = dockerTarget({DOCKER_HOST: 'ssh://hidden', HOME: home}, {socket_path: ''}, {systemSshConfig: null});
+		try {
+			const error = await new Docker(target.options).version().then(() => null, (e: unknown) => e);
+			expect(describeDockerError(error, target.endpoint)).toBe(
+				'Docker over SSH (ssh://hidden): ~/.ssh/config reaches "hidden" through a ProxyCommand (ssh -W %h:%p bastion), which stackdeck does not run; use ProxyJump for it, or an ssh -L tunnel and DOCKER_HOST=tcp://',
+			);
+		} finally {
+			target.close();
+		}
 	});
 
 	it('Include pulls in files (relative to ~/.ssh, with wildcards), in place', () => {

@@ -24,6 +24,8 @@ export interface SshHop {
 	identityFiles: string[];
 	/** Some Host or Match block other than `Host *`-like catch-alls named this host. */
 	configured: boolean;
+	/** The config gives a ProxyCommand for it (which this client does not run), as written. */
+	proxyCommand: string | null;
 }
 
 export interface SshRoute {
@@ -124,7 +126,10 @@ export function sshOptionsFor(
 	let configured = false;
 	const take = (block: SshConfigBlock) => {
 		for (const {key, value} of block.options) {
-			if (key === 'identityfile') identityFiles.push(value);
+			// ProxyJump and ProxyCommand share one slot in ssh: whichever comes first wins.
+			if (key === 'proxyjump' || key === 'proxycommand') {
+				if (!values.has('proxy')) (values.set('proxy', key), values.set(key, value));
+			} else if (key === 'identityfile') identityFiles.push(value);
 			else if (!values.has(key)) values.set(key, value);
 		}
 	};
@@ -164,7 +169,9 @@ export function resolveSshHop(blocks: readonly SshConfigBlock[], name: string, o
 	const port = opts.port ?? (Number.isInteger(portValue) && portValue > 0 && portValue < 65536 ? portValue : 22);
 	const user = opts.user ?? values.get('user') ?? opts.localUser;
 	const tokens = {h: host, n: name, p: String(port), r: user, u: opts.localUser, d: opts.home};
-	const proxyJump = values.get('proxyjump') ?? null;
+	const proxy = values.get('proxy');
+	const proxyJump = proxy === 'proxyjump' ? values.get('proxyjump')! : null;
+	const proxyCommand = proxy === 'proxycommand' ? values.get('proxycommand')! : null;
 	return {
 		name,
 		host,
@@ -172,6 +179,7 @@ export function resolveSshHop(blocks: readonly SshConfigBlock[], name: string, o
 		user,
 		identityFiles: identityFiles.filter(f => f.toLowerCase() !== 'none').map(f => expandSshTokens(f, tokens, opts.home)),
 		configured,
+		proxyCommand: proxyCommand && proxyCommand.toLowerCase() !== 'none' ? proxyCommand : null,
 		proxyJump: proxyJump && proxyJump.toLowerCase() !== 'none' ? proxyJump : null,
 	};
 }

@@ -30,6 +30,8 @@ export interface SshHopOptions {
 	privateKey?: Buffer | undefined;
 	/** Said when the host name is not found (ENOTFOUND): where it came from and what to fix. */
 	unresolved?: string;
+	/** Set when this hop cannot be reached as configured (a ProxyCommand): said instead of connecting elsewhere. */
+	unsupported?: string;
 }
 
 export interface SshChannelsOptions extends SshHopOptions {
@@ -112,6 +114,7 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 	/** TCP to the first hop, then through each jump host (as `ssh -J` does, a direct-tcpip channel) to the next. */
 	const login = async (): Promise<Client> => {
 		const hops = [...(opts.jumps ?? []), opts];
+		if (hops[0]!.unsupported) throw Object.assign(new Error(hops[0]!.unsupported), {code: 'SSH_UNSUPPORTED'});
 		const files = opts.knownHosts();
 		let sock: Duplex = await connectTcp(hops[0]!.host, hops[0]!.port, opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS).catch((error: NodeJS.ErrnoException) => {
 			throw unresolved(error, hops[0]!);
