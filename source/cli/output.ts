@@ -9,7 +9,8 @@ export function writeText(lines: readonly string[] | string, stream: NodeJS.Writ
 	stream.write(`${safeLines(text)}\n`);
 }
 
-/** JSON: secret-named keys and secret-shaped values masked; JSON.stringify escapes control characters. */
+/** JSON: secret-named keys and secret-shaped values masked; JSON.stringify escapes control characters,
+ * and the bytes of a file name that are not UTF-8 as \udcXX (see fs/raw-names.ts), so they can be had back. */
 export function writeJson(value: unknown, stream: NodeJS.WritableStream = process.stdout): void {
 	stream.write(`${JSON.stringify(maskSecrets(value), null, 2)}\n`);
 }

@@ -5,6 +5,7 @@
 
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
 import {open} from 'node:fs/promises';
+import {fsPath} from './raw-names.js';
 
 export type RegularRead =
 	| {ok: true; buffer: Buffer; bytes: number}
@@ -43,7 +44,7 @@ function tooLarge(file: string, bytes: number, maxBytes: number): RegularRead {
 export function readRegularFileSync(file: string, maxBytes: number): RegularRead {
 	let fd: number;
 	try {
-		fd = openSync(file, OPEN_FLAGS);
+		fd = openSync(fsPath(file), OPEN_FLAGS);
 	} catch (error) {
 		return failure(file, error);
 	}
@@ -78,7 +79,7 @@ export function readRegularFileSync(file: string, maxBytes: number): RegularRead
 export async function readRegularFile(file: string, maxBytes: number): Promise<RegularRead> {
 	let handle: Awaited<ReturnType<typeof open>>;
 	try {
-		handle = await open(file, OPEN_FLAGS);
+		handle = await open(fsPath(file), OPEN_FLAGS);
 	} catch (error) {
 		return failure(file, error);
 	}

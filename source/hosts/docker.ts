@@ -7,10 +7,12 @@ import {existsSync, readFileSync} from 'node:fs';
 import {homedir, userInfo} from 'node:os';
 import {join} from 'node:path';
 import type Docker from 'dockerode';
-import {DEFAULT_SOCKET, parseDockerHost} from '../domain/containers/docker-host.js';
+import {DEFAULT_SOCKET, parseDockerHost, type DockerHostSpec} from '../domain/containers/docker-host.js';
+import {resolveSshRoute, type SshHop} from '../domain/containers/ssh-config.js';
 import {CONNECT_TIMEOUT_MS, timedAgent, type ConnectTimeoutError} from './connect-timeout.js';
 import {readKnownHosts} from './ssh/known-hosts-files.js';
-import {DIAL_STDIO, MAX_CHANNELS, sshChannels, type SshChannels} from './ssh/ssh-channels.js';
+import {SYSTEM_SSH_CONFIG, readSshConfig} from './ssh/ssh-config-file.js';
+import {DIAL_STDIO, MAX_CHANNELS, sshChannels, type SshChannels, type SshHopOptions} from './ssh/ssh-channels.js';
 
 export interface DockerTarget {
 	options: Docker.DockerOptions;
@@ -27,6 +29,8 @@ export interface DockerTarget {
 
 export interface TargetOptions {
 	connectTimeoutMs?: number;
+	/** The system's ssh_config (default /etc/ssh/ssh_config; null: none). */
+	systemSshConfig?: string | null;
 	/** known_hosts files of the system (default /etc/ssh/ssh_known_hosts and ssh_known_hosts2). */
 	systemKnownHosts?: readonly string[];
 }
@@ -55,22 +59,38 @@ export function dockerTarget(env: NodeJS.ProcessEnv, config: {host?: string | un
 			return {options, endpoint: spec.endpoint, local: false, close: () => agent.destroy()};
 		}
 		case 'ssh': {
-			const username = spec.username ?? (env['USER'] || safeUser() || 'root');
-			const ssh = sshChannels({
-				host: spec.host,
-				port: spec.port,
-				username,
-				endpoint: spec.endpoint,
-				privateKey: defaultIdentity(join(home, '.ssh')),
-				agentSocket: env['SSH_AUTH_SOCK'] || undefined,
-				knownHosts: () => readKnownHosts(home, opts.systemKnownHosts),
-				connectTimeoutMs: timeout,
-			});
+			const ssh = sshChannels({...sshRoute(spec, env, home, opts), agentSocket: env['SSH_AUTH_SOCK'] || undefined, knownHosts: () => readKnownHosts(home, opts.systemKnownHosts), connectTimeoutMs: timeout});
 			// Plain HTTP over the channels; the host name only fills the Host header, as the docker CLI's "docker" does.
 			const options = {protocol: 'http', host: 'docker', port: undefined, agent: ssh.agent} as unknown as Docker.DockerOptions;
 			return {options, endpoint: spec.endpoint, local: false, ssh, close: () => ssh.close()};
 		}
 	}
+}
+
+/** The Docker host and its jump hosts as ssh would reach them: the URL's user and port (the docker CLI
+ * passes them as -l and -p) over ~/.ssh/config (and /etc/ssh/ssh_config), then ssh's defaults. */
+function sshRoute(spec: Extract<DockerHostSpec, {kind: 'ssh'}>, env: NodeJS.ProcessEnv, home: string, opts: TargetOptions): SshHopOptions & {jumps: SshHopOptions[]} {
+	const localUser = env['USER'] || safeUser() || 'root';
+	const config = readSshConfig(home, opts.systemSshConfig === undefined ? SYSTEM_SSH_CONFIG : opts.systemSshConfig);
+	const {hops} = resolveSshRoute(config.blocks, spec.host, {localUser, home, user: spec.username, port: spec.port});
+	const files = config.problems.length > 0 ? ` (note: ${config.problems.join('; ')})` : '';
+	const toOptions = (hop: SshHop, endpoint: string): SshHopOptions => ({
+		host: hop.host,
+		port: hop.port,
+		username: hop.user,
+		endpoint,
+		privateKey: hop.identityFiles.length > 0 ? firstUsableKey(hop.identityFiles) : defaultIdentity(join(home, '.ssh')),
+		unresolved:
+			(hop.configured
+				? `"${hop.name}" is a Host in ~/.ssh/config whose HostName ${hop.host} is not a host name DNS knows; fix its HostName`
+				: `"${hop.name}" matches no Host in ~/.ssh/config and is not a host name DNS knows; add a "Host ${hop.name}" block with its HostName to ~/.ssh/config, or fix DOCKER_HOST`) + files,
+		...(hop.proxyCommand
+			? {unsupported: `Docker over SSH (${spec.endpoint}): ~/.ssh/config reaches "${hop.name}" through a ProxyCommand (${hop.proxyCommand}), which stackdeck does not run; use ProxyJump for it, or an ssh -L tunnel and DOCKER_HOST=tcp://`}
+			: {}),
+	});
+	const target = hops[hops.length - 1]!;
+	const jumps = hops.slice(0, -1).map(hop => toOptions(hop, `${spec.endpoint} (ProxyJump ${hop.name === hop.host ? '' : `${hop.name} = `}${hop.user}@${hop.host}:${hop.port})`));
+	return {...toOptions(target, spec.endpoint), jumps};
 }
 
 /** ca.pem (required when verifying), cert.pem and key.pem (as a pair, when present), as the CLI reads them. */
@@ -100,6 +120,19 @@ function safeUser(): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** The first IdentityFile that can be read and is not passphrase-protected (the agent covers the rest). */
+function firstUsableKey(paths: readonly string[]): Buffer | undefined {
+	for (const path of paths) {
+		try {
+			const key = readFileSync(path);
+			if (!isEncryptedKey(key.toString('utf8'))) return key;
+		} catch {
+			// ssh too goes on to the next identity when one is missing
+		}
+	}
+	return undefined;
 }
 
 /** The first default SSH identity (as ssh tries them) that is not passphrase-protected; the agent covers the rest. */
@@ -132,7 +165,8 @@ export function isEncryptedKey(text: string): boolean {
 export function describeDockerError(error: unknown, endpoint: string): string {
 	const e = error as NodeJS.ErrnoException & Partial<ConnectTimeoutError> & {statusCode?: number; reason?: string; json?: {message?: string}; level?: string};
 	const code = e?.code ?? '';
-	if (code === 'SSH_HOST_KEY') return e.message;
+	if (code === 'SSH_HOST_KEY' || code === 'SSH_UNRESOLVED' || code === 'SSH_UNSUPPORTED') return e.message;
+	if (code === 'SSH_JUMP') return `Docker over SSH (${endpoint}): ${e.message}; check the ProxyJump host and that its sshd allows forwarding (AllowTcpForwarding)`;
 	if (code === 'SSH_DIAL_STDIO') return `Docker over SSH (${endpoint}): ${e.message}; check that dockerd runs there, that the docker CLI is installed there and that this user may use the Docker socket (docker group)`;
 	const socket = endpoint.startsWith('unix://') ? endpoint.slice(7) : null;
 	const ssh = endpoint.startsWith('ssh://');

@@ -5,13 +5,14 @@
 import React, {useEffect} from 'react';
 import {Box} from 'ink';
 import {update} from '../store/index.js';
+import {displayKey} from '../commands/keys.js';
 import {dismissNotice, NOTICE_MS} from '../store/slices/ui.js';
 import {useAppState, useCockpit} from './context.js';
 import {headerHint} from './header-hint.js';
 import {Line, Span} from './widgets/Line.js';
 
 export function Header({width, label}: {width: number; label?: string | undefined}) {
-	const {store, panels} = useCockpit();
+	const {store, panels, registry} = useCockpit();
 	const ui = useAppState(s => s.ui);
 	const notice = ui.notice;
 	useEffect(() => {
@@ -21,7 +22,12 @@ export function Header({width, label}: {width: number; label?: string | undefine
 	}, [store, notice]);
 	const index = panels.findIndex(p => p.id === ui.focused);
 	const room = width - 'stackdeck'.length - (ui.readOnly ? ' [read-only]'.length : 0);
-	const hint = headerHint(room, {label, index: index + 1, panel: panels[index]?.title ?? '', panels: panels.length, grid: ui.layout !== 'phone'});
+	// The keys as bound now: a keybindings file that moves quit must not leave the header saying "q".
+	const bound = (id: string, fallback: string) => {
+		const key = registry.keysFor(id)[0];
+		return key ? displayKey(key) : fallback;
+	};
+	const hint = headerHint(room, {label, index: index + 1, panel: panels[index]?.title ?? '', panels: panels.length, grid: ui.layout !== 'phone', help: bound('app.help', '?'), quit: bound('app.quit', 'q')});
 	return (
 		<Box width={width} height={1}>
 			<Line>

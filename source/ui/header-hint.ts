@@ -9,18 +9,23 @@ export interface HintInput {
 	panel: string;
 	panels: number;
 	grid: boolean;
+	/** The keys bound to help and quit (keybindings.json may rebind them), as shown: "?", "q". */
+	help?: string;
+	quit?: string;
 }
 
 /** The text after "stackdeck": the longest version that fits in `width` columns. */
 export function headerHint(width: number, h: HintInput): string {
 	const where = h.label ? ` ${h.label}` : '';
 	const keys = `1-${h.panels}`;
+	const help = h.help ?? '?';
+	const quit = h.quit ?? 'q';
 	const candidates = [
-		`${where} · ${h.index} ${h.panel} · ${keys}/Tab switch panel${h.grid ? ' · Enter zoom' : ''} · ? all keys · q quit`,
-		`${where} · ${h.index} ${h.panel} · ${keys} switch · ? keys · q quit`,
-		`${where} · ${h.panel} · ${keys} · ? keys · q quit`,
-		`${where} · ? keys · q quit`,
-		' ? keys',
+		`${where} · ${h.index} ${h.panel} · ${keys}/Tab switch panel${h.grid ? ' · Enter zoom' : ''} · ${help} all keys · ${quit} quit`,
+		`${where} · ${h.index} ${h.panel} · ${keys} switch · ${help} keys · ${quit} quit`,
+		`${where} · ${h.panel} · ${keys} · ${help} keys · ${quit} quit`,
+		`${where} · ${help} keys · ${quit} quit`,
+		` ${help} keys`,
 	];
 	return candidates.find(c => c.length <= width) ?? '';
 }

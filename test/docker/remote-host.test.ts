@@ -28,7 +28,7 @@ describe('DOCKER_HOST is read as the docker CLI reads it', () => {
 		expect(parseDockerHost('tcp://box', true)).toMatchObject({kind: 'tcp', port: 2376, tls: true, endpoint: 'tcp://box:2376'});
 		expect(parseDockerHost('localhost:2375', false)).toMatchObject({kind: 'tcp', host: 'localhost', port: 2375});
 		expect(parseDockerHost('tcp://[::1]:2375', false)).toMatchObject({kind: 'tcp', host: '::1', endpoint: 'tcp://[::1]:2375'});
-		expect(parseDockerHost('ssh://box', false)).toMatchObject({kind: 'ssh', host: 'box', port: 22, username: null, endpoint: 'ssh://box'});
+		expect(parseDockerHost('ssh://box', false)).toMatchObject({kind: 'ssh', host: 'box', port: null, username: null, endpoint: 'ssh://box'});
 		expect(parseDockerHost('ssh://me@box:2222', false)).toMatchObject({kind: 'ssh', port: 2222, username: 'me', endpoint: 'ssh://me@box:2222'});
 		expect(parseDockerHost('unix://', false)).toMatchObject({kind: 'unix', socketPath: '/var/run/docker.sock'});
 	});

@@ -1,7 +1,7 @@
 // A throwaway OpenSSH server on 127.0.0.1 for the ssh:// DOCKER_HOST test: its own host key, one
 // client key (written as ~/.ssh/id_ed25519 of a temporary HOME) and authorized_keys, no PAM, no
 // passwords, sshd's default MaxStartups and MaxSessions (as on a real box). Through it `docker system
-// dial-stdio` reaches this machine's Docker socket, as it would reach a remote box's. Its log (LogLevel
+// dial-stdio` reaches this machine's Docker socket (or the daemon its `env` names), as it would reach a remote box's. Its log (LogLevel
 // VERBOSE, -E) counts logins. Null when sshd is not installed (Debian: apt-get install openssh-server).
 import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -71,7 +71,8 @@ async function waitForBanner(port: number, timeoutMs: number): Promise<void> {
 	}
 }
 
-export async function startLocalSshd(): Promise<LocalSshd | null> {
+/** `env`: set in every session it starts (sshd's SetEnv), e.g. DOCKER_HOST for a test's own daemon. */
+export async function startLocalSshd(options: {env?: Record<string, string>} = {}): Promise<LocalSshd | null> {
 	if (!SSHD) return null;
 	const dir = mkdtempSync(join(tmpdir(), 'sd-remote-sshd-'));
 	const home = join(dir, 'home');
@@ -101,6 +102,7 @@ export async function startLocalSshd(): Promise<LocalSshd | null> {
 			'StrictModes no',
 			'UseDNS no',
 			'LogLevel VERBOSE',
+			...Object.entries(options.env ?? {}).map(([k, v]) => `SetEnv ${k}=${v}`),
 			'',
 		].join('\n'),
 	);

@@ -4,7 +4,8 @@
 export type DockerHostSpec =
 	| {kind: 'unix'; socketPath: string; endpoint: string}
 	| {kind: 'tcp'; host: string; port: number; tls: boolean; verify: boolean; endpoint: string}
-	| {kind: 'ssh'; host: string; port: number; username: string | null; endpoint: string}
+	/** port and username null when the address gives none: ~/.ssh/config or ssh's defaults (22, the local user) decide. */
+	| {kind: 'ssh'; host: string; port: number | null; username: string | null; endpoint: string}
 	| {kind: 'invalid'; message: string};
 
 export const DEFAULT_SOCKET = '/var/run/docker.sock';
@@ -34,9 +35,9 @@ export function parseDockerHost(raw: string, tlsVerify: boolean): DockerHostSpec
 	if (scheme === 'ssh') {
 		if (url.password) return {kind: 'invalid', message: `DOCKER_HOST="${raw}": a password in the address is not supported (as with the docker CLI); use an SSH key or agent`};
 		if (url.pathname && url.pathname !== '/') return {kind: 'invalid', message: `DOCKER_HOST="${raw}": an ssh:// address takes no path; use ssh://user@host[:port]`};
-		const port = url.port ? Number(url.port) : 22;
+		const port = url.port ? Number(url.port) : null;
 		const username = url.username ? decodeURIComponent(url.username) : null;
-		return {kind: 'ssh', host, port, username, endpoint: `ssh://${username ? `${username}@` : ''}${shownHost}${port === 22 ? '' : `:${port}`}`};
+		return {kind: 'ssh', host, port, username, endpoint: `ssh://${username ? `${username}@` : ''}${shownHost}${port === null ? '' : `:${port}`}`};
 	}
 	const tls = scheme === 'https' || tlsVerify;
 	const port = url.port ? Number(url.port) : tls ? 2376 : 2375;

@@ -20,18 +20,28 @@ export const DIAL_STDIO = 'docker system dial-stdio';
 
 const HOST_KEY_ALGORITHMS: ServerHostKeyAlgorithm[] = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
 
-export interface SshChannelsOptions {
+/** One SSH server on the way: a jump host (ProxyJump) or the Docker host itself. */
+export interface SshHopOptions {
 	host: string;
 	port: number;
 	username: string;
 	/** "ssh://me@box:2222", for messages. */
 	endpoint: string;
 	privateKey?: Buffer | undefined;
+	/** Said when the host name is not found (ENOTFOUND): where it came from and what to fix. */
+	unresolved?: string;
+	/** Set when this hop cannot be reached as configured (a ProxyCommand): said instead of connecting elsewhere. */
+	unsupported?: string;
+}
+
+export interface SshChannelsOptions extends SshHopOptions {
 	/** SSH_AUTH_SOCK. */
 	agentSocket?: string | undefined;
 	/** Read at every connect, so a key accepted meanwhile counts at the next retry. */
 	knownHosts: () => KnownHostsFiles;
 	connectTimeoutMs?: number;
+	/** ProxyJump: reached in this order, each through the one before, the Docker host through the last. */
+	jumps?: SshHopOptions[];
 }
 
 export interface SshChannels {
@@ -60,10 +70,9 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 	let closed = false;
 	let connections = 0;
 
-	const login = async (): Promise<Client> => {
-		const sock = await connectTcp(opts.host, opts.port, opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
-		const files = opts.knownHosts();
-		const name = knownHostsName(opts.host, opts.port);
+	/** SSH login on an open stream (a TCP socket, or a channel forwarded by a jump host). */
+	const loginOver = (sock: Duplex, hop: SshHopOptions, files: KnownHostsFiles): Promise<Client> => {
+		const name = knownHostsName(hop.host, hop.port);
 		let refusal: string | null = null;
 		const client = new Client();
 		return new Promise<Client>((resolve, reject) => {
@@ -77,18 +86,17 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 			client.once('ready', () => {
 				if (settled) return;
 				settled = true;
-				connections++;
 				resolve(client);
 			});
 			client.on('error', fail);
-			client.once('close', () => fail(new Error(`SSH connection to ${opts.endpoint} closed during login`)));
+			client.once('close', () => fail(new Error(`SSH connection to ${hop.endpoint} closed during login`)));
 			const config: ConnectConfig = {
 				sock,
-				username: opts.username,
+				username: hop.username,
 				agent: opts.agentSocket,
 				hostVerifier: (key: Buffer) => {
 					const verdict = checkHostKey(files.entries, name, key);
-					refusal = hostKeyRefusal(verdict, key, {endpoint: opts.endpoint, host: opts.host, port: opts.port, username: opts.username, userFile: files.userFile});
+					refusal = hostKeyRefusal(verdict, key, {endpoint: hop.endpoint, host: hop.host, port: hop.port, username: hop.username, userFile: files.userFile});
 					if (refusal && files.problems.length > 0) refusal += ` (note: ${files.problems.join('; ')})`;
 					return refusal === null;
 				},
@@ -98,9 +106,39 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 				keepaliveCountMax: 3,
 				readyTimeout: 20_000,
 			};
-			if (opts.privateKey) config.privateKey = opts.privateKey;
+			if (hop.privateKey) config.privateKey = hop.privateKey;
 			client.connect(config);
 		});
+	};
+
+	/** TCP to the first hop, then through each jump host (as `ssh -J` does, a direct-tcpip channel) to the next. */
+	const login = async (): Promise<Client> => {
+		const hops = [...(opts.jumps ?? []), opts];
+		if (hops[0]!.unsupported) throw Object.assign(new Error(hops[0]!.unsupported), {code: 'SSH_UNSUPPORTED'});
+		const files = opts.knownHosts();
+		let sock: Duplex = await connectTcp(hops[0]!.host, hops[0]!.port, opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS).catch((error: NodeJS.ErrnoException) => {
+			throw unresolved(error, hops[0]!);
+		});
+		const jumps: Client[] = [];
+		try {
+			for (let i = 0; ; i++) {
+				const client = await loginOver(sock, hops[i]!, files);
+				if (i === hops.length - 1) {
+					connections++;
+					// The jump hosts' connections live as long as the one they carry.
+					if (jumps.length > 0) client.once('close', () => jumps.forEach(j => j.end()));
+					return client;
+				}
+				jumps.push(client);
+				const next = hops[i + 1]!;
+				sock = await forward(client, next, hops[i]!.endpoint).catch((error: Error) => {
+					throw /getaddrinfo|name resolution|not known/i.test(error.message) ? unresolved(Object.assign(error, {code: 'ENOTFOUND'}), next) : error;
+				});
+			}
+		} catch (error) {
+			jumps.forEach(j => j.end());
+			throw error;
+		}
 	};
 
 	const connection = (): Promise<Client> => {
@@ -264,6 +302,26 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 			ready = null;
 		},
 	};
+}
+
+/** A host name nobody knows, said with where it came from (the alias, ~/.ssh/config). */
+function unresolved(error: NodeJS.ErrnoException, hop: SshHopOptions): Error {
+	if ((error.code !== 'ENOTFOUND' && error.code !== 'EAI_AGAIN') || !hop.unresolved) return error;
+	return Object.assign(new Error(`Docker host ${hop.endpoint} not found: ${hop.unresolved}`), {code: 'SSH_UNRESOLVED'});
+}
+
+/** A channel from the jump host to the next hop's SSH port (what `ssh -W host:port` asks for). */
+function forward(client: Client, next: SshHopOptions, via: string): Promise<Duplex> {
+	return new Promise((resolve, reject) => {
+		try {
+			client.forwardOut('127.0.0.1', 0, next.host, next.port, (error, stream) => {
+				if (error) reject(Object.assign(new Error(`jump host ${via} could not reach ${next.host}:${next.port} (${error.message})`), {code: 'SSH_JUMP'}));
+				else resolve(stream);
+			});
+		} catch (error) {
+			reject(error as Error);
+		}
+	});
 }
 
 /** One command on its own channel: output collected, killed by the deadline or the signal. */

@@ -4,6 +4,7 @@
 
 import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
+import {fsPath, readdirRaw} from '../../fs/raw-names.js';
 import {parseCompletionLog} from '../../domain/openhands/completion-log.js';
 import {parseEvent, type EventFacts} from '../../domain/openhands/event.js';
 import type {LlmMessage} from '../../domain/openhands/messages.js';
@@ -20,7 +21,7 @@ export type CheckInput =
 export class InputError extends Error {}
 
 async function isDir(p: string): Promise<boolean> {
-	return stat(p).then(s => s.isDirectory(), () => false);
+	return stat(fsPath(p)).then(s => s.isDirectory(), () => false);
 }
 
 async function fromEventsDir(dir: string, id: string): Promise<CheckInput> {
@@ -105,11 +106,11 @@ export async function loadCheckInputs(target: string, maxBytes = MAX_INPUT_BYTES
 		if (await isDir(sessions)) {
 			let entries;
 			try {
-				entries = await readdir(sessions, {withFileTypes: true});
+				entries = await readdirRaw(sessions);
 			} catch (error) {
 				throw new InputError(`${sessions}: cannot read the sessions folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check its permissions`);
 			}
-			const names = entries.filter(d => d.isDirectory()).map(d => d.name).sort();
+			const names = entries.filter(d => d.isDirectory).map(d => d.name).sort();
 			const out: CheckInput[] = [];
 			for (const name of names) out.push(await fromEventsDir(path.join(sessions, name, 'events'), name));
 			return [...out, ...v1InputsBeside(resolved)];

@@ -6,6 +6,7 @@
 
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
+import {fsPath} from '../../fs/raw-names.js';
 import {parseEvent, type EventFacts} from '../../domain/openhands/event.js';
 import {listCachePages, pageEntryId, readCachePage, type CachePage} from './event-pages.js';
 import {MAX_EVENT_BYTES, readJsonFileSync} from './read-json.js';
@@ -79,7 +80,7 @@ export class EventDirReader {
 	private async scanNow(): Promise<EventDirSnapshot> {
 		let names: string[];
 		try {
-			names = await readdir(this.dir);
+			names = await readdir(fsPath(this.dir), {encoding: 'utf8'});
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code === 'ENOENT') return {events: [], problems: [], ids: [], changed: false};

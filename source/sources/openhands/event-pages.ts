@@ -5,6 +5,7 @@
 
 import {readdirSync} from 'node:fs';
 import path from 'node:path';
+import {fsPath} from '../../fs/raw-names.js';
 import {readJsonFileSync} from './read-json.js';
 
 export interface CachePage {
@@ -23,7 +24,7 @@ export function listCachePages(eventsDir: string): CachePage[] {
 	const dir = path.join(path.dirname(eventsDir), 'event_cache');
 	let names: string[];
 	try {
-		names = readdirSync(dir);
+		names = readdirSync(fsPath(dir), {encoding: 'utf8'});
 	} catch {
 		return [];
 	}

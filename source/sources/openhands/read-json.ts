@@ -2,6 +2,7 @@
 // wrong in words that name the file: too large, empty, cut short (partial write), or not JSON.
 
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
+import {fsPath} from '../../fs/raw-names.js';
 import {readRegularFile} from '../../fs/read-regular.js';
 
 /** Largest input file check-session reads (trajectories and evaluation outputs can be big). */
@@ -73,7 +74,7 @@ export function readJsonFileSync(file: string, maxBytes: number): JsonRead {
 	let fd: number;
 	try {
 		// Non-blocking: a FIFO named like an event must not stall the process in open(2).
-		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+		fd = openSync(fsPath(file), constants.O_RDONLY | constants.O_NONBLOCK);
 	} catch (error) {
 		return {ok: false, kind: 'unreadable', error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, bytes: 0};
 	}

@@ -4,6 +4,7 @@
 import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {z} from 'zod';
+import {fsPath, readdirRaw} from '../../fs/raw-names.js';
 import type {SessionRow} from '../../store/slices/sessions.js';
 import {readJsonFile} from './read-json.js';
 
@@ -17,7 +18,7 @@ const metadataSchema = z.looseObject({
 /** Event files in the folder; an unreadable folder is said so (a missing one has 0 events). */
 export async function countEventFiles(eventsDir: string): Promise<number | {error: string}> {
 	try {
-		return (await readdir(eventsDir)).filter(n => /^\d+\.json$/.test(n)).length;
+		return (await readdir(fsPath(eventsDir), {encoding: 'utf8'})).filter(n => /^\d+\.json$/.test(n)).length;
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		return code === 'ENOENT' ? 0 : {error: `${eventsDir}: cannot read (${code ?? (error as Error).message}); events not checked`};
@@ -45,7 +46,7 @@ export async function readSessionRow(dir: string): Promise<SessionRow> {
 	// mtime stands in only without it (a copied state folder has every mtime at the copy's time).
 	if (!row.updatedAt || !row.createdAt) {
 		try {
-			const mtime = (await stat(eventsDir)).mtime.toISOString();
+			const mtime = (await stat(fsPath(eventsDir))).mtime.toISOString();
 			row.updatedAt ??= mtime;
 			row.createdAt ??= mtime;
 		} catch {
@@ -59,7 +60,8 @@ export async function listSessions(stateDir: string): Promise<SessionRow[]> {
 	const sessionsDir = path.join(stateDir, 'sessions');
 	let names: string[];
 	try {
-		names = (await readdir(sessionsDir, {withFileTypes: true})).filter(d => d.isDirectory()).map(d => d.name);
+		// As bytes: a name that is not UTF-8 must still open its folder.
+		names = (await readdirRaw(sessionsDir)).filter(d => d.isDirectory).map(d => d.name);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return [];

@@ -3,6 +3,7 @@
 // still updates within a second.
 
 import {watch, type FSWatcher} from 'node:fs';
+import {fsPath} from '../../fs/raw-names.js';
 
 export interface FolderWatch {
 	mode: 'watch' | 'poll';
@@ -24,7 +25,7 @@ export function watchFolder(dir: string, onChange: () => void, pollMs = 1000, de
 	};
 	let watcher: FSWatcher | null = null;
 	try {
-		watcher = watch(dir, {persistent: false}, kick);
+		watcher = watch(fsPath(dir), {persistent: false}, kick);
 		watcher.on('error', () => {
 			watcher?.close();
 			watcher = null;
