@@ -9,6 +9,7 @@ import {showNotice} from '../../store/slices/ui.js';
 import {flushJob} from '../../actions/flush-cache.js';
 import {CachePanel} from './CachePanel.js';
 import {cacheStatus} from './status.js';
+import {cacheLines} from './lines.js';
 
 const flush: Command = {
 	id: 'cache.flush',
@@ -32,6 +33,8 @@ export const cachePanel: PanelDef = {
 	title: 'Cache',
 	lists: [engineList('cache')],
 	Component: CachePanel,
+	// Every engine line and every folder: the layout gives space by it.
+	rows: (s, width) => cacheLines(s.engines, width).length,
 	commands: [...rowCommands('cache', 'Cache').filter(c => c.id !== 'cache.bench'), flush],
 	badge: s => {
 		const over = s.engines.disk.filter(d => d.bytes !== null && d.bytes >= s.engines.warnBytes).length;

@@ -5,11 +5,14 @@ import {engineList, rowCommands} from '../engines-common.js';
 import {ThroughputPanel} from './ThroughputPanel.js';
 import {throughputStatus} from './status.js';
 
+import {throughputRows} from './rows.js';
+
 export const throughputPanel: PanelDef = {
 	id: 'throughput',
 	title: 'Throughput',
 	lists: [engineList('throughput')],
 	Component: ThroughputPanel,
+	rows: throughputRows,
 	commands: rowCommands('throughput', 'Throughput'),
 	badge: s => {
 		const down = s.engines.rows.filter(r => r.state === 'unreachable').length;
