@@ -6,7 +6,8 @@ import {Box} from 'ink';
 import {useAppState, useTheme} from '../../ui/context.js';
 import {Line} from '../../ui/widgets/Line.js';
 import type {PanelProps} from '../types.js';
-import {throughputLines, visibleLines} from './lines.js';
+import {NO_ENGINES, throughputLines, visibleLines} from './lines.js';
+import {wrapCells} from '../../domain/list/cells.js';
 import {aiderTokenLines} from './aider-lines.js';
 import {sessionTokenTotals} from '../../store/slices/aider.js';
 import {useList} from '../../ui/list/use-list.js';
@@ -26,15 +27,19 @@ export function ThroughputPanel({width, height}: PanelProps) {
 	const filterRows = view.filter || view.editing ? 1 : 0;
 	const lines = useMemo(() => {
 		const sessions = aiderTokenLines(sessionTokenTotals(aider), width);
-		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, room - 1));
+		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, room - wrapCells(NO_ENGINES, width).length));
 		const shown = filteredEngines(engines, view.filter);
 		return visibleLines([...throughputLines(shown, width, glyphs.spark, Date.now()), ...sessions], room - filterRows, shown.selected);
 	}, [engines, aider, width, room, glyphs, view.filter, filterRows]);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{engines.rows.length === 0 ? (
-				<Line tone="muted">No model server found: add engines.list to the config, or start one on 30000/8000/8001/8080/11434.</Line>
-			) : null}
+			{engines.rows.length === 0
+				? wrapCells(NO_ENGINES, width).map((text, i) => (
+						<Line key={`none${i}`} tone="muted">
+							{text}
+						</Line>
+					))
+				: null}
 			{lines.map(l => (
 				<Line key={l.key} tone={l.tone} bold={l.selected}>
 					{l.text}

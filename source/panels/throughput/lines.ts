@@ -8,6 +8,9 @@ import {sparkline} from '../../domain/sparkline.js';
 import {isSlow} from '../../domain/engines/health.js';
 import {downText} from '../engines-common.js';
 
+/** What a first run without engines sees: where to add one. Wrapped, never cut. */
+export const NO_ENGINES = 'No model server found: add engines.list to the config, or start one on 30000/8000/8001/8080/11434.';
+
 export interface PanelLine {
 	key: string;
 	text: string;
