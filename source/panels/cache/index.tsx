@@ -1,5 +1,6 @@
 // Cache panel: prefix-cache hit rates, radix/KV usage, cache folder sizes; `f` flushes SGLang's cache.
 
+import {cacheList} from './list.js';
 import type {PanelDef} from '../types.js';
 import type {Command} from '../../commands/registry.js';
 import {engineList, rowCommands} from '../engines-common.js';
@@ -31,7 +32,7 @@ const flush: Command = {
 export const cachePanel: PanelDef = {
 	id: 'cache',
 	title: 'Cache',
-	lists: [engineList('cache')],
+	lists: [cacheList],
 	Component: CachePanel,
 	// Every engine line and every folder: the layout gives space by it.
 	rows: (s, width) => cacheLines(s.engines, width).length,

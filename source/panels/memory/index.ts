@@ -1,3 +1,4 @@
+import {memoryList} from './list.js';
 import type {PanelDef} from '../types.js';
 import {MemoryPanel} from './MemoryPanel.js';
 import {memoryStatus} from './selectors.js';
@@ -8,6 +9,7 @@ export const memoryPanel: PanelDef = {
 	id: 'memory',
 	title: 'Memory',
 	Component: MemoryPanel,
+	lists: [memoryList],
 	// The host figures (6 lines), then the Engines heading and its lines: the layout gives space by it.
 	rows: s => {
 		const extra = gpuLines(s.engines).length + engineMemoryLines(s.engines).length;

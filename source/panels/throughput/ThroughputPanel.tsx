@@ -1,6 +1,9 @@
 // Throughput panel view: engine rows from the engines slice (those the `/` filter keeps), sliced to
 // the panel's height.
 
+import {RowDetail} from '../../ui/list/RowDetail.js';
+import {listState} from '../../store/slices/lists.js';
+import {throughputList} from './list.js';
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {useAppState, useTheme} from '../../ui/context.js';
@@ -21,6 +24,7 @@ export function ThroughputPanel({width, height}: PanelProps) {
 	const aider = useAppState(s => s.aider);
 	const contract = useAppState(s => s.swap.contract);
 	const {glyphs} = useTheme();
+	const detail = useAppState(s => listState(s.lists, 'throughput').detail && s.engines.rows.length > 0);
 	// The OpenHands contract keeps the last row whenever profiles name an OpenHands config.
 	const room = contract ? height - 1 : height;
 	const view = useList('throughput', engines.rows, engineText, engines.selected, room);
@@ -31,6 +35,7 @@ export function ThroughputPanel({width, height}: PanelProps) {
 		const shown = filteredEngines(engines, view.filter);
 		return visibleLines([...throughputLines(shown, width, glyphs.spark, Date.now()), ...sessions], room - filterRows, shown.selected);
 	}, [engines, aider, width, room, glyphs, view.filter, filterRows]);
+	if (detail) return <RowDetail list={throughputList} width={width} height={height} noun="engine" />;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{engines.rows.length === 0

@@ -1,5 +1,6 @@
 // Throughput panel: tokens per second per model server, with TTFT, queue and expected rate.
 
+import {throughputList} from './list.js';
 import type {PanelDef} from '../types.js';
 import {engineList, rowCommands} from '../engines-common.js';
 import {ThroughputPanel} from './ThroughputPanel.js';
@@ -10,7 +11,7 @@ import {throughputRows} from './rows.js';
 export const throughputPanel: PanelDef = {
 	id: 'throughput',
 	title: 'Throughput',
-	lists: [engineList('throughput')],
+	lists: [throughputList],
 	Component: ThroughputPanel,
 	rows: throughputRows,
 	commands: rowCommands('throughput', 'Throughput'),
