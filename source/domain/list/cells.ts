@@ -66,7 +66,8 @@ export function middleCells(text: string, width: number, ellipsis = '…'): stri
 
 /**
  * Fold text into rows of at most `width` cells, never splitting a character; rows after the first
- * start with `indent` (a continuation reads as one). Breaks after a space when one is near the edge.
+ * start with `indent` (a continuation reads as one). Words move down whole; a word longer than a row
+ * (a path, a JSON string) is split at the edge.
  */
 export function wrapCells(text: string, width: number, indent = ''): string[] {
 	const w = Math.max(1, width);
@@ -79,8 +80,8 @@ export function wrapCells(text: string, width: number, indent = ''): string[] {
 	for (const part of parts) {
 		const cw = stringWidth(part);
 		while (used + cw > w && row.trim() !== '') {
-			// Break at the last space in the row's right third, else at the edge.
-			const cut = lastSpace > row.length * (2 / 3) ? lastSpace + 1 : row.length;
+			// Break after the last space (a word moves down whole), else at the edge (a long value).
+			const cut = lastSpace > cellWidth(pad) && row.slice(0, lastSpace).trim() !== '' ? lastSpace + 1 : row.length;
 			rows.push(row.slice(0, cut).trimEnd());
 			row = pad + row.slice(cut);
 			used = cellWidth(row);
