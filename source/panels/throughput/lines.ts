@@ -54,8 +54,9 @@ export function throughputLines(s: EnginesState, width: number, spark: readonly 
 	const nameWidth = () => Math.max(6, Math.min(14, longest, Math.floor((width - fixedW()) / 2)));
 	const modelRoom = () => width - fixedW() - nameWidth() - 1;
 	const wanted = Math.min(longestModel, Math.floor(width / 2));
-	if (modelRoom() < wanted && sparkW > 10) sparkW = 10;
-	if (modelRoom() < wanted && sparkW) sparkW = 0;
+	// The sparkline narrows by what the model lacks (gone when under 5 cells), then the others drop.
+	if (modelRoom() < wanted && sparkW) sparkW -= wanted - modelRoom();
+	if (sparkW < 5) sparkW = 0;
 	if (modelRoom() < wanted) showExp = false;
 	if (modelRoom() < wanted) showRq = false;
 	const nameW = nameWidth();
