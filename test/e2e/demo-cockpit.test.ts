@@ -87,6 +87,8 @@ describe('stackdeck demo in a terminal', () => {
 		expect(text).toMatch(/vllm:v0\.11\.0\s+exited/);
 		expect(text).toMatch(/ollama:0\.12\.6\s+\d+(\.\d)?%\s+\d+ MiB/);
 		s.write('\u001B');
+		// Back in the grid before the next key (an Esc and a digit in one read are Alt+digit).
+		await s.waitForText('╭─ 3 Memory', WAIT);
 
 		// Memory: a DGX Spark (MemTotal 127600748 kB = 121.7 GiB) with SGLang and Ollama loaded.
 		s.write('3');
