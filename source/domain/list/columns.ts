@@ -38,14 +38,15 @@ const CONTENT_SHARE = 0.5;
 
 /**
  * Which columns a list `width` cells wide keeps, and how wide each is. With `items`, the flexible
- * columns take width by content: the lowest-priority columns drop until a flexible column of
- * priority 0 has room for its longest cell (up to half the width), and spare cells go first to
- * flexible columns whose cells are cut, then by share.
+ * column (a list's only one) takes width by content: the lowest-priority columns drop until, at
+ * priority 0, it has room for its longest cell (up to half the width), and spare cells go to it first.
  */
 export function fitColumns<T, Tone>(columns: readonly Column<T, Tone>[], width: number, items?: readonly T[]): FittedColumn<T, Tone>[] {
 	let kept = columns.filter(c => c.minListWidth === undefined || width >= c.minListWidth);
 	const content = new Map<Column<T, Tone>, number>();
-	if (items && items.length > 0) {
+	// Only a list's one flexible column (its main text) claims width by content before minor columns
+	// drop; where several share the width (kind and message), they keep their minimums.
+	if (items && items.length > 0 && kept.filter(c => typeof c.width !== 'number').length === 1) {
 		for (const c of kept) {
 			if (typeof c.width === 'number') continue;
 			content.set(c, Math.max(cellWidth(c.header), ...items.map(i => cellWidth(c.cell(i)))));
