@@ -34,12 +34,12 @@ function minimum(c: Column<unknown, unknown>): number {
 }
 
 /** Share of the list's width a flexible column may claim for its content before other columns drop. */
-const CONTENT_SHARE = 0.5;
+const CONTENT_SHARE = 0.4;
 
 /**
  * Which columns a list `width` cells wide keeps, and how wide each is. With `items`, the flexible
  * column (a list's only one) takes width by content: the lowest-priority columns drop until, at
- * priority 0, it has room for its longest cell (up to half the width), and spare cells go to it first.
+ * priority 0, it has room for its longest cell (up to 40% of the width), and spare cells go to it first.
  */
 export function fitColumns<T, Tone>(columns: readonly Column<T, Tone>[], width: number, items?: readonly T[]): FittedColumn<T, Tone>[] {
 	let kept = columns.filter(c => c.minListWidth === undefined || width >= c.minListWidth);
