@@ -8,6 +8,8 @@ import {listState, patchList} from '../store/slices/lists.js';
 import {filterIndices, positionOf} from '../domain/list/filter.js';
 import {moveCursor, moveScroll, type ListMove} from '../domain/list/nav.js';
 import type {Command} from './registry.js';
+import type {RowField} from '../domain/list/fields.js';
+import type {Glyphs, Token} from '../theme/tokens.js';
 
 export interface ListAdapter {
 	/** Key of its filter and page in the lists slice: "containers", "events", "help". */
@@ -21,6 +23,11 @@ export interface ListAdapter {
 	/** Selected row (cursor mode) or top row (scroll mode), as an index into all rows. */
 	position(state: AppState): number;
 	moveTo(store: AppStore, index: number): void;
+	/**
+	 * The selected row's every figure (label and value), for lists whose narrow views drop columns:
+	 * Enter opens them (zoomed or on a phone), ↑↓ move to the next row's, Esc closes.
+	 */
+	fields?(state: AppState, glyphs: Glyphs): readonly RowField<Token>[] | null;
 	/** A text view that counts from its end (a followed log) moves itself; the keys stay the same. */
 	move?(store: AppStore, state: AppState, how: ListMove, page: number): void;
 }
@@ -94,7 +101,28 @@ export function listCommands(adapters: readonly ListAdapter[]): Command[] {
 		update(store, 'lists', l => patchList(l, list.id, patch));
 		follow(list, store);
 	};
+	const opened = (s: AppState) => {
+		const list = activeList(adapters, s);
+		return list?.fields !== undefined && listState(s.lists, list.id).detail;
+	};
 	return [
+		{
+			id: 'list.detail.close',
+			keys: ['escape'],
+			description: 'Close the row detail',
+			group: LIST_GROUP,
+			when: s => on(s) && opened(s),
+			run: withList((list, store) => update(store, 'lists', l => patchList(l, list.id, {detail: false}))),
+		},
+		{
+			id: 'list.detail',
+			keys: ['enter'],
+			description: 'Open the selected row: every figure, also those a narrow list drops',
+			group: LIST_GROUP,
+			// In a grid the first Enter zooms the panel; zoomed or on a phone it opens the row.
+			when: s => browsing(s) && !opened(s) && activeList(adapters, s)?.fields !== undefined && (s.ui.zoomed || s.ui.layout === 'phone'),
+			run: withList((list, store) => update(store, 'lists', l => patchList(l, list.id, {detail: true}))),
+		},
 		{
 			id: 'list.filter.type',
 			keys: TYPED_KEYS,

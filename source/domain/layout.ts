@@ -1,4 +1,5 @@
-// Layout maths: which panels are on screen and at what size, from the terminal size alone.
+// Layout maths: which panels are on screen and at what size, from the terminal size and the rows
+// each panel has to show.
 // The frame is always one row shorter than the terminal: Ink 6 clears the whole screen on every
 // update when the frame is as tall as the terminal or taller.
 
@@ -32,8 +33,110 @@ export interface LayoutPlan {
 	hidden: PanelId[];
 }
 
-/** Smallest panel height (borders included) worth drawing in a grid. */
-const MIN_GRID_PANEL_ROWS = 9;
+/** Smallest panel height (borders included) worth drawing beside others; a panel wanting less gets less. */
+const MIN_PANEL_ROWS = 7;
+/** Top and bottom border. */
+const BORDER_ROWS = 2;
+
+/**
+ * Rows of content (borders excluded) each panel would like to show now: its list's length, its
+ * lines. A panel not named wants as much as it can get (a log, a terminal).
+ */
+export type PanelWants = Partial<Record<PanelId, number>>;
+
+interface Need {
+	panel: PanelId;
+	min: number;
+	want: number;
+}
+
+/** The focused panel's minimum is what it wants: the others make room for it, or page out. */
+function needsOf(panels: readonly PanelId[], wants: PanelWants | undefined, height: number, focused: PanelId): Need[] {
+	return panels.map(panel => {
+		const content = wants?.[panel];
+		const want = Math.min(height, content === undefined ? height : Math.max(1, content) + BORDER_ROWS);
+		return {panel, want, min: panel === focused && content !== undefined ? want : Math.min(want, MIN_PANEL_ROWS)};
+	});
+}
+
+/**
+ * Share `height` rows among panels stacked in one column: each gets its minimum, the focused one
+ * then gets what it wants, the rest goes one row at a time to the panel furthest from what it
+ * wants; rows nobody wants go to the focused panel, else to the one that wants most.
+ */
+export function shareRows(height: number, needs: readonly Need[], focused?: PanelId): number[] {
+	const got = needs.map(n => n.min);
+	let spare = height - got.reduce((a, b) => a + b, 0);
+	const f = needs.findIndex(n => n.panel === focused);
+	if (f >= 0 && spare > 0) {
+		const extra = Math.min(spare, needs[f]!.want - got[f]!);
+		got[f]! += extra;
+		spare -= extra;
+	}
+	while (spare > 0) {
+		let best = -1;
+		for (let i = 0; i < needs.length; i++) {
+			const short = needs[i]!.want - got[i]!;
+			if (short > 0 && (best < 0 || short > needs[best]!.want - got[best]!)) best = i;
+		}
+		if (best < 0) break;
+		got[best]!++;
+		spare--;
+	}
+	if (spare > 0 && needs.length > 0) {
+		const most = f >= 0 ? f : needs.reduce((b, n, i) => (n.want >= needs[b]!.want ? i : b), 0);
+		got[most]! += spare;
+	}
+	return got;
+}
+
+/** Rows a column's panels still want after sharing (how much is cut), without regard to focus. */
+function shortfall(height: number, needs: readonly Need[]): number {
+	const got = shareRows(height, needs);
+	return needs.reduce((sum, n, i) => sum + Math.max(0, n.want - got[i]!), 0);
+}
+
+/** Split `items` (in order) into `k` non-empty runs whose minimums fit `height`, cutting the least. */
+function bestColumns(height: number, items: readonly Need[], k: number): Need[][] {
+	let best = null as {cols: Need[][]; cut: number; tallest: number} | null;
+	const walk = (start: number, left: number, acc: Need[][]) => {
+		if (left === 1) {
+			const cols = [...acc, items.slice(start)];
+			if (cols.some(c => c.reduce((s, n) => s + n.min, 0) > height)) return;
+			const cut = cols.reduce((s, c) => s + shortfall(height, c), 0);
+			// Among equal cuts, the most even columns (what they want, summed) win.
+			const tallest = Math.max(...cols.map(c => c.reduce((s, n) => s + n.want, 0)));
+			if (!best || cut < best.cut || (cut === best.cut && tallest < best.tallest)) best = {cols, cut, tallest};
+			return;
+		}
+		for (let end = start + 1; end <= items.length - left + 1; end++) walk(end, left - 1, [...acc, items.slice(start, end)]);
+	};
+	walk(0, k, []);
+	return best?.cols ?? [items.slice()];
+}
+
+/** Pages of panels: columns filled in order while their minimums fit, `columns` columns a page. */
+function pages(height: number, needs: readonly Need[], columns: number): Need[][] {
+	const out: Need[][] = [];
+	let page: Need[] = [];
+	let col = 0;
+	let used = 0;
+	for (const n of needs) {
+		if (page.length > 0 && used + n.min > height) {
+			col++;
+			used = 0;
+			if (col === columns) {
+				out.push(page);
+				page = [];
+				col = 0;
+			}
+		}
+		page.push(n);
+		used += n.min;
+	}
+	if (page.length > 0) out.push(page);
+	return out;
+}
 
 export function layoutMode(cols: number, rows: number): LayoutMode {
 	if (cols < MIN_COLS || rows < MIN_ROWS) return 'too-small';
@@ -44,8 +147,11 @@ export function layoutMode(cols: number, rows: number): LayoutMode {
 
 /**
  * Plan the body. `zoomed` shows one panel full size in any mode (Enter on a grid panel).
- * In grid modes, when not every panel fits at a readable height, the grid pages so the
- * focused panel is always on screen.
+ * Space goes by content: `wants` says how many rows each panel has to show; every panel on screen
+ * gets at least its minimum, the focused one what it wants, the others share the rest by need.
+ * In grid modes the panels fill columns in tab order (the split that cuts the least content wins);
+ * when not every panel fits, the grid pages so the focused panel is always on screen. A phone-width
+ * terminal tall enough for two panels (a tmux split) stacks the focused panel and those after it.
  */
 export function planLayout(
 	cols: number,
@@ -54,53 +160,63 @@ export function planLayout(
 	focused: PanelId,
 	zoomed = false,
 	forced?: Exclude<LayoutMode, 'too-small'>,
+	wants?: PanelWants,
 ): LayoutPlan {
 	const natural = layoutMode(cols, rows);
 	const mode: LayoutMode = natural === 'too-small' ? natural : (forced ?? natural);
 	const frameHeight = Math.max(1, rows - 1);
 	const frameWidth = Math.max(1, cols);
 	const bodyHeight = Math.max(0, frameHeight - 2);
-	if (mode === 'too-small') {
-		return {mode, frameHeight, frameWidth, bodyHeight, slots: [], hidden: [...panels]};
-	}
-	if (mode === 'phone' || zoomed) {
-		return {
-			mode,
-			frameHeight,
-			frameWidth,
-			bodyHeight,
-			slots: [{panel: focused, x: 0, y: 0, width: frameWidth, height: bodyHeight}],
-			hidden: panels.filter(p => p !== focused),
-		};
-	}
+	const plan = (slots: PanelSlot[]): LayoutPlan => ({mode, frameHeight, frameWidth, bodyHeight, slots, hidden: panels.filter(p => !slots.some(s => s.panel === p))});
+	if (mode === 'too-small') return {mode, frameHeight, frameWidth, bodyHeight, slots: [], hidden: [...panels]};
+	const alone = [{panel: focused, x: 0, y: 0, width: frameWidth, height: bodyHeight}];
+	if (zoomed) return plan(alone);
+	const needs = needsOf(panels, wants, bodyHeight, focused);
+	// A phone screen keeps one panel; a tall narrow pane (a tmux split) stacks several.
+	if (mode === 'phone') return plan(bodyHeight >= 3 * MIN_PANEL_ROWS ? stacked(needs, focused, frameWidth, bodyHeight) : alone);
 	const columns = mode === 'wide' ? 3 : 2;
-	const totalRows = Math.ceil(panels.length / columns);
-	const fitRows = Math.max(1, Math.min(totalRows, Math.floor(bodyHeight / MIN_GRID_PANEL_ROWS)));
-	const perPage = fitRows * columns;
-	const focusIndex = Math.max(0, panels.indexOf(focused));
-	const pageStart = Math.floor(focusIndex / perPage) * perPage;
-	const onPage = panels.slice(pageStart, pageStart + perPage);
-	const gridRows = Math.ceil(onPage.length / columns);
+	const all = pages(bodyHeight, needs, columns);
+	const page = all.find(p => p.some(n => n.panel === focused)) ?? all[0] ?? [];
+	const split = bestColumns(bodyHeight, page, Math.min(columns, page.length));
 	const slots: PanelSlot[] = [];
-	for (let i = 0; i < onPage.length; i++) {
-		const row = Math.floor(i / columns);
-		const col = i % columns;
-		const inRow = Math.min(columns, onPage.length - row * columns);
-		// The last row stretches its panels across the full width.
-		const x0 = Math.floor((col * frameWidth) / inRow);
-		const x1 = Math.floor(((col + 1) * frameWidth) / inRow);
-		const y0 = Math.floor((row * bodyHeight) / gridRows);
-		const y1 = Math.floor(((row + 1) * bodyHeight) / gridRows);
-		slots.push({panel: onPage[i]!, x: x0, y: y0, width: x1 - x0, height: y1 - y0});
+	split.forEach((column, c) => {
+		const x0 = Math.floor((c * frameWidth) / split.length);
+		const x1 = Math.floor(((c + 1) * frameWidth) / split.length);
+		const heights = shareRows(bodyHeight, column, focused);
+		let y = 0;
+		column.forEach((n, i) => {
+			slots.push({panel: n.panel, x: x0, y, width: x1 - x0, height: heights[i]!});
+			y += heights[i]!;
+		});
+	});
+	return plan(slots);
+}
+
+/**
+ * Phone width, tall terminal: the focused panel on top with what it wants, then the panels after it
+ * in tab order, each whole while it fits; the last may be cut to its minimum. Rows left over go to
+ * the focused panel.
+ */
+function stacked(needs: readonly Need[], focused: PanelId, width: number, height: number): PanelSlot[] {
+	const at = Math.max(0, needs.findIndex(n => n.panel === focused));
+	const chosen = [needs[at]!];
+	const heights = [needs[at]!.want];
+	let used = heights[0]!;
+	for (let i = 1; i < needs.length && used < height; i++) {
+		const n = needs[(at + i) % needs.length]!;
+		if (used + n.min > height) break;
+		const h = Math.min(n.want, height - used);
+		chosen.push(n);
+		heights.push(h);
+		used += h;
 	}
-	return {
-		mode,
-		frameHeight,
-		frameWidth,
-		bodyHeight,
-		slots,
-		hidden: panels.filter(p => !onPage.includes(p)),
-	};
+	heights[0]! += height - used;
+	let y = 0;
+	return chosen.map((n, i) => {
+		const slot = {panel: n.panel, x: 0, y, width, height: heights[i]!};
+		y += heights[i]!;
+		return slot;
+	});
 }
 
 /** Panels the scheduler should poll for: the ones with a slot on screen. */

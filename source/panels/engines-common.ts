@@ -25,8 +25,10 @@ export function filteredEngines(s: EnginesState, filter: string): EnginesState {
 	return {...s, rows: kept.map(i => s.rows[i]!), selected: kept.indexOf(s.selected)};
 }
 
-export function engineList(panel: PanelId): ListAdapter {
+/** `fields`: the selected engine's every figure, for Enter (see engine-fields.ts). */
+export function engineList(panel: PanelId, fields?: ListAdapter['fields']): ListAdapter {
 	return {
+		fields,
 		id: panel,
 		mode: 'cursor',
 		active: s => s.ui.focused === panel && s.ui.overlay === null,

@@ -3,8 +3,10 @@
 
 import React, {useEffect, useMemo} from 'react';
 import {Box, useInput} from 'ink';
-import {layoutMode, planLayout, type LayoutMode} from '../domain/layout.js';
-import {PANEL_IDS} from '../domain/panel-ids.js';
+import {layoutMode, planLayout, type LayoutMode, type PanelWants} from '../domain/layout.js';
+import {PANEL_IDS, isPanelId} from '../domain/panel-ids.js';
+import type {AppState} from '../store/index.js';
+import type {PanelView} from './panel-view.js';
 import {update} from '../store/index.js';
 import {setVisible} from '../store/slices/ui.js';
 import {hasRunningJob} from '../store/slices/jobs.js';
@@ -41,14 +43,17 @@ export function App({layout = 'auto', size, label, single = false}: AppProps) {
 	const ui = useAppState(s => s.ui);
 	// A running job takes one row under the header; the layout mode stays the one the full size gives.
 	const jobRows = useAppState(s => (hasRunningJob(s.jobs) ? 1 : 0));
+	const natural = layoutMode(cols, rows);
+	const forced = layout !== 'auto' ? layout : natural === 'too-small' ? undefined : natural;
+	// Rows each panel has to show, measured at the width a grid column would give it: space goes by them.
+	const columnWidth = Math.max(1, Math.floor(cols / (forced === 'wide' ? 3 : forced === 'medium' ? 2 : 1)) - 2);
+	const wants = useAppState(s => wantsKey(panels, s, columnWidth));
 	const plan = useMemo(() => {
-		const natural = layoutMode(cols, rows);
-		const forced = layout !== 'auto' ? layout : natural === 'too-small' ? undefined : natural;
 		// --panel: one panel fills the frame, with no header (a tmux pane shows just that panel).
-		const planned = planLayout(cols, rows - (single ? 0 : jobRows), PANEL_IDS, ui.focused, single || ui.zoomed, forced);
+		const planned = planLayout(cols, rows - (single ? 0 : jobRows), PANEL_IDS, ui.focused, single || ui.zoomed, forced, parseWants(wants));
 		if (!single || planned.mode === 'too-small') return planned;
 		return {...planned, bodyHeight: planned.frameHeight, slots: planned.slots.map(s => ({...s, height: planned.frameHeight}))};
-	}, [cols, rows, jobRows, ui.focused, ui.zoomed, layout, single]);
+	}, [cols, rows, jobRows, ui.focused, ui.zoomed, forced, single, wants]);
 
 	useEffect(() => {
 		update(store, 'ui', u => setVisible(u, plan.mode, plan.slots.map(s => s.panel)));
@@ -96,15 +101,30 @@ export function App({layout = 'auto', size, label, single = false}: AppProps) {
 
 const OVERLAY_TITLES = {help: 'Help', log: 'Jobs and notices', swap: 'Swap model', confirm: 'Confirm'} as const;
 
+/** The wants as a string, so the store selector re-renders only when a panel's row count changes. */
+function wantsKey(panels: readonly PanelView[], state: AppState, width: number): string {
+	return panels.map(p => `${p.id}=${p.rows?.(state, width) ?? ''}`).join(',');
+}
+
+function parseWants(key: string): PanelWants {
+	const out: PanelWants = {};
+	for (const part of key.split(',')) {
+		const [id, n] = part.split('=');
+		if (id && n && isPanelId(id)) out[id] = Number(n);
+	}
+	return out;
+}
+
 function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: string}) {
 	const {panels} = useCockpit();
 	const state = useAppState(s => s);
-	const rowsByY = new Map<number, typeof plan.slots>();
-	for (const slot of plan.slots) rowsByY.set(slot.y, [...(rowsByY.get(slot.y) ?? []), slot]);
+	// Panels stack in columns, each column as tall as the body.
+	const columns = new Map<number, typeof plan.slots>();
+	for (const slot of plan.slots) columns.set(slot.x, [...(columns.get(slot.x) ?? []), slot]);
 	return (
-		<>
-			{[...rowsByY.entries()].map(([y, slots]) => (
-				<Box key={y} flexDirection="row" height={slots[0]!.height} width={plan.frameWidth}>
+		<Box flexDirection="row" width={plan.frameWidth} height={plan.bodyHeight}>
+			{[...columns.entries()].map(([x, slots]) => (
+				<Box key={x} flexDirection="column" width={slots[0]!.width} height={plan.bodyHeight} flexShrink={0}>
 					{slots.map(slot => {
 						const def = panels.find(p => p.id === slot.panel)!;
 						const index = panels.indexOf(def) + 1;
@@ -125,6 +145,6 @@ function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: st
 					})}
 				</Box>
 			))}
-		</>
+		</Box>
 	);
 }

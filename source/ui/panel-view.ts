@@ -16,6 +16,11 @@ export interface PanelView {
 	id: PanelId;
 	title: string;
 	Component: React.ComponentType<PanelProps>;
+	/**
+	 * Rows of content the panel has to show now, at this inner width (borders excluded): the layout
+	 * gives space by it. Undefined: as many as it can get (a log, a terminal, a long detail).
+	 */
+	rows?: (state: AppState, width: number) => number | undefined;
 	/** Short text after the title, e.g. a count of findings. */
 	badge?: (state: AppState) => string | undefined;
 	/** Something here needs the user (an engine down, a finding, a failed check): marked on the tab strip. */

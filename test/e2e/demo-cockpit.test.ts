@@ -55,6 +55,26 @@ describe('stackdeck demo in a terminal', () => {
 		expect((await s.exited).exitCode).toBe(0);
 	});
 
+	it('tmux 160x48: the whole container list beside the other panels, whole model names, an engine opened', async () => {
+		const {s} = startDemo(160, 48);
+		await s.waitForText('stackdeck demo', WAIT);
+		// Without zooming: every role group down to Tor and code-server, next to the six other panels.
+		await s.waitFor(l => l.join('\n').includes('Tor (1)') && l.join('\n').includes('code-server (1)'), WAIT, 'the whole container list');
+		await s.waitFor(l => /sglang\s+mistral-small-4\s/.test(l.join('\n')) && /vllm\s+qwen3-coder-next\s/.test(l.join('\n')), WAIT, 'whole model names');
+		const text = s.text();
+		for (const n of [1, 2, 3, 4, 5, 6, 7]) expect(text, `panel ${n}`).toMatch(new RegExp(`╭─ ${n} `));
+		// Throughput zoomed, then Enter on the selected engine: every figure, with the expected rate.
+		s.write('2');
+		s.write('\r');
+		await s.waitFor(l => l.some(line => /^╭─ 2 Throughput.*─{100}/.test(line)), WAIT, 'Throughput zoomed');
+		s.write('\r');
+		await s.waitFor(l => /Decode\s+\S+ tok\/s, expected 94\.0/.test(l.join('\n')) && /Last 60 s/.test(l.join('\n')), WAIT, 'the engine detail');
+		s.write('\u001B');
+		await s.waitForText('ENGINE', WAIT);
+		s.write('q');
+		expect((await s.exited).exitCode).toBe(0);
+	}, 120_000);
+
 	it('wide: containers with CPU/memory, a 128 GB Spark whose memory moves on docker stop, and x writing config.toml', async () => {
 		const {s, tmp} = startDemo(120, 40);
 		await s.waitForText('stackdeck demo', WAIT);
@@ -67,6 +87,8 @@ describe('stackdeck demo in a terminal', () => {
 		expect(text).toMatch(/vllm:v0\.11\.0\s+exited/);
 		expect(text).toMatch(/ollama:0\.12\.6\s+\d+(\.\d)?%\s+\d+ MiB/);
 		s.write('\u001B');
+		// Back in the grid before the next key (an Esc and a digit in one read are Alt+digit).
+		await s.waitForText('╭─ 3 Memory', WAIT);
 
 		// Memory: a DGX Spark (MemTotal 127600748 kB = 121.7 GiB) with SGLang and Ollama loaded.
 		s.write('3');

@@ -109,10 +109,12 @@ describe.each([
 		await c.type(KEYS.pageDown);
 		expect(at()).toBe(page - 1);
 		expect(text()).toContain(label(page - 1));
+		// A focused list gets the rows it wants, so two pages may reach the last row.
+		const second = Math.min(N - 1, 2 * (page - 1));
 		await c.type(KEYS.pageDown);
-		expect(at()).toBe(2 * (page - 1));
+		expect(at()).toBe(second);
 		await c.type(KEYS.pageUp);
-		expect(at()).toBe(page - 1);
+		expect(at()).toBe(second - (page - 1));
 		fits();
 
 		// `/` filters: the typed text shows, the rows are the ten that match, the selection is one of them.

@@ -1,5 +1,8 @@
 // Cache panel view.
 
+import {RowDetail} from '../../ui/list/RowDetail.js';
+import {listState} from '../../store/slices/lists.js';
+import {cacheList} from './list.js';
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {useAppState} from '../../ui/context.js';
@@ -12,6 +15,7 @@ import {engineText, filteredEngines} from '../engines-common.js';
 
 export function CachePanel({width, height}: PanelProps) {
 	const engines = useAppState(s => s.engines);
+	const detail = useAppState(s => listState(s.lists, 'cache').detail && s.engines.rows.length > 0);
 	const view = useList('cache', engines.rows, engineText, engines.selected, height);
 	const room = height - (view.filter || view.editing ? 1 : 0);
 	const lines = useMemo(() => {
@@ -22,6 +26,7 @@ export function CachePanel({width, height}: PanelProps) {
 		const start = Math.max(0, Math.min(all.length - room, at - Math.floor(room / 2)));
 		return all.slice(start, start + room);
 	}, [engines, width, room, view.filter]);
+	if (detail) return <RowDetail list={cacheList} width={width} height={height} noun="engine" />;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{lines.map(l => (

@@ -1,5 +1,6 @@
 // Cache panel: prefix-cache hit rates, radix/KV usage, cache folder sizes; `f` flushes SGLang's cache.
 
+import {cacheList} from './list.js';
 import type {PanelDef} from '../types.js';
 import type {Command} from '../../commands/registry.js';
 import {engineList, rowCommands} from '../engines-common.js';
@@ -9,6 +10,7 @@ import {showNotice} from '../../store/slices/ui.js';
 import {flushJob} from '../../actions/flush-cache.js';
 import {CachePanel} from './CachePanel.js';
 import {cacheStatus} from './status.js';
+import {cacheLines} from './lines.js';
 
 const flush: Command = {
 	id: 'cache.flush',
@@ -30,8 +32,10 @@ const flush: Command = {
 export const cachePanel: PanelDef = {
 	id: 'cache',
 	title: 'Cache',
-	lists: [engineList('cache')],
+	lists: [cacheList],
 	Component: CachePanel,
+	// Every engine line and every folder: the layout gives space by it.
+	rows: (s, width) => cacheLines(s.engines, width).length,
 	commands: [...rowCommands('cache', 'Cache').filter(c => c.id !== 'cache.bench'), flush],
 	badge: s => {
 		const over = s.engines.disk.filter(d => d.bytes !== null && d.bytes >= s.engines.warnBytes).length;

@@ -48,7 +48,7 @@ export function ListView({width, height}: {width: number; height: number}) {
 	useStatsFor(view.shown.map(i => ordered[i]!.id), view.shown[0] ?? 0);
 
 	const columns = useMemo(() => containerColumns({running: glyphs.barFull, other: '·'}), [glyphs]);
-	const fitted = fitColumns(columns, width);
+	const fitted = fitColumns(columns, width, view.shown.map(i => items[i]!));
 	// The header line: the counts (and a remote daemon's address) above the name, the figures' headers.
 	const figures = headerText(fitted.slice(2));
 	const left = Math.max(0, width - cellWidth(figures) - (figures ? 1 : 0));

@@ -4,6 +4,7 @@ import type {PanelDef} from '../types.js';
 import {ContainersPanel} from './ContainersPanel.js';
 import {containersCommands} from './commands.js';
 import {containersList, logsList} from './list.js';
+import {containersRows} from './rows.js';
 import {containersAlert, containersBadge, containersStatus} from './status.js';
 
 export const containersPanel: PanelDef = {
@@ -12,6 +13,7 @@ export const containersPanel: PanelDef = {
 	Component: ContainersPanel,
 	commands: containersCommands,
 	lists: [containersList, logsList],
+	rows: containersRows,
 	badge: containersBadge,
 	alert: containersAlert,
 	status: containersStatus,

@@ -47,6 +47,8 @@ export function containerColumns(mark: {running: string; other: string}): Column
 			header: 'NAME',
 			width: {flex: 1, min: 6},
 			priority: 0,
+			// Sandbox names share a long prefix: cut in the middle so the distinguishing end and the tag stay.
+			cut: 'middle',
 			cell: r => `${r.info.name}:${r.info.tag}${r.info.pinned ? '' : ' !'}${r.busy ? ` ${r.busy}` : ''}`,
 			tone: r => (r.info.pinned ? 'text' : 'warn'),
 		},

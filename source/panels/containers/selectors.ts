@@ -64,7 +64,10 @@ export function detailRows(info: ContainerInfo, stats: ContainerStats | undefine
 	const rows: TextRow[] = [];
 	const push = (text: string, tone: Token = 'text') => rows.push({text, tone});
 	push(`${info.name}  ${info.id.slice(0, 12)}`, 'title');
-	push(`Image    ${info.image}${info.pinned ? '' : '  (unpinned tag: pin a version)'}`, info.pinned ? 'text' : 'warn');
+	// The image's own name and tag first (what a phone has room for), the registry path after it.
+	const slash = info.image.lastIndexOf('/');
+	push(`Image    ${info.image.slice(slash + 1)}${info.pinned ? '' : '  (unpinned tag: pin a version)'}`, info.pinned ? 'text' : 'warn');
+	if (slash > 0) push(`  from ${info.image.slice(0, slash)}`, 'muted');
 	push(`State    ${stateWord(info)}  restarts ${info.restartCount}`, stateTone(info));
 	push(`Role     ${info.role ?? 'not recognised'}   platform ${info.platform ?? '–'}`);
 	if (stats) {

@@ -7,11 +7,21 @@ import {offerDoctorFix} from './fix.js';
 import {doctorStatus} from './status.js';
 import {doctorDetailList, doctorList} from './list.js';
 import {countByStatus} from '../../domain/doctor/registry.js';
+import {detailLines, listLines, panelOrder} from './lines.js';
 
 export const doctorPanel: PanelDef = {
 	id: 'doctor',
 	title: 'Doctor',
 	Component: DoctorPanel,
+	// The summary, every check and the selected one's evidence; a check opened wants all.
+	rows: (state, width) => {
+		const d = state.doctor;
+		if (!d.results) return 1;
+		if (d.open) return undefined;
+		const ordered = panelOrder(d.results);
+		const current = ordered[Math.min(d.selected, ordered.length - 1)];
+		return 1 + listLines(ordered, false).length + (current ? detailLines(current, width, false).length : 0);
+	},
 	commands: doctorCommands(offerDoctorFix),
 	lists: [doctorList, doctorDetailList],
 	badge: state => {

@@ -1,5 +1,11 @@
 // Memory panel: host memory (unified with the GPU on a DGX Spark), swap, and a 60-sample history.
 
+import {RowDetail} from '../../ui/list/RowDetail.js';
+import {FilterLine} from '../../ui/list/FilterLine.js';
+import {useList} from '../../ui/list/use-list.js';
+import {listState} from '../../store/slices/lists.js';
+import {engineText, filteredEngines} from '../engines-common.js';
+import {memoryList} from './list.js';
 import React from 'react';
 import {Box} from 'ink';
 import {useAppState, useTheme} from '../../ui/context.js';
@@ -13,6 +19,8 @@ import {currentMemory} from '../../store/slices/host.js';
 export function MemoryPanel({width, height}: PanelProps) {
 	const host = useAppState(currentMemory);
 	const engines = useAppState(s => s.engines);
+	const {filter, editing, detail} = useAppState(s => listState(s.lists, 'memory'));
+	const view = useList('memory', engines.rows, engineText, engines.selected, height);
 	const {glyphs} = useTheme();
 	const {mem, error, usedHistory} = host;
 	const rows: React.ReactNode[] = [];
@@ -51,7 +59,7 @@ export function MemoryPanel({width, height}: PanelProps) {
 		);
 	}
 	// Engines after the host figures; the host part keeps its rows first when space is short.
-	const extra = [...gpuLines(engines), ...engineMemoryLines(engines)];
+	const extra = [...gpuLines(engines), ...engineMemoryLines(filteredEngines(engines, filter), true)];
 	if (extra.length > 0 && rows.length + 1 < height) {
 		rows.push(
 			<Line key="eng-h" tone="title">
@@ -71,9 +79,12 @@ export function MemoryPanel({width, height}: PanelProps) {
 			</Line>,
 		);
 	}
+	if (detail && engines.rows.length > 0) return <RowDetail list={memoryList} width={width} height={height} noun="engine" />;
+	const room = height - (filter || editing ? 1 : 0);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{rows.slice(0, height)}
+			{rows.slice(0, room)}
+			<FilterLine view={view} noun="engines" />
 		</Box>
 	);
 }

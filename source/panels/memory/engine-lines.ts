@@ -24,11 +24,13 @@ export function gpuLines(s: EnginesState): MemLine[] {
 	}));
 }
 
-export function engineMemoryLines(s: EnginesState): MemLine[] {
+/** `marked`: the selected engine gets "> " (Enter opens it), the others two spaces. */
+export function engineMemoryLines(s: EnginesState, marked = false): MemLine[] {
+	const mark = (i: number) => (marked ? (i === s.selected ? '> ' : '  ') : '');
 	const out: MemLine[] = [];
 	s.rows.forEach((r, i) => {
 		if (r.state === 'unreachable') {
-			out.push({key: `em${i}`, text: `${r.name}: unreachable`, tone: 'muted'});
+			out.push({key: `em${i}`, text: `${mark(i)}${r.name}: unreachable`, tone: 'muted'});
 			return;
 		}
 		const parts: string[] = [];
@@ -42,7 +44,7 @@ export function engineMemoryLines(s: EnginesState): MemLine[] {
 		const kv = r.figures?.gauges.kvUsage;
 		if (kv !== undefined) parts.push(`KV ${formatPercent(kv, 1)}`);
 		else if (r.kind === 'llamacpp' && r.figures) parts.push(LLAMACPP_NO_KV);
-		out.push({key: `em${i}`, text: `${r.name}: ${parts.length ? parts.join(', ') : 'no memory figures reported'}`, tone: 'text'});
+		out.push({key: `em${i}`, text: `${mark(i)}${r.name}: ${parts.length ? parts.join(', ') : 'no memory figures reported'}`, tone: 'text'});
 	});
 	return out;
 }

@@ -1,6 +1,7 @@
 // One event: the role it is sent as, its findings in full (wrapped: the server's words and the
 // fix), then its pretty JSON with secrets masked; scrolled with the arrow and page keys, Esc goes back.
 
+import {wrapCells} from '../../domain/list/cells.js';
 import React, {useEffect, useMemo} from 'react';
 import {wrapWords} from '../../domain/format.js';
 import type {Finding} from '../../domain/openhands/finding.js';
@@ -40,9 +41,10 @@ export function EventDetail({detail, findings, role, width, height}: {detail: De
 	const body = useMemo(() => {
 		const lines: ToneLine[] = [...head];
 		if (!detail.error && detail.lines.length === 0) lines.push({text: 'reading…', tone: 'muted'});
-		for (const text of detail.lines) lines.push({text: text.replace(/\t/g, '  '), tone: 'text'});
+		// Long JSON strings wrap under their key instead of running off the edge.
+		for (const text of detail.lines) for (const row of wrapCells(text.replace(/\t/g, '  '), width, `${/^ */.exec(text)![0]}  `)) lines.push({text: row, tone: 'text'});
 		return lines;
-	}, [head, detail.lines, detail.error]);
+	}, [head, detail.lines, detail.error, width]);
 	const rows: React.ReactNode[] = [<Line key="t" bold>{`event #${detail.eventId} · ${detail.file}`}</Line>];
 	if (detail.error) rows.push(<Line key="e" tone="warn">{detail.error}</Line>);
 	const room = Math.max(0, height - rows.length);

@@ -2,6 +2,7 @@
 // badge, model on a wide panel, title), the state folder in use on top and the selected session's
 // id/model/created below. Rows, window and `/` filter come from the shared list mechanism.
 
+import {wrapCells} from '../../domain/list/cells.js';
 import React from 'react';
 import {Line} from '../../ui/widgets/Line.js';
 import {useList} from '../../ui/list/use-list.js';
@@ -21,8 +22,10 @@ export function SessionList({s, width, height}: {s: SessionsState; width: number
 			{s.stateDir ? `${s.stateDir} (${s.stateDirOrigin}) · ${ext}` : (s.error ?? 'looking for the OpenHands state folder…')}
 		</Line>,
 	);
-	if (s.stateDir && s.error) rows.push(<Line key="err" tone="error">{s.error}</Line>);
-	if (s.stateDir && s.sessions.length === 0) rows.push(<Line key="none" tone="muted">{`no OpenHands sessions yet in ${s.stateDir} (sessions/, conversations/, v1/events/)`}</Line>);
+	// Messages wrap: their end says what to do.
+	const say = (key: string, tone: 'error' | 'muted', text: string) => wrapCells(text, width).forEach((t, i) => rows.push(<Line key={`${key}${i}`} tone={tone}>{t}</Line>));
+	if (s.stateDir && s.error) say('err', 'error', s.error);
+	if (s.stateDir && s.sessions.length === 0) say('none', 'muted', `no OpenHands sessions yet in ${s.stateDir} (sessions/, conversations/, v1/events/)`);
 	const footer = s.sessions.length > 0 ? 2 : 0;
 	// The header row, then the rows (the filter line, when there is one, comes out of them).
 	const room = Math.max(0, height - rows.length - 1 - footer);

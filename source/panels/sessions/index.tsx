@@ -11,6 +11,12 @@ export const sessionsPanel: PanelDef = {
 	id: 'sessions',
 	title: 'Sessions',
 	Component: SessionsPanel,
+	// The list: state folder, header, every session, the selected one's two lines. Events want all.
+	rows: state => {
+		const s = state.sessions;
+		if (s.view !== 'list') return undefined;
+		return 2 + (s.error ? 1 : 0) + (s.sessions.length ? s.sessions.length + 2 : 1);
+	},
 	commands: sessionsCommands,
 	lists: [sessionsList, eventsList],
 	badge: sessionsBadge,

@@ -33,7 +33,7 @@ export const sessionColumns: Column<SessionRow, Token>[] = [
 		tone: r => (r.error || r.findings ? 'error' : r.findings === 0 ? 'ok' : 'muted'),
 	},
 	// Wide panels have room for the model on every row (a phone shows it for the selected one).
-	{id: 'model', header: 'model', width: 28, priority: 4, minListWidth: 90, cell: r => shortModel(r.model)},
+	{id: 'model', header: 'model', width: 28, priority: 4, minListWidth: 90, cut: 'middle', cell: r => shortModel(r.model)},
 	{id: 'title', header: 'title', width: {flex: 1, min: 8}, priority: 0, cell: r => r.title ?? r.id},
 ];
 

@@ -1,12 +1,16 @@
 // Throughput panel view: engine rows from the engines slice (those the `/` filter keeps), sliced to
 // the panel's height.
 
+import {RowDetail} from '../../ui/list/RowDetail.js';
+import {listState} from '../../store/slices/lists.js';
+import {throughputList} from './list.js';
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {useAppState, useTheme} from '../../ui/context.js';
 import {Line} from '../../ui/widgets/Line.js';
 import type {PanelProps} from '../types.js';
-import {throughputLines, visibleLines} from './lines.js';
+import {NO_ENGINES, throughputLines, visibleLines} from './lines.js';
+import {wrapCells} from '../../domain/list/cells.js';
 import {aiderTokenLines} from './aider-lines.js';
 import {sessionTokenTotals} from '../../store/slices/aider.js';
 import {useList} from '../../ui/list/use-list.js';
@@ -20,21 +24,27 @@ export function ThroughputPanel({width, height}: PanelProps) {
 	const aider = useAppState(s => s.aider);
 	const contract = useAppState(s => s.swap.contract);
 	const {glyphs} = useTheme();
+	const detail = useAppState(s => listState(s.lists, 'throughput').detail && s.engines.rows.length > 0);
 	// The OpenHands contract keeps the last row whenever profiles name an OpenHands config.
 	const room = contract ? height - 1 : height;
 	const view = useList('throughput', engines.rows, engineText, engines.selected, room);
 	const filterRows = view.filter || view.editing ? 1 : 0;
 	const lines = useMemo(() => {
 		const sessions = aiderTokenLines(sessionTokenTotals(aider), width);
-		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, room - 1));
+		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, room - wrapCells(NO_ENGINES, width).length));
 		const shown = filteredEngines(engines, view.filter);
 		return visibleLines([...throughputLines(shown, width, glyphs.spark, Date.now()), ...sessions], room - filterRows, shown.selected);
 	}, [engines, aider, width, room, glyphs, view.filter, filterRows]);
+	if (detail) return <RowDetail list={throughputList} width={width} height={height} noun="engine" />;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{engines.rows.length === 0 ? (
-				<Line tone="muted">No model server found: add engines.list to the config, or start one on 30000/8000/8001/8080/11434.</Line>
-			) : null}
+			{engines.rows.length === 0
+				? wrapCells(NO_ENGINES, width).map((text, i) => (
+						<Line key={`none${i}`} tone="muted">
+							{text}
+						</Line>
+					))
+				: null}
 			{lines.map(l => (
 				<Line key={l.key} tone={l.tone} bold={l.selected}>
 					{l.text}

@@ -5,8 +5,12 @@ import type {Token} from '../../theme/tokens.js';
 import type {EnginesState, EngineRow} from '../../store/slices/engines.js';
 import {fit, formatDuration, formatRate} from '../../domain/format.js';
 import {sparkline} from '../../domain/sparkline.js';
+import {cellWidth, fitCells} from '../../domain/list/cells.js';
 import {isSlow} from '../../domain/engines/health.js';
 import {downText} from '../engines-common.js';
+
+/** What a first run without engines sees: where to add one. Wrapped, never cut. */
+export const NO_ENGINES = 'No model server found: add engines.list to the config, or start one on 30000/8000/8001/8080/11434.';
 
 export interface PanelLine {
 	key: string;
@@ -39,12 +43,24 @@ export function throughputLines(s: EnginesState, width: number, spark: readonly 
 	// Columns shrink with the width: the sparkline and the expected column go first. The figures
 	// fit in 5 characters ("94.0", "1.2k", "850ms", "3m04s"), so 6 keeps a space between them. The
 	// name column is as wide as the longest name (up to 14): the model gets the rest.
-	const sparkW = width >= 70 ? 20 : width >= 56 ? 10 : 0;
-	const showExp = width >= 50;
-	const fixed = 2 + 6 + 6 + 6 + (sparkW ? sparkW + 1 : 0) + (showExp ? 6 : 0);
+	// The model name takes width by content: the sparkline, then the expected rate, then R/Q give way
+	// before it is cut (Enter on the row shows them all). What is still too long is cut in the middle.
+	let sparkW = width >= 70 ? 20 : width >= 56 ? 10 : 0;
+	let showExp = width >= 50;
+	let showRq = true;
 	const longest = Math.max(6, ...s.rows.map(r => r.name.length));
-	const nameW = Math.max(6, Math.min(14, longest, Math.floor((width - fixed) / 2)));
-	const modelW = Math.max(0, width - fixed - nameW - 1);
+	const longestModel = Math.max(5, ...s.rows.map(r => cellWidth(r.model ?? r.kind ?? '?')));
+	const fixedW = () => 2 + 6 + 6 + (showRq ? 6 : 0) + (sparkW ? sparkW + 1 : 0) + (showExp ? 6 : 0);
+	const nameWidth = () => Math.max(6, Math.min(14, longest, Math.floor((width - fixedW()) / 2)));
+	const modelRoom = () => width - fixedW() - nameWidth() - 1;
+	const wanted = Math.min(longestModel, Math.floor(width / 2));
+	// The sparkline narrows by what the model lacks (gone when under 5 cells), then the others drop.
+	if (modelRoom() < wanted && sparkW) sparkW -= wanted - modelRoom();
+	if (sparkW < 5) sparkW = 0;
+	if (modelRoom() < wanted) showExp = false;
+	if (modelRoom() < wanted) showRq = false;
+	const nameW = nameWidth();
+	const modelW = Math.max(0, modelRoom());
 	const noteIndent = width >= 60 ? '    ' : '  ';
 	const header =
 		'  ' +
@@ -54,7 +70,7 @@ export function throughputLines(s: EnginesState, width: number, spark: readonly 
 		fit('TOK/S', 6, 'right') +
 		(sparkW ? ' ' + fit('60s', sparkW) : '') +
 		fit('TTFT', 6, 'right') +
-		fit('R/Q', 6, 'right') +
+		(showRq ? fit('R/Q', 6, 'right') : '') +
 		(showExp ? fit('EXP', 6, 'right') : '');
 	const lines: PanelLine[] = [{key: 'h', text: header, tone: 'muted', row: -1, selected: false}];
 	s.rows.forEach((r, i) => {
@@ -66,11 +82,11 @@ export function throughputLines(s: EnginesState, width: number, spark: readonly 
 			(selected ? '> ' : '  ') +
 			fit(r.name, nameW) +
 			' ' +
-			fit(r.model ?? (r.kind ?? '?'), modelW) +
+			fitCells(r.model ?? (r.kind ?? '?'), modelW, 'left', 'middle') +
 			fit(formatRate(f?.decodeTps), 6, 'right') +
 			(sparkW ? ' ' + sparkline(r.tpsHistory, sparkW, spark, Math.max(r.expectedTps ?? 0, ...r.tpsHistory)) : '') +
 			fit(formatDuration(f?.ttftP50Ms), 6, 'right') +
-			fit(rq, 6, 'right') +
+			(showRq ? fit(rq, 6, 'right') : '') +
 			(showExp ? fit(r.expectedTps ? formatRate(r.expectedTps) : '–', 6, 'right') : '');
 		const tone: Token = r.state === 'unreachable' ? 'error' : slow ? 'warn' : 'text';
 		lines.push({key: `r${i}`, text, tone, row: i, selected});

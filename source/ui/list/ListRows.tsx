@@ -23,7 +23,8 @@ export interface ListRowsProps<T> {
 }
 
 export function ListRows<T>({items, shown, selected, columns, width, keyOf, height, header = true, group, rowTone}: ListRowsProps<T>) {
-	const fitted = fitColumns(columns, width);
+	// Widths by what the rows on screen hold: a long title or name gets room before minor columns.
+	const fitted = fitColumns(columns, width, shown.map(i => items[i]!));
 	const rows: React.ReactNode[] = [];
 	if (header) rows.push(<Line key="head" tone="muted" bold>{fitCells(headerText(fitted), width)}</Line>);
 	let lastGroup: string | null = null;

@@ -1,0 +1,5 @@
+// The Cache panel's engine list: the shared list keys move it, Enter opens an engine's figures.
+import {engineList} from '../engines-common.js';
+import {selectedEngineFields} from '../engine-fields.js';
+
+export const cacheList = engineList('cache', selectedEngineFields);

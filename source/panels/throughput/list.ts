@@ -1,0 +1,5 @@
+// The Throughput panel's engine list: the shared list keys move it, Enter opens an engine's figures.
+import {engineList} from '../engines-common.js';
+import {selectedEngineFields} from '../engine-fields.js';
+
+export const throughputList = engineList('throughput', selectedEngineFields);
