@@ -231,9 +231,9 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			void startSources().catch((error: unknown) => finish({kind: 'error', error}));
 		});
 		const startSources = async () => {
-			const {createSources} = await import('../sources/index.js');
+			const {createHostSources} = await import('../sources/index.js');
 			if (finishing) return;
-			const sources = [...services.hosts.flatMap(host => createSources(base, host)), ...(options.extraSources?.(store, services) ?? [])];
+			const sources = [...createHostSources(base, services.hosts), ...(options.extraSources?.(store, services) ?? [])];
 			scheduler = createScheduler(store, sources, refreshMs);
 			// A panel that comes on screen (a key press) polls at once instead of at the next tick.
 			let visible = store.getState().ui.visible;

@@ -4,7 +4,7 @@ import {PANEL_IDS} from '../../domain/panel-ids.js';
 import {PANELS} from '../../panels/registry.js';
 import {createAppStore, initialState, update} from '../../store/index.js';
 import {setVisibleIds} from '../../store/slices/containers.js';
-import {createSources} from '../../sources/index.js';
+import {createHostSources} from '../../sources/index.js';
 import {closeServices, createServices} from '../../runtime/services.js';
 import type {Host} from '../../hosts/host.js';
 import {createScheduler} from '../../sources/scheduler.js';
@@ -35,7 +35,7 @@ export async function run(argv: string[]): Promise<number> {
 	update(store, 'ui', ui => ({...ui, visible: [...PANEL_IDS]}));
 	const services = createServices({store, config: loaded.config, env: process.env});
 	const base = {store, config: loaded.config, refreshMs: loaded.config.refresh_ms, env: process.env};
-	const sources = services.hosts.flatMap(host => createSources(base, host));
+	const sources = createHostSources(base, services.hosts);
 	const scheduler = createScheduler(store, sources, loaded.config.refresh_ms, false);
 	for (const source of sources) await Promise.resolve(source.start?.()).catch(() => undefined);
 	// Every container counts as on screen, so each gets its CPU and memory sampled.

@@ -1,0 +1,46 @@
+// The config one [[hosts]] entry's sources read: the shared settings, with that host's engines,
+// Docker, memory file, OpenHands state folder and Prometheus in place of the local host's. Pure.
+
+import type {Config} from './schema.js';
+import type {HostEntry} from './sections/hosts.js';
+
+/** The host name engines are probed on: the entry's probe_host, else its ssh or docker_host's host. */
+export function entryHostName(entry: HostEntry): string {
+	if (entry.probe_host) return entry.probe_host;
+	for (const raw of [entry.ssh, entry.docker_host]) {
+		if (!raw) continue;
+		if (raw.startsWith('unix://')) return '127.0.0.1';
+		try {
+			const url = new URL(raw.includes('://') ? raw : `ssh://${raw}`);
+			if (url.hostname) return url.hostname.replace(/^\[(.*)\]$/, '$1');
+		} catch {
+			// Not an address: no host name from it.
+		}
+	}
+	return '127.0.0.1';
+}
+
+/** An engine's name in its row: host:port of its URL. */
+function engineName(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
+}
+
+export function hostConfig(config: Config, entry: HostEntry): Config {
+	return {
+		...config,
+		engines: {
+			...config.engines,
+			list: entry.engines.map(url => ({name: engineName(url), url, kind: 'auto' as const})),
+			probe: entry.probe,
+			probe_host: entryHostName(entry),
+		},
+		docker: {...config.docker, enabled: entry.docker_host !== undefined},
+		memory: {...config.memory, meminfo_path: entry.meminfo_path},
+		openhands: {...config.openhands, state_dir: entry.state_dir, config_toml: undefined, server_url: undefined},
+		prometheus: {...config.prometheus, url: entry.prometheus ?? config.prometheus.url},
+	};
+}
