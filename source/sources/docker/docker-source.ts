@@ -240,17 +240,29 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 			for (const id of sampledAt.keys()) if (!s.byId[id]) sampledAt.delete(id);
 			const ids = statsDue(running, s.stats, sampledAt, now(), ctx.config.docker.stats_ms, ctx.refreshMs);
 			const samples: Record<string, ContainerStats> = {};
+			const gen = generation;
+			let hung: DockerDeadlineError | null = null;
+			let answered = 0;
 			await Promise.all(
 				ids.map(async id => {
 					sampledAt.set(id, now());
 					try {
 						const sample = await statsFor(id, s.stats[id] ?? null);
+						answered++;
 						if (sample) samples[id] = sample;
-					} catch {
+					} catch (error) {
 						// A container that stopped between the tick and the request: its event updates the row.
+						if (error instanceof DockerDeadlineError) hung = error;
+						else answered++;
 					}
 				}),
 			);
+			// No stats request answered within its deadline: the daemon hangs (its idle events stream
+			// cannot tell). Shown down and reconnected with backoff, like a daemon that went away.
+			if (hung && answered === 0) {
+				lost(hung, gen);
+				return;
+			}
 			// Stats come every stats_ms at most, so "two refreshes" is two of the slower of the two periods.
 			const check = {at: now(), refreshMs: Math.max(ctx.refreshMs, ctx.config.docker.stats_ms)};
 			update(store, 'containers', c => applyStats(c, samples, check));
