@@ -20,23 +20,25 @@ export function entryHostName(entry: HostEntry): string {
 	return '127.0.0.1';
 }
 
-/** An engine's name in its row: host:port of its URL. */
-function engineName(url: string): string {
+/** An engine's name in its row: ":port" on the host's own name (the row says which host), else host:port. */
+function engineName(url: string, hostName: string): string {
 	try {
-		return new URL(url).host;
+		const u = new URL(url);
+		return u.hostname.replace(/^\[(.*)\]$/, '$1') === hostName ? `:${u.port || (u.protocol === 'https:' ? 443 : 80)}` : u.host;
 	} catch {
 		return url;
 	}
 }
 
 export function hostConfig(config: Config, entry: HostEntry): Config {
+	const hostName = entryHostName(entry);
 	return {
 		...config,
 		engines: {
 			...config.engines,
-			list: entry.engines.map(url => ({name: engineName(url), url, kind: 'auto' as const})),
+			list: entry.engines.map(url => ({name: engineName(url, hostName), url, kind: 'auto' as const})),
 			probe: entry.probe,
-			probe_host: entryHostName(entry),
+			probe_host: hostName,
 		},
 		docker: {...config.docker, enabled: entry.docker_host !== undefined},
 		memory: {...config.memory, meminfo_path: entry.meminfo_path},

@@ -42,7 +42,9 @@ export function ContainersPanel({width, height}: PanelProps) {
 					</Line>
 				)),
 				<Line key={`retry${id}`} tone="muted">
-					{`${who}down since ${downSince ? formatClock(downSince) : '–'}; retrying${hasRows ? ' (last known list below)' : ''}${downSince ? `, down ${formatDuration(Date.now() - downSince)}` : ''}`}
+					{several && downSince
+						? `${who}down ${formatDuration(Date.now() - downSince)} (since ${formatClock(downSince)}); retrying${hasRows ? ', last known list below' : ''}`
+						: `down since ${downSince ? formatClock(downSince) : '–'}; retrying${hasRows ? ' (last known list below)' : ''}${downSince ? `, down ${formatDuration(Date.now() - downSince)}` : ''}`}
 				</Line>,
 			);
 		} else if (connection === 'connecting') {
