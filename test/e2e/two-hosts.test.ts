@@ -135,6 +135,37 @@ describe('two hosts side by side', () => {
 		expect(text.stdout).toMatch(/^Hosts\n {2}spark1 +\S+.*docker up.*\n {2}spark2 +\S+.*docker up/m);
 	}, 180_000);
 
+	it('a swap on the second host: `swap NAME` takes the profile’s host, `--host` names it; the first host is left alone', async () => {
+		const c2 = configs['spark2']!;
+		const url = (engine: string) => c2.engines.list.find(e => e.name === engine)!.url;
+		const swapConfig = path.join(dir, 'swap.toml');
+		const profile = (name: string, engine: string, kind: string, model: string, gb: number) => [`[profiles."${name}"]`, 'host = "spark2"', `url = "${url(engine)}"`, `kind = "${kind}"`, `served_model_name = "${model}"`, `memory_gb = ${gb}`, `container = "${engine}"`, 'load_timeout_s = 120', ''];
+		writeFileSync(swapConfig, [readFileSync(configPath, 'utf8'), ...profile('spark2-mistral', 'sglang', 'sglang', 'mistral-small-4', 72), ...profile('spark2-coder', 'vllm', 'vllm', 'qwen3-coder-next', 80)].join('\n'));
+		/** Running containers of a demo, as the docker CLI lists them through its Engine API socket. */
+		const running = async (host: string) => (await execa('docker', ['ps', '--format', '{{.Names}}'], {env: {DOCKER_HOST: configs[host]!.docker.host}})).stdout.split('\n');
+		const swap = async (...args: string[]) => {
+			const r = await execa(process.execPath, [STACKDECK_BIN, 'swap', '--config', swapConfig, '--json', '--yes', '--force', ...args], {reject: false, env: {HOME: dir, XDG_STATE_HOME: path.join(dir, 'state')}});
+			const lines = r.stdout.split('\n').filter(Boolean).map(l => JSON.parse(l) as Record<string, any>);
+			return {code: r.exitCode, plan: lines.find(l => l['type'] === 'plan'), result: lines.find(l => l['type'] === 'result')!};
+		};
+		expect(await running('spark2')).toContain('sglang');
+		const there = await swap('spark2-coder');
+		expect(there.result).toMatchObject({outcome: 'swapped'});
+		expect(there.code).toBe(0);
+		expect(there.plan).toMatchObject({host: 'spark2', target: 'spark2-coder', stop: ['spark2-mistral']});
+		expect(await running('spark2')).toEqual(expect.arrayContaining(['vllm']));
+		expect(await running('spark2')).not.toContain('sglang');
+		// spark1 was not touched: its SGLang serves, its vLLM stays stopped.
+		expect(await running('spark1')).toContain('sglang');
+		expect(await running('spark1')).not.toContain('vllm');
+		const back = await swap('spark2-mistral', '--host', 'spark2');
+		expect(back.result).toMatchObject({outcome: 'swapped'});
+		expect(await running('spark2')).toContain('sglang');
+		expect(await running('spark2')).not.toContain('vllm');
+		// A host that is not configured is refused before anything runs.
+		expect((await swap('spark2-mistral', '--host', 'spark9')).code).toBe(2);
+	}, 300_000);
+
 	it('a frozen host never holds up the other: its figures keep moving, the frozen one is shown down, then both come back; killed, it stays down', async () => {
 		const s = start(160, 48);
 		await s.waitFor(l => sglangRate(l, 'spark1') !== null && sglangRate(l, 'spark2') !== null, 30_000, 'both hosts’ engines');
