@@ -9,7 +9,8 @@ import {createEnginesSource} from './engines/engines-source.js';
 import {createDockerSource} from './docker/docker-source.js';
 import {createDoctorSource} from './doctor/doctor-source.js';
 import {createContractSource} from './swap/contract-source.js';
-import {hostConfig} from '../config/host-config.js';
+import {entryHostName, hostConfig} from '../config/host-config.js';
+import {createPrometheusMemorySource} from './host/prometheus-memory-source.js';
 
 export function createSources(base: Omit<SourceContext, 'host'>, host: Host): Source[] {
 	const ctx: SourceContext = {...base, host};
@@ -27,7 +28,9 @@ export function createHostSources(base: Omit<SourceContext, 'host'>, hosts: read
 		const entry = base.config.hosts.find(h => h.name === host.id);
 		const config = entry ? hostConfig(base.config, entry) : base.config;
 		const ctx: SourceContext = {...base, config, host};
-		const sources = index === 0 ? createSources({...base, config}, host) : [createMeminfoSource(ctx), createEnginesSource(ctx), createDockerSource(ctx)];
+		let sources = index === 0 ? createSources({...base, config}, host) : [createMeminfoSource(ctx), createEnginesSource(ctx), createDockerSource(ctx)];
+		// With a Prometheus and no ssh, its memory is node_exporter's there, not a file.
+		if (entry?.prometheus && !entry.ssh) sources = sources.map(s => (s.id === 'host.meminfo' ? createPrometheusMemorySource(ctx, entry.prometheus!, entryHostName(entry)) : s));
 		return host.id === LOCAL_HOST_ID ? sources : sources.map(s => Object.assign(s, {id: `${host.id}/${s.id}`}));
 	});
 }

@@ -14,7 +14,7 @@ export interface HostSummary {
 	downSince: number | null;
 	docker: {connection: string; endpoint: string | null; error: string | null};
 	engines: {up: number; total: number};
-	memory: {totalBytes: number; usedBytes: number} | null;
+	memory: {totalBytes: number; usedBytes: number; via: string | null} | null;
 	memoryError: string | null;
 	/** What needs the user there (a daemon down, engines down): the badge's count. */
 	problems: number;
@@ -39,7 +39,7 @@ export function hostSummary(state: AppState, id: HostId): HostSummary {
 		downSince: state_ === 'up' ? null : since,
 		docker: {connection: link.connection, endpoint: link.endpoint, error: link.error},
 		engines: {up, total: rows.length},
-		memory: mem.mem ? {totalBytes: mem.mem.totalBytes, usedBytes: mem.mem.usedBytes} : null,
+		memory: mem.mem ? {totalBytes: mem.mem.totalBytes, usedBytes: mem.mem.usedBytes, via: mem.via ?? null} : null,
 		memoryError: mem.error,
 		problems,
 	};

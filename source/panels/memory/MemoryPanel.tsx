@@ -57,7 +57,7 @@ export function MemoryPanel({width, height}: PanelProps) {
 				{bar(used, width, glyphs.barFull, glyphs.barEmpty)}
 			</Line>,
 			<Line key="avail" tone="muted">
-				{`Avail ${formatBytes(mem.availableBytes)}  cache ${formatBytes(mem.cachedBytes)}`}
+				{`Avail ${formatBytes(mem.availableBytes)}  cache ${formatBytes(mem.cachedBytes)}${host.via ? `  via ${host.via}` : ''}`}
 			</Line>,
 			<Line key="swap" tone={mem.swapUsedBytes > 0 ? 'warn' : 'muted'}>
 				{mem.swapTotalBytes > 0

@@ -15,6 +15,8 @@ export interface HostMemory {
 	usedHistory: number[];
 	error: string | null;
 	updatedAt: number | null;
+	/** Where the figures come from: null, the host's meminfo file; else the Prometheus server's URL. */
+	via?: string | null;
 }
 
 /** A watched host as views name it. */
@@ -56,10 +58,10 @@ export function severalHosts(state: {host: HostState}): boolean {
 	return state.host.list.length > 1;
 }
 
-export function applyMeminfo(host: HostState, hostId: HostId, mem: MemInfo, at: number): HostState {
+export function applyMeminfo(host: HostState, hostId: HostId, mem: MemInfo, at: number, via: string | null = null): HostState {
 	const prev = host.memory[hostId] ?? NO_MEMORY;
 	const used = mem.totalBytes > 0 ? mem.usedBytes / mem.totalBytes : 0;
-	return {...host, memory: {...host.memory, [hostId]: {mem, usedHistory: pushSample(prev.usedHistory, used, HOST_HISTORY), error: null, updatedAt: at}}};
+	return {...host, memory: {...host.memory, [hostId]: {mem, usedHistory: pushSample(prev.usedHistory, used, HOST_HISTORY), error: null, updatedAt: at, via}}};
 }
 
 /** Keep the last good reading on screen, but say what went wrong. */
