@@ -4,7 +4,7 @@
 import type {Config} from './schema.js';
 import type {HostEntry} from './sections/hosts.js';
 
-/** The host name engines are probed on: the entry's probe_host, else its ssh or docker_host's host. */
+/** The host's name on the network: its probe_host, else its ssh or docker_host's host, else its name. */
 export function entryHostName(entry: HostEntry): string {
 	if (entry.probe_host) return entry.probe_host;
 	for (const raw of [entry.ssh, entry.docker_host]) {
@@ -17,7 +17,7 @@ export function entryHostName(entry: HostEntry): string {
 			// Not an address: no host name from it.
 		}
 	}
-	return '127.0.0.1';
+	return entry.name;
 }
 
 /** An engine's name in its row: ":port" on the host's own name (the row says which host), else host:port. */
