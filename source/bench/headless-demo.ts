@@ -10,12 +10,16 @@ export const STACKDECK_BIN = path.resolve(path.dirname(fileURLToPath(import.meta
 export interface HeadlessDemo {
 	configPath: string;
 	pid: number;
+	/** Everything it printed so far (the endpoints, DOCKER_HOST, the config). */
+	output(): string;
 	stop(): Promise<void>;
 }
 
-export async function startHeadlessDemo(bin = STACKDECK_BIN): Promise<HeadlessDemo> {
+/** `env`: extra environment (TMPDIR: where its folder, socket and files go). */
+export async function startHeadlessDemo(bin = STACKDECK_BIN, env: NodeJS.ProcessEnv = {}): Promise<HeadlessDemo> {
 	const child: ChildProcess = spawn(process.execPath, [bin, 'demo', '--headless', '--load', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'], {
 		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {...process.env, ...env},
 	});
 	let out = '';
 	let err = '';
@@ -32,6 +36,7 @@ export async function startHeadlessDemo(bin = STACKDECK_BIN): Promise<HeadlessDe
 	return {
 		configPath,
 		pid: child.pid!,
+		output: () => out,
 		async stop() {
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');

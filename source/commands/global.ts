@@ -4,6 +4,7 @@
 import {PANEL_IDS, type PanelId} from '../domain/panel-ids.js';
 import {update} from '../store/index.js';
 import {cycleFocus, focusPanel} from '../store/slices/ui.js';
+import {nextHost} from '../store/slices/host.js';
 import type {Command} from './registry.js';
 
 const noOverlay = (s: {ui: {overlay: unknown; confirm: unknown}}) => s.ui.overlay === null && s.ui.confirm === null;
@@ -33,6 +34,14 @@ export function globalCommands(panels: readonly {id: PanelId; title: string}[]):
 					},
 				}));
 			},
+		},
+		{
+			id: 'host.next',
+			keys: ['h'],
+			description: 'Next host: the panels show its containers, engines and memory (several hosts configured)',
+			group: 'Global',
+			when: s => noOverlay(s) && s.host.list.length > 1,
+			run: ({store}) => update(store, 'host', nextHost),
 		},
 		{
 			id: 'app.repaint',

@@ -12,6 +12,7 @@ import {privacySection} from './sections/privacy.js';
 import {doctorSection} from './sections/doctor.js';
 import {memorySection} from './sections/memory.js';
 import {prometheusSection} from './sections/prometheus.js';
+import {hostsSection, localSection} from './sections/hosts.js';
 
 export const configSchema = z.strictObject({
 	...coreShape,
@@ -26,9 +27,16 @@ export const configSchema = z.strictObject({
 	doctor: doctorSection,
 	memory: memorySection,
 	prometheus: prometheusSection,
-});
+	hosts: hostsSection,
+	local: localSection,
+}).refine(c => c.local.enabled || c.hosts.length > 0, {message: 'with the local host disabled, at least one [[hosts]] entry is needed', path: ['local', 'enabled']});
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Hosts to watch: the local one unless [local] enabled = false, then every [[hosts]] entry. */
+export function hostCount(config: Config): number {
+	return (config.local.enabled ? 1 : 0) + config.hosts.length;
+}
 
 export function defaultConfig(): Config {
 	return configSchema.parse({});

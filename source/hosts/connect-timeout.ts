@@ -32,13 +32,16 @@ function limitConnect(socket: net.Socket, host: string, port: number, ms: number
 }
 
 /** An Agent for tcp:// (http) or TLS (https) daemons whose connections give up connecting after `ms`. */
-export function timedAgent(tls: boolean, ms: number = CONNECT_TIMEOUT_MS): http.Agent {
+export function timedAgent(tls: boolean, ms: number = CONNECT_TIMEOUT_MS, tlsOptions: https.AgentOptions = {}): http.Agent {
 	const limit = (socket: Duplex | null | undefined, options: http.ClientRequestArgs) => {
 		if (socket instanceof net.Socket) limitConnect(socket, String(options.host ?? options.hostname ?? ''), Number(options.port ?? 0), ms);
 		return socket;
 	};
 	if (tls)
 		return new (class extends https.Agent {
+			constructor() {
+				super(tlsOptions);
+			}
 			override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void) {
 				return limit(super.createConnection(options, callback), options);
 			}

@@ -8,6 +8,8 @@ import {update} from '../store/index.js';
 import {selectedRow, type EngineRow, type EnginesState} from '../store/slices/engines.js';
 import {filterIndices} from '../domain/list/filter.js';
 import type {ListAdapter} from '../commands/list.js';
+import type {AppState} from '../store/index.js';
+import {hostScope, inScope, type HostScope} from '../store/slices/host.js';
 
 export function downText(r: EngineRow): string | null {
 	if (r.state !== 'unreachable') return null;
@@ -25,6 +27,22 @@ export function filteredEngines(s: EnginesState, filter: string): EnginesState {
 	return {...s, rows: kept.map(i => s.rows[i]!), selected: kept.indexOf(s.selected)};
 }
 
+/**
+ * The engines of the hosts a layout shows (hostScope), the selection mapped into them (-1 when the
+ * selected engine is another host's); `at` maps back to the slice's indices.
+ */
+export function scopedEngines(s: EnginesState, scope: HostScope): EnginesState & {at: number[]} {
+	if (scope.only === null) return {...s, at: s.rows.map((_, i) => i)};
+	const at = s.rows.flatMap((r, i) => (inScope(scope, r.hostId) ? [i] : []));
+	return {...s, rows: at.map(i => s.rows[i]!), selected: at.indexOf(s.selected), at};
+}
+
+/** The selected engine, when it is on screen (of a shown host). */
+export function selectedShown(state: AppState): EngineRow | undefined {
+	const shown = scopedEngines(state.engines, hostScope(state));
+	return shown.selected < 0 ? undefined : selectedRow(shown);
+}
+
 /** `fields`: the selected engine's every figure, for Enter (see engine-fields.ts). */
 export function engineList(panel: PanelId, fields?: ListAdapter['fields']): ListAdapter {
 	return {
@@ -32,9 +50,12 @@ export function engineList(panel: PanelId, fields?: ListAdapter['fields']): List
 		id: panel,
 		mode: 'cursor',
 		active: s => s.ui.focused === panel && s.ui.overlay === null,
-		texts: s => s.engines.rows.map(engineText),
-		position: s => s.engines.selected,
-		moveTo: (store, index) => update(store, 'engines', s => (s.selected === index ? s : {...s, selected: index})),
+		texts: s => scopedEngines(s.engines, hostScope(s)).rows.map(engineText),
+		position: s => Math.max(0, scopedEngines(s.engines, hostScope(s)).selected),
+		moveTo: (store, index) => {
+			const global = scopedEngines(store.getState().engines, hostScope(store.getState())).at[index];
+			if (global !== undefined) update(store, 'engines', s => (s.selected === global ? s : {...s, selected: global}));
+		},
 	};
 }
 
@@ -48,7 +69,7 @@ export function rowCommands(panel: PanelId, group: string): Command[] {
 			group,
 			when,
 			run: ({state, services}) => {
-				const row = selectedRow(state.engines);
+				const row = selectedShown(state);
 				if (row) services.bench.start(row);
 			},
 		},

@@ -14,6 +14,8 @@ import {PANELS} from '../panels/registry.js';
 import {swapCommands} from '../commands/swap.js';
 import {SwapController} from '../actions/swap/controller.js';
 import {localSwapEnv} from '../actions/swap/local-env.js';
+import {hostSwapEnv, swapConfigFor} from '../actions/swap/host-env.js';
+import {LOCAL_HOST_ID} from '../hosts/host.js';
 import {keybindingsPath, loadKeybindings} from '../commands/keybindings-file.js';
 import type {LoadedConfig} from '../config/load.js';
 import {createAppStore, initialState, type AppStore} from '../store/index.js';
@@ -142,7 +144,10 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const services = createServices({store, config, env});
 	const jobs = services.jobs;
 	const base = {store, config, refreshMs, env};
-	swap = new SwapController(store, config, localSwapEnv(config, env), {
+	// The `m` window swaps on the first host, among the profiles that run there (`stackdeck swap --host` for the others).
+	const first = services.hosts[0]!;
+	const swapConfig = swapConfigFor(config, first.id, first.id);
+	swap = new SwapController(store, swapConfig, first.id === LOCAL_HOST_ID ? localSwapEnv(swapConfig, env) : hostSwapEnv(first, swapConfig, env), {
 		stop: id => services.aider.stop(id),
 		startAider: request => services.aider.startAider(request),
 	});
@@ -231,9 +236,9 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			void startSources().catch((error: unknown) => finish({kind: 'error', error}));
 		});
 		const startSources = async () => {
-			const {createSources} = await import('../sources/index.js');
+			const {createHostSources} = await import('../sources/index.js');
 			if (finishing) return;
-			const sources = [...services.hosts.flatMap(host => createSources(base, host)), ...(options.extraSources?.(store, services) ?? [])];
+			const sources = [...createHostSources(base, services.hosts), ...(options.extraSources?.(store, services) ?? [])];
 			scheduler = createScheduler(store, sources, refreshMs);
 			// A panel that comes on screen (a key press) polls at once instead of at the next tick.
 			let visible = store.getState().ui.visible;

@@ -3,6 +3,8 @@
 
 import type {Config} from '../config/schema.js';
 import {createLocalHost} from '../hosts/local.js';
+import {createConfiguredHost} from '../hosts/configured.js';
+import {setHosts} from '../store/slices/host.js';
 import type {TargetOptions} from '../hosts/docker.js';
 import type {Services} from '../services/types.js';
 import {AiderManager} from '../sources/aider/manager.js';
@@ -20,9 +22,12 @@ export interface ServiceOptions {
 
 export function createServices(options: ServiceOptions): Services {
 	const {store, config, env} = options;
-	// One host today: this machine. Configured remote hosts get theirs here.
-	const local = createLocalHost({env, docker: config.docker, ...(options.dockerTarget ? {targetOptions: options.dockerTarget} : {})});
-	return {hosts: [local], aider: new AiderManager(store, config, env), bench: createBenchRunner(store), jobs: createJobsService(store)};
+	// This machine (unless [local] enabled = false), then each [[hosts]] entry in order.
+	const targetOptions = options.dockerTarget ? {targetOptions: options.dockerTarget} : {};
+	const local = config.local.enabled ? [createLocalHost({env, docker: config.docker, ...targetOptions})] : [];
+	const hosts = [...local, ...config.hosts.map(entry => createConfiguredHost(entry, env, options.dockerTarget))];
+	store.setState(s => ({host: setHosts(s.host, hosts.map(h => ({id: h.id, label: h.label})))}));
+	return {hosts, aider: new AiderManager(store, config, env), bench: createBenchRunner(store), jobs: createJobsService(store)};
 }
 
 /** Stops every session the Aider manager started and closes every host's connections. */

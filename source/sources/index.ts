@@ -3,13 +3,34 @@
 import type {Source, SourceContext} from './types.js';
 import {createMeminfoSource} from './host/meminfo-source.js';
 import {createOpenhandsSource} from './openhands/openhands-source.js';
-import type {Host} from '../hosts/host.js';
+import {LOCAL_HOST_ID, type Host} from '../hosts/host.js';
 import {createEngineSources} from './engines/index.js';
+import {createEnginesSource} from './engines/engines-source.js';
 import {createDockerSource} from './docker/docker-source.js';
 import {createDoctorSource} from './doctor/doctor-source.js';
 import {createContractSource} from './swap/contract-source.js';
+import {entryHostName, hostConfig} from '../config/host-config.js';
+import {createPrometheusMemorySource} from './host/prometheus-memory-source.js';
 
 export function createSources(base: Omit<SourceContext, 'host'>, host: Host): Source[] {
 	const ctx: SourceContext = {...base, host};
 	return [createMeminfoSource(ctx), createOpenhandsSource(ctx), ...createEngineSources(ctx), createDockerSource(ctx), createDoctorSource(ctx), createContractSource(ctx)];
+}
+
+/**
+ * Every host's sources. The first host gets them all; each further host its containers, engines and
+ * memory, which the store keys by host (the sessions, cache-folder, GPU, Doctor and swap-contract
+ * slices hold one host's). A host's sources read its own [[hosts]] settings, and their ids carry its
+ * name so the scheduler polls each host's on its own: a host that hangs holds up no other.
+ */
+export function createHostSources(base: Omit<SourceContext, 'host'>, hosts: readonly Host[]): Source[] {
+	return hosts.flatMap((host, index) => {
+		const entry = base.config.hosts.find(h => h.name === host.id);
+		const config = entry ? hostConfig(base.config, entry) : base.config;
+		const ctx: SourceContext = {...base, config, host};
+		let sources = index === 0 ? createSources({...base, config}, host) : [createMeminfoSource(ctx), createEnginesSource(ctx), createDockerSource(ctx)];
+		// With a Prometheus and no ssh, its memory is node_exporter's there, not a file.
+		if (entry?.prometheus && !entry.ssh) sources = sources.map(s => (s.id === 'host.meminfo' ? createPrometheusMemorySource(ctx, entry.prometheus!, entryHostName(entry)) : s));
+		return host.id === LOCAL_HOST_ID ? sources : sources.map(s => Object.assign(s, {id: `${host.id}/${s.id}`}));
+	});
 }

@@ -10,6 +10,8 @@ import {dismissNotice, NOTICE_MS} from '../store/slices/ui.js';
 import {useAppState, useCockpit} from './context.js';
 import {headerHint} from './header-hint.js';
 import {Line, Span} from './widgets/Line.js';
+import {hostTagsText} from '../store/host-summary.js';
+import {cellWidth} from '../domain/list/cells.js';
 
 export function Header({width, label}: {width: number; label?: string | undefined}) {
 	const {store, panels, registry} = useCockpit();
@@ -21,7 +23,8 @@ export function Header({width, label}: {width: number; label?: string | undefine
 		return () => clearTimeout(timer);
 	}, [store, notice]);
 	const index = panels.findIndex(p => p.id === ui.focused);
-	const room = width - 'stackdeck'.length - (ui.readOnly ? ' [read-only]'.length : 0);
+	const hosts = useAppState(hostTagsText);
+	const room = width - 'stackdeck'.length - (ui.readOnly ? ' [read-only]'.length : 0) - cellWidth(hosts);
 	// The keys as bound now: a keybindings file that moves quit must not leave the header saying "q".
 	const bound = (id: string, fallback: string) => {
 		const key = registry.keysFor(id)[0];
@@ -35,6 +38,7 @@ export function Header({width, label}: {width: number; label?: string | undefine
 					stackdeck
 				</Span>
 				{ui.readOnly ? <Span tone="warn"> [read-only]</Span> : null}
+				{hosts ? <Span tone="accent">{hosts}</Span> : null}
 				{notice ? <Span tone={notice.level === 'info' ? 'muted' : notice.level}>{`  ${notice.text}`}</Span> : <Span tone="muted">{hint}</Span>}
 			</Line>
 		</Box>

@@ -51,7 +51,7 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 		store = createAppStore();
 		source = createDockerSource({store, config: defaultConfig(), refreshMs: 1000, env: {DOCKER_HOST: daemon!.host}, host}, [100, 200, 400]);
 		await source.start!();
-		await waitFor('the initial listing', () => store.getState().containers.connection === 'up' && byName('gitea') !== undefined);
+		await waitFor('the initial listing', () => store.getState().containers.links['local']?.connection === 'up' && byName('gitea') !== undefined);
 	});
 
 	afterAll(async () => {
@@ -204,13 +204,13 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 		expect(daemon!.pid()).toBeGreaterThan(0);
 		// SIGTERM to the test's own dockerd; resolves once it has stopped its containers and exited.
 		const stopped = daemon!.stop();
-		await waitFor('the daemon reported down', () => store.getState().containers.connection === 'down', 20_000);
-		expect(store.getState().containers.error).toMatch(/Docker daemon/);
+		await waitFor('the daemon reported down', () => store.getState().containers.links['local']?.connection === 'down', 20_000);
+		expect(store.getState().containers.links['local']?.error).toMatch(/Docker daemon/);
 		const lists = source.counters.list;
 		await stopped;
 		await daemon!.start();
-		await waitFor('the panel to recover', () => store.getState().containers.connection === 'up' && byName('openhands') !== undefined, 30_000);
-		expect(store.getState().containers.error).toBeNull();
+		await waitFor('the panel to recover', () => store.getState().containers.links['local']?.connection === 'up' && byName('openhands') !== undefined, 30_000);
+		expect(store.getState().containers.links['local']?.error).toBeNull();
 		expect(source.counters.list).toBe(lists + 1);
 		// Events flow again after the reconnect.
 		const c = await createStackContainer(docker, 'tor', {start: false, bridge});

@@ -85,7 +85,7 @@ describe.skipIf(!available)('Docker source over tcp:// (a real Engine API behind
 	});
 
 	it('lists the containers, as through the socket', async () => {
-		await until('the listing on screen', cockpit, () => cockpit.store.getState().containers.connection === 'up' && byName('gitea') !== undefined);
+		await until('the listing on screen', cockpit, () => cockpit.store.getState().containers.links['local']?.connection === 'up' && byName('gitea') !== undefined);
 		const ollama = byName('ollama')!;
 		update(cockpit.store, 'containers', c => ({...c, selected: ollama.id}));
 		await cockpit.settle();
@@ -127,12 +127,12 @@ describe.skipIf(!available)('Docker source over tcp:// (a real Engine API behind
 		const screen = screenText(cockpit);
 		expect(screen).toMatch(/connection refused; start dockerd there/);
 		expect(screen).toMatch(/retrying \(last known list below\)/);
-		expect(cockpit.store.getState().containers.connection).toBe('down');
+		expect(cockpit.store.getState().containers.links['local']?.connection).toBe('down');
 		expect(containersStatus(cockpit.store.getState()).lines[0]).toContain(`Docker daemon at ${endpoint} unreachable`);
 
 		const lists = source.counters.list;
 		await proxy.reopen();
-		await until('the panel back up', cockpit, () => cockpit.store.getState().containers.connection === 'up' && !screenText(cockpit).includes('unreachable'), {timeoutMs: 20_000});
+		await until('the panel back up', cockpit, () => cockpit.store.getState().containers.links['local']?.connection === 'up' && !screenText(cockpit).includes('unreachable'), {timeoutMs: 20_000});
 		expect(source.counters.list).toBe(lists + 1);
 		expect(screenText(cockpit)).toContain(`${REMOTE_PREFIX}ollama:1`);
 		// Events flow again over the new connection.
@@ -166,7 +166,7 @@ describe('a wrong DOCKER_HOST is reported on the panel, not thrown', () => {
 	it('an unknown scheme', async () => {
 		const c = await open({DOCKER_HOST: 'docker://box'});
 		await until('the scheme error', c, () => screenText(c).includes('DOCKER_HOST="docker://box": unsupported scheme docker://; use unix:///var/run/docker.sock, tcp://host:2375 or ssh://user@host'));
-		expect(c.store.getState().containers.connection).toBe('down');
+		expect(c.store.getState().containers.links['local']?.connection).toBe('down');
 	});
 
 	it('tcp:// without a port tries 2375, as the docker CLI does, and says so', async () => {

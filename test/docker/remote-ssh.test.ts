@@ -93,7 +93,7 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 		const text = status(cockpit);
 		expect(text).toContain(`run \`ssh -p ${sshd!.port} ${sshd!.user}@127.0.0.1\` once and accept the key`);
 		expect(text).toContain(`add it with \`ssh-keyscan -p ${sshd!.port} 127.0.0.1 >> ~/.ssh/known_hosts\``);
-		expect(cockpit.store.getState().containers.connection).toBe('down');
+		expect(cockpit.store.getState().containers.links['local']?.connection).toBe('down');
 		expect(byName('sglang')).toBeUndefined();
 		// The client key was never offered to the unknown server.
 		expect(sshd!.logins()).toBe(0);
@@ -101,7 +101,7 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 
 	it('connects by itself once the key is added the way the message says (ssh-keyscan >> ~/.ssh/known_hosts)', async () => {
 		appendFileSync(join(home, '.ssh', 'known_hosts'), `${await keyscan()}\n`);
-		await until('the listing over ssh', cockpit, () => cockpit.store.getState().containers.connection === 'up' && byName('sglang') !== undefined, {timeoutMs: 30_000});
+		await until('the listing over ssh', cockpit, () => cockpit.store.getState().containers.links['local']?.connection === 'up' && byName('sglang') !== undefined, {timeoutMs: 30_000});
 		expect(containersStatus(cockpit.store.getState()).data).toMatchObject({endpoint, connection: 'up', error: null});
 		expect(screenText(cockpit)).not.toContain('host key');
 	}, 60_000);
@@ -134,10 +134,10 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 	it('says the host is unreachable when sshd goes, and recovers with one new login when it is back', async () => {
 		await sshd!.stop();
 		await until('the unreachable banner', cockpit, () => screenText(cockpit).includes(`Docker host ${endpoint} unreachable: nothing accepts SSH connections there`), {timeoutMs: 30_000});
-		expect(cockpit.store.getState().containers.connection).toBe('down');
+		expect(cockpit.store.getState().containers.links['local']?.connection).toBe('down');
 		const logins = sshd!.logins();
 		await sshd!.restart();
-		await until('the panel back up', cockpit, () => cockpit.store.getState().containers.connection === 'up' && !screenText(cockpit).includes('unreachable'), {timeoutMs: 60_000});
+		await until('the panel back up', cockpit, () => cockpit.store.getState().containers.links['local']?.connection === 'up' && !screenText(cockpit).includes('unreachable'), {timeoutMs: 60_000});
 		expect(screenText(cockpit)).toContain(`${PREFIX}sglang:1`);
 		const c = await createRemoteContainer(docker, 'tor', {start: false, prefix: PREFIX});
 		await until('tor seen after the reconnect', cockpit, () => screenText(cockpit).includes(`${PREFIX}tor:1`), {timeoutMs: 30_000});
@@ -150,7 +150,7 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 		expect(hashed).toMatch(/^\|1\|/m);
 		expect(hashed).not.toContain('127.0.0.1');
 		const {cockpit: other} = await openOther(homeWith(`${hashed}\n`));
-		await untilOn('the listing', other, () => other.store.getState().containers.connection === 'up' && screenText(other).includes(`${PREFIX}sglang:1`));
+		await untilOn('the listing', other, () => other.store.getState().containers.links['local']?.connection === 'up' && screenText(other).includes(`${PREFIX}sglang:1`));
 	}, 90_000);
 
 	it('refuses a changed host key as a possible man-in-the-middle, without logging in', async () => {
@@ -162,7 +162,7 @@ describe.skipIf(!sshd)('Docker source over ssh:// (a local sshd, docker system d
 		const {cockpit: other} = await openOther(homeWith(`# an old key\n${name} ${wrong}\n`));
 		await untilOn('the changed key banner', other, () => screenText(other).includes(`Docker host ${endpoint}: the ssh-ed25519 host key of ${name} differs from the one in ~/.ssh/known_hosts:2: POSSIBLE MAN-IN-THE-MIDDLE ATTACK`));
 		expect(status(other)).toContain(`remove the old one with \`ssh-keygen -R '${name}'\``);
-		expect(other.store.getState().containers.connection).toBe('down');
+		expect(other.store.getState().containers.links['local']?.connection).toBe('down');
 		expect(screenText(other)).not.toContain(`${PREFIX}sglang:1`);
 		expect(sshd!.logins()).toBe(logins);
 	}, 90_000);

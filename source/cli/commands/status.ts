@@ -4,13 +4,15 @@ import {PANEL_IDS} from '../../domain/panel-ids.js';
 import {PANELS} from '../../panels/registry.js';
 import {createAppStore, initialState, update} from '../../store/index.js';
 import {setVisibleIds} from '../../store/slices/containers.js';
-import {createSources} from '../../sources/index.js';
+import {createHostSources} from '../../sources/index.js';
 import {closeServices, createServices} from '../../runtime/services.js';
 import type {Host} from '../../hosts/host.js';
 import {createScheduler} from '../../sources/scheduler.js';
 import {loadOrReport} from '../options.js';
 import {parseCommand} from '../parse.js';
 import {writeJson, writeText} from '../output.js';
+import {hostSummary, type HostSummary} from '../../store/host-summary.js';
+import {formatBytes, formatDuration} from '../../domain/format.js';
 
 const HELP = `usage: stackdeck status [--json] [--window MS] [--config PATH]
 
@@ -35,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
 	update(store, 'ui', ui => ({...ui, visible: [...PANEL_IDS]}));
 	const services = createServices({store, config: loaded.config, env: process.env});
 	const base = {store, config: loaded.config, refreshMs: loaded.config.refresh_ms, env: process.env};
-	const sources = services.hosts.flatMap(host => createSources(base, host));
+	const sources = createHostSources(base, services.hosts);
 	const scheduler = createScheduler(store, sources, loaded.config.refresh_ms, false);
 	for (const source of sources) await Promise.resolve(source.start?.()).catch(() => undefined);
 	// Every container counts as on screen, so each gets its CPU and memory sampled.
@@ -46,10 +48,10 @@ export async function run(argv: string[]): Promise<number> {
 		await scheduler.tick();
 	}
 	await scheduler.stop();
-	const hosts = services.hosts.map(describeHost);
+	const state = store.getState();
+	const hosts = services.hosts.map(h => ({...describeHost(h), ...hostSummary(state, h.id)}));
 	closeServices(services);
 
-	const state = store.getState();
 	const sections = PANELS.filter(p => p.status).map(p => ({id: p.id, ...p.status!(state)}));
 	const failed = sections.filter(s => s.lines.some(l => l.startsWith('error:')));
 	if (parsed.values.json) {
@@ -58,6 +60,7 @@ export async function run(argv: string[]): Promise<number> {
 	} else {
 		const notBuilt = PANELS.filter(p => !p.status).map(p => p.title);
 		const out: string[] = [];
+		if (hosts.length > 1) out.push('Hosts', ...hosts.map(hostLine));
 		for (const s of sections) out.push(`${s.title}`, ...s.lines.map(l => `  ${l}`));
 		if (notBuilt.length) out.push(`(not built yet: ${notBuilt.join(', ')})`);
 		writeText(out);
@@ -65,13 +68,20 @@ export async function run(argv: string[]): Promise<number> {
 	return failed.length > 0 ? 1 : 0;
 }
 
+/** One host for people: name, state (and for how long), Docker, engines, memory. */
+function hostLine(h: ReturnType<typeof describeHost> & HostSummary): string {
+	const age = h.downSince !== null ? ` for ${formatDuration(Date.now() - h.downSince)}` : '';
+	const mem = h.memory ? `memory ${formatBytes(h.memory.usedBytes)}/${formatBytes(h.memory.totalBytes)}` : `memory ${h.memoryError ? 'unreadable' : '–'}`;
+	return `  ${h.id.padEnd(12)} ${(h.state + age).padEnd(16)} docker ${h.docker.connection}  engines ${h.engines.up}/${h.engines.total} up  ${mem}${h.docker.error && h.docker.connection === 'down' ? `  (${h.docker.error})` : ''}`;
+}
+
 /** A host as `status --json` lists it: records elsewhere in the output name it by `hostId`. */
-function describeHost(host: Host): {id: string; label: string; kind: string; docker: string | null} {
+function describeHost(host: Host): {id: string; label: string; kind: string; endpoint: string | null} {
 	let docker: string | null;
 	try {
 		docker = host.docker().endpoint;
 	} catch {
 		docker = null;
 	}
-	return {id: host.id, label: host.label, kind: host.kind, docker};
+	return {id: host.id, label: host.label, kind: host.kind, endpoint: docker};
 }

@@ -10,10 +10,13 @@ import {formatDuration} from '../../domain/format.js';
 import type {JobRecord} from '../../domain/jobs/record.js';
 import {planClients, restartContainer} from '../../actions/swap/clients.js';
 import {localSwapEnv} from '../../actions/swap/local-env.js';
+import {hostSwapEnv, swapConfigFor} from '../../actions/swap/host-env.js';
+import {createConfiguredHost} from '../../hosts/configured.js';
+import {LOCAL_HOST_ID} from '../../domain/host-id.js';
 import {controlsFrom, planFor, prepare} from '../../actions/swap/prepare.js';
 import {runSwap} from '../../actions/swap/run.js';
 
-const HELP = `usage: stackdeck swap [NAME] [--yes] [--json] [--force] [--also-stop A,B] [--no-clients]
+const HELP = `usage: stackdeck swap [NAME] [--host HOST] [--yes] [--json] [--force] [--also-stop A,B] [--no-clients]
 
 Without NAME: lists the model profiles, which serve now, what each needs, whether it fits and its
 last load time. With NAME: shows the plan (what stops, what starts, what gets rewritten, why it
@@ -21,13 +24,15 @@ fits), asks, then runs it: waits for requests to finish (--force: do not wait), 
 the memory to come back, starts NAME and waits until it serves. A failure rolls back and restarts
 what was stopped. Then OpenHands' config.toml and Aider's conf are pointed at NAME and the OpenHands
 container is restarted (--no-clients: leave them).
+--host HOST: swap on that [[hosts]] entry, with the profiles that name it (host = "HOST"); without
+it, the host NAME's profile names, else the first host. On another host the clients are left alone.
 --json prints one JSON object per line: the plan, each stage as it changes, and the result.
 Exit status: 0 swapped, 1 failed or cancelled (rolled back), 2 refused or could not run.`;
 
-type Values = {yes?: boolean; force?: boolean; 'also-stop'?: string; 'no-clients'?: boolean};
+type Values = {yes?: boolean; force?: boolean; 'also-stop'?: string; 'no-clients'?: boolean; host?: string};
 
 export async function run(argv: string[]): Promise<number> {
-	const parsed = parseCommand<Values>('swap', argv, {yes: {type: 'boolean', short: 'y'}, force: {type: 'boolean'}, 'also-stop': {type: 'string'}, 'no-clients': {type: 'boolean'}}, HELP, true);
+	const parsed = parseCommand<Values>('swap', argv, {yes: {type: 'boolean', short: 'y'}, force: {type: 'boolean'}, 'also-stop': {type: 'string'}, 'no-clients': {type: 'boolean'}, host: {type: 'string'}}, HELP, true);
 	if (typeof parsed === 'number') return parsed;
 	const {json, yes, force} = parsed.values;
 	if (parsed.positionals.length > 1) {
@@ -36,8 +41,18 @@ export async function run(argv: string[]): Promise<number> {
 	}
 	const loaded = loadOrReport(parsed.values);
 	if (typeof loaded === 'number') return loaded;
-	const {config} = loaded;
-	const env = localSwapEnv(config);
+	const first = loaded.config.local.enabled ? LOCAL_HOST_ID : loaded.config.hosts[0]!.name;
+	const hostId = parsed.values.host ?? (parsed.positionals[0] ? loaded.config.profiles[parsed.positionals[0]]?.host : undefined) ?? first;
+	const entry = loaded.config.hosts.find(h => h.name === hostId);
+	if (!entry && !(hostId === LOCAL_HOST_ID && loaded.config.local.enabled)) {
+		const known = [...(loaded.config.local.enabled ? [LOCAL_HOST_ID] : []), ...loaded.config.hosts.map(h => h.name)];
+		process.stderr.write(`stackdeck swap: no host "${hostId}" in the config; hosts: ${known.join(', ')}\n`);
+		return 2;
+	}
+	// That host's engines, memory file and profiles; its Docker and shell.
+	const config = swapConfigFor(loaded.config, hostId, first);
+	const env = entry ? hostSwapEnv(createConfiguredHost(entry, process.env), config) : localSwapEnv(config);
+	const remote = entry !== undefined;
 	const out = (value: Record<string, unknown>, text: string) => process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
 	try {
 		const prepared = await prepare(config, env);
@@ -58,8 +73,9 @@ export async function run(argv: string[]): Promise<number> {
 			out({type: 'result', outcome: 'refused', message: plan.error}, `stackdeck swap: ${plan.error}`);
 			return 2;
 		}
-		const clients = parsed.values['no-clients'] ? null : await planClients(plan.target, plan.stop);
-		out({type: 'plan', target: plan.target.name, stop: plan.stop.map(p => p.name), keep: plan.keep.map(p => p.name), fits: plan.fits, why: plan.why, refusal: plan.refusal, lines: plan.lines, clients: clients?.lines ?? []}, [`swap to ${plan.target.name}:`, ...plan.lines.map(l => `  ${l}`), ...(clients?.lines ?? []).map(l => `  ${l}`)].join('\n'));
+		// The client configs are files on the host they run on; another host's are not reached from here.
+		const clients = parsed.values['no-clients'] || remote ? null : await planClients(plan.target, plan.stop);
+		out({type: 'plan', host: hostId, target: plan.target.name, stop: plan.stop.map(p => p.name), keep: plan.keep.map(p => p.name), fits: plan.fits, why: plan.why, refusal: plan.refusal, lines: plan.lines, clients: clients?.lines ?? []}, [`swap to ${plan.target.name}${remote ? ` on ${hostId}` : ''}:`, ...plan.lines.map(l => `  ${l}`), ...(clients?.lines ?? []).map(l => `  ${l}`)].join('\n'));
 		if (!plan.refusal && !yes) {
 			if (!process.stdin.isTTY) {
 				out({type: 'result', outcome: 'refused', message: 'not confirmed: pass --yes to swap without asking'}, 'stackdeck swap: not confirmed: pass --yes to swap without asking');

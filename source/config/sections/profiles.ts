@@ -21,6 +21,8 @@ export const profileEntry = z.strictObject({
 	load_timeout_s: z.number().positive().optional(),
 	/** Docker stop grace period before the kill. */
 	stop_timeout_s: z.number().int().positive().optional(),
+	/** The [[hosts]] entry it runs on (default: the first host, this machine unless [local] is off). */
+	host: z.string().min(1).optional(),
 	/** Profiles in one group replace each other; other groups keep running. */
 	group: z.string().optional(),
 	/** Clients pointed at this profile, rewritten when a swap moves them. */

@@ -11,10 +11,14 @@ import type {PanelProps} from '../types.js';
 import {cacheLines} from './lines.js';
 import {useList} from '../../ui/list/use-list.js';
 import {FilterLine} from '../../ui/list/FilterLine.js';
-import {engineText, filteredEngines} from '../engines-common.js';
+import {engineText, filteredEngines, scopedEngines} from '../engines-common.js';
+import {hostScope} from '../../store/slices/host.js';
 
 export function CachePanel({width, height}: PanelProps) {
-	const engines = useAppState(s => s.engines);
+	const all = useAppState(s => s.engines);
+	const column = useAppState(s => hostScope(s).column);
+	const only = useAppState(s => hostScope(s).only);
+	const engines = useMemo(() => scopedEngines(all, {column, only}), [all, column, only]);
 	const detail = useAppState(s => listState(s.lists, 'cache').detail && s.engines.rows.length > 0);
 	const view = useList('cache', engines.rows, engineText, engines.selected, height);
 	const room = height - (view.filter || view.editing ? 1 : 0);

@@ -5,7 +5,7 @@ import type {PanelDef} from '../types.js';
 import type {Command} from '../../commands/registry.js';
 import {engineList, rowCommands} from '../engines-common.js';
 import {update} from '../../store/index.js';
-import {selectedRow} from '../../store/slices/engines.js';
+import {selectedShown} from '../engines-common.js';
 import {showNotice} from '../../store/slices/ui.js';
 import {flushJob} from '../../actions/flush-cache.js';
 import {CachePanel} from './CachePanel.js';
@@ -20,7 +20,7 @@ const flush: Command = {
 	mutating: true,
 	when: s => s.ui.focused === 'cache',
 	run: ({store, state, jobs}) => {
-		const row = selectedRow(state.engines);
+		const row = selectedShown(state);
 		if (!row || row.kind !== 'sglang') {
 			update(store, 'ui', ui => showNotice(ui, `flush: select an SGLang engine (${row ? `${row.name} is ${row.kind ?? 'unidentified'}` : 'none found'})`, 'warn'));
 			return;

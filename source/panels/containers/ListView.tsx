@@ -13,7 +13,9 @@ import {fitColumns, headerText} from '../../domain/list/columns.js';
 import {cellWidth, fitCells, truncateCells} from '../../domain/list/cells.js';
 import {currentStep} from '../../domain/jobs/record.js';
 import {runningJobs} from '../../store/slices/jobs.js';
-import {staleAge} from '../../store/slices/containers.js';
+import {linkOf, staleAge} from '../../store/slices/containers.js';
+import {hostScope} from '../../store/slices/host.js';
+import {LOCAL_HOST_ID} from '../../domain/host-id.js';
 import {containerColumns, containerText, groupTitle, orderedContainers, selectedIndex, type ContainerCells} from './list.js';
 import {useStatsFor} from './use-stats-for.js';
 
@@ -24,7 +26,10 @@ export function ListView({width, height}: {width: number; height: number}) {
 	const {glyphs} = useTheme();
 	const s = useAppState(st => st.containers);
 	const jobs = useAppState(st => st.jobs);
-	const ordered = useMemo(() => orderedContainers(s.byId), [s.byId]);
+	const column = useAppState(st => hostScope(st).column);
+	const only = useAppState(st => hostScope(st).only);
+	const scope = useMemo(() => ({column, only}), [column, only]);
+	const ordered = useMemo(() => orderedContainers(s.byId, scope), [s.byId, scope]);
 	const busy = useMemo(() => {
 		const byTarget = new Map<string, string>();
 		for (const job of runningJobs(jobs)) {
@@ -47,16 +52,17 @@ export function ListView({width, height}: {width: number; height: number}) {
 	const view = useList('containers', items, textOf, cursor, Math.max(0, height - 1 - Math.min(counts.size, 3)));
 	useStatsFor(view.shown.map(i => ordered[i]!.id), view.shown[0] ?? 0);
 
-	const columns = useMemo(() => containerColumns({running: glyphs.barFull, other: '·'}), [glyphs]);
+	const columns = useMemo(() => containerColumns({running: glyphs.barFull, other: '·'}, scope.column), [glyphs, scope.column]);
 	const fitted = fitColumns(columns, width, view.shown.map(i => items[i]!));
 	// The header line: the counts (and a remote daemon's address) above the name, the figures' headers.
-	const figures = headerText(fitted.slice(2));
+	const figures = headerText(fitted.filter(f => f.column.id !== 'mark' && f.column.id !== 'host' && f.column.id !== 'name'));
 	const left = Math.max(0, width - cellWidth(figures) - (figures ? 1 : 0));
 	const running = ordered.filter(c => c.state === 'running').length;
 	const countText = `${running}/${ordered.length} running`;
 	const room = left - countText.length - 3;
 	// A daemon on another host is named, so its containers are not mistaken for this machine's.
-	const remote = s.endpoint && !s.endpoint.startsWith('unix://') && room >= 10 ? `${truncateCells(s.endpoint, room)} · ` : '';
+	const endpoint = scope.column ? null : linkOf(s, scope.only ?? LOCAL_HOST_ID).endpoint;
+	const remote = endpoint && !endpoint.startsWith('unix://') && room >= 10 ? `${truncateCells(endpoint, room)} · ` : '';
 	const header = `${fitCells(remote + countText, left, 'right')}${figures ? ` ${figures}` : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">

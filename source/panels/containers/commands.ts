@@ -5,7 +5,8 @@
 import type {Command, CommandContext} from '../../commands/registry.js';
 import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
-import {closeView, openLogs, patchLogs} from '../../store/slices/containers.js';
+import {closeView, linkOf, openLogs, patchLogs} from '../../store/slices/containers.js';
+import {hostScope, inScope} from '../../store/slices/host.js';
 import {containerJob, type ContainerVerb} from '../../actions/containers.js';
 import {hostFor, type Services} from '../../services/types.js';
 import {containerIds, groupedRows} from './selectors.js';
@@ -16,8 +17,16 @@ const inView = (view: AppState['containers']['view']) => (s: AppState) => on(s) 
 
 function selectedId(s: AppState): string | null {
 	const c = s.containers;
-	if (c.selected && c.byId[c.selected]) return c.selected;
-	return containerIds(groupedRows(c.byId))[0] ?? null;
+	const scope = hostScope(s);
+	if (c.selected && c.byId[c.selected] && inScope(scope, c.byId[c.selected]!.hostId)) return c.selected;
+	return containerIds(groupedRows(c.byId).filter(r => r.kind !== 'container' || inScope(scope, r.info.hostId)))[0] ?? null;
+}
+
+/** The selected container's daemon answers (start, stop and restart need it). */
+function selectedUp(s: AppState): boolean {
+	const id = selectedId(s);
+	const info = id ? s.containers.byId[id] : undefined;
+	return info !== undefined && linkOf(s.containers, info.hostId).connection === 'up';
 }
 
 /** The Docker client of the host the container is on; null when it cannot be had (the job says why). */
@@ -78,7 +87,7 @@ export const containersCommands: Command[] = [
 		description: 'Start or stop the container (asks first)',
 		group: GROUP,
 		mutating: true,
-		when: s => on(s) && s.containers.connection === 'up',
+		when: s => on(s) && selectedUp(s),
 		run: ctx => confirmAction(ctx, 'toggle'),
 	},
 	{
@@ -87,7 +96,7 @@ export const containersCommands: Command[] = [
 		description: 'Restart the container (asks first)',
 		group: GROUP,
 		mutating: true,
-		when: s => on(s) && s.containers.connection === 'up',
+		when: s => on(s) && selectedUp(s),
 		run: ctx => confirmAction(ctx, 'restart'),
 	},
 	{id: 'containers.follow', keys: ['f'], description: 'Follow the log on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {follow: !c.logs?.follow, scroll: 0}))},

@@ -11,9 +11,10 @@ import {patchLogs, type ContainersState} from '../../store/slices/containers.js'
 import type {Token} from '../../theme/tokens.js';
 import {cpuText, groupedRows, memText, stateTone} from './selectors.js';
 import {formatDuration} from '../../domain/format.js';
+import {hostScope, inScope, type HostScope} from '../../store/slices/host.js';
 
-export function orderedContainers(byId: ContainersState['byId']): ContainerInfo[] {
-	return groupedRows(byId).flatMap(r => (r.kind === 'container' ? [r.info] : []));
+export function orderedContainers(byId: ContainersState['byId'], scope: HostScope = {column: false, only: null}): ContainerInfo[] {
+	return groupedRows(byId).flatMap(r => (r.kind === 'container' && inScope(scope, r.info.hostId) ? [r.info] : []));
 }
 
 export function containerText(c: ContainerInfo): string {
@@ -39,9 +40,10 @@ export interface ContainerCells {
 }
 
 /** Mark, name (the job in progress after it), CPU, MEM: on a narrow panel MEM goes first, then CPU. */
-export function containerColumns(mark: {running: string; other: string}): Column<ContainerCells, Token>[] {
+export function containerColumns(mark: {running: string; other: string}, hostColumn = false): Column<ContainerCells, Token>[] {
 	return [
 		{id: 'mark', header: '', width: 1, priority: 0, cell: r => (r.info.state === 'running' ? mark.running : mark.other), tone: r => stateTone(r.info)},
+		...(hostColumn ? [{id: 'host', header: 'HOST', width: 8, priority: 1, cell: (r: ContainerCells) => r.info.hostId, tone: () => 'muted' as Token}] : []),
 		{
 			id: 'name',
 			header: 'NAME',
@@ -61,12 +63,12 @@ export function containerColumns(mark: {running: string; other: string}): Column
 export const containersList: ListAdapter = {
 	id: 'containers',
 	mode: 'cursor',
-	active: (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.containers.view === 'list' && s.containers.connection !== 'disabled',
-	texts: s => orderedContainers(s.containers.byId).map(containerText),
-	position: s => selectedIndex(s.containers, orderedContainers(s.containers.byId)),
+	active: (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.containers.view === 'list' && Object.values(s.containers.links).some(l => l.connection !== 'disabled'),
+	texts: s => orderedContainers(s.containers.byId, hostScope(s)).map(containerText),
+	position: s => selectedIndex(s.containers, orderedContainers(s.containers.byId, hostScope(s))),
 	moveTo: (store, index) =>
 		update(store, 'containers', c => {
-			const id = orderedContainers(c.byId)[index]?.id;
+			const id = orderedContainers(c.byId, hostScope(store.getState()))[index]?.id;
 			return id && id !== c.selected ? {...c, selected: id} : c;
 		}),
 };

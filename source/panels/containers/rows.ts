@@ -3,6 +3,7 @@
 
 import type {AppState} from '../../store/index.js';
 import {listState} from '../../store/slices/lists.js';
+import {linkOf} from '../../store/slices/containers.js';
 import {groupTitle, orderedContainers} from './list.js';
 
 export function containersRows(state: AppState): number | undefined {
@@ -10,7 +11,8 @@ export function containersRows(state: AppState): number | undefined {
 	if (s.view !== 'list') return undefined;
 	const rows = orderedContainers(s.byId);
 	const groups = new Set(rows.map(groupTitle)).size;
-	const banner = s.connection === 'down' ? 4 : s.connection === 'up' ? 0 : 1;
+	const {connection} = linkOf(s, state.host.current);
+	const banner = connection === 'down' ? 4 : connection === 'up' ? 0 : 1;
 	const {filter, editing} = listState(state.lists, 'containers');
 	return banner + 1 + Math.max(1, rows.length + groups) + (filter || editing ? 1 : 0);
 }

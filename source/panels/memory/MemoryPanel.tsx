@@ -4,26 +4,51 @@ import {RowDetail} from '../../ui/list/RowDetail.js';
 import {FilterLine} from '../../ui/list/FilterLine.js';
 import {useList} from '../../ui/list/use-list.js';
 import {listState} from '../../store/slices/lists.js';
-import {engineText, filteredEngines} from '../engines-common.js';
+import {engineText, filteredEngines, scopedEngines} from '../engines-common.js';
 import {memoryList} from './list.js';
-import React from 'react';
+import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {useAppState, useTheme} from '../../ui/context.js';
 import {Line, Span} from '../../ui/widgets/Line.js';
 import {bar, sparkline} from '../../domain/sparkline.js';
-import {formatBytes, formatPercent} from '../../domain/format.js';
+import {fit, formatBytes, formatPercent} from '../../domain/format.js';
 import type {PanelProps} from '../types.js';
 import {engineMemoryLines, gpuLines} from './engine-lines.js';
-import {currentMemory} from '../../store/slices/host.js';
+import {currentMemory, hostScope} from '../../store/slices/host.js';
 
 export function MemoryPanel({width, height}: PanelProps) {
 	const host = useAppState(currentMemory);
-	const engines = useAppState(s => s.engines);
+	const allEngines = useAppState(s => s.engines);
+	const column = useAppState(s => hostScope(s).column);
+	const only = useAppState(s => hostScope(s).only);
+	const engines = useMemo(() => scopedEngines(allEngines, {column, only}), [allEngines, column, only]);
+	const hosts = useAppState(s => s.host.list);
+	const memory = useAppState(s => s.host.memory);
+	const current = useAppState(s => s.host.current);
 	const {filter, editing, detail} = useAppState(s => listState(s.lists, 'memory'));
 	const view = useList('memory', engines.rows, engineText, engines.selected, height);
 	const {glyphs} = useTheme();
 	const {mem, error, usedHistory} = host;
 	const rows: React.ReactNode[] = [];
+	// Wide, several hosts: one line per host first, then the current host's detail.
+	if (column) {
+		const nameW = Math.min(10, Math.max(...hosts.map(h => h.id.length)) + 1);
+		for (const h of hosts) {
+			const m = memory[h.id]?.mem;
+			const err = memory[h.id]?.error;
+			const used = m && m.totalBytes > 0 ? m.usedBytes / m.totalBytes : 0;
+			rows.push(
+				<Line key={`host-${h.id}`} tone={err ? 'error' : used >= 0.9 ? 'error' : used >= 0.75 ? 'warn' : 'text'} bold={h.id === current}>
+					{`${fit(h.id, nameW)}${m ? `${formatBytes(m.usedBytes)} / ${formatBytes(m.totalBytes)} ${formatPercent(used)}` : err ? `unreadable: ${err}` : 'reading…'}`}
+				</Line>,
+			);
+		}
+		rows.push(
+			<Line key="host-cur" tone="title">
+				{`${current} (h: next host)`}
+			</Line>,
+		);
+	}
 	if (mem) {
 		const used = mem.totalBytes > 0 ? mem.usedBytes / mem.totalBytes : 0;
 		const tone = used >= 0.9 ? 'error' : used >= 0.75 ? 'warn' : 'ok';
@@ -39,7 +64,7 @@ export function MemoryPanel({width, height}: PanelProps) {
 				{bar(used, width, glyphs.barFull, glyphs.barEmpty)}
 			</Line>,
 			<Line key="avail" tone="muted">
-				{`Avail ${formatBytes(mem.availableBytes)}  cache ${formatBytes(mem.cachedBytes)}`}
+				{`Avail ${formatBytes(mem.availableBytes)}  cache ${formatBytes(mem.cachedBytes)}${host.via ? `  via ${host.via}` : ''}`}
 			</Line>,
 			<Line key="swap" tone={mem.swapUsedBytes > 0 ? 'warn' : 'muted'}>
 				{mem.swapTotalBytes > 0

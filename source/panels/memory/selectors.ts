@@ -7,7 +7,7 @@ import {engineMemoryLines, gpuLines} from './engine-lines.js';
 import {currentMemory} from '../../store/slices/host.js';
 
 export function memoryStatus(state: AppState): StatusSection {
-	const {mem, error, usedHistory} = currentMemory(state);
+	const {mem, error, usedHistory, via = null} = currentMemory(state);
 	const lines: string[] = [];
 	if (mem) {
 		lines.push(
@@ -24,6 +24,8 @@ export function memoryStatus(state: AppState): StatusSection {
 		data: {
 			hostId: state.host.current,
 			host: mem,
+			/** null: the host's meminfo file; else the Prometheus server the figures came from. */
+			via,
 			error,
 			usedHistory,
 			gpus: state.engines.gpus,

@@ -15,12 +15,16 @@ import {aiderTokenLines} from './aider-lines.js';
 import {sessionTokenTotals} from '../../store/slices/aider.js';
 import {useList} from '../../ui/list/use-list.js';
 import {FilterLine} from '../../ui/list/FilterLine.js';
-import {engineText, filteredEngines} from '../engines-common.js';
+import {engineText, filteredEngines, scopedEngines} from '../engines-common.js';
+import {hostScope} from '../../store/slices/host.js';
 import {contractShort} from '../../domain/swap/openhands-llm.js';
 import {printable} from '../../domain/text/printable.js';
 
 export function ThroughputPanel({width, height}: PanelProps) {
-	const engines = useAppState(s => s.engines);
+	const all = useAppState(s => s.engines);
+	const column = useAppState(s => hostScope(s).column);
+	const only = useAppState(s => hostScope(s).only);
+	const engines = useMemo(() => scopedEngines(all, {column, only}), [all, column, only]);
 	const aider = useAppState(s => s.aider);
 	const contract = useAppState(s => s.swap.contract);
 	const {glyphs} = useTheme();
@@ -33,8 +37,8 @@ export function ThroughputPanel({width, height}: PanelProps) {
 		const sessions = aiderTokenLines(sessionTokenTotals(aider), width);
 		if (engines.rows.length === 0) return sessions.slice(0, Math.max(0, room - wrapCells(NO_ENGINES, width).length));
 		const shown = filteredEngines(engines, view.filter);
-		return visibleLines([...throughputLines(shown, width, glyphs.spark, Date.now()), ...sessions], room - filterRows, shown.selected);
-	}, [engines, aider, width, room, glyphs, view.filter, filterRows]);
+		return visibleLines([...throughputLines(shown, width, glyphs.spark, Date.now(), column), ...sessions], room - filterRows, shown.selected);
+	}, [engines, aider, width, room, glyphs, view.filter, filterRows, column]);
 	if (detail) return <RowDetail list={throughputList} width={width} height={height} noun="engine" />;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">

@@ -39,7 +39,7 @@ export function rowNote(r: EngineRow, now: number): {text: string; tone: Token} 
 	return null;
 }
 
-export function throughputLines(s: EnginesState, width: number, spark: readonly string[], now: number): PanelLine[] {
+export function throughputLines(s: EnginesState, width: number, spark: readonly string[], now: number, hostColumn = false): PanelLine[] {
 	// Columns shrink with the width: the sparkline and the expected column go first. The figures
 	// fit in 5 characters ("94.0", "1.2k", "850ms", "3m04s"), so 6 keeps a space between them. The
 	// name column is as wide as the longest name (up to 14): the model gets the rest.
@@ -48,9 +48,10 @@ export function throughputLines(s: EnginesState, width: number, spark: readonly 
 	let sparkW = width >= 70 ? 20 : width >= 56 ? 10 : 0;
 	let showExp = width >= 50;
 	let showRq = true;
+	const hostW = hostColumn ? Math.min(9, Math.max(5, ...s.rows.map(r => r.hostId.length + 1))) : 0;
 	const longest = Math.max(6, ...s.rows.map(r => r.name.length));
 	const longestModel = Math.max(5, ...s.rows.map(r => cellWidth(r.model ?? r.kind ?? '?')));
-	const fixedW = () => 2 + 6 + 6 + (showRq ? 6 : 0) + (sparkW ? sparkW + 1 : 0) + (showExp ? 6 : 0);
+	const fixedW = () => 2 + hostW + 6 + 6 + (showRq ? 6 : 0) + (sparkW ? sparkW + 1 : 0) + (showExp ? 6 : 0);
 	const nameWidth = () => Math.max(6, Math.min(14, longest, Math.floor((width - fixedW()) / 2)));
 	const modelRoom = () => width - fixedW() - nameWidth() - 1;
 	const wanted = Math.min(longestModel, Math.floor(width / 2));
@@ -64,6 +65,7 @@ export function throughputLines(s: EnginesState, width: number, spark: readonly 
 	const noteIndent = width >= 60 ? '    ' : '  ';
 	const header =
 		'  ' +
+		(hostW ? fit('HOST', hostW) : '') +
 		fit('ENGINE', nameW) +
 		' ' +
 		fit('MODEL', modelW) +
@@ -80,6 +82,7 @@ export function throughputLines(s: EnginesState, width: number, spark: readonly 
 		const slow = isSlow(r.slowSince, now);
 		const text =
 			(selected ? '> ' : '  ') +
+			(hostW ? fit(r.hostId, hostW - 1) + ' ' : '') +
 			fit(r.name, nameW) +
 			' ' +
 			fitCells(r.model ?? (r.kind ?? '?'), modelW, 'left', 'middle') +

@@ -10,11 +10,11 @@ import {statsDue} from '../../domain/containers/stats-due.js';
 import {discoverStack, type RawEnvById} from '../../domain/containers/discovery.js';
 import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
 import {update} from '../../store/index.js';
-import {applyContainer, applyDisabled, applyDown, applyListing, applyStats, removeContainer, setConnecting, setLogSize} from '../../store/slices/containers.js';
+import {applyContainer, applyDisabled, applyDown, applyListing, applyStats, linkOf, removeContainer, setConnecting, setLogSize} from '../../store/slices/containers.js';
 import {applyDiscovery} from '../../store/slices/discovery.js';
 import type {Source, SourceContext} from '../types.js';
 import {describeDockerError} from '../../hosts/docker.js';
-import type {DockerLink} from '../../hosts/host.js';
+import {LOCAL_HOST_ID, type DockerLink} from '../../hosts/host.js';
 import {openLogStream, type LogStream} from './logs.js';
 import {DOCKER_DEADLINE_MS, DockerDeadlineError, withDeadline} from './deadline.js';
 import {createLineSplitter} from './event-lines.js';
@@ -56,7 +56,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 
 	const now = () => Date.now();
 	const publishDiscovery = () => {
-		const infos = Object.values(store.getState().containers.byId);
+		const infos = Object.values(store.getState().containers.byId).filter(c => c.hostId === host.id);
 		update(store, 'discovery', d => applyDiscovery(d, host.id, discoverStack(infos, rawEnv)));
 	};
 
@@ -119,7 +119,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		(events as unknown as {destroy?: () => void} | null)?.destroy?.();
 		events = null;
 		const message = error instanceof DockerDeadlineError ? error.message : error ? describeDockerError(error, link!.endpoint) : `Docker daemon at ${link!.endpoint} closed the connection (stopped or restarting); retrying`;
-		update(store, 'containers', s => applyDown(s, message, now()));
+		update(store, 'containers', s => applyDown(s, message, now(), host.id));
 		schedule();
 	};
 
@@ -181,7 +181,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 			// Containers destroyed while the listing was inspected are not listed.
 			for (let k = infos.length - 1; k >= 0; k--) if (destroyed.has(infos[k]!.id)) infos.splice(k, 1);
 			attempt = 0;
-			update(store, 'containers', s => applyListing(s, infos, now()));
+			update(store, 'containers', s => applyListing(s, infos, now(), host.id));
 			publishDiscovery();
 		} catch (error) {
 			lost(error, gen);
@@ -196,8 +196,9 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 
 	const syncLogs = () => {
 		const s = store.getState().containers;
-		const logs = s.view === 'logs' ? s.logs : null;
-		const key = logs && docker && s.connection === 'up' ? `${logs.target}|${logs.follow}|${logs.generation}|${generation}` : '';
+		// The log viewer is this host's when the container it shows is.
+		const logs = s.view === 'logs' && s.logs && s.byId[s.logs.target]?.hostId === host.id ? s.logs : null;
+		const key = logs && docker && linkOf(s, host.id).connection === 'up' ? `${logs.target}|${logs.follow}|${logs.generation}|${generation}` : '';
 		if (key === logKey) return;
 		logKey = key;
 		logStream?.close();
@@ -216,17 +217,17 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		async start() {
 			stopped = false;
 			if (!ctx.config.docker.enabled) {
-				update(store, 'containers', s => applyDisabled(s, now()));
+				update(store, 'containers', s => applyDisabled(s, now(), host.id, ...(host.id === LOCAL_HOST_ID ? [] : [`${host.id}: no docker_host in its [[hosts]] entry; set one to watch its containers`])));
 				return;
 			}
 			try {
 				link = host.docker();
 			} catch (error) {
-				update(store, 'containers', s => applyDown(s, (error as Error).message, now()));
+				update(store, 'containers', s => applyDown(s, (error as Error).message, now(), host.id));
 				return;
 			}
 			docker = link.docker;
-			update(store, 'containers', s => setConnecting(s, link!.endpoint));
+			update(store, 'containers', s => setConnecting(s, link!.endpoint, host.id));
 			unsubscribe = store.subscribe((state, prev) => {
 				if (state.containers !== prev.containers) syncLogs();
 			});
@@ -234,28 +235,40 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		},
 		async poll() {
 			const s = store.getState().containers;
-			if (!docker || s.connection !== 'up') return;
-			const running = s.visibleIds.filter(id => s.byId[id]?.state === 'running');
+			if (!docker || linkOf(s, host.id).connection !== 'up') return;
+			const running = s.visibleIds.filter(id => s.byId[id]?.state === 'running' && s.byId[id]?.hostId === host.id);
 			for (const id of sampledAt.keys()) if (!s.byId[id]) sampledAt.delete(id);
 			const ids = statsDue(running, s.stats, sampledAt, now(), ctx.config.docker.stats_ms, ctx.refreshMs);
 			const samples: Record<string, ContainerStats> = {};
+			const gen = generation;
+			let hung: DockerDeadlineError | null = null;
+			let answered = 0;
 			await Promise.all(
 				ids.map(async id => {
 					sampledAt.set(id, now());
 					try {
 						const sample = await statsFor(id, s.stats[id] ?? null);
+						answered++;
 						if (sample) samples[id] = sample;
-					} catch {
+					} catch (error) {
 						// A container that stopped between the tick and the request: its event updates the row.
+						if (error instanceof DockerDeadlineError) hung = error;
+						else answered++;
 					}
 				}),
 			);
+			// No stats request answered within its deadline: the daemon hangs (its idle events stream
+			// cannot tell). Shown down and reconnected with backoff, like a daemon that went away.
+			if (hung && answered === 0) {
+				lost(hung, gen);
+				return;
+			}
 			// Stats come every stats_ms at most, so "two refreshes" is two of the slower of the two periods.
 			const check = {at: now(), refreshMs: Math.max(ctx.refreshMs, ctx.config.docker.stats_ms)};
 			update(store, 'containers', c => applyStats(c, samples, check));
 			if (s.view === 'detail' && s.selected) {
 				const info = s.byId[s.selected];
-				if (info) {
+				if (info && info.hostId === host.id) {
 					const size = !link?.local ? 'unknown (remote daemon)' : !info.logPath ? 'no log file (driver does not keep one)' : await host.files.stat(info.logPath).then(st => st.size, (e: NodeJS.ErrnoException) => (e.code === 'EACCES' ? `${info.logPath}: permission denied (root-only)` : `${info.logPath}: ${e.code ?? e.message}`));
 					update(store, 'containers', c => setLogSize(c, info.id, size));
 				}

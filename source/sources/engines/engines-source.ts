@@ -17,6 +17,7 @@ import {identify} from './identify.js';
 import {readServerInfo, type ServerInfoPath} from './sglang-server-info.js';
 import {configuredTargets, probeTargets, type Target} from './targets.js';
 import {discoveryOf} from '../../store/slices/discovery.js';
+import {LOCAL_HOST_ID} from '../../domain/host-id.js';
 
 const SCRAPE_TIMEOUT_MS = 2000;
 /** Re-probe ports that had no engine this often. */
@@ -65,7 +66,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 
 	/** Probe candidate ports in parallel; a port that answers as an engine gets a row. */
 	const probe = async (now: number) => {
-		const candidates = probeTargets(ctx.config, discoveryOf(ctx.store.getState(), ctx.host.id).enginePorts).filter(
+		const candidates = probeTargets(ctx.config, discoveryOf(ctx.store.getState(), ctx.host.id).enginePorts, ctx.host.id === LOCAL_HOST_ID ? '127.0.0.1' : ctx.config.engines.probe_host).filter(
 			c => !tracked.has(c.url) && now - (probedAt.get(c.url) ?? -Infinity) >= PROBE_EVERY_MS,
 		);
 		await Promise.all(

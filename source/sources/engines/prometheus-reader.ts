@@ -18,7 +18,8 @@ export interface PromRead {
 	errors: string[];
 }
 
-async function query(base: string, expr: string, at: number, timeoutMs: number): Promise<PromVectorItem[]> {
+/** One instant query's vector; EngineHttpError (naming Prometheus) when it cannot be had. */
+export async function query(base: string, expr: string, at: number, timeoutMs: number): Promise<PromVectorItem[]> {
 	const url = `${joinUrl(base, '/api/v1/query')}?query=${encodeURIComponent(expr)}&time=${(at / 1000).toFixed(3)}`;
 	const {status, body} = await getText(url, timeoutMs).catch((error: unknown) => {
 		throw new EngineHttpError(base, `Prometheus: ${failureReason(error, timeoutMs)}`);

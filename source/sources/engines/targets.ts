@@ -26,8 +26,11 @@ export function configuredTargets(config: Config): Target[] {
 	});
 }
 
-/** Candidates to probe: the loopback ports (only when no engine is configured) and container ports. */
-export function probeTargets(config: Config, ports: readonly DiscoveredEnginePort[]): Target[] {
+/**
+ * Candidates to probe: the loopback ports (only when no engine is configured) and container ports,
+ * published on `containerHost` (this machine for the local host, the box's name for another).
+ */
+export function probeTargets(config: Config, ports: readonly DiscoveredEnginePort[], containerHost = '127.0.0.1'): Target[] {
 	const out: Target[] = [];
 	const host = config.engines.probe_host;
 	const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
@@ -36,7 +39,7 @@ export function probeTargets(config: Config, ports: readonly DiscoveredEnginePor
 	}
 	for (const p of ports) {
 		if (!ENGINE_ROLES.has(p.role)) continue;
-		const url = `http://127.0.0.1:${p.hostPort}`;
+		const url = `http://${containerHost.includes(':') && !containerHost.startsWith('[') ? `[${containerHost}]` : containerHost}:${p.hostPort}`;
 		if (out.some(t => t.url === url) || config.engines.list.some(e => e.url.replace(/\/+$/, '') === url)) continue;
 		out.push({name: p.container, url, origin: 'container', kind: null});
 	}

@@ -5,8 +5,10 @@ import {MemInfoError, parseMeminfo} from '../../domain/meminfo.js';
 import {update} from '../../store/index.js';
 import {applyHostError, applyMeminfo} from '../../store/slices/host.js';
 import type {Source, SourceContext} from '../types.js';
+import {LOCAL_HOST_ID} from '../../domain/host-id.js';
 
-export function createMeminfoSource(ctx: SourceContext, file = ctx.env['STACKDECK_MEMINFO'] ?? ctx.config.memory.meminfo_path): Source {
+/** STACKDECK_MEMINFO stands in for this machine's file only, not another host's. */
+export function createMeminfoSource(ctx: SourceContext, file = (ctx.host.id === LOCAL_HOST_ID ? ctx.env['STACKDECK_MEMINFO'] : undefined) ?? ctx.config.memory.meminfo_path): Source {
 	return {
 		id: 'host.meminfo',
 		panels: ['memory'],

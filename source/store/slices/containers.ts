@@ -3,6 +3,7 @@
 // Pure reducers only.
 
 import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
+import {LOCAL_HOST_ID, type HostId} from '../../domain/host-id.js';
 
 /** Limit: log lines kept for the open container (the newest 2,000; other containers keep none). */
 export const LOG_LIMIT = 2000;
@@ -32,14 +33,20 @@ export interface LogView {
 
 export type ConnectionState = 'connecting' | 'up' | 'down' | 'disabled';
 
-export interface ContainersState {
+/** One host's Docker daemon as the cockpit reaches it. */
+export interface DockerLinkState {
 	connection: ConnectionState;
 	/** Where we connect, e.g. "unix:///var/run/docker.sock". */
 	endpoint: string | null;
 	/** Why the daemon cannot be used and what to do. */
 	error: string | null;
 	downSince: number | null;
-	/** Container id -> info. */
+}
+
+export interface ContainersState {
+	/** Each host's daemon, keyed by host id (a host not yet tried has none: NO_LINK). */
+	links: Record<HostId, DockerLinkState>;
+	/** Container id -> info (ids are the daemons' own 256-bit random ids; info.hostId says whose). */
 	byId: Record<string, ContainerInfo>;
 	stats: Record<string, ContainerStats>;
 	/** Ids on screen in the list: the only ones that get stats. */
@@ -57,12 +64,12 @@ export interface ContainersState {
 	statsCheck: {at: number; refreshMs: number} | null;
 }
 
+/** A host whose daemon was not tried yet (one shared object: selectors stay stable). */
+export const NO_LINK: DockerLinkState = Object.freeze({connection: 'connecting', endpoint: null, error: null, downSince: null}) as DockerLinkState;
+
 export function initialContainers(): ContainersState {
 	return {
-		connection: 'connecting',
-		endpoint: null,
-		error: null,
-		downSince: null,
+		links: {},
 		byId: {},
 		stats: {},
 		visibleIds: [],
@@ -78,18 +85,28 @@ export function initialContainers(): ContainersState {
 	};
 }
 
-export function setConnecting(s: ContainersState, endpoint: string): ContainersState {
-	return s.endpoint === endpoint && s.connection === 'connecting' ? s : {...s, endpoint, connection: s.connection === 'down' ? 'down' : 'connecting'};
+export function linkOf(s: Pick<ContainersState, 'links'>, hostId: HostId = LOCAL_HOST_ID): DockerLinkState {
+	return s.links[hostId] ?? NO_LINK;
 }
 
-/** The initial listing (after connect or reconnect) replaces every row. */
-export function applyListing(s: ContainersState, infos: readonly ContainerInfo[], now: number): ContainersState {
+function withLink(s: ContainersState, hostId: HostId, next: DockerLinkState): ContainersState {
+	return {...s, links: {...s.links, [hostId]: next}};
+}
+
+export function setConnecting(s: ContainersState, endpoint: string, hostId: HostId = LOCAL_HOST_ID): ContainersState {
+	const link = linkOf(s, hostId);
+	return link.endpoint === endpoint && link.connection === 'connecting' ? s : withLink(s, hostId, {...link, endpoint, connection: link.connection === 'down' ? 'down' : 'connecting'});
+}
+
+/** A host's initial listing (after connect or reconnect) replaces that host's rows; other hosts' stay. */
+export function applyListing(s: ContainersState, infos: readonly ContainerInfo[], now: number, hostId: HostId = infos[0]?.hostId ?? LOCAL_HOST_ID): ContainersState {
 	const byId: Record<string, ContainerInfo> = {};
+	for (const info of Object.values(s.byId)) if (info.hostId !== hostId) byId[info.id] = info;
 	for (const info of infos) byId[info.id] = info;
 	const stats: Record<string, ContainerStats> = {};
 	for (const id of Object.keys(s.stats)) if (byId[id]) stats[id] = s.stats[id]!;
 	const selected = s.selected && byId[s.selected] ? s.selected : null;
-	return {...s, connection: 'up', error: null, downSince: null, byId, stats, selected, updatedAt: now};
+	return {...withLink(s, hostId, {...linkOf(s, hostId), connection: 'up', error: null, downSince: null}), byId, stats, selected, updatedAt: now};
 }
 
 export function applyContainer(s: ContainersState, info: ContainerInfo, now: number): ContainersState {
@@ -107,12 +124,18 @@ export function removeContainer(s: ContainersState, id: string, now: number): Co
 }
 
 /** Docker switched off in the config: nothing to retry, and the panel says how to turn it on. */
-export function applyDisabled(s: ContainersState, now: number): ContainersState {
-	return {...s, connection: 'disabled', error: 'Docker is disabled in the config: set [docker] enabled = true to watch containers', downSince: null, updatedAt: now};
+export function applyDisabled(s: ContainersState, now: number, hostId: HostId = LOCAL_HOST_ID, error = 'Docker is disabled in the config: set [docker] enabled = true to watch containers'): ContainersState {
+	return {...withLink(s, hostId, {...linkOf(s, hostId), connection: 'disabled', error, downSince: null}), updatedAt: now};
 }
 
-export function applyDown(s: ContainersState, error: string, now: number): ContainersState {
-	return {...s, connection: 'down', error, downSince: s.downSince ?? now, updatedAt: now};
+export function applyDown(s: ContainersState, error: string, now: number, hostId: HostId = LOCAL_HOST_ID): ContainersState {
+	const link = linkOf(s, hostId);
+	return {...withLink(s, hostId, {...link, connection: 'down', error, downSince: link.downSince ?? now}), updatedAt: now};
+}
+
+/** Every host's links, in the order given, for views that show them all. */
+export function linksOf(s: ContainersState, hostIds: readonly HostId[]): {hostId: HostId; link: DockerLinkState}[] {
+	return hostIds.map(hostId => ({hostId, link: linkOf(s, hostId)}));
 }
 
 export function applyStats(s: ContainersState, samples: Record<string, ContainerStats>, check?: {at: number; refreshMs: number}): ContainersState {

@@ -1,0 +1,73 @@
+// [[hosts]] and [local] as a user writes them: what each entry's sources read, and the mistakes
+// reported with the key at fault before the cockpit starts.
+
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {loadConfig} from '../../source/config/load.js';
+import {hostConfig} from '../../source/config/host-config.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-hosts-config-'));
+function load(text: string) {
+	const file = path.join(dir, `c${Math.random().toString(36).slice(2)}.toml`);
+	writeFileSync(file, text);
+	return loadConfig({path: file, origin: '--config'}).config;
+}
+const error = (text: string) => {
+	try {
+		load(text);
+	} catch (e) {
+		return (e as Error).message;
+	}
+	return null;
+};
+
+describe('[[hosts]]', () => {
+	it('gives each entry its own engines, Docker, memory file, state folder and Prometheus', () => {
+		const config = load(
+			[
+				'[prometheus]',
+				'url = "http://global:9090"',
+				'[[hosts]]',
+				'name = "spark2"',
+				'docker_host = "ssh://me@spark2"',
+				'engines = ["http://spark2:30000", "http://10.0.0.9:8001"]',
+				'state_dir = "/data/openhands-state"',
+				'[[hosts]]',
+				'name = "lab"',
+				'prometheus = "http://prom:9090"',
+				'',
+			].join('\n'),
+		);
+		expect(config.local.enabled).toBe(true);
+		const spark2 = hostConfig(config, config.hosts[0]!);
+		// Engines on the host's own name are named by port; others keep host:port. No probing unless asked.
+		expect(spark2.engines.list.map(e => [e.name, e.url])).toEqual([
+			[':30000', 'http://spark2:30000'],
+			['10.0.0.9:8001', 'http://10.0.0.9:8001'],
+		]);
+		expect(spark2.engines).toMatchObject({probe: false, probe_host: 'spark2'});
+		expect(spark2.docker.enabled).toBe(true);
+		expect(spark2.openhands.state_dir).toBe('/data/openhands-state');
+		expect(spark2.memory.meminfo_path).toBe('/proc/meminfo');
+		expect(spark2.prometheus.url).toBe('http://global:9090');
+		const lab = hostConfig(config, config.hosts[1]!);
+		expect(lab.docker.enabled).toBe(false);
+		expect(lab.prometheus.url).toBe('http://prom:9090');
+		// No ssh or docker_host: its name is its host name (node_exporter's instance, probing).
+		expect(lab.engines.probe_host).toBe('lab');
+	});
+
+	it('reports the mistakes by key', () => {
+		expect(error('[[hosts]]\nname = "local"\n')).toMatch(/hosts\[0\]\.name: "local" is this machine's host/);
+		expect(error('[[hosts]]\nname = "a b"\n')).toMatch(/hosts\[0\]\.name: letters, digits/);
+		expect(error('[[hosts]]\nname = "a"\n[[hosts]]\nname = "a"\n')).toMatch(/hosts: two \[\[hosts\]\] share a name/);
+		expect(error('[[hosts]]\nname = "a"\ndocker_host = "tcp://a:2376"\ntls_cert = "/c.pem"\n')).toMatch(/tls_cert and tls_key go together/);
+		expect(error('[[hosts]]\nname = "a"\ntls_verify = true\n')).toMatch(/tls_verify needs tls_ca/);
+		expect(error('[[hosts]]\nname = "a"\nengines = ["not a url"]\n')).toMatch(/hosts\[0\]\.engines\[0\]/);
+		expect(error('[[hosts]]\nname = "a"\nsocket = "/x"\n')).toMatch(/unknown key "socket"/);
+		expect(error('[local]\nenabled = false\n')).toMatch(/local\.enabled: with the local host disabled, at least one \[\[hosts\]\] entry is needed/);
+		expect(error('[local]\nenabled = false\n[[hosts]]\nname = "b"\n')).toBeNull();
+	});
+});
