@@ -7,6 +7,7 @@ import {fit, formatDuration, formatRate} from '../../domain/format.js';
 import {sparkline} from '../../domain/sparkline.js';
 import {isSlow} from '../../domain/engines/health.js';
 import {downText} from '../engines-common.js';
+import {benchLoadText} from '../../domain/engines/bench-load.js';
 
 export interface PanelLine {
 	key: string;
@@ -27,7 +28,7 @@ export function rowNote(r: EngineRow, now: number): {text: string; tone: Token} 
 		const b = r.bench;
 		return b.error
 			? {text: `bench: ${b.error}`, tone: 'error'}
-			: {text: `bench: TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s${b.estimated ? ' (est.)' : ''}`, tone: 'info'};
+			: {text: `bench: TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s${b.estimated ? ' (estimate)' : ''}${benchLoadText(b.load) ? `, ${benchLoadText(b.load)}` : ''}`, tone: 'info'};
 	}
 	if (r.state === 'probing') return {text: 'identifying…', tone: 'muted'};
 	// Ollama has no /metrics: its figures come only from a benchmark.
