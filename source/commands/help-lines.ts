@@ -24,8 +24,8 @@ export function helpLines(commands: readonly Command[]): HelpLine[] {
 		if (jumps.length > 1) lines.push({keys: `${jumps[0]!.keys[0]}-${jumps.at(-1)!.keys[0]}`, text: 'Go to panel'});
 		for (const c of inGroup) {
 			if (jumps.length > 1 && jumps.includes(c)) continue;
-			// Typing keys are every printable key: name them as such instead of listing 90 keys.
-			const keys = c.keys.length > 12 ? 'letters…' : c.keys.map(displayKey).join(' ');
+			// A text field takes every printable character: say so instead of listing them.
+			const keys = [...c.keys.map(displayKey), ...(c.typing ? ['any char'] : [])].join(' ');
 			lines.push({keys, text: c.description});
 		}
 	}
@@ -35,3 +35,4 @@ export function helpLines(commands: readonly Command[]): HelpLine[] {
 export function helpLineText(line: HelpLine): string {
 	return line.group ?? `${line.keys ?? ''} ${line.text ?? ''}`;
 }
+

@@ -34,7 +34,7 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 					</Line>
 				);
 			})}
-			<FilterLine view={view} noun="keys" />
+			<FilterLine width={width} view={view} noun="keys" />
 		</Box>
 	);
 }

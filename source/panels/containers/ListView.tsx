@@ -74,7 +74,7 @@ export function ListView({width, height}: {width: number; height: number}) {
 				group={r => `${groupTitle(r.info)} (${counts.get(groupTitle(r.info)) ?? 0})`}
 				rowTone={(_, sel) => (sel ? 'selectionText' : 'text')}
 			/>
-			<FilterLine view={view} noun="containers" />
+			<FilterLine width={width} view={view} noun="containers" />
 		</Box>
 	);
 }

@@ -37,7 +37,7 @@ export function LogsView({width, height}: {width: number; height: number}) {
 					{r.text}
 				</Line>
 			))}
-			<FilterLine view={{shown: [], matched: view.matched, total: logs.lines.length, filter, editing, rows: body}} noun="lines" />
+			<FilterLine width={width} view={{shown: [], matched: view.matched, total: logs.lines.length, filter, editing, rows: body}} noun="lines" />
 		</Box>
 	);
 }

@@ -1,0 +1,70 @@
+// Text fields, help and logs on a phone (46x19): the built bin/stackdeck on the demo stack in a real
+// pty, read back through a real terminal emulator. A paste or a phone keyboard's word arrives in one
+// write; it must all land in the field, `?` included, with the end of it in view.
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
+import {STACKDECK_BIN} from '../support/paths.js';
+
+const WAIT = 40_000;
+let screen: PtyScreen | undefined;
+let tmpDir: string | undefined;
+afterEach(async () => {
+	screen?.kill('SIGTERM');
+	await screen?.exited;
+	screen = undefined;
+	if (tmpDir) rmSync(tmpDir, {recursive: true, force: true});
+	tmpDir = undefined;
+});
+
+function startDemo(cols = 46, rows = 19): PtyScreen {
+	const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-fields-'));
+	tmpDir = tmp;
+	const env = {HOME: tmp, XDG_CONFIG_HOME: tmp, TMPDIR: tmp};
+	screen = spawnScreen(process.execPath, [STACKDECK_BIN, 'demo', '--no-load', '--load-ms', '500', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0', '--refresh', '500'], {cols, rows, env});
+	return screen;
+}
+
+describe('text fields at 46x19 on the demo', () => {
+	it('a paste into the log filter lands whole, ? included, and its end stays in view', async () => {
+		const s = startDemo();
+		await s.waitFor(l => l.join('\n').includes('SGLang (1)'), WAIT, 'containers');
+		s.write('l');
+		await s.waitFor(l => /openhands \[(follow|paused)/.test(l.join('\n')) && /limit=20/.test(l.join('\n')), WAIT, 'the openhands log');
+		s.write('/');
+		await s.waitFor(l => l.some(x => x.includes('/_')), WAIT, 'the filter field');
+		// One write, as a paste sends it: a request line copied from the log, `?` in it, longer than the field.
+		const pasted = 'GET /api/conversations?limit=20 HTTP/1.1" 200';
+		s.write(pasted);
+		await s.waitFor(l => l.some(x => /HTTP\/1\.1" 200_/.test(x)), WAIT, 'the end of the pasted text in the field');
+		let lines = s.lines();
+		const field = lines.find(x => /HTTP\/1\.1" 200_/.test(x))!;
+		// The start scrolled off to the left behind "…"; help did not open over the field.
+		expect(field).toMatch(/│\/…/);
+		expect(lines.join('\n')).not.toMatch(/Keys \(|╭─ Help/);
+		expect(lines.every(l => l.length <= 46)).toBe(true);
+		// Every line left is one of the matching requests (folded at the panel's edge).
+		expect(lines.join('\n')).toMatch(/conve\s*│\s*│rsations\?limit=20/);
+		expect(lines.join('\n')).not.toContain('ns/config');
+		// A short paste after it shows the counts again, once there is room.
+		s.write('\u007F\u007F\u007F\u007F');
+		await s.waitFor(l => l.some(x => /HTTP\/1\.1"_/.test(x)), WAIT, 'four characters erased');
+		s.write('\u001B');
+		await s.waitFor(l => !l.some(x => /│\/.*_/.test(x)) && /ns\/config/.test(l.join('\n')), WAIT, 'filter cleared, every line back');
+		// A short word typed in one write, `?` and all, with the counts beside it.
+		s.write('/');
+		s.write('?limit=20');
+		await s.waitFor(l => l.some(x => /\/\?limit=20_\s+\d+ of \d+/.test(x)), WAIT, 'the short filter with its counts');
+		lines = s.lines();
+		expect(lines.join('\n')).not.toMatch(/Keys \(|╭─ Help/);
+		// While the field is typed, q is a letter; Esc ends it and q quits again.
+		s.write('q');
+		await s.waitFor(l => l.some(x => /\?limit=20q"?_/.test(x)), WAIT, 'q typed into the field');
+		s.write('\u001B');
+		await s.waitFor(l => !l.join('\n').includes('limit=20q'), WAIT, 'filter closed');
+		s.write('q');
+		expect((await s.exited).exitCode).toBe(0);
+	}, 240_000);
+});
