@@ -19,6 +19,8 @@ export interface CommandContext {
 	services: Services;
 	/** Ask the app to exit (restores the terminal). */
 	quit(code?: number): void;
+	/** Every command as bound (the registry's): help lays out its sections from them. */
+	commands?: readonly Command[];
 }
 
 export interface Command {

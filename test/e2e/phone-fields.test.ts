@@ -67,4 +67,43 @@ describe('text fields at 46x19 on the demo', () => {
 		s.write('q');
 		expect((await s.exited).exitCode).toBe(0);
 	}, 240_000);
+
+	it('help opens at the current panel\'s keys, pages by a screen, and digits jump to a panel\'s keys', async () => {
+		const s = startDemo();
+		await s.waitFor(l => l.join('\n').includes('SGLang (1)'), WAIT, 'containers');
+		const first = (l: string[]) => Number(/Keys (\d+)-(\d+) of/.exec(l.join('\n'))?.[1] ?? -1);
+		const last = (l: string[]) => Number(/Keys (\d+)-(\d+) of/.exec(l.join('\n'))?.[2] ?? -1);
+		const heading = (l: string[], title: string) => l.some(x => new RegExp(`^│${title}\\s+│$`).test(x));
+		s.write('?');
+		await s.waitFor(l => first(l) > 0, WAIT, 'help');
+		let lines = s.lines();
+		// The Containers keys at the top, not Global's.
+		expect(lines[3]).toMatch(/^│Containers\s+│$/);
+		expect(lines.join('\n')).toMatch(/1-7 a panel's keys/);
+		const top = first(lines);
+		const shown = last(lines) - top + 1;
+		expect(shown).toBeGreaterThanOrEqual(10);
+		s.write('\u001B[6~');
+		await s.waitFor(l => first(l) !== top, WAIT, 'a page down');
+		// A page is a screen of keys (one line overlaps), not one line.
+		expect(first(s.lines()) - top).toBeGreaterThanOrEqual(shown - 1);
+		s.write('6');
+		await s.waitFor(l => heading(l, 'Aider') && /Give the keyboard back/.test(l.join('\n')), WAIT, 'the Aider keys');
+		s.write('7');
+		await s.waitFor(l => heading(l, 'Doctor'), WAIT, 'the Doctor keys');
+		lines = s.lines();
+		expect(lines.every(l => l.length <= 46)).toBe(true);
+		expect(lines.join('\n')).not.toMatch(/a b c d e/);
+		// Esc closes help on the panel it was opened from; help opened on Aider starts at its keys.
+		s.write('\u001B');
+		await s.waitForText('╭─ 1 Containers', WAIT);
+		s.write('6');
+		await s.waitForText('╭─ 6 Aider', WAIT);
+		s.write('?');
+		await s.waitFor(l => heading(l, 'Aider') && /Give the keyboard back/.test(l.join('\n')), WAIT, 'help at the Aider keys');
+		s.write('\u001B');
+		await s.waitForText('╭─ 6 Aider', WAIT);
+		s.write('q');
+		expect((await s.exited).exitCode).toBe(0);
+	}, 240_000);
 });
