@@ -9,7 +9,7 @@ import {ROLE_TITLES} from '../../domain/containers/roles.js';
 import {update, type AppState} from '../../store/index.js';
 import {patchLogs, type ContainersState} from '../../store/slices/containers.js';
 import type {Token} from '../../theme/tokens.js';
-import {cpuText, groupedRows, memText, stateTone} from './selectors.js';
+import {cpuText, groupedRows, memText, stateTone, stateWord} from './selectors.js';
 import {formatDuration} from '../../domain/format.js';
 
 export function orderedContainers(byId: ContainersState['byId']): ContainerInfo[] {
@@ -47,11 +47,12 @@ export function containerColumns(mark: {running: string; other: string}): Column
 			header: 'NAME',
 			width: {flex: 1, min: 6},
 			priority: 0,
-			cell: r => `${r.info.name}:${r.info.tag}${r.info.pinned ? '' : ' !'}${r.busy ? ` ${r.busy}` : ''}`,
+			// A stopped container says how it ended ("exited (137)"): the figures columns have no room.
+			cell: r => `${r.info.name}:${r.info.tag}${r.info.pinned ? '' : ' !'}${r.busy ? ` ${r.busy}` : r.info.state !== 'running' ? `  ${stateWord(r.info)}` : ''}`,
 			tone: r => (r.info.pinned ? 'text' : 'warn'),
 		},
 		// Figures older than two refreshes (the daemon stopped answering) say so instead of looking live.
-		{id: 'cpu', header: 'CPU', width: 6, align: 'right', priority: 2, cell: r => (r.stale !== null ? 'stale' : r.info.state === 'running' ? cpuText(r.stats) : r.info.state), tone: r => (r.stale !== null ? 'warn' : 'text')},
+		{id: 'cpu', header: 'CPU', width: 6, align: 'right', priority: 2, cell: r => (r.stale !== null ? 'stale' : r.info.state === 'running' ? cpuText(r.stats) : ''), tone: r => (r.stale !== null ? 'warn' : 'text')},
 		{id: 'mem', header: 'MEM', width: 8, align: 'right', priority: 3, cell: r => (r.stale !== null ? `${formatDuration(r.stale)} ago` : r.info.state === 'running' ? memText(r.stats) : ''), tone: r => (r.stale !== null ? 'warn' : 'text')},
 	];
 }

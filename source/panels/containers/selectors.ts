@@ -50,7 +50,7 @@ export function stateTone(info: ContainerInfo): Token {
 }
 
 export function stateWord(info: ContainerInfo): string {
-	const base = info.state === 'exited' && info.exitCode !== null ? `exited(${info.exitCode})` : info.state;
+	const base = info.state === 'exited' && info.exitCode !== null ? `exited (${info.exitCode})` : info.state;
 	return info.health ? `${base}, ${info.health}` : base;
 }
 
