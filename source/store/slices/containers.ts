@@ -28,6 +28,10 @@ export interface LogView {
 	generation: number;
 	/** The view Esc returns to: logs opened from the detail go back to it. */
 	from: 'list' | 'detail';
+	/** The container's name when opened: still shown once the container is gone. */
+	name?: string;
+	/** The container was removed while its logs were open: the lines stay, with a note. */
+	removed?: boolean;
 }
 
 export type ConnectionState = 'connecting' | 'up' | 'down' | 'disabled';
@@ -102,6 +106,10 @@ export function removeContainer(s: ContainersState, id: string, now: number): Co
 	delete byId[id];
 	const stats = {...s.stats};
 	delete stats[id];
+	// Logs being read stay, lines and all, with a note; a detail of nothing goes back to the list.
+	if (s.view === 'logs' && s.logs?.target === id) {
+		return {...s, byId, stats, logs: {...s.logs, removed: true, follow: false, from: 'list'}, eventsSeen: s.eventsSeen + 1, updatedAt: now};
+	}
 	const view = s.selected === id && s.view !== 'list' ? 'list' : s.view;
 	return {...s, byId, stats, view, logs: view === 'list' ? null : s.logs, eventsSeen: s.eventsSeen + 1, updatedAt: now};
 }
@@ -142,7 +150,7 @@ export function openLogs(s: ContainersState, id: string): ContainersState {
 		...s,
 		view: 'logs',
 		selected: id,
-		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, scroll: 0, maxScroll: 0, error: null, generation: (prev?.generation ?? 0) + 1, from: s.view === 'detail' ? 'detail' : 'list'},
+		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, scroll: 0, maxScroll: 0, error: null, generation: (prev?.generation ?? 0) + 1, from: s.view === 'detail' ? 'detail' : 'list', name: s.byId[id]?.name ?? id.slice(0, 12)},
 	};
 }
 
@@ -153,13 +161,14 @@ export function closeView(s: ContainersState): ContainersState {
 }
 
 export function appendLogLines(s: ContainersState, target: string, lines: readonly LogLine[]): ContainersState {
-	if (!s.logs || s.logs.target !== target || lines.length === 0) return s;
+	if (!s.logs || s.logs.target !== target || lines.length === 0 || s.logs.removed) return s;
 	const all = s.logs.lines.concat(lines);
 	return {...s, logs: {...s.logs, lines: all.length > LOG_LIMIT ? all.slice(all.length - LOG_LIMIT) : all}};
 }
 
 export function setLogError(s: ContainersState, target: string, error: string | null): ContainersState {
-	if (!s.logs || s.logs.target !== target) return s;
+	// A removed container's stream ends with an error: the note says it already.
+	if (!s.logs || s.logs.target !== target || s.logs.removed) return s;
 	return {...s, logs: {...s.logs, error}};
 }
 
