@@ -24,7 +24,10 @@ export function ListView({width, height}: {width: number; height: number}) {
 	const {glyphs} = useTheme();
 	const s = useAppState(st => st.containers);
 	const jobs = useAppState(st => st.jobs);
-	const ordered = useMemo(() => orderedContainers(s.byId), [s.byId]);
+	// Stats only reorder the list when it is sorted by them.
+	const sortStats = s.sort === 'cpu' || s.sort === 'memory' ? s.stats : null;
+	const ordered = useMemo(() => orderedContainers({byId: s.byId, stats: sortStats ?? {}, sort: s.sort, hideStopped: s.hideStopped}), [s.byId, sortStats, s.sort, s.hideStopped]);
+	const all = Object.values(s.byId);
 	const busy = useMemo(() => {
 		const byTarget = new Map<string, string>();
 		for (const job of runningJobs(jobs)) {
@@ -52,8 +55,10 @@ export function ListView({width, height}: {width: number; height: number}) {
 	// The header line: the counts (and a remote daemon's address) above the name, the figures' headers.
 	const figures = headerText(fitted.slice(2));
 	const left = Math.max(0, width - cellWidth(figures) - (figures ? 1 : 0));
-	const running = ordered.filter(c => c.state === 'running').length;
-	const countText = `${running}/${ordered.length} running`;
+	const running = all.filter(c => c.state === 'running').length;
+	const hidden = all.length - ordered.length;
+	// The order and what `a` hides, in the fewest words that fit a phone: "7/9 up, 2 hidden · by cpu".
+	const countText = `${running}/${all.length} up${hidden ? `, ${hidden} hidden` : ''} · by ${s.sort === 'memory' ? 'mem' : s.sort}`;
 	const room = left - countText.length - 3;
 	// A daemon on another host is named, so its containers are not mistaken for this machine's.
 	const remote = s.endpoint && !s.endpoint.startsWith('unix://') && room >= 10 ? `${truncateCells(s.endpoint, room)} · ` : '';
@@ -61,7 +66,7 @@ export function ListView({width, height}: {width: number; height: number}) {
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Line tone="muted">{header}</Line>
-			{ordered.length === 0 ? <Line tone="muted">No containers (docker ps -a is empty)</Line> : null}
+			{all.length === 0 ? <Line tone="muted">No containers (docker ps -a is empty)</Line> : ordered.length === 0 ? <Line tone="muted">{`All ${all.length} stopped and hidden: a shows them`}</Line> : null}
 			<ListRows
 				items={items}
 				shown={view.shown}

@@ -5,10 +5,10 @@
 import type {Command, CommandContext} from '../../commands/registry.js';
 import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
-import {closeView, openLogs, patchLogs} from '../../store/slices/containers.js';
+import {closeView, cycleSort, openLogs, patchLogs} from '../../store/slices/containers.js';
 import {containerJob, type ContainerVerb} from '../../actions/containers.js';
 import {hostFor, type Services} from '../../services/types.js';
-import {containerIds, groupedRows} from './selectors.js';
+import {containerIds, shownRows} from './selectors.js';
 
 const GROUP = 'Containers';
 const on = (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.ui.confirm === null;
@@ -17,7 +17,7 @@ const inView = (view: AppState['containers']['view']) => (s: AppState) => on(s) 
 function selectedId(s: AppState): string | null {
 	const c = s.containers;
 	if (c.selected && c.byId[c.selected]) return c.selected;
-	return containerIds(groupedRows(c.byId))[0] ?? null;
+	return containerIds(shownRows(c))[0] ?? null;
 }
 
 /** The Docker client of the host the container is on; null when it cannot be had (the job says why). */
@@ -89,6 +89,22 @@ export const containersCommands: Command[] = [
 		mutating: true,
 		when: s => on(s) && s.containers.connection === 'up',
 		run: ctx => confirmAction(ctx, 'restart'),
+	},
+	{
+		id: 'containers.sort',
+		keys: ['o'],
+		description: 'Order each group by name, state, CPU or memory (the header says which)',
+		group: GROUP,
+		when: inView('list'),
+		run: ({store}) => update(store, 'containers', cycleSort),
+	},
+	{
+		id: 'containers.hideStopped',
+		keys: ['a'],
+		description: 'Hide or show stopped containers (the header counts the hidden)',
+		group: GROUP,
+		when: inView('list'),
+		run: ({store}) => update(store, 'containers', c => ({...c, hideStopped: !c.hideStopped})),
 	},
 	{id: 'containers.follow', keys: ['f'], description: 'Follow the log on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {follow: !c.logs?.follow, scroll: 0}))},
 	{id: 'containers.timestamps', keys: ['t'], description: 'Show log timestamps on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {timestamps: !c.logs?.timestamps}))},

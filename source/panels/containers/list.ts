@@ -9,11 +9,11 @@ import {ROLE_TITLES} from '../../domain/containers/roles.js';
 import {update, type AppState} from '../../store/index.js';
 import {patchLogs, type ContainersState} from '../../store/slices/containers.js';
 import type {Token} from '../../theme/tokens.js';
-import {cpuText, groupedRows, memText, stateTone, stateWord} from './selectors.js';
+import {cpuText, memText, shownRows, stateTone, stateWord} from './selectors.js';
 import {formatDuration} from '../../domain/format.js';
 
-export function orderedContainers(byId: ContainersState['byId']): ContainerInfo[] {
-	return groupedRows(byId).flatMap(r => (r.kind === 'container' ? [r.info] : []));
+export function orderedContainers(s: Pick<ContainersState, 'byId' | 'stats' | 'sort' | 'hideStopped'>): ContainerInfo[] {
+	return shownRows(s).flatMap(r => (r.kind === 'container' ? [r.info] : []));
 }
 
 export function containerText(c: ContainerInfo): string {
@@ -61,11 +61,11 @@ export const containersList: ListAdapter = {
 	id: 'containers',
 	mode: 'cursor',
 	active: (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.containers.view === 'list' && s.containers.connection !== 'disabled',
-	texts: s => orderedContainers(s.containers.byId).map(containerText),
-	position: s => selectedIndex(s.containers, orderedContainers(s.containers.byId)),
+	texts: s => orderedContainers(s.containers).map(containerText),
+	position: s => selectedIndex(s.containers, orderedContainers(s.containers)),
 	moveTo: (store, index) =>
 		update(store, 'containers', c => {
-			const id = orderedContainers(c.byId)[index]?.id;
+			const id = orderedContainers(c)[index]?.id;
 			return id && id !== c.selected ? {...c, selected: id} : c;
 		}),
 };
