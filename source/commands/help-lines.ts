@@ -3,6 +3,7 @@
 
 import {displayKey} from './keys.js';
 import type {Command} from './registry.js';
+import {BANG_MEANINGS, LEGENDS} from './legends.js';
 
 export interface HelpLine {
 	group?: string;
@@ -11,10 +12,7 @@ export interface HelpLine {
 }
 
 export function helpLines(commands: readonly Command[]): HelpLine[] {
-	const lines: HelpLine[] = [
-		{group: 'Marks'},
-		{keys: '!N on a tab', text: 'N things there need you: engines down, failing containers, findings, checks to fix'},
-	];
+	const lines: HelpLine[] = [{group: 'Marks'}, ...BANG_MEANINGS];
 	const groups = [...new Set(commands.map(c => c.group))];
 	for (const group of groups) {
 		lines.push({group});
@@ -29,6 +27,8 @@ export function helpLines(commands: readonly Command[]): HelpLine[] {
 			const keys = [...(digits ?? c.keys.map(displayKey)), ...(c.typing ? ['any char'] : [])].join(' ');
 			lines.push({keys, text: c.description});
 		}
+		// What the panel's marks and short words mean, under its keys.
+		lines.push(...(LEGENDS[group] ?? []));
 	}
 	return lines;
 }

@@ -91,3 +91,27 @@ describe('help finds the keys you need', () => {
 		expect(dispatchKey('3', ctx)).toBe('panel.memory');
 	});
 });
+
+describe('every short word a panel shows is explained in help, under that panel', () => {
+	const under = (group: string) => {
+		const lines = helpLines(allCommands());
+		const start = lines.findIndex(l => l.group === group);
+		const end = lines.findIndex((l, i) => i > start && l.group !== undefined);
+		return lines.slice(start + 1, end === -1 ? undefined : end);
+	};
+	it.each([
+		['Throughput', 'R/Q', /running \/ waiting/],
+		['Throughput', 'EXP', /expected tok\/s/],
+		['Throughput', 'TTFT', /time to first token/],
+		['Sessions', 'assistant+tc', /tool calls/],
+		['Containers', 'name:tag !', /unpinned tag/],
+		['Containers', 'exited (137)', /exit code/],
+		['Doctor', '✗ ! ? ✓', /failed, warning/],
+	])('%s: %s', (group, keys, text) => {
+		expect(under(group).find(l => l.keys === keys)?.text).toMatch(text);
+	});
+	it('! is explained in each of its meanings, at the top of help', () => {
+		const marks = under('Marks').map(l => l.keys);
+		expect(marks).toEqual(['!N on a tab', '! key', '! in a panel']);
+	});
+});
