@@ -106,4 +106,19 @@ describe('text fields at 46x19 on the demo', () => {
 		s.write('q');
 		expect((await s.exited).exitCode).toBe(0);
 	}, 240_000);
+
+	it('e on the demo says clearly that its Docker API has no exec', async () => {
+		const s = startDemo();
+		await s.waitFor(l => l.join('\n').includes('SGLang (1)'), WAIT, 'containers');
+		s.write('e');
+		await s.waitFor(l => /exec openhands: this Docker/.test(l[0] ?? ''), WAIT, 'the notice');
+		expect(s.lines().some(l => l.includes('╭─ 1 Containers'))).toBe(true);
+		// The whole notice, word-wrapped, in the jobs and notices log.
+		const words = (l: string[]) => l.map(x => x.replace(/[│╭╮╰╯─]/g, ' ')).join(' ').replace(/\s+/g, ' ');
+		s.write('!');
+		await s.waitFor(l => /this Docker API has no exec \(the demo simulates the daemon; exec needs a real Docker Engine\)/.test(words(l)), WAIT, 'the whole notice in the log');
+		s.write('\u001B');
+		s.write('q');
+		expect((await s.exited).exitCode).toBe(0);
+	}, 240_000);
 });

@@ -8,6 +8,8 @@ import {update} from '../../store/index.js';
 import {closeView, cycleSort, openLogs, patchLogs} from '../../store/slices/containers.js';
 import {containerJob, type ContainerVerb} from '../../actions/containers.js';
 import {hostFor, type Services} from '../../services/types.js';
+import {canExec, execArgs} from '../../actions/container-exec.js';
+import {showNotice} from '../../store/slices/ui.js';
 import {containerIds, shownRows} from './selectors.js';
 
 const GROUP = 'Containers';
@@ -89,6 +91,34 @@ export const containersCommands: Command[] = [
 		mutating: true,
 		when: s => on(s) && s.containers.connection === 'up',
 		run: ctx => confirmAction(ctx, 'restart'),
+	},
+	{
+		id: 'containers.exec',
+		keys: ['e'],
+		description: 'Shell in the container (bash, else sh) in the terminal pane; Ctrl-Q gives the keyboard back',
+		group: GROUP,
+		mutating: true,
+		when: s => on(s) && s.containers.view !== 'logs' && s.containers.connection === 'up',
+		run: async ({store, state, services}) => {
+			const id = selectedId(state);
+			const info = id ? state.containers.byId[id] : undefined;
+			if (!id || !info) return;
+			const say = (text: string, level: 'warn' | 'ok' = 'warn') => update(store, 'ui', ui => showNotice(ui, text, level));
+			if (info.state !== 'running') return say(`exec ${info.name}: it is ${info.state}; start it first (s)`);
+			let link;
+			try {
+				link = hostFor(services, info.hostId).docker();
+			} catch (error) {
+				return say(`exec ${info.name}: ${(error as Error).message}`);
+			}
+			const probe = await canExec(link.docker, id);
+			if (!probe.ok) return say(`exec ${info.name}: ${probe.why}`);
+			// The docker CLI reads DOCKER_HOST: the daemon this cockpit watches, whatever the shell had.
+			const pane = services.aider.startCommand({file: 'docker', args: execArgs(id), title: `sh ${info.name}`, env: {DOCKER_HOST: link.endpoint}});
+			if (!pane) return;
+			update(store, 'ui', ui => ({...ui, focused: 'aider', capture: true, zoomed: ui.layout === 'phone' ? ui.zoomed : true}));
+			say(`shell in ${info.name}: Ctrl-Q gives the keyboard back, exit ends it`, 'ok');
+		},
 	},
 	{
 		id: 'containers.sort',
