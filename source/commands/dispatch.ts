@@ -40,7 +40,7 @@ export function dispatchKey(key: string, ctx: DispatchContext): string | undefin
 		update(store, 'ui', ui => showNotice(ui, `read-only mode: "${command.description}" refused`, 'warn'));
 		return command.id;
 	}
-	runSafely(store, command.description, () => command.run({store, state, jobs: ctx.jobs, services: ctx.services, key, quit: ctx.quit}));
+	runSafely(store, command.description, () => command.run({store, state, jobs: ctx.jobs, services: ctx.services, key, quit: ctx.quit, commands: ctx.registry.commands}));
 	return command.id;
 }
 

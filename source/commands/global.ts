@@ -5,7 +5,9 @@ import {PANEL_IDS, type PanelId} from '../domain/panel-ids.js';
 import {update} from '../store/index.js';
 import {cycleFocus, focusPanel} from '../store/slices/ui.js';
 import {nextHost} from '../store/slices/host.js';
-import type {Command} from './registry.js';
+import {patchList} from '../store/slices/lists.js';
+import {helpLines, helpSection} from './help-lines.js';
+import type {Command, CommandContext} from './registry.js';
 
 const noOverlay = (s: {ui: {overlay: unknown; confirm: unknown}}) => s.ui.overlay === null && s.ui.confirm === null;
 
@@ -53,9 +55,28 @@ export function globalCommands(panels: readonly {id: PanelId; title: string}[]):
 		{
 			id: 'app.help',
 			keys: ['?'],
-			description: 'Show or hide this help',
+			description: "Show or hide this help (it opens at the panel's own keys)",
 			group: 'Global',
-			run: ({store}) => update(store, 'ui', ui => ({...ui, overlay: ui.overlay === 'help' ? null : 'help', helpOffset: 0})),
+			run: ctx => {
+				if (ctx.state.ui.overlay === 'help') return update(ctx.store, 'ui', ui => ({...ui, overlay: null}));
+				const title = panels.find(p => p.id === ctx.state.ui.focused)?.title ?? 'Global';
+				update(ctx.store, 'lists', l => patchList(l, 'help', {filter: '', editing: false}));
+				update(ctx.store, 'ui', ui => ({...ui, overlay: 'help', helpOffset: sectionOf(ctx, title)}));
+			},
+		},
+		{
+			id: 'help.section',
+			keys: PANEL_IDS.map((_, i) => String(i + 1)),
+			description: "Show that panel's keys (help stays open; Esc, then the digit, goes to the panel)",
+			group: 'Help',
+			when: s => s.ui.overlay === 'help' && s.ui.confirm === null,
+			run: ctx => {
+				const id = PANEL_IDS[Number(ctx.key) - 1];
+				const title = panels.find(p => p.id === id)?.title;
+				if (!title) return;
+				update(ctx.store, 'lists', l => patchList(l, 'help', {filter: '', editing: false}));
+				update(ctx.store, 'ui', ui => ({...ui, helpOffset: sectionOf(ctx, title)}));
+			},
 		},
 		{
 			id: 'help.close',
@@ -110,4 +131,9 @@ export function globalCommands(panels: readonly {id: PanelId; title: string}[]):
 		});
 	});
 	return commands;
+}
+
+/** Help's first line for a panel's keys, from the commands as bound (the registry's order). */
+function sectionOf(ctx: CommandContext, group: string): number {
+	return ctx.commands ? helpSection(helpLines(ctx.commands), group) : 0;
 }

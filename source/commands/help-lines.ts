@@ -3,6 +3,7 @@
 
 import {displayKey} from './keys.js';
 import type {Command} from './registry.js';
+import {BANG_MEANINGS, LEGENDS} from './legends.js';
 
 export interface HelpLine {
 	group?: string;
@@ -11,27 +12,32 @@ export interface HelpLine {
 }
 
 export function helpLines(commands: readonly Command[]): HelpLine[] {
-	const lines: HelpLine[] = [
-		{group: 'Marks'},
-		{keys: '!N on a tab', text: 'N things there need you: engines down, failing containers, findings, checks to fix'},
-	];
+	const lines: HelpLine[] = [{group: 'Marks'}, ...BANG_MEANINGS];
 	const groups = [...new Set(commands.map(c => c.group))];
 	for (const group of groups) {
 		lines.push({group});
 		const inGroup = commands.filter(c => c.group === group);
-		// Digit jumps collapse into one line.
+		// Digit jumps collapse into one line; a command on every digit says "1-7" too.
 		const jumps = inGroup.filter(c => c.id.startsWith('panel.') && /^\d$/.test(c.keys[0] ?? ''));
 		if (jumps.length > 1) lines.push({keys: `${jumps[0]!.keys[0]}-${jumps.at(-1)!.keys[0]}`, text: 'Go to panel'});
 		for (const c of inGroup) {
 			if (jumps.length > 1 && jumps.includes(c)) continue;
-			// Typing keys are every printable key: name them as such instead of listing 90 keys.
-			const keys = c.keys.length > 12 ? 'letters…' : c.keys.map(displayKey).join(' ');
+			// A text field takes every printable character: say so instead of listing them.
+			const digits = c.keys.length > 2 && c.keys.every(k => /^\d$/.test(k)) ? [`${c.keys[0]}-${c.keys.at(-1)}`] : null;
+			const keys = [...(digits ?? c.keys.map(displayKey)), ...(c.typing ? ['any char'] : [])].join(' ');
 			lines.push({keys, text: c.description});
 		}
+		// What the panel's marks and short words mean, under its keys.
+		lines.push(...(LEGENDS[group] ?? []));
 	}
 	return lines;
 }
 
 export function helpLineText(line: HelpLine): string {
 	return line.group ?? `${line.keys ?? ''} ${line.text ?? ''}`;
+}
+
+/** The line where `group`'s keys start (a panel's title is its group), or 0 when it has none. */
+export function helpSection(lines: readonly HelpLine[], group: string): number {
+	return Math.max(0, lines.findIndex(l => l.group === group));
 }

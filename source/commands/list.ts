@@ -10,6 +10,7 @@ import {moveCursor, moveScroll, type ListMove} from '../domain/list/nav.js';
 import type {Command} from './registry.js';
 import type {RowField} from '../domain/list/fields.js';
 import type {Glyphs, Token} from '../theme/tokens.js';
+import {typedChar} from '../domain/text/field.js';
 
 export interface ListAdapter {
 	/** Key of its filter and page in the lists slice: "containers", "events", "help". */
@@ -33,9 +34,6 @@ export interface ListAdapter {
 }
 
 export const LIST_GROUP = 'Lists (every list)';
-
-/** Printable keys the filter takes (the registry has no catch-all key). */
-export const TYPED_KEYS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/=@"\'()!#%&*+,;<>?[]{}|~$^`\\', 'space'];
 
 export function activeList(adapters: readonly ListAdapter[], state: AppState): ListAdapter | undefined {
 	return adapters.find(a => a.active(state));
@@ -125,14 +123,17 @@ export function listCommands(adapters: readonly ListAdapter[]): Command[] {
 		},
 		{
 			id: 'list.filter.type',
-			keys: TYPED_KEYS,
-			description: 'Type into the filter',
+			keys: [],
+			// Every printable character, `?` and digits included: while the filter is typed they are text.
+			typing: true,
+			description: 'Type into the filter (any character, a paste too)',
 			group: LIST_GROUP,
 			when: editing,
 			run: ({store, state, key}) => {
 				const list = activeList(adapters, state);
-				if (!list || !key) return;
-				setFilter(store, list, {filter: listState(state.lists, list.id).filter + (key === 'space' ? ' ' : key)});
+				const typed = key ? typedChar(key) : null;
+				if (!list || typed === null) return;
+				setFilter(store, list, {filter: listState(state.lists, list.id).filter + typed});
 			},
 		},
 		{
@@ -141,7 +142,7 @@ export function listCommands(adapters: readonly ListAdapter[]): Command[] {
 			description: 'Erase the last filter character',
 			group: LIST_GROUP,
 			when: editing,
-			run: withList((list, store, state) => setFilter(store, list, {filter: listState(state.lists, list.id).filter.slice(0, -1)})),
+			run: withList((list, store, state) => setFilter(store, list, {filter: dropLast(listState(state.lists, list.id).filter)})),
 		},
 		{
 			id: 'list.filter.keep',
@@ -174,4 +175,10 @@ export function listCommands(adapters: readonly ListAdapter[]): Command[] {
 		moveCommand('list.home', ['home', 'g'], 'home', 'First row'),
 		moveCommand('list.end', ['end', 'G'], 'end', 'Last row'),
 	];
+}
+
+/** The filter without its last character (a whole emoji or accented letter, not half of one). */
+function dropLast(text: string): string {
+	const graphemes = [...new Intl.Segmenter(undefined, {granularity: 'grapheme'}).segment(text)];
+	return graphemes.length === 0 ? '' : text.slice(0, graphemes.at(-1)!.index);
 }

@@ -6,6 +6,7 @@ import type {AppState, AppStore} from '../store/index.js';
 import type {JobsService} from '../jobs/service.js';
 import type {Services} from '../services/types.js';
 import {validateKeyName} from './keys.js';
+import {typedChar} from '../domain/text/field.js';
 
 export interface CommandContext {
 	store: AppStore;
@@ -18,6 +19,8 @@ export interface CommandContext {
 	services: Services;
 	/** Ask the app to exit (restores the terminal). */
 	quit(code?: number): void;
+	/** Every command as bound (the registry's): help lays out its sections from them. */
+	commands?: readonly Command[];
 }
 
 export interface Command {
@@ -29,6 +32,8 @@ export interface Command {
 	group: string;
 	/** When false the key falls through to the next command with the same key. */
 	when?: (state: AppState) => boolean;
+	/** A text field's typing: takes every printable character (and space) besides its `keys`. */
+	typing?: boolean;
 	/** Changes the outside world: refused in read-only mode. */
 	mutating?: boolean;
 	run: (ctx: CommandContext) => void | Promise<void>;
@@ -38,7 +43,7 @@ export type KeyOverrides = Record<string, string[]>;
 
 export interface Registry {
 	commands: readonly Command[];
-	/** First enabled command bound to `key` in this state. */
+	/** The text field being typed for a printable key, else the first enabled command bound to `key`. */
 	resolve(key: string, state: AppState): Command | undefined;
 	keysFor(id: string): string[];
 }
@@ -78,7 +83,11 @@ export function createRegistry(commands: readonly Command[], overrides: KeyOverr
 	return {
 		commands: bound,
 		resolve(key, state) {
-			return bound.find(c => c.keys.includes(key) && (c.when ? c.when(state) : true));
+			const enabled = (c: Command) => (c.when ? c.when(state) : true);
+			// A text field being typed takes every printable character first, whatever the order of
+			// the list: a paste's "m" or "?" is text, not the swap window or help.
+			const field = typedChar(key) !== null ? bound.find(c => c.typing === true && enabled(c)) : undefined;
+			return field ?? bound.find(c => c.keys.includes(key) && enabled(c));
 		},
 		keysFor(id) {
 			return bound.find(c => c.id === id)?.keys ?? [];

@@ -64,7 +64,7 @@ export function NoticeLog({width, height}: {width: number; height: number}) {
 					{l.text}
 				</Line>
 			))}
-			<FilterLine view={view} noun="notices" />
+			<FilterLine width={width} view={view} noun="notices" />
 		</Box>
 	);
 }

@@ -57,4 +57,38 @@ describe('stackdeck demo --headless', () => {
 			if (child.exitCode === null) child.kill('SIGKILL');
 		}
 	});
+
+	it('--json prints one JSON object: the config path, the engines\' URLs, the Docker socket', async () => {
+		const child = spawn(process.execPath, [STACKDECK_BIN, 'demo', '--headless', '--json', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0'], {stdio: ['ignore', 'pipe', 'pipe']});
+		let out = '';
+		let err = '';
+		child.stdout.on('data', d => (out += d));
+		child.stderr.on('data', d => (err += d));
+		const exited = new Promise<number | null>(r => child.on('exit', code => r(code)));
+		const parsed = (): Record<string, unknown> | null => {
+			try {
+				return JSON.parse(out) as Record<string, unknown>;
+			} catch {
+				return null;
+			}
+		};
+		try {
+			const deadline = Date.now() + 20_000;
+			while (parsed() === null && Date.now() < deadline && child.exitCode === null) await new Promise(r => setTimeout(r, 100));
+			const info = parsed() as {config: string; dockerHost: string; engines: Array<{kind: string; url: string}>} | null;
+			expect(info, `${out}\n${err}`).not.toBeNull();
+			const {config} = loadConfig(locateConfig(info!.config));
+			expect(info!.dockerHost).toBe(config.docker.host);
+			expect(info!.dockerHost).toMatch(/^unix:\/\/.+\/docker\.sock$/);
+			expect(Object.fromEntries(info!.engines.map(e => [e.kind, e.url]))).toEqual(Object.fromEntries(config.engines.list.map(e => [e.kind, e.url])));
+			const sglang = info!.engines.find(e => e.kind === 'sglang')!;
+			expect(((await (await fetch(`${sglang.url}/v1/models`)).json()) as {data: Array<{owned_by: string}>}).data[0]!.owned_by).toBe('sglang');
+			child.kill('SIGTERM');
+			expect(await exited).toBe(0);
+			// Nothing but the object on stdout, even after the stop.
+			expect(parsed()).not.toBeNull();
+		} finally {
+			if (child.exitCode === null) child.kill('SIGKILL');
+		}
+	});
 });

@@ -9,6 +9,7 @@ import {COCKPIT_OPTIONS, flagOverrides, panelOption, reportStartupError, SHARED_
 import {DEMO_LOAD_MS, startDemoStack} from '../../sim/demo-stack.js';
 import type {DemoStack, SimKind} from '../../sim/types.js';
 import {startDiagnostics} from '../../runtime/diagnostics.js';
+import {writeJson} from '../output.js';
 
 const DEMO_OPTIONS = {
 	...SHARED_OPTIONS,
@@ -22,7 +23,7 @@ const DEMO_OPTIONS = {
 	'load-ms': {type: 'string'},
 } as const;
 
-const HELP = `usage: stackdeck demo [--headless] [--port-sglang N] [--port-vllm N] [--port-ollama N] [--load | --no-load] [--load-ms N]
+const HELP = `usage: stackdeck demo [--headless [--json]] [--port-sglang N] [--port-vllm N] [--port-ollama N] [--load | --no-load] [--load-ms N]
 
 Starts a simulated stack on this machine and opens the cockpit on it: SGLang (mistral-small-4, port
 30000) and Ollama (qwen2.5:32b, port 11434) serving, vLLM (qwen3-coder-next, port 8001) stopped
@@ -35,10 +36,25 @@ port. Everything lives in a temporary folder removed on exit; your own config is
 
   --headless      serve only: print the endpoints, DOCKER_HOST and a config for
                   \`stackdeck --config\`, run until Ctrl-C / SIGTERM / SIGHUP
+  --json          (with --headless) print one JSON object instead: config, engines
+                  (kind, url, model), dockerHost, meminfo, stateDir, notes
   --load          run the load generator (default: on, off with --headless)
   --no-load       no load generator
   --load-ms N     an engine container's start-up time before it serves (default ${DEMO_LOAD_MS})
 `;
+
+/** `--headless --json`: what a script needs to reach the stack, as one JSON object on one line. */
+export function describeStackJson(stack: DemoStack): Record<string, unknown> {
+	return {
+		config: stack.configPath,
+		engines: stack.engines.map(e => ({kind: e.kind, url: e.url, model: e.model, decodeTps: e.decodeTps})),
+		dockerHost: stack.dockerHost,
+		meminfo: stack.meminfoPath,
+		stateDir: stack.stateDir,
+		openhandsConfig: stack.configToml,
+		notes: stack.notices,
+	};
+}
 
 function parsePort(flag: string, value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
@@ -86,6 +102,7 @@ export async function run(argv: string[]): Promise<number> {
 			return 0;
 		}
 		panelOption(values.panel);
+		if (values.json && !values.headless) throw new UsageError('--json needs --headless (the cockpit is a screen, not output)');
 		if (values.load && values['no-load']) throw new UsageError('--load and --no-load contradict each other; give one');
 		ports = {};
 		for (const kind of ['sglang', 'vllm', 'ollama'] as const) {
@@ -110,7 +127,7 @@ export async function run(argv: string[]): Promise<number> {
 	// stack's exit hook removes the temporary folder instead of the default action killing us.
 	const removeEarlyExit = exitOnSignalUntilHandled();
 	try {
-		return await runStack(values, ports, load, headless, loadMs);
+		return await runStack(values, ports, load, headless, loadMs, values.json === true);
 	} finally {
 		removeEarlyExit();
 	}
@@ -132,7 +149,7 @@ function exitOnSignalUntilHandled(): () => void {
 	};
 }
 
-async function runStack(values: SharedValues & CockpitValues, ports: Partial<Record<SimKind, number>>, load: boolean, headless: boolean, loadMs: number | undefined): Promise<number> {
+async function runStack(values: SharedValues & CockpitValues, ports: Partial<Record<SimKind, number>>, load: boolean, headless: boolean, loadMs: number | undefined, json: boolean): Promise<number> {
 	let stack: DemoStack;
 	try {
 		stack = await startDemoStack({ports, load, live: true, ...(loadMs !== undefined ? {loadMs} : {})});
@@ -143,7 +160,8 @@ async function runStack(values: SharedValues & CockpitValues, ports: Partial<Rec
 	const diagnostics = () => ({'listeners.loadAbort': stack.loadListeners()});
 
 	if (headless) {
-		process.stdout.write(`${describeStack(stack)}\n`);
+		if (json) writeJson(describeStackJson(stack));
+		else process.stdout.write(`${describeStack(stack)}\n`);
 		const stopDiagnostics = startDiagnostics(process.env['STACKDECK_DIAG'], diagnostics);
 		return new Promise<number>(resolve => {
 			const shutdown = (signal: NodeJS.Signals) => {
@@ -151,7 +169,8 @@ async function runStack(values: SharedValues & CockpitValues, ports: Partial<Rec
 				stopDiagnostics();
 				// A dropped terminal (SIGHUP) cannot take the message; stop anyway.
 				try {
-					process.stdout.write(`stackdeck demo: ${signal}, stopping the simulated stack\n`);
+					// stdout stays one JSON object under --json: the note goes to stderr there.
+					(json ? process.stderr : process.stdout).write(`stackdeck demo: ${signal}, stopping the simulated stack\n`);
 				} catch {
 					// EIO
 				}

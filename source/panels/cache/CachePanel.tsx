@@ -38,7 +38,7 @@ export function CachePanel({width, height}: PanelProps) {
 					{l.text}
 				</Line>
 			))}
-			<FilterLine view={view} noun="engines" />
+			<FilterLine width={width} view={view} noun="engines" />
 		</Box>
 	);
 }

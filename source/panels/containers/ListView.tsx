@@ -14,7 +14,7 @@ import {cellWidth, fitCells, truncateCells} from '../../domain/list/cells.js';
 import {currentStep} from '../../domain/jobs/record.js';
 import {runningJobs} from '../../store/slices/jobs.js';
 import {linkOf, staleAge} from '../../store/slices/containers.js';
-import {hostScope} from '../../store/slices/host.js';
+import {hostScope, inScope} from '../../store/slices/host.js';
 import {LOCAL_HOST_ID} from '../../domain/host-id.js';
 import {containerColumns, containerText, groupTitle, orderedContainers, selectedIndex, type ContainerCells} from './list.js';
 import {useStatsFor} from './use-stats-for.js';
@@ -29,7 +29,10 @@ export function ListView({width, height}: {width: number; height: number}) {
 	const column = useAppState(st => hostScope(st).column);
 	const only = useAppState(st => hostScope(st).only);
 	const scope = useMemo(() => ({column, only}), [column, only]);
-	const ordered = useMemo(() => orderedContainers(s.byId, scope), [s.byId, scope]);
+	// Stats only reorder the list when it is sorted by them.
+	const sortStats = s.sort === 'cpu' || s.sort === 'memory' ? s.stats : null;
+	const ordered = useMemo(() => orderedContainers({byId: s.byId, stats: sortStats ?? {}, sort: s.sort, hideStopped: s.hideStopped}, scope), [s.byId, sortStats, s.sort, s.hideStopped, scope]);
+	const all = useMemo(() => Object.values(s.byId).filter(c => inScope(scope, c.hostId)), [s.byId, scope]);
 	const busy = useMemo(() => {
 		const byTarget = new Map<string, string>();
 		for (const job of runningJobs(jobs)) {
@@ -57,8 +60,10 @@ export function ListView({width, height}: {width: number; height: number}) {
 	// The header line: the counts (and a remote daemon's address) above the name, the figures' headers.
 	const figures = headerText(fitted.filter(f => f.column.id !== 'mark' && f.column.id !== 'host' && f.column.id !== 'name'));
 	const left = Math.max(0, width - cellWidth(figures) - (figures ? 1 : 0));
-	const running = ordered.filter(c => c.state === 'running').length;
-	const countText = `${running}/${ordered.length} running`;
+	const running = all.filter(c => c.state === 'running').length;
+	const hidden = all.length - ordered.length;
+	// The order and what `a` hides, in the fewest words that fit a phone: "7/9 up, 2 hidden · by cpu".
+	const countText = `${running}/${all.length} up${hidden ? `, ${hidden} hidden` : ''} · by ${s.sort === 'memory' ? 'mem' : s.sort}`;
 	const room = left - countText.length - 3;
 	// A daemon on another host is named, so its containers are not mistaken for this machine's.
 	const endpoint = scope.column ? null : linkOf(s, scope.only ?? LOCAL_HOST_ID).endpoint;
@@ -67,7 +72,7 @@ export function ListView({width, height}: {width: number; height: number}) {
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Line tone="muted">{header}</Line>
-			{ordered.length === 0 ? <Line tone="muted">No containers (docker ps -a is empty)</Line> : null}
+			{all.length === 0 ? <Line tone="muted">No containers (docker ps -a is empty)</Line> : ordered.length === 0 ? <Line tone="muted">{`All ${all.length} stopped and hidden: a shows them`}</Line> : null}
 			<ListRows
 				items={items}
 				shown={view.shown}
@@ -80,7 +85,7 @@ export function ListView({width, height}: {width: number; height: number}) {
 				group={r => `${groupTitle(r.info)} (${counts.get(groupTitle(r.info)) ?? 0})`}
 				rowTone={(_, sel) => (sel ? 'selectionText' : 'text')}
 			/>
-			<FilterLine view={view} noun="containers" />
+			<FilterLine width={width} view={view} noun="containers" />
 		</Box>
 	);
 }

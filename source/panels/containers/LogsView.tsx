@@ -27,17 +27,17 @@ export function LogsView({width, height}: {width: number; height: number}) {
 		update(store, 'containers', c => (c.logs && c.logs.maxScroll !== maxScroll ? patchLogs(c, {maxScroll, scroll: Math.min(c.logs.scroll, maxScroll)}) : c));
 	}, [store, body, maxScroll]);
 	if (!logs || !view) return <Line tone="muted">No log open</Line>;
-	const flags = [logs.follow ? 'follow' : 'paused', logs.timestamps ? 'ts' : '', logs.scroll ? `-${logs.scroll}` : ''].filter(Boolean).join(' ');
+	const flags = [logs.removed ? 'container removed' : logs.follow ? 'follow' : 'paused', logs.timestamps ? 'ts' : '', logs.scroll ? `-${logs.scroll}` : ''].filter(Boolean).join(' ');
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Line tone="muted">{`${info?.name ?? logs.target.slice(0, 12)} [${flags}] ${logs.lines.length} lines`}</Line>
+			<Line tone={logs.removed ? 'warn' : 'muted'}>{`${info?.name ?? logs.name ?? logs.target.slice(0, 12)} [${flags}] ${logs.lines.length} lines`}</Line>
 			{logs.error ? <Line tone="error">{logs.error}</Line> : null}
 			{view.rows.slice(logs.error ? 1 : 0).map(r => (
 				<Line key={r.key} tone={r.tone}>
 					{r.text}
 				</Line>
 			))}
-			<FilterLine view={{shown: [], matched: view.matched, total: logs.lines.length, filter, editing, rows: body}} noun="lines" />
+			<FilterLine width={width} view={{shown: [], matched: view.matched, total: logs.lines.length, filter, editing, rows: body}} noun="lines" />
 		</Box>
 	);
 }

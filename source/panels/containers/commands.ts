@@ -5,11 +5,13 @@
 import type {Command, CommandContext} from '../../commands/registry.js';
 import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
-import {closeView, linkOf, openLogs, patchLogs} from '../../store/slices/containers.js';
+import {closeView, cycleSort, linkOf, openLogs, patchLogs} from '../../store/slices/containers.js';
 import {hostScope, inScope} from '../../store/slices/host.js';
 import {containerJob, type ContainerVerb} from '../../actions/containers.js';
 import {hostFor, type Services} from '../../services/types.js';
-import {containerIds, groupedRows} from './selectors.js';
+import {canExec, execArgs} from '../../actions/container-exec.js';
+import {showNotice} from '../../store/slices/ui.js';
+import {containerIds, shownRows} from './selectors.js';
 
 const GROUP = 'Containers';
 const on = (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.ui.confirm === null;
@@ -17,12 +19,11 @@ const inView = (view: AppState['containers']['view']) => (s: AppState) => on(s) 
 
 function selectedId(s: AppState): string | null {
 	const c = s.containers;
-	const scope = hostScope(s);
-	if (c.selected && c.byId[c.selected] && inScope(scope, c.byId[c.selected]!.hostId)) return c.selected;
-	return containerIds(groupedRows(c.byId).filter(r => r.kind !== 'container' || inScope(scope, r.info.hostId)))[0] ?? null;
+	if (c.selected && c.byId[c.selected] && inScope(hostScope(s), c.byId[c.selected]!.hostId)) return c.selected;
+	return containerIds(shownRows(c, hostScope(s)))[0] ?? null;
 }
 
-/** The selected container's daemon answers (start, stop and restart need it). */
+/** The selected container's daemon answers (start, stop, restart and exec need it). */
 function selectedUp(s: AppState): boolean {
 	const id = selectedId(s);
 	const info = id ? s.containers.byId[id] : undefined;
@@ -98,6 +99,50 @@ export const containersCommands: Command[] = [
 		mutating: true,
 		when: s => on(s) && selectedUp(s),
 		run: ctx => confirmAction(ctx, 'restart'),
+	},
+	{
+		id: 'containers.exec',
+		keys: ['e'],
+		description: 'Shell in the container (bash, else sh) in the terminal pane; Ctrl-Q gives the keyboard back',
+		group: GROUP,
+		mutating: true,
+		when: s => on(s) && s.containers.view !== 'logs' && selectedUp(s),
+		run: async ({store, state, services}) => {
+			const id = selectedId(state);
+			const info = id ? state.containers.byId[id] : undefined;
+			if (!id || !info) return;
+			const say = (text: string, level: 'warn' | 'ok' = 'warn') => update(store, 'ui', ui => showNotice(ui, text, level));
+			if (info.state !== 'running') return say(`exec ${info.name}: it is ${info.state}; start it first (s)`);
+			let link;
+			try {
+				link = hostFor(services, info.hostId).docker();
+			} catch (error) {
+				return say(`exec ${info.name}: ${(error as Error).message}`);
+			}
+			const probe = await canExec(link.docker, id);
+			if (!probe.ok) return say(`exec ${info.name}: ${probe.why}`);
+			// The docker CLI reads DOCKER_HOST: the daemon this cockpit watches, whatever the shell had.
+			const pane = services.aider.startCommand({file: 'docker', args: execArgs(id), title: `sh ${info.name}`, env: {DOCKER_HOST: link.endpoint}});
+			if (!pane) return;
+			update(store, 'ui', ui => ({...ui, focused: 'aider', capture: true, zoomed: ui.layout === 'phone' ? ui.zoomed : true}));
+			say(`shell in ${info.name}: Ctrl-Q gives the keyboard back, exit ends it`, 'ok');
+		},
+	},
+	{
+		id: 'containers.sort',
+		keys: ['o'],
+		description: 'Order each group by name, state, CPU or memory (the header says which)',
+		group: GROUP,
+		when: inView('list'),
+		run: ({store}) => update(store, 'containers', cycleSort),
+	},
+	{
+		id: 'containers.hideStopped',
+		keys: ['a'],
+		description: 'Hide or show stopped containers (the header counts the hidden)',
+		group: GROUP,
+		when: inView('list'),
+		run: ({store}) => update(store, 'containers', c => ({...c, hideStopped: !c.hideStopped})),
 	},
 	{id: 'containers.follow', keys: ['f'], description: 'Follow the log on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {follow: !c.logs?.follow, scroll: 0}))},
 	{id: 'containers.timestamps', keys: ['t'], description: 'Show log timestamps on/off', group: GROUP, when: inView('logs'), run: ({store}) => update(store, 'containers', c => patchLogs(c, {timestamps: !c.logs?.timestamps}))},

@@ -9,12 +9,12 @@ import {ROLE_TITLES} from '../../domain/containers/roles.js';
 import {update, type AppState} from '../../store/index.js';
 import {patchLogs, type ContainersState} from '../../store/slices/containers.js';
 import type {Token} from '../../theme/tokens.js';
-import {cpuText, groupedRows, memText, stateTone} from './selectors.js';
+import {cpuText, memText, shownRows, stateTone, stateWord} from './selectors.js';
 import {formatDuration} from '../../domain/format.js';
 import {hostScope, inScope, type HostScope} from '../../store/slices/host.js';
 
-export function orderedContainers(byId: ContainersState['byId'], scope: HostScope = {column: false, only: null}): ContainerInfo[] {
-	return groupedRows(byId).flatMap(r => (r.kind === 'container' && inScope(scope, r.info.hostId) ? [r.info] : []));
+export function orderedContainers(s: Pick<ContainersState, 'byId' | 'stats' | 'sort' | 'hideStopped'>, scope: HostScope = {column: false, only: null}): ContainerInfo[] {
+	return shownRows(s, scope).flatMap(r => (r.kind === 'container' ? [r.info] : []));
 }
 
 export function containerText(c: ContainerInfo): string {
@@ -51,11 +51,12 @@ export function containerColumns(mark: {running: string; other: string}, hostCol
 			priority: 0,
 			// Sandbox names share a long prefix: cut in the middle so the distinguishing end and the tag stay.
 			cut: 'middle',
-			cell: r => `${r.info.name}:${r.info.tag}${r.info.pinned ? '' : ' !'}${r.busy ? ` ${r.busy}` : ''}`,
+			// A stopped container says how it ended ("exited (137)"): the figures columns have no room.
+			cell: r => `${r.info.name}:${r.info.tag}${r.info.pinned ? '' : ' !'}${r.busy ? ` ${r.busy}` : r.info.state !== 'running' ? `  ${stateWord(r.info)}` : ''}`,
 			tone: r => (r.info.pinned ? 'text' : 'warn'),
 		},
 		// Figures older than two refreshes (the daemon stopped answering) say so instead of looking live.
-		{id: 'cpu', header: 'CPU', width: 6, align: 'right', priority: 2, cell: r => (r.stale !== null ? 'stale' : r.info.state === 'running' ? cpuText(r.stats) : r.info.state), tone: r => (r.stale !== null ? 'warn' : 'text')},
+		{id: 'cpu', header: 'CPU', width: 6, align: 'right', priority: 2, cell: r => (r.stale !== null ? 'stale' : r.info.state === 'running' ? cpuText(r.stats) : ''), tone: r => (r.stale !== null ? 'warn' : 'text')},
 		{id: 'mem', header: 'MEM', width: 8, align: 'right', priority: 3, cell: r => (r.stale !== null ? `${formatDuration(r.stale)} ago` : r.info.state === 'running' ? memText(r.stats) : ''), tone: r => (r.stale !== null ? 'warn' : 'text')},
 	];
 }
@@ -64,11 +65,11 @@ export const containersList: ListAdapter = {
 	id: 'containers',
 	mode: 'cursor',
 	active: (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.containers.view === 'list' && Object.values(s.containers.links).some(l => l.connection !== 'disabled'),
-	texts: s => orderedContainers(s.containers.byId, hostScope(s)).map(containerText),
-	position: s => selectedIndex(s.containers, orderedContainers(s.containers.byId, hostScope(s))),
+	texts: s => orderedContainers(s.containers, hostScope(s)).map(containerText),
+	position: s => selectedIndex(s.containers, orderedContainers(s.containers, hostScope(s))),
 	moveTo: (store, index) =>
 		update(store, 'containers', c => {
-			const id = orderedContainers(c.byId, hostScope(store.getState()))[index]?.id;
+			const id = orderedContainers(c, hostScope(store.getState()))[index]?.id;
 			return id && id !== c.selected ? {...c, selected: id} : c;
 		}),
 };

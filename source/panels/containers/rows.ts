@@ -4,12 +4,13 @@
 import type {AppState} from '../../store/index.js';
 import {listState} from '../../store/slices/lists.js';
 import {linkOf} from '../../store/slices/containers.js';
+import {hostScope} from '../../store/slices/host.js';
 import {groupTitle, orderedContainers} from './list.js';
 
 export function containersRows(state: AppState): number | undefined {
 	const s = state.containers;
 	if (s.view !== 'list') return undefined;
-	const rows = orderedContainers(s.byId);
+	const rows = orderedContainers(s, hostScope(state));
 	const groups = new Set(rows.map(groupTitle)).size;
 	const {connection} = linkOf(s, state.host.current);
 	const banner = connection === 'down' ? 4 : connection === 'up' ? 0 : 1;

@@ -5,15 +5,33 @@ import {ROLE_ORDER, ROLE_TITLES} from '../../domain/containers/roles.js';
 import {classifyLogLine, foldLine} from '../../domain/containers/log-lines.js';
 import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
 import {formatBytes} from '../../domain/format.js';
-import type {ContainersState, LogView} from '../../store/slices/containers.js';
+import type {ContainerSort, ContainersState, LogView} from '../../store/slices/containers.js';
+import {inScope, type HostScope} from '../../store/slices/host.js';
 import type {Token} from '../../theme/tokens.js';
 
 export type ListRow = {kind: 'group'; key: string; title: string; count: number} | {kind: 'container'; key: string; info: ContainerInfo};
 
-/** Containers grouped by role in ROLE_ORDER (unrecognised ones last, as "Other"), names sorted. */
-export function groupedRows(byId: ContainersState['byId']): ListRow[] {
+const STATE_RANK: Record<string, number> = {running: 0, restarting: 1, paused: 2, created: 3, exited: 4, dead: 5};
+
+/** Stopped: exited, created or dead (what `a` hides). */
+export function isStopped(info: ContainerInfo): boolean {
+	return info.state === 'exited' || info.state === 'created' || info.state === 'dead';
+}
+
+/** The order inside a group: by name, by state (running first), or the busiest CPU / memory first. */
+export function containerOrder(sort: ContainerSort, stats: ContainersState['stats']): (a: ContainerInfo, b: ContainerInfo) => number {
+	const byName = (a: ContainerInfo, b: ContainerInfo) => a.name.localeCompare(b.name);
+	const figure = (info: ContainerInfo) => (info.state !== 'running' ? -1 : sort === 'cpu' ? (stats[info.id]?.cpuPercent ?? -0.5) : (stats[info.id]?.memUsage ?? -0.5));
+	if (sort === 'state') return (a, b) => (STATE_RANK[a.state] ?? 9) - (STATE_RANK[b.state] ?? 9) || byName(a, b);
+	if (sort === 'cpu' || sort === 'memory') return (a, b) => figure(b) - figure(a) || byName(a, b);
+	return byName;
+}
+
+/** Containers grouped by role in ROLE_ORDER (unrecognised ones last, as "Other"), in `order` (names). */
+export function groupedRows(byId: ContainersState['byId'], order: (a: ContainerInfo, b: ContainerInfo) => number = (a, b) => a.name.localeCompare(b.name), keep: (info: ContainerInfo) => boolean = () => true): ListRow[] {
 	const groups = new Map<string, ContainerInfo[]>();
 	for (const info of Object.values(byId)) {
+		if (!keep(info)) continue;
 		const key = info.role ?? 'other';
 		const list = groups.get(key) ?? [];
 		list.push(info);
@@ -23,7 +41,7 @@ export function groupedRows(byId: ContainersState['byId']): ListRow[] {
 	for (const key of [...ROLE_ORDER, 'other']) {
 		const list = groups.get(key);
 		if (!list) continue;
-		list.sort((a, b) => a.name.localeCompare(b.name));
+		list.sort(order);
 		rows.push({kind: 'group', key: `g:${key}`, title: key === 'other' ? 'Other' : ROLE_TITLES[key as keyof typeof ROLE_TITLES], count: list.length});
 		for (const info of list) rows.push({kind: 'container', key: info.id, info});
 	}
@@ -50,7 +68,7 @@ export function stateTone(info: ContainerInfo): Token {
 }
 
 export function stateWord(info: ContainerInfo): string {
-	const base = info.state === 'exited' && info.exitCode !== null ? `exited(${info.exitCode})` : info.state;
+	const base = info.state === 'exited' && info.exitCode !== null ? `exited (${info.exitCode})` : info.state;
 	return info.health ? `${base}, ${info.health}` : base;
 }
 
@@ -115,3 +133,11 @@ export function logRows(logs: LogView, width: number, height: number, filter = '
 	const rows = out.slice(Math.max(0, end - height), end);
 	return {rows, matched: kept.length, maxScroll: Math.max(0, out.length - height)};
 }
+
+/** The list's rows as the panel shows them: its sort, its stopped-containers toggle and the hosts in view applied. */
+export function shownRows(s: Pick<ContainersState, 'byId' | 'stats' | 'sort' | 'hideStopped'>, scope: HostScope = ALL_HOSTS): ListRow[] {
+	const keep = (info: ContainerInfo) => inScope(scope, info.hostId) && !(s.hideStopped && isStopped(info));
+	return groupedRows(s.byId, containerOrder(s.sort, s.stats), scope.only === null && !s.hideStopped ? undefined : keep);
+}
+
+const ALL_HOSTS: HostScope = {column: false, only: null};

@@ -72,7 +72,7 @@ export function DoctorPanel({width, height}: PanelProps) {
 		<Box flexDirection="column">
 			{draw([header], null)}
 			{draw(visible, selected)}
-			<FilterLine view={filterView} noun="checks" />
+			<FilterLine width={width} view={filterView} noun="checks" />
 			{footer.length > 0 && visible.length < listRoom ? draw(Array.from({length: listRoom - visible.length}, () => ({text: ' ', tone: 'text' as const})), null) : null}
 			{draw(footer, null)}
 		</Box>

@@ -109,7 +109,7 @@ export function MemoryPanel({width, height}: PanelProps) {
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{rows.slice(0, room)}
-			<FilterLine view={view} noun="engines" />
+			<FilterLine width={width} view={view} noun="engines" />
 		</Box>
 	);
 }

@@ -59,7 +59,7 @@ export function EventList({s, open, width, height}: {s: SessionsState; open: Ope
 	const view = useList('events', open.rows, eventText, open.cursor, room);
 	rows.push(
 		<ListRows key="rows" items={open.rows} shown={view.shown} selected={open.cursor} columns={columns} width={width} keyOf={keyOf} height={view.rows + 1} rowTone={rowTone} />,
-		<FilterLine key="filter" view={view} noun="events" />,
+		<FilterLine key="filter" width={width} view={view} noun="events" />,
 	);
 	if (footer && selected) {
 		if (selected.problem) {

@@ -37,7 +37,7 @@ export function SessionList({s, width, height}: {s: SessionsState; width: number
 			{s.sessions.length > 0 ? (
 				<ListRows items={s.sessions} shown={view.shown} selected={s.cursor} columns={sessionColumns} width={width} keyOf={keyOf} height={view.rows + 1} />
 			) : null}
-			<FilterLine view={view} noun="sessions" />
+			<FilterLine width={width} view={view} noun="sessions" />
 			{sel && height - rows.length - 1 - view.rows > 0 ? <Line tone="muted">{`${sel.id} · ${sel.model ?? 'model ?'}`}</Line> : null}
 			{sel && height - rows.length - 1 - view.rows > 1 ? (
 				<Line tone={sel.error ? 'error' : 'muted'}>{sel.error ?? `created ${shortDate(sel.createdAt)} · ${sel.findings ? [...new Set(sel.rules)].join(', ') : 'Enter: events'}`}</Line>

@@ -54,7 +54,7 @@ export function ThroughputPanel({width, height}: PanelProps) {
 					{l.text}
 				</Line>
 			))}
-			<FilterLine view={view} noun="engines" />
+			<FilterLine width={width} view={view} noun="engines" />
 			{contract && height > 1 ? <Line tone={contract.state === 'met' ? 'ok' : contract.state === 'differs' ? 'warn' : 'muted'}>{printable(contractShort(contract))}</Line> : null}
 		</Box>
 	);

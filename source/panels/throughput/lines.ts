@@ -8,6 +8,7 @@ import {sparkline} from '../../domain/sparkline.js';
 import {cellWidth, fitCells} from '../../domain/list/cells.js';
 import {isSlow} from '../../domain/engines/health.js';
 import {downText} from '../engines-common.js';
+import {benchLoadText} from '../../domain/engines/bench-load.js';
 
 /** What a first run without engines sees: where to add one. Wrapped, never cut. */
 export const NO_ENGINES = 'No model server found: add engines.list to the config, or start one on 30000/8000/8001/8080/11434.';
@@ -31,7 +32,7 @@ export function rowNote(r: EngineRow, now: number): {text: string; tone: Token} 
 		const b = r.bench;
 		return b.error
 			? {text: `bench: ${b.error}`, tone: 'error'}
-			: {text: `bench: TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s${b.estimated ? ' (est.)' : ''}`, tone: 'info'};
+			: {text: `bench: TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s${b.estimated ? ' (estimate)' : ''}${benchLoadText(b.load) ? `, ${benchLoadText(b.load)}` : ''}`, tone: 'info'};
 	}
 	if (r.state === 'probing') return {text: 'identifying…', tone: 'muted'};
 	// Ollama has no /metrics: its figures come only from a benchmark.

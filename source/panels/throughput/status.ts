@@ -1,5 +1,6 @@
 // `stackdeck status` records for the Throughput panel.
 
+import {benchLoadText} from '../../domain/engines/bench-load.js';
 import type {AppState} from '../../store/index.js';
 import type {StatusSection} from '../types.js';
 import {formatDuration, formatRate} from '../../domain/format.js';
@@ -44,7 +45,7 @@ export function throughputStatus(state: AppState): StatusSection {
 			`${r.name} ${r.kind ?? '?'} ${r.model ?? ''}: ${formatRate(f?.decodeTps)} tok/s decode, ${formatRate(f?.prefillTps)} prefill, TTFT p50 ${formatDuration(f?.ttftP50Ms)} p95 ${formatDuration(f?.ttftP95Ms)}, ITL ${formatDuration(f?.itlMs)}, running ${f?.running ?? '–'} queued ${f?.queued ?? '–'}${r.expectedTps ? `, expected ${formatRate(r.expectedTps)}` : ''}${r.problem ? ` (${r.problem})` : ''}${r.via ? ` [via Prometheus ${r.via}]` : ''}`,
 		);
 		const b = r.bench;
-		if (b) lines.push(`  bench ${new Date(b.at).toISOString()}: ${b.error ? `error: ${b.error}` : `TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s decode${b.estimated ? ' (estimated)' : ''}`}`);
+		if (b) lines.push(`  bench ${new Date(b.at).toISOString()}: ${b.error ? `error: ${b.error}` : `TTFT ${formatDuration(b.ttftMs)}, ${formatRate(b.decodeTps)} tok/s decode${b.estimated ? ' (estimated)' : ''}${benchLoadText(b.load) ? `, ${benchLoadText(b.load)}` : ''}`}`);
 	}
 	if (lines.length === 0) lines.push('no model server found');
 	const aiderSessions = sessionTokenTotals(state.aider);

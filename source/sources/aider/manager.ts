@@ -28,6 +28,8 @@ export interface StartCommand {
 	args: string[];
 	cwd?: string;
 	title?: string;
+	/** Set on top of the cockpit's environment (the host's DOCKER_HOST for `docker exec`). */
+	env?: Record<string, string>;
 }
 
 interface Live {
@@ -103,7 +105,7 @@ export class AiderManager {
 		const found = findCommand(request.file, this.env);
 		if (!found) return this.fail(`"${request.file}" not found on PATH: check the command name after \`--\``);
 		const id = `c${Date.now().toString(36)}${(this.seq++).toString(36)}`;
-		return this.spawn(id, {file: found, args: request.args, cwd: path.resolve(request.cwd ?? process.cwd()), env: aiderEnv(this.env), title: request.title ?? path.basename(request.file), kind: 'command'});
+		return this.spawn(id, {file: found, args: request.args, cwd: path.resolve(request.cwd ?? process.cwd()), env: {...aiderEnv(this.env), ...request.env}, title: request.title ?? path.basename(request.file), kind: 'command'});
 	}
 
 	private spawn(

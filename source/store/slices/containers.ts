@@ -29,9 +29,17 @@ export interface LogView {
 	generation: number;
 	/** The view Esc returns to: logs opened from the detail go back to it. */
 	from: 'list' | 'detail';
+	/** The container's name when opened: still shown once the container is gone. */
+	name?: string;
+	/** The container was removed while its logs were open: the lines stay, with a note. */
+	removed?: boolean;
 }
 
 export type ConnectionState = 'connecting' | 'up' | 'down' | 'disabled';
+
+/** The list's order inside each role group; `o` cycles it. CPU and memory: the busiest first. */
+export const CONTAINER_SORTS = ['name', 'state', 'cpu', 'memory'] as const;
+export type ContainerSort = (typeof CONTAINER_SORTS)[number];
 
 /** One host's Docker daemon as the cockpit reaches it. */
 export interface DockerLinkState {
@@ -62,6 +70,9 @@ export interface ContainersState {
 	updatedAt: number | null;
 	/** When stats were last asked for, and the refresh period: figures older than two periods are stale. */
 	statsCheck: {at: number; refreshMs: number} | null;
+	sort: ContainerSort;
+	/** `a`: stopped containers (exited, created, dead) left out of the list. */
+	hideStopped: boolean;
 }
 
 /** A host whose daemon was not tried yet (one shared object: selectors stay stable). */
@@ -82,11 +93,17 @@ export function initialContainers(): ContainersState {
 		eventsSeen: 0,
 		updatedAt: null,
 		statsCheck: null,
+		sort: 'name',
+		hideStopped: false,
 	};
 }
 
 export function linkOf(s: Pick<ContainersState, 'links'>, hostId: HostId = LOCAL_HOST_ID): DockerLinkState {
 	return s.links[hostId] ?? NO_LINK;
+}
+
+export function cycleSort(s: ContainersState): ContainersState {
+	return {...s, sort: CONTAINER_SORTS[(CONTAINER_SORTS.indexOf(s.sort) + 1) % CONTAINER_SORTS.length]!};
 }
 
 function withLink(s: ContainersState, hostId: HostId, next: DockerLinkState): ContainersState {
@@ -119,6 +136,10 @@ export function removeContainer(s: ContainersState, id: string, now: number): Co
 	delete byId[id];
 	const stats = {...s.stats};
 	delete stats[id];
+	// Logs being read stay, lines and all, with a note; a detail of nothing goes back to the list.
+	if (s.view === 'logs' && s.logs?.target === id) {
+		return {...s, byId, stats, logs: {...s.logs, removed: true, follow: false, from: 'list'}, eventsSeen: s.eventsSeen + 1, updatedAt: now};
+	}
 	const view = s.selected === id && s.view !== 'list' ? 'list' : s.view;
 	return {...s, byId, stats, view, logs: view === 'list' ? null : s.logs, eventsSeen: s.eventsSeen + 1, updatedAt: now};
 }
@@ -165,7 +186,7 @@ export function openLogs(s: ContainersState, id: string): ContainersState {
 		...s,
 		view: 'logs',
 		selected: id,
-		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, scroll: 0, maxScroll: 0, error: null, generation: (prev?.generation ?? 0) + 1, from: s.view === 'detail' ? 'detail' : 'list'},
+		logs: {target: id, lines: [], follow: prev?.follow ?? true, timestamps: prev?.timestamps ?? false, scroll: 0, maxScroll: 0, error: null, generation: (prev?.generation ?? 0) + 1, from: s.view === 'detail' ? 'detail' : 'list', name: s.byId[id]?.name ?? id.slice(0, 12)},
 	};
 }
 
@@ -176,13 +197,14 @@ export function closeView(s: ContainersState): ContainersState {
 }
 
 export function appendLogLines(s: ContainersState, target: string, lines: readonly LogLine[]): ContainersState {
-	if (!s.logs || s.logs.target !== target || lines.length === 0) return s;
+	if (!s.logs || s.logs.target !== target || lines.length === 0 || s.logs.removed) return s;
 	const all = s.logs.lines.concat(lines);
 	return {...s, logs: {...s.logs, lines: all.length > LOG_LIMIT ? all.slice(all.length - LOG_LIMIT) : all}};
 }
 
 export function setLogError(s: ContainersState, target: string, error: string | null): ContainersState {
-	if (!s.logs || s.logs.target !== target) return s;
+	// A removed container's stream ends with an error: the note says it already.
+	if (!s.logs || s.logs.target !== target || s.logs.removed) return s;
 	return {...s, logs: {...s.logs, error}};
 }
 

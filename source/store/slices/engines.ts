@@ -8,6 +8,7 @@ import type {EngineMemory} from '../../domain/engines/memory.js';
 import type {GpuReading} from '../../domain/engines/nvidia-smi.js';
 import {pushSample} from '../../domain/history.js';
 import type {HostId} from '../../domain/host-id.js';
+import type {BenchLoad} from '../../domain/engines/bench-load.js';
 
 /** Limit: decode-rate samples kept per engine for the sparkline (the newest 60). */
 export const TPS_HISTORY = 60;
@@ -18,6 +19,8 @@ export interface BenchResult {
 	decodeTps: number | null;
 	estimated: boolean;
 	error: string | null;
+	/** Requests already on the engine when it started (its last scrape); null when it reports none. */
+	load?: BenchLoad | null;
 }
 
 export interface EngineRow {
