@@ -35,7 +35,8 @@ const CASES: Case[] = [
 		noun: 'containers',
 		setup: c => update(c.store, 'containers', s => applyListing(s, [...Array(N).keys()].map(container), 1)),
 		cursor: s => Object.keys(s.containers.byId).sort().indexOf(s.containers.selected ?? Object.keys(s.containers.byId).sort()[0]!),
-		label: i => `worker-${two(i)}`,
+		// The names share their head: the list keeps their distinguishing end ("wor…-07:1.36").
+		label: i => `-${two(i)}:1.36`,
 		filter: 'er-4',
 	},
 	{

@@ -18,6 +18,8 @@ export interface Column<T, Tone = string> {
 	/** Shown only on lists at least this wide (a column worth having only where there is room). */
 	minListWidth?: number;
 	cell(item: T): string;
+	/** Kept whole after the cell (a state word such as "exited (137)"): a cut falls on the cell before it. */
+	suffix?(item: T): string;
 	tone?(item: T): Tone;
 }
 
@@ -49,7 +51,7 @@ export function fitColumns<T, Tone>(columns: readonly Column<T, Tone>[], width: 
 	if (items && items.length > 0 && kept.filter(c => typeof c.width !== 'number').length === 1) {
 		for (const c of kept) {
 			if (typeof c.width === 'number') continue;
-			content.set(c, Math.max(cellWidth(c.header), ...items.map(i => cellWidth(c.cell(i)))));
+			content.set(c, Math.max(cellWidth(c.header), ...items.map(i => cellWidth(c.cell(i) + (c.suffix?.(i) ?? '')))));
 		}
 	}
 	const floor = (c: Column<T, Tone>) => {
@@ -92,10 +94,18 @@ export function headerText<T, Tone>(fitted: readonly FittedColumn<T, Tone>[]): s
 	return fitted.map(f => fitCells(f.column.header, f.width, f.column.align)).join(' '.repeat(GAP));
 }
 
+function fitCell<T, Tone>(f: FittedColumn<T, Tone>, item: T): string {
+	const suffix = f.column.suffix?.(item) ?? '';
+	const room = f.width - cellWidth(suffix);
+	// A suffix wider than half the cell would leave nothing of what it follows: cut the whole.
+	if (!suffix || room < f.width / 2) return fitCells(f.column.cell(item) + suffix, f.width, f.column.align, f.column.cut);
+	return fitCells(fitCells(f.column.cell(item), room, 'left', f.column.cut).trimEnd() + suffix, f.width, f.column.align);
+}
+
 /** One item's cells, each cut and padded to its column. */
 export function rowCells<T, Tone>(fitted: readonly FittedColumn<T, Tone>[], item: T): Array<{text: string; tone: Tone | undefined}> {
 	return fitted.map((f, i) => ({
-		text: (i > 0 ? ' '.repeat(GAP) : '') + fitCells(f.column.cell(item), f.width, f.column.align, f.column.cut),
+		text: (i > 0 ? ' '.repeat(GAP) : '') + fitCell(f, item),
 		tone: f.column.tone?.(item),
 	}));
 }

@@ -52,7 +52,9 @@ export function containerColumns(mark: {running: string; other: string}, hostCol
 			// Sandbox names share a long prefix: cut in the middle so the distinguishing end and the tag stay.
 			cut: 'middle',
 			// A stopped container says how it ended ("exited (137)"): the figures columns have no room.
-			cell: r => `${r.info.name}:${r.info.tag}${r.info.pinned ? '' : ' !'}${r.busy ? ` ${r.busy}` : r.info.state !== 'running' ? `  ${stateWord(r.info)}` : ''}`,
+			cell: r => `${r.info.name}:${r.info.tag}`,
+			// Kept whole: the unpinned-tag mark, a running job, or how a stopped container ended.
+			suffix: r => `${r.info.pinned ? '' : ' !'}${r.busy ? ` ${r.busy}` : r.info.state !== 'running' ? `  ${stateWord(r.info)}` : ''}`,
 			tone: r => (r.info.pinned ? 'text' : 'warn'),
 		},
 		// Figures older than two refreshes (the daemon stopped answering) say so instead of looking live.
