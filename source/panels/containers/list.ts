@@ -17,6 +17,12 @@ export function orderedContainers(s: Pick<ContainersState, 'byId' | 'stats' | 's
 	return shownRows(s, scope).flatMap(r => (r.kind === 'container' ? [r.info] : []));
 }
 
+/** Docker is turned off on every host (a host not tried yet counts as on). */
+function dockerDisabled(s: AppState): boolean {
+	const links = Object.values(s.containers.links);
+	return links.length > 0 && links.every(l => l.connection === 'disabled');
+}
+
 export function containerText(c: ContainerInfo): string {
 	return `${c.name} ${c.image} ${c.state} ${c.role ?? ''}`;
 }
@@ -66,7 +72,7 @@ export function containerColumns(mark: {running: string; other: string}, hostCol
 export const containersList: ListAdapter = {
 	id: 'containers',
 	mode: 'cursor',
-	active: (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.containers.view === 'list' && Object.values(s.containers.links).some(l => l.connection !== 'disabled'),
+	active: (s: AppState) => s.ui.focused === 'containers' && s.ui.overlay === null && s.containers.view === 'list' && !dockerDisabled(s),
 	texts: s => orderedContainers(s.containers, hostScope(s)).map(containerText),
 	position: s => selectedIndex(s.containers, orderedContainers(s.containers, hostScope(s))),
 	moveTo: (store, index) =>
