@@ -47,7 +47,7 @@ describe('Containers panel messages at 46x19', () => {
 			await cockpit.settle();
 			const text = cockpit.frame().map(plain).join('\n');
 			// At phone width the endpoint gives way (cut with …) before the counts and columns do.
-			expect(text).toMatch(/│ssh:\/\/root@\S+ · 1\/1 running\s+CPU\s+MEM│/);
+			expect(text).toMatch(/│ssh:\/\/root@\S+ · 1\/1 up\s+CPU\s+MEM│/);
 		} finally {
 			cockpit.unmount();
 		}

@@ -63,11 +63,16 @@ export function ListView({width, height}: {width: number; height: number}) {
 	const running = all.filter(c => c.state === 'running').length;
 	const hidden = all.length - ordered.length;
 	// The order and what `a` hides, in the fewest words that fit a phone: "7/9 up, 2 hidden · by cpu".
-	const countText = `${running}/${all.length} up${hidden ? `, ${hidden} hidden` : ''} · by ${s.sort === 'memory' ? 'mem' : s.sort}`;
-	const room = left - countText.length - 3;
-	// A daemon on another host is named, so its containers are not mistaken for this machine's.
+	const upText = `${running}/${all.length} up${hidden ? `, ${hidden} hidden` : ''}`;
+	const sortText = ` · by ${s.sort === 'memory' ? 'mem' : s.sort}`;
+	// A daemon on another host is named, so its containers are not mistaken for this machine's; on a
+	// phone it wins over the default order's label.
 	const endpoint = scope.column ? null : linkOf(s, scope.only ?? LOCAL_HOST_ID).endpoint;
-	const remote = endpoint && !endpoint.startsWith('unix://') && room >= 10 ? `${truncateCells(endpoint, room)} · ` : '';
+	const isRemote = endpoint !== null && !endpoint.startsWith('unix://');
+	const withSort = left - (upText + sortText).length - 3 >= 10 || !isRemote || s.sort !== 'name';
+	const countText = withSort ? upText + sortText : upText;
+	const room = left - countText.length - 3;
+	const remote = isRemote && room >= 10 ? `${truncateCells(endpoint, room)} · ` : '';
 	const header = `${fitCells(remote + countText, left, 'right')}${figures ? ` ${figures}` : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
