@@ -38,7 +38,10 @@ describe('every layout fits the terminal', () => {
 		const frame = open.frame();
 		expect(frame.length).toBeLessThanOrEqual(18);
 		for (const line of frame) expect(visibleWidth(line)).toBeLessThanOrEqual(46);
-		expect(frame.map(plain).join('\n')).toContain('Quit stackdeck');
+		// Help opens at the focused panel's keys; g goes to the top, where the global keys are.
+		expect(frame.map(plain).join('\n')).toContain('Open the container detail');
+		await open.type('g');
+		expect(open.frame().map(plain).join('\n')).toContain('Quit stackdeck');
 	});
 
 	it('below 40x12 says what size is needed', async () => {
