@@ -151,7 +151,10 @@ export function applyDisabled(s: ContainersState, now: number, hostId: HostId = 
 
 export function applyDown(s: ContainersState, error: string, now: number, hostId: HostId = LOCAL_HOST_ID): ContainersState {
 	const link = linkOf(s, hostId);
-	return {...withLink(s, hostId, {...link, connection: 'down', error, downSince: link.downSince ?? now}), updatedAt: now};
+	// The figures kept from before are checked against now: past two refreshes they show as stale,
+	// with their age, instead of looking live while the daemon is gone.
+	const statsCheck = s.statsCheck ? {...s.statsCheck, at: Math.max(s.statsCheck.at, now)} : null;
+	return {...withLink(s, hostId, {...link, connection: 'down', error, downSince: link.downSince ?? now}), statsCheck, updatedAt: now};
 }
 
 /** Every host's links, in the order given, for views that show them all. */
