@@ -63,7 +63,7 @@ describe('stackdeck term hosting the fake Aider', () => {
 		screen.write('\u0011');
 		await new Promise(r => setTimeout(r, 200));
 		screen.write('?');
-		await screen.waitForText(/Keys \d+-\d+ of/, 5000);
+		await screen.waitForText(/Keys \d+-\d+ of/, 15_000);
 		// Page the help down to the Aider group (PgDn pages by a screen).
 		for (let i = 0; i < 40 && !screen.text().includes('Give the keyboard back'); i++) {
 			screen.write('\u001B[6~');

@@ -57,6 +57,9 @@ describe.each([
 			await s.waitFor(l => l.some(line => line.includes('╭─ 3 Memory')), 10_000, 'grid back');
 		}
 		s.write('?');
+		// Help opens at the focused panel's keys; g goes to the top, where the global keys are.
+		await s.waitForText('Esc close');
+		s.write('g');
 		await s.waitForText('Quit stackdeck');
 		s.write('\u001B');
 		await s.waitFor(l => !l.join('\n').includes('Quit stackdeck'), 10_000, 'help closed');

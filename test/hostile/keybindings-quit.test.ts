@@ -25,6 +25,9 @@ it('with app.quit on "x" the header says "x quit", q does not quit and x does', 
 		// q, then ?: the help overlay opening proves q was read and did not quit.
 		s.write('q');
 		s.write('?');
+		// Help opens at the focused panel's keys; g goes to the top, where the global keys are.
+		await s.waitFor(l => l.join('\n').includes('Esc close'), 20_000, 'help open');
+		s.write('g');
 		await s.waitFor(l => l.join('\n').includes('Quit stackdeck'), 20_000, 'help listing the quit key');
 		expect(s.text()).toMatch(/\bx\s+Quit stackdeck/);
 		s.write('\u001b');
