@@ -89,19 +89,19 @@ export function detailRows(info: ContainerInfo, stats: ContainerStats | undefine
 	push(`State    ${stateWord(info)}  restarts ${info.restartCount}`, stateTone(info));
 	push(`Role     ${info.role ?? 'not recognised'}   platform ${info.platform ?? '–'}`);
 	if (stats) {
-		push(`CPU ${cpuText(stats)}  mem ${memText(stats)} / ${formatBytes(stats.memLimit, 0)}`);
-		push(`Net rx ${formatBytes(stats.netRx)} tx ${formatBytes(stats.netTx)}  blk r ${formatBytes(stats.blkRead)} w ${formatBytes(stats.blkWrite)}`, 'muted');
+		push(`CPU ${cpuText(stats)} of one core  memory ${memText(stats)} of ${formatBytes(stats.memLimit, 0)}`);
+		push(`Network in ${formatBytes(stats.netRx)} out ${formatBytes(stats.netTx)}  disk read ${formatBytes(stats.blkRead)} written ${formatBytes(stats.blkWrite)}`, 'muted');
 	}
 	const log = info.log;
 	push(`Logs     ${log.driver} max-size ${log.maxSize ?? 'none'} max-file ${log.maxFile ?? 'none'}`, log.warning ? 'warn' : 'text');
-	if (log.warning) push(`  ! ${log.warning}`, 'warn');
+	if (log.warning) push(`  warning: ${log.warning}`, 'warn');
 	push(`Log file ${typeof logSize === 'number' ? formatBytes(logSize) : (logSize ?? 'checking…')}`, 'muted');
 	push('Ports', 'accent');
 	if (info.ports.length === 0) push('  none', 'muted');
 	for (const p of info.ports) push(`  ${p.hostPort === null ? 'not published' : `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort}`} -> ${p.containerPort}/${p.protocol}`);
 	push('Mounts', 'accent');
 	if (info.mounts.length === 0) push('  none', 'muted');
-	for (const m of info.mounts) push(`  ${m.source} -> ${m.destination}${m.readOnly ? ' (ro)' : ''}${m.type !== 'bind' ? ` [${m.type}]` : ''}`);
+	for (const m of info.mounts) push(`  ${m.source} -> ${m.destination}${m.readOnly ? ' (read-only)' : ''}${m.type !== 'bind' ? ` [${m.type}]` : ''}`);
 	push('Environment', 'accent');
 	for (const e of info.env) push(`  ${e.name}=${e.value}`, e.masked ? 'muted' : 'text');
 	return rows;
