@@ -5,6 +5,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {safeText} from '../domain/text/safe.js';
 import {toAscii} from '../domain/text/ascii.js';
+import {truncate} from '../domain/format.js';
 import {useTheme} from './context.js';
 
 export interface PanelFrameProps {
@@ -25,7 +26,7 @@ export function PanelFrame({index, title, width, height, focused, badge, childre
 	const raw = safeText(` ${index} ${title}${badge ? ` ${badge}` : ''} `);
 	const label = glyphs.ascii ? toAscii(raw) : raw;
 	const room = Math.max(0, width - 2);
-	const shown = label.length > room ? label.slice(0, room) : label;
+	const shown = truncate(label, room);
 	const top = `${tl}${h}${shown}${h.repeat(Math.max(0, room - shown.length - 1))}`.slice(0, width - 1) + tr;
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>

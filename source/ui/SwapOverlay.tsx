@@ -4,7 +4,7 @@
 
 import React from 'react';
 import {Box} from 'ink';
-import {formatDuration, wrapWords} from '../domain/format.js';
+import {fit, formatDuration, wrapWords} from '../domain/format.js';
 import type {StepRecord} from '../domain/jobs/record.js';
 import {printable} from '../domain/text/printable.js';
 import {swapTextLines, type SwapState, type SwapTextLine} from '../store/slices/swap.js';
@@ -64,7 +64,7 @@ function listRows(s: SwapState, width: number, height: number): Row[] {
 		const state = r.serving ? 'serving' : r.refusal ? 'no' : r.fits ? 'fits' : 'no fit';
 		const load = r.lastLoadMs === null ? '' : ` ${formatDuration(r.lastLoadMs)}`;
 		const mem = r.memoryGb === null ? '?' : `${Math.round(r.memoryGb)}G`;
-		const text = `${r.serving ? '*' : ' '} ${printable(r.name)}`.slice(0, Math.max(4, width - 20)).padEnd(Math.max(4, width - 20)) + ` ${mem.padStart(4)} ${state}${load}`;
+		const text = fit(`${r.serving ? '*' : ' '} ${printable(r.name)}`, Math.max(4, width - 20)) + ` ${mem.padStart(4)} ${state}${load}`;
 		rows.push({text, inverse: start + i === s.selected, tone: r.serving ? 'ok' : r.refusal || !r.fits ? 'muted' : 'text'});
 	});
 	return rows;

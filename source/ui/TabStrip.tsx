@@ -5,6 +5,7 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {toAscii} from '../domain/text/ascii.js';
+import {truncate} from '../domain/format.js';
 import {useAppState, useTheme} from './context.js';
 import type {PanelView} from './panel-view.js';
 import {panelAlerts} from './alerts.js';
@@ -14,7 +15,8 @@ export function tabLabels(titles: readonly string[], width: number, focusedIndex
 	const mark = (label: string, i: number) => (alerts[i] ? `${label} !${alerts[i]}` : label);
 	const fits = (labels: string[]) => labels.reduce((n, l) => n + l.length + 2, 0) <= width;
 	for (const len of [Infinity, 6, 4, 3]) {
-		const labels = titles.map((t, i) => mark(`${i + 1} ${t.slice(0, len)}`, i));
+		// A shortened name ends with "…", so it never reads as a different word.
+		const labels = titles.map((t, i) => mark(`${i + 1} ${truncate(t, len)}`, i));
 		if (fits(labels)) return labels;
 	}
 	// Phone portrait: the focused tab keeps its name, the others are digits.

@@ -68,7 +68,7 @@ describe('stackdeck demo in a terminal', () => {
 		s.write('\r');
 		await s.waitFor(l => l.some(line => /^╭─ 2 Throughput.*─{100}/.test(line)), WAIT, 'Throughput zoomed');
 		s.write('\r');
-		await s.waitFor(l => /Decode\s+\S+ tok\/s, expected 94\.0/.test(l.join('\n')) && /Last 60 s/.test(l.join('\n')), WAIT, 'the engine detail');
+		await s.waitFor(l => /Decode\s+\S+ tok\/s \(TOK\/S\), expected[\s│]+94\.0/.test(l.join('\n')) && /Last 60 s/.test(l.join('\n')), WAIT, 'the engine detail');
 		s.write('\u001B');
 		await s.waitForText('ENGINE', WAIT);
 		s.write('q');

@@ -8,6 +8,8 @@ import {applyListing} from '../../source/store/slices/containers.js';
 import {initialEngines, type EngineRow} from '../../source/store/slices/engines.js';
 import {infoFromInspect} from '../../source/domain/containers/inspect.js';
 import {LOCAL_HOST_ID} from '../../source/domain/host-id.js';
+import {detailRows} from '../../source/panels/containers/selectors.js';
+import {tabLabels} from '../../source/ui/TabStrip.js';
 import {plain, renderCockpit, visibleWidth, type RenderedCockpit} from '../support/render-frame.js';
 
 const LLM_MODEL = 'openai/mistral-small-4-2603-long-context-128k';
@@ -155,12 +157,52 @@ describe('text that matters at 46x19', () => {
 		await c.type('\r');
 		const text = screen(c, 46, 19).join('\n');
 		expect(text).toMatch(/Last 60 s\s+[▁▂▃▄▅▆▇█]{10} max 94\.0/);
-		expect(text).toMatch(/Decode\s+80\.0 tok\/s, expected 94\.0/);
+		expect(text).toMatch(/Decode\s+80\.0 tok\/s \(TOK\/S\), expected[\s│]+94\.0/);
 		expect(text).toMatch(/KV cache\s+20\.0% used · radix 11,407 tok/);
 		// ↓ shows the next engine's figures; Esc goes back to the list.
 		await c.type('j');
-		expect(screen(c, 46, 19).join('\n')).toMatch(/Decode\s+41\.0 tok\/s, expected 69\.0/);
+		expect(screen(c, 46, 19).join('\n')).toMatch(/Decode\s+41\.0 tok\/s \(TOK\/S\), expected[\s│]+69\.0/);
 		await c.type('\u001B');
 		expect(screen(c, 46, 19).join('\n')).toContain('ENGINE');
+	});
+});
+
+// The opened row says what the list's short words mean, in words, on the screen itself.
+describe('legends in the details', () => {
+	const words = (lines: string[]) => lines.map(l => l.replace(/^│/, '').replace(/│$/, '').trim()).join(' ').replace(/\s+/g, ' ');
+
+	it('an opened engine at 46x19 names each figure in words with the list\'s short header beside it', async () => {
+		const c = await cockpit(46, 19, 'throughput');
+		await c.type('\r');
+		const text = words(screen(c, 46, 19));
+		expect(text).toMatch(/Decode 80\.0 tok\/s \(TOK\/S\), expected 94\.0 \(EXP\)/);
+		expect(text).toMatch(/First token median 180ms, p95 420ms \(TTFT\)/);
+		expect(text).toMatch(/Requests 2 running, 0 queued \(R\/Q\)/);
+		// Every figure still fits above the footer.
+		expect(text).toMatch(/Memory not reported Esc back/);
+	});
+
+	it('the container detail names its figures in words: no rx/tx, blk, ro or a bare !', () => {
+		const info = infoFromInspect(
+			{Id: 'c'.repeat(64), Name: '/gitea', State: {Status: 'running'}, Config: {Image: 'gitea/gitea:latest'}, HostConfig: {LogConfig: {Type: 'json-file', Config: {}}}, Mounts: [{Type: 'bind', Source: '/srv/gitea', Destination: '/data', RW: false}]},
+			LOCAL_HOST_ID,
+		);
+		const stats = {at: 1, cpuPercent: 12, memUsage: 200 * 2 ** 20, memLimit: 2 ** 30, netRx: 2048, netTx: 4096, blkRead: 2 ** 20, blkWrite: 0, cpuTotal: 0, systemCpu: 0, onlineCpus: 2};
+		const text = detailRows(info, stats, 1024).map(r => r.text).join('\n');
+		expect(text).toMatch(/CPU 12% of one core {2}memory 200 MiB of 1 GiB/);
+		expect(text).toMatch(/Network in .+ out .+ {2}disk read .+ written /);
+		expect(text).toMatch(/\/srv\/gitea -> \/data \(read-only\)/);
+		expect(text).toMatch(/warning: /);
+		expect(text).not.toMatch(/\brx\b|\btx\b|\bblk\b|\(ro\)|^ +! /m);
+	});
+
+	it('a tab name shortened to fit ends with …, never a cut word', () => {
+		const titles = ['Containers', 'Throughput', 'Cache', 'Memory', 'Sessions', 'Aider', 'Doctor'];
+		for (const width of [60, 70, 80]) {
+			const labels = tabLabels(titles, width);
+			const cut = labels.filter(l => /^\d /.test(l) && !titles.includes(l.slice(2)));
+			for (const l of cut) expect(l, `${width}: ${labels.join('|')}`).toMatch(/…$/);
+		}
+		expect(tabLabels(titles, 70).some(l => l.endsWith('…'))).toBe(true);
 	});
 });

@@ -28,6 +28,12 @@ export function splitTimestamp(line: string): {ts: string | null; text: string} 
 }
 
 /** Fold one line into rows of at most `width` characters (at least one row). */
+/** How many rows foldLine makes of `text`, without building them (for a scroll range over a whole log). */
+export function foldedRows(text: string, width: number): number {
+	const clean = text.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+	return Math.max(1, Math.ceil(clean.length / Math.max(1, width)));
+}
+
 export function foldLine(text: string, width: number): string[] {
 	const w = Math.max(1, width);
 	const clean = text.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');

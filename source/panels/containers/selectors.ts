@@ -2,7 +2,7 @@
 // lines and the filtered, folded log rows.
 
 import {ROLE_ORDER, ROLE_TITLES} from '../../domain/containers/roles.js';
-import {classifyLogLine, foldLine} from '../../domain/containers/log-lines.js';
+import {classifyLogLine, foldedRows, foldLine} from '../../domain/containers/log-lines.js';
 import type {ContainerInfo, ContainerStats} from '../../domain/containers/types.js';
 import {formatBytes} from '../../domain/format.js';
 import type {ContainerSort, ContainersState, LogView} from '../../store/slices/containers.js';
@@ -89,19 +89,19 @@ export function detailRows(info: ContainerInfo, stats: ContainerStats | undefine
 	push(`State    ${stateWord(info)}  restarts ${info.restartCount}`, stateTone(info));
 	push(`Role     ${info.role ?? 'not recognised'}   platform ${info.platform ?? '–'}`);
 	if (stats) {
-		push(`CPU ${cpuText(stats)}  mem ${memText(stats)} / ${formatBytes(stats.memLimit, 0)}`);
-		push(`Net rx ${formatBytes(stats.netRx)} tx ${formatBytes(stats.netTx)}  blk r ${formatBytes(stats.blkRead)} w ${formatBytes(stats.blkWrite)}`, 'muted');
+		push(`CPU ${cpuText(stats)} of one core  memory ${memText(stats)} of ${formatBytes(stats.memLimit, 0)}`);
+		push(`Network in ${formatBytes(stats.netRx)} out ${formatBytes(stats.netTx)}  disk read ${formatBytes(stats.blkRead)} written ${formatBytes(stats.blkWrite)}`, 'muted');
 	}
 	const log = info.log;
 	push(`Logs     ${log.driver} max-size ${log.maxSize ?? 'none'} max-file ${log.maxFile ?? 'none'}`, log.warning ? 'warn' : 'text');
-	if (log.warning) push(`  ! ${log.warning}`, 'warn');
+	if (log.warning) push(`  warning: ${log.warning}`, 'warn');
 	push(`Log file ${typeof logSize === 'number' ? formatBytes(logSize) : (logSize ?? 'checking…')}`, 'muted');
 	push('Ports', 'accent');
 	if (info.ports.length === 0) push('  none', 'muted');
 	for (const p of info.ports) push(`  ${p.hostPort === null ? 'not published' : `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort}`} -> ${p.containerPort}/${p.protocol}`);
 	push('Mounts', 'accent');
 	if (info.mounts.length === 0) push('  none', 'muted');
-	for (const m of info.mounts) push(`  ${m.source} -> ${m.destination}${m.readOnly ? ' (ro)' : ''}${m.type !== 'bind' ? ` [${m.type}]` : ''}`);
+	for (const m of info.mounts) push(`  ${m.source} -> ${m.destination}${m.readOnly ? ' (read-only)' : ''}${m.type !== 'bind' ? ` [${m.type}]` : ''}`);
 	push('Environment', 'accent');
 	for (const e of info.env) push(`  ${e.name}=${e.value}`, e.masked ? 'muted' : 'text');
 	return rows;
@@ -120,18 +120,22 @@ export function logRows(logs: LogView, width: number, height: number, filter = '
 	// Fold from the end backwards, stopping once the window (plus the scroll) is filled.
 	const want = height + logs.scroll;
 	const out: LogRow[] = [];
-	for (let i = kept.length - 1; i >= 0 && out.length < want; i--) {
+	const prefixOf = (line: LogView['lines'][number]) => (logs.timestamps && line.ts ? `${line.ts.slice(11, 19)} ` : '');
+	let i = kept.length - 1;
+	for (; i >= 0 && out.length < want; i--) {
 		const line = kept[i]!;
 		const failure = classifyLogLine(line.text);
 		const tone: Token = failure ? 'error' : line.stream === 'stderr' ? 'warn' : 'text';
-		const prefix = logs.timestamps && line.ts ? `${line.ts.slice(11, 19)} ` : '';
-		const folded = foldLine(prefix + line.text, width);
+		const folded = foldLine(prefixOf(line) + line.text, width);
 		for (let j = folded.length - 1; j >= 0; j--) out.push({key: `${i}:${j}`, text: folded[j]!, tone});
 	}
+	// The rows above the window are only counted, so g (home) reaches the first line in one press.
+	let above = 0;
+	for (; i >= 0; i--) above += foldedRows(prefixOf(kept[i]!) + kept[i]!.text, width);
 	out.reverse();
 	const end = Math.max(0, out.length - logs.scroll);
 	const rows = out.slice(Math.max(0, end - height), end);
-	return {rows, matched: kept.length, maxScroll: Math.max(0, out.length - height)};
+	return {rows, matched: kept.length, maxScroll: Math.max(0, above + out.length - height)};
 }
 
 /** The list's rows as the panel shows them: its sort, its stopped-containers toggle and the hosts in view applied. */

@@ -27,6 +27,8 @@ function roleLine(role: string | undefined): ToneLine {
 	if (role === PENDING_ROLE) return {text: 'role: still reading the session', tone: 'muted'};
 	const notSent = NOT_SENT[role];
 	if (notSent) return {text: notSent, tone: 'muted'};
+	// "assistant+tc" is this cockpit's own short form: said in words where it is read.
+	if (role === 'assistant+tc') return {text: 'sent to the model as: assistant+tc (an assistant message carrying tool calls)', tone: 'info'};
 	return {text: `sent to the model as: ${role}`, tone: 'info'};
 }
 

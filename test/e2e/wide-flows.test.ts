@@ -1,0 +1,118 @@
+// The everyday flows in a 160x48 tmux pane: the built bin/stackdeck on the demo stack in a real pty,
+// read back through a real terminal emulator. One demo serves every case, in order (each leaves the
+// cockpit on the Containers list): an engine stopped with the docker CLI while Containers is focused,
+// help at the focused panel's keys, a paste into the log filter, Esc from logs opened from the detail.
+import {execFile} from 'node:child_process';
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
+import {STACKDECK_BIN} from '../support/paths.js';
+
+const run = promisify(execFile);
+const COLS = 160;
+const ROWS = 48;
+const WAIT = 40_000;
+let s: PtyScreen;
+let tmp: string;
+
+beforeAll(async () => {
+	tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-wide-'));
+	const env = {HOME: tmp, XDG_CONFIG_HOME: tmp, TMPDIR: tmp};
+	s = spawnScreen(process.execPath, [STACKDECK_BIN, 'demo', '--no-load', '--load-ms', '500', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0', '--refresh', '500'], {cols: COLS, rows: ROWS, env});
+	await s.waitFor(l => l.join('\n').includes('SGLang (1)'), WAIT, 'containers');
+}, 60_000);
+
+afterAll(async () => {
+	s?.kill('SIGTERM');
+	await s?.exited;
+	rmSync(tmp, {recursive: true, force: true});
+});
+
+const tabStrip = (lines: string[]) => lines[lines.length - 2] ?? '';
+const throughputBadge = (lines: string[]) => Number(/(?:^|\s)2 Throughput !(\d+)/.exec(tabStrip(lines))?.[1] ?? 0);
+const text = (lines: string[]) => lines.join('\n');
+const inLogs = (lines: string[]) => /openhands \[(follow|paused[^\]]*)\]/.test(text(lines));
+const inDetail = (lines: string[]) => /Image\s+openhands:/.test(text(lines)) && !inLogs(lines);
+
+function checkFrame(lines: string[]): void {
+	expect(lines.length).toBeLessThanOrEqual(ROWS);
+	for (const l of lines) expect(l.length).toBeLessThanOrEqual(COLS);
+}
+
+describe('everyday flows at 160x48 on the demo', () => {
+	it('docker stop sglang while Containers is focused: the Throughput tab counts one more down and the header names it', async () => {
+		s.write('2');
+		await s.waitFor(l => /sglang\s+mistral/.test(text(l)) && /unreachable since/.test(text(l)), WAIT, 'engines read');
+		s.write('1');
+		await s.waitFor(l => /stackdeck demo · 1 Containers/.test(l[0] ?? ''), WAIT, 'Containers focused');
+		const before = throughputBadge(s.lines());
+		const dir = readdirSync(tmp).filter(n => n.startsWith('stackdeck-demo-'));
+		expect(dir).toHaveLength(1);
+		await run('docker', ['stop', 'sglang'], {env: {...process.env, DOCKER_HOST: `unix://${path.join(tmp, dir[0]!, 'docker.sock')}`}, timeout: 20_000});
+		await s.waitFor(l => throughputBadge(l) === before + 1, WAIT, 'the Throughput tab counting one more down');
+		await s.waitFor(l => /2 Throughput: .*sglang.* down/.test(l[0] ?? ''), WAIT, 'the header naming sglang down');
+		const lines = s.lines();
+		// Still on Containers: the alert came to the user, not the user to the panel.
+		expect(tabStrip(lines)).toMatch(/2 Throughput !\d+/);
+		expect(text(lines)).toMatch(/· sglang:v0\.5\.5\s+exited/);
+		checkFrame(lines);
+	}, 90_000);
+
+	it('? opens help at the Containers keys, with their legend, and Esc returns to the list', async () => {
+		s.write('?');
+		await s.waitFor(l => /Keys \d+-\d+ of \d+/.test(text(l)), WAIT, 'help');
+		const lines = s.lines();
+		const top = lines.findIndex(l => /Keys \d+-\d+ of \d+/.test(l));
+		expect(lines[top + 1]).toMatch(/^│Containers\s+│$/);
+		expect(text(lines)).toMatch(/│l\s+Show the container logs/);
+		expect(text(lines)).toMatch(/│exited \(137\)\s+stopped, with its exit code/);
+		checkFrame(lines);
+		s.write('\u001B');
+		await s.waitFor(l => !/Keys \d+-\d+ of/.test(text(l)) && text(l).includes('SGLang (1)'), WAIT, 'help closed');
+	}, 60_000);
+
+	it('a paste into the log filter of the full-size panel lands whole and filters by all of it', async () => {
+		s.write('\r');
+		await s.waitFor(l => /^╭─ 1 Containers/.test(l[1] ?? '') && !/Throughput/.test(l[1] ?? '') && !text(l).includes('╭─ 3 Memory'), WAIT, 'Containers full size');
+		s.write('l');
+		await s.waitFor(inLogs, WAIT, 'the openhands log');
+		s.write('/');
+		await s.waitFor(l => l.some(x => /│\/_/.test(x)), WAIT, 'the filter field');
+		// One write, as a paste sends it: a request line copied from the log, `?` included.
+		const pasted = 'GET /api/conversations?limit=20 HTTP/1.1" 200 OK';
+		s.write(pasted);
+		await s.waitFor(l => l.some(x => x.includes(`│/${pasted}_`)), WAIT, 'the whole pasted text in the field');
+		const lines = s.lines();
+		expect(text(lines)).not.toMatch(/Keys \d+-\d+ of/);
+		// Only the lines with all of it: the other request lines and the boot log are filtered out.
+		expect(text(lines)).not.toContain('options/config');
+		expect(text(lines)).not.toContain('Starting OpenHands');
+		expect(text(lines)).toMatch(/"GET \/api\/conversations\?limit=20 HTTP\/1\.1" 200 OK/);
+		checkFrame(lines);
+		s.write('\u001B');
+		await s.waitFor(l => !l.some(x => /│\/.*_/.test(x)) && text(l).includes('options/config'), WAIT, 'filter cleared, every line back');
+		s.write('\u001B');
+		await s.waitFor(l => !inLogs(l) && text(l).includes('SGLang (1)'), WAIT, 'back on the list');
+	}, 60_000);
+
+	it('logs opened from the detail: Esc returns to the same detail, a second Esc to the list', async () => {
+		s.write('\r');
+		await s.waitFor(inDetail, WAIT, 'the detail');
+		const detail = s.lines().filter(l => /Image\s+openhands:|State\s+running|Role\s+/.test(l)).join('\n');
+		expect(detail).toMatch(/Image/);
+		s.write('l');
+		await s.waitFor(inLogs, WAIT, 'the log view');
+		s.write('\u001B');
+		await s.waitFor(inDetail, WAIT, 'back on the detail');
+		expect(s.lines().filter(l => /Image\s+openhands:|State\s+running|Role\s+/.test(l)).join('\n')).toBe(detail);
+		s.write('\u001B');
+		await s.waitFor(l => !inDetail(l) && !inLogs(l) && text(l).includes('SGLang (1)'), WAIT, 'back on the list');
+		s.write('\u001B');
+		await s.waitForText('╭─ 3 Memory', WAIT);
+		s.write('q');
+		expect((await s.exited).exitCode).toBe(0);
+	}, 60_000);
+});
