@@ -71,7 +71,10 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	let swap: SwapController | null = null;
 	const commands = [
 		...swapCommands({
-			open: () => swap!.open(),
+			open: () => {
+				swap = swapOn(store.getState().host.current);
+				return swap.open();
+			},
 			choose: () => swap!.choose(),
 			confirm: () => swap!.confirm(),
 			escape: () => swap!.escape(),
@@ -144,13 +147,25 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const services = createServices({store, config, env});
 	const jobs = services.jobs;
 	const base = {store, config, refreshMs, env};
-	// The `m` window swaps on the first host, among the profiles that run there (`stackdeck swap --host` for the others).
+	// The `m` window swaps on the host `h` chose, among the profiles that run there: one controller per
+	// host, made when first opened there. A swap under way keeps its controller until it ends.
 	const first = services.hosts[0]!;
-	const swapConfig = swapConfigFor(config, first.id, first.id);
-	swap = new SwapController(store, swapConfig, first.id === LOCAL_HOST_ID ? localSwapEnv(swapConfig, env) : hostSwapEnv(first, swapConfig, env), {
-		stop: id => services.aider.stop(id),
-		startAider: request => services.aider.startAider(request),
-	});
+	const controllers = new Map<string, SwapController>();
+	const swapOn = (hostId: string): SwapController => {
+		if (swap && store.getState().swap.phase === 'running') return swap;
+		const host = services.hosts.find(h => h.id === hostId) ?? first;
+		let controller = controllers.get(host.id);
+		if (!controller) {
+			const swapConfig = swapConfigFor(config, host.id, first.id);
+			controller = new SwapController(store, swapConfig, host.id === LOCAL_HOST_ID ? localSwapEnv(swapConfig, env) : hostSwapEnv(host, swapConfig, env), {
+				stop: id => services.aider.stop(id),
+				startAider: request => services.aider.startAider(request),
+			});
+			controllers.set(host.id, controller);
+		}
+		return controller;
+	};
+	swap = swapOn(first.id);
 	watchAlerts(store, PANELS);
 
 	const screen = enterFullScreen(process.stdout, process.stdin);

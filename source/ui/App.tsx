@@ -59,6 +59,8 @@ export function App({layout = 'auto', size, label, single = false}: AppProps) {
 		update(store, 'ui', u => setVisible(u, plan.mode, plan.slots.map(s => s.panel)));
 	}, [store, plan]);
 
+	// With several hosts the swap window says which one it swaps on (the one `h` chose).
+	const swapHost = useAppState(s => (s.host.list.length > 1 ? s.host.current : null));
 	useInput(
 		(input, key) => {
 			cockpit.onInput?.();
@@ -72,7 +74,7 @@ export function App({layout = 'auto', size, label, single = false}: AppProps) {
 	const overlay = ui.confirm ? 'confirm' : ui.overlay;
 	const inner = {width: plan.frameWidth - 2, height: plan.bodyHeight - 2};
 	const body = overlay ? (
-		<PanelFrame index={0} title={OVERLAY_TITLES[overlay]} width={plan.frameWidth} height={plan.bodyHeight} focused>
+		<PanelFrame index={0} title={overlay === 'swap' && swapHost ? `${OVERLAY_TITLES.swap} on ${swapHost}` : OVERLAY_TITLES[overlay]} width={plan.frameWidth} height={plan.bodyHeight} focused>
 			{overlay === 'help' ? <HelpOverlay {...inner} /> : overlay === 'log' ? <NoticeLog {...inner} /> : overlay === 'swap' ? <SwapOverlay {...inner} /> : <ConfirmDialog {...inner} />}
 		</PanelFrame>
 	) : (

@@ -30,6 +30,12 @@ export const CHECKS: readonly Check[] = [
 	aiderConfig,
 ];
 
+/**
+ * The checks that read a host's Docker, engines and memory, run on every host after the first (whose
+ * Doctor runs them all). Privacy, Aider, git and the OpenHands file checks stay on the first host.
+ */
+export const HOST_CHECKS: readonly Check[] = [modelServed, baseUrl, socketMount, logRotation, imagesPinned, imagesArch, engineVersions, memoryFit];
+
 /** Every check over the facts, worst first (registry order within a status). A check that throws is `unknown`. */
 export function runChecks(facts: DoctorFacts, checks: readonly Check[] = CHECKS): CheckResult[] {
 	const results = checks.map((check, index): CheckResult & {index: number} => {

@@ -31,6 +31,8 @@ export interface CheckResult {
 	/** The fix in words: exact setting, file and command. Null when nothing is to fix. */
 	fix: string | null;
 	autofix: AutoFix | null;
+	/** The host whose containers, engines and files were checked (the id then starts with "host/" for hosts after the first). */
+	hostId?: string;
 }
 
 export interface Check {

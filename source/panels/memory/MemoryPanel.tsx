@@ -36,10 +36,11 @@ export function MemoryPanel({width, height}: PanelProps) {
 		for (const h of hosts) {
 			const m = memory[h.id]?.mem;
 			const err = memory[h.id]?.error;
+			const via = memory[h.id]?.via;
 			const used = m && m.totalBytes > 0 ? m.usedBytes / m.totalBytes : 0;
 			rows.push(
 				<Line key={`host-${h.id}`} tone={err ? 'error' : used >= 0.9 ? 'error' : used >= 0.75 ? 'warn' : 'text'} bold={h.id === current}>
-					{`${fit(h.id, nameW)}${m ? `${formatBytes(m.usedBytes)} / ${formatBytes(m.totalBytes)} ${formatPercent(used)}` : err ? `unreadable: ${err}` : 'reading…'}`}
+					{`${fit(h.id, nameW)}${m ? `${formatBytes(m.usedBytes)} / ${formatBytes(m.totalBytes)} ${formatPercent(used)}${via ? `  via Prometheus ${via}` : ''}` : err ? `unreadable: ${err}` : 'reading…'}`}
 				</Line>,
 			);
 		}

@@ -37,6 +37,8 @@ export function rowNote(r: EngineRow, now: number): {text: string; tone: Token} 
 	if (r.state === 'probing') return {text: 'identifying…', tone: 'muted'};
 	// Ollama has no /metrics: its figures come only from a benchmark.
 	if (r.kind === 'ollama' && !r.figures) return {text: 'no Prometheus metrics in Ollama: press b to measure', tone: 'muted'};
+	// Figures read through a Prometheus server rather than the engine's own /metrics: say which.
+	if (r.via) return {text: `via Prometheus ${r.via}`, tone: 'muted'};
 	return null;
 }
 

@@ -18,6 +18,8 @@ export interface CollectOptions {
 	meminfoPath?: string;
 	/** Only these containers count (one compose project's on a shared daemon). */
 	onlyContainers?: (name: string) => boolean;
+	/** A host after the first: only its Docker, engines, OpenHands config and memory (HOST_CHECKS' facts). */
+	hostOnly?: boolean;
 }
 
 const PROXY_NAMES = ['ALL_PROXY', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'PIP_INDEX_URL'];
@@ -53,12 +55,13 @@ export async function collectFacts(io: DoctorIo, config: Config, options: Collec
 	const giteaIniPath = config.doctor.gitea_app_ini ?? (giteaData ? join(giteaData.source, 'gitea', 'conf', 'app.ini') : null);
 
 	const projectDirs = config.doctor.project_dirs.length > 0 ? config.doctor.project_dirs : workspaceBase ? [workspaceBase] : [];
-	const repos = await findRepos(projectDirs);
+	const hostOnly = options.hostOnly === true;
+	const repos = hostOnly ? [] : await findRepos(projectDirs);
 	const needGit = Boolean(config.privacy.git_name || config.privacy.git_email || config.privacy.normalize_timezone);
 
 	const [host, port] = [config.privacy.socks.slice(0, config.privacy.socks.lastIndexOf(':')), Number(config.privacy.socks.split(':').pop())];
 	const torWanted = config.privacy.tor || containers.some(c => c.role === 'tor');
-	const socks = torWanted
+	const socks = torWanted && !hostOnly
 		? await io.socksHello(host, port).then(
 				reply => ({address: config.privacy.socks, reply, error: null}),
 				(error: Error) => ({address: config.privacy.socks, reply: null, error: error.message}),
@@ -66,12 +69,12 @@ export async function collectFacts(io: DoctorIo, config: Config, options: Collec
 		: null;
 
 	const aiderConf = config.doctor.aider_conf ?? join(io.home || homedir(), '.aider.conf.yml');
-	const aiderVersion = await io.run(config.aider.command, [...config.aider.command_args, '--version'], {timeoutMs: 10_000});
+	const aiderVersion = hostOnly ? {stdout: '', code: 127} : await io.run(config.aider.command, [...config.aider.command_args, '--version'], {timeoutMs: 10_000});
 	const versionLine = aiderVersion.stdout.split('\n').find(l => /\d+\.\d+/.test(l))?.trim() ?? null;
 
-	const disks = [await diskFact(io, 'Docker data', docker?.rootDir ?? '/var/lib/docker').then(d => (d.error ? diskFact(io, 'Docker data (/var)', '/var') : d))];
-	if (stateDir) disks.push(await diskFact(io, 'OpenHands state', stateDir));
-	const folderPaths = [...new Set([...config.cache.dirs, ...(stateDir ? [join(stateDir, 'logs')] : [])])];
+	const disks = hostOnly ? [] : [await diskFact(io, 'Docker data', docker?.rootDir ?? '/var/lib/docker').then(d => (d.error ? diskFact(io, 'Docker data (/var)', '/var') : d))];
+	if (stateDir && !hostOnly) disks.push(await diskFact(io, 'OpenHands state', stateDir));
+	const folderPaths = hostOnly ? [] : [...new Set([...config.cache.dirs, ...(stateDir ? [join(stateDir, 'logs')] : [])])];
 
 	const proxyEnv: Record<string, string> = {};
 	for (const name of PROXY_NAMES) for (const v of [name, name.toLowerCase()]) if (io.env[v]) proxyEnv[v] = io.env[v]!;
@@ -81,8 +84,8 @@ export async function collectFacts(io: DoctorIo, config: Config, options: Collec
 		docker,
 		openhandsConfig: tomlPath ? await readFact(io, tomlPath) : null,
 		openhandsContainer: oh?.name ?? null,
-		stateDir: stateDir ? await pathFact(io, stateDir) : null,
-		workspace: workspaceBase ? await pathFact(io, workspaceBase) : null,
+		stateDir: stateDir && !hostOnly ? await pathFact(io, stateDir) : null,
+		workspace: workspaceBase && !hostOnly ? await pathFact(io, workspaceBase) : null,
 		engines,
 		profiles: profilesOf(config),
 		memory: await memoryFact(io, options.meminfoPath ?? '/proc/meminfo'),
@@ -92,14 +95,14 @@ export async function collectFacts(io: DoctorIo, config: Config, options: Collec
 		privacy: privacyOf(config),
 		socks,
 		proxyEnv,
-		giteaIni: giteaIniPath ? await readFact(io, giteaIniPath) : null,
+		giteaIni: giteaIniPath && !hostOnly ? await readFact(io, giteaIniPath) : null,
 		repos: needGit ? await Promise.all(repos.map(r => repoFact(io, r))) : [],
 		projectPaths: [...projectDirs, ...repos, ...(config.aider.default_repo ? [config.aider.default_repo] : [])],
 		aider: {
 			command: config.aider.command,
 			version: aiderVersion.code === 0 ? versionLine : null,
 			error: aiderVersion.code === 0 ? null : aiderVersion.code === 127 ? `${config.aider.command}: not found` : `exit ${aiderVersion.code}`,
-			conf: await readFact(io, aiderConf),
+			conf: hostOnly ? null : await readFact(io, aiderConf),
 		},
 		sessionsRejected: options.sessionsRejected ?? null,
 	};

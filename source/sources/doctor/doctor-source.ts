@@ -2,7 +2,7 @@
 // shown, on a slow timer while it stays on screen ([doctor] interval_ms, default 5 minutes), and
 // when the user asks (r). Never on every refresh: a run reads files, Docker and every engine.
 
-import {runChecks} from '../../domain/doctor/registry.js';
+import {HOST_CHECKS, runChecks} from '../../domain/doctor/registry.js';
 import {update} from '../../store/index.js';
 import {applyResults, runFailed, startRun} from '../../store/slices/doctor.js';
 import type {Source, SourceContext} from '../types.js';
@@ -15,7 +15,8 @@ export function sessionsRejected(ctx: SourceContext): {count: number; example: s
 	return rows.length > 0 ? {count: rows.length, example: rows[0]!.title ?? rows[0]!.id} : null;
 }
 
-export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['STACKDECK_MEMINFO'] ?? ctx.config.memory.meminfo_path): Source {
+/** The first host's Doctor runs every check; `laterHost` runs HOST_CHECKS on a further host, ids prefixed with its name. */
+export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['STACKDECK_MEMINFO'] ?? ctx.config.memory.meminfo_path, laterHost = false): Source {
 	let io: DoctorIo | null = null;
 	let lastRun = 0;
 	let lastRequest = 0;
@@ -28,11 +29,19 @@ export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['ST
 			if (!due) return;
 			lastRequest = requested;
 			lastRun = Date.now();
-			io ??= openLocalIo(ctx.host, ctx.config, ctx.env);
+			io ??= hostIo(openLocalIo(ctx.host, ctx.config, ctx.env), ctx);
 			update(ctx.store, 'doctor', startRun);
 			try {
-				const facts = await collectFacts(io, ctx.config, {sessionsRejected: sessionsRejected(ctx), meminfoPath});
-				update(ctx.store, 'doctor', s => applyResults(s, runChecks(facts), Date.now(), {configToml: facts.openhandsConfig?.path ?? null, openhandsContainer: facts.openhandsContainer}));
+				const facts = await collectFacts(io, ctx.config, {sessionsRejected: laterHost ? null : sessionsRejected(ctx), meminfoPath, hostOnly: laterHost});
+				const hostId = ctx.host.id;
+				if (laterHost) {
+					// Findings name their host; the automatic fixes act on the first host's files only.
+					const results = runChecks(facts, HOST_CHECKS).map(r => ({...r, id: `${hostId}/${r.id}`, autofix: null, hostId}));
+					update(ctx.store, 'doctor', s => applyResults(s, results, Date.now(), s.targets, hostId));
+				} else {
+					const results = runChecks(facts).map(r => ({...r, hostId}));
+					update(ctx.store, 'doctor', s => applyResults(s, results, Date.now(), {configToml: facts.openhandsConfig?.path ?? null, openhandsContainer: facts.openhandsContainer}, hostId));
+				}
 			} catch (error) {
 				update(ctx.store, 'doctor', s => runFailed(s, `the checks could not run: ${(error as Error).message}`));
 			}
@@ -41,4 +50,10 @@ export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['ST
 			io = null;
 		},
 	};
+}
+
+/** A host reached over ssh: its files (OpenHands' config.toml, its meminfo) are read there, not here. */
+function hostIo(io: DoctorIo, ctx: SourceContext): DoctorIo {
+	if (ctx.host.kind !== 'ssh') return io;
+	return {...io, readText: (path, limit) => ctx.host.files.readFile(path, limit === undefined ? undefined : {maxBytes: limit})};
 }

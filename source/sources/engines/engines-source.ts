@@ -36,6 +36,8 @@ interface Tracked {
 	serverInfoPath: ServerInfoPath | null;
 	/** The server said what it is: the configured model on the row is replaced by the served one. */
 	identified: boolean;
+	/** Read through Prometheus: when to ask the engine itself what it is again (Ollama has no series there). */
+	identifyAt: number;
 }
 
 export function createEnginesSource(ctx: SourceContext): Source {
@@ -45,7 +47,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 	const track = (target: Target): Tracked => {
 		let t = tracked.get(target.url);
 		if (!t) {
-			t = {target, failures: 0, nextTryAt: 0, window: [], serverInfoAt: 0, memory: null, serverInfoPath: null, identified: false};
+			t = {target, failures: 0, nextTryAt: 0, window: [], serverInfoAt: 0, memory: null, serverInfoPath: null, identified: false, identifyAt: 0};
 			tracked.set(target.url, t);
 			// What the config says it serves and how fast, so a row that never answers still names its model.
 			const model = configuredModel(target, target.name, ctx.config.profiles);
@@ -112,9 +114,22 @@ export function createEnginesSource(ctx: SourceContext): Source {
 		let current = row(url);
 		if (!current) return;
 		try {
-			if (ctx.config.prometheus.url && current.kind !== 'ollama') {
-				await scrapeViaPrometheus(t, current, ctx.config.prometheus.url, now);
-				return;
+			if (ctx.config.prometheus.url) {
+				// Prometheus cannot tell an Ollama (no /metrics) from an engine it lacks: ask the engine
+				// once what it is; Ollama's figures then come from the engine itself.
+				if (!current.kind && !t.identified && now >= t.identifyAt) {
+					t.identifyAt = now + PROBE_EVERY_MS;
+					const id = await identify(url, SCRAPE_TIMEOUT_MS).catch(() => null);
+					if (id) {
+						t.identified = true;
+						patch(url, r => ({...r, kind: t.target.kind ?? id.kind, model: id.model ?? r.model, version: id.version}));
+						current = row(url)!;
+					}
+				}
+				if (current.kind !== 'ollama') {
+					await scrapeViaPrometheus(t, current, ctx.config.prometheus.url, now);
+					return;
+				}
 			}
 			if (!t.identified || !current.kind || !current.model) {
 				const id = await identify(url, SCRAPE_TIMEOUT_MS);

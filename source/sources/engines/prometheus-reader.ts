@@ -52,7 +52,12 @@ export async function readViaPrometheus(
 	};
 	const latest = await readAt(now);
 	const latestT = latest.t;
-	if (latestT === null) throw new EngineHttpError(base, `Prometheus has no series for instance="${instance}": is the engine in its scrape config? (set [prometheus] instances if the label differs)`);
+	if (latestT === null) {
+		// Scraped but failing (up = 0): the engine is down or not serving /metrics, not missing from the config.
+		const up = await query(base, `up{instance=${JSON.stringify(instance)}}`, now, timeoutMs);
+		if (up.some(u => u.value[1] === '0')) throw new EngineHttpError(base, `Prometheus: up = 0 for ${instance}, its scrape fails: engine down?`);
+		throw new EngineHttpError(base, `Prometheus has no series for instance="${instance}": is the engine in its scrape config? (set [prometheus] instances if the label differs)`);
+	}
 	const seenKind = kind ?? kindOfSeries(latest.values);
 	if (!seenKind) throw new EngineHttpError(base, `Prometheus: instance="${instance}" has no sglang:, vllm: or llamacpp: series`);
 	const reading = (parsed: typeof latest.parsed) => readEngineMetrics(seenKind, parsed, fallbackModel);

@@ -1,7 +1,7 @@
 // Doctor slice: the last run's results (worst first), whether a run is under way, and the panel's
 // cursor. Pure reducers only.
 
-import type {CheckResult} from '../../domain/doctor/types.js';
+import {STATUS_ORDER, type CheckResult} from '../../domain/doctor/types.js';
 
 export interface DoctorState {
 	results: CheckResult[] | null;
@@ -31,7 +31,12 @@ export function startRun(s: DoctorState): DoctorState {
 	return {...s, running: true};
 }
 
-export function applyResults(s: DoctorState, results: CheckResult[], at: number, targets: DoctorState['targets'] = s.targets): DoctorState {
+/** One host's results replace that host's (all, without `hostId`); other hosts' stay, worst first overall. */
+export function applyResults(s: DoctorState, fresh: CheckResult[], at: number, targets: DoctorState['targets'] = s.targets, hostId?: string): DoctorState {
+	const kept = hostId === undefined ? [] : (s.results ?? []).filter(r => r.hostId !== hostId);
+	// Within a status the first host's results (ids without "host/") come first.
+	const later = (r: CheckResult) => (r.id.includes('/') ? 1 : 0);
+	const results = kept.length === 0 ? fresh : [...fresh, ...kept].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || later(a) - later(b));
 	// Keep the cursor on the same check when the order changes.
 	const id = s.results?.[s.selected]?.id;
 	const index = id ? results.findIndex(r => r.id === id) : -1;
