@@ -122,7 +122,8 @@ describe('stackdeck swap with the command runtime', {timeout: 180_000}, () => {
 	it('a swap killed with SIGKILL half-way leaves no lock that blocks the next one', async () => {
 		// Make the target's load slow enough to kill the run during it.
 		const cfg = readFileSync(ws.configPath, 'utf8');
-		writeFileSync(ws.configPath, cfg.replace(/(\[profiles\."mistral-small-4"\][\s\S]*?)'--load-ms' '600'/, "$1'--load-ms' '4000'"));
+		writeFileSync(ws.configPath, cfg.replace(/(\[profiles\."mistral-small-4"\][\s\S]*?)'--load-ms' '600'/, "$1'--load-ms' '10000'"));
+		expect(readFileSync(ws.configPath, 'utf8')).toContain("'--load-ms' '10000'");
 		const child = spawn(process.execPath, [STACKDECK_BIN, 'swap', '--config', ws.configPath, '--json', '--yes', 'mistral-small-4'], {
 			env: {...process.env, XDG_STATE_HOME: path.join(ws.dir, 'xdg-state'), STACKDECK_MEMINFO: ws.meminfo, STACKDECK_SWAP_POLL_MS: '100'},
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -134,7 +135,7 @@ describe('stackdeck swap with the command runtime', {timeout: 180_000}, () => {
 		// earlier, on a loaded machine, there is no orphaned load to wait for below.
 		await until(async () => (await fetch(`http://127.0.0.1:${ports.sglang}/health`, {signal: AbortSignal.timeout(2000)}).catch(() => null)) !== null, 'the start command\'s server to load');
 		const lock = path.join(ws.dir, 'xdg-state', 'stackdeck', 'swap.lock');
-		expect(existsSync(lock)).toBe(true);
+		expect(existsSync(lock), `the swap ended before it could be killed:\n${out}`).toBe(true);
 		child.kill('SIGKILL');
 		await new Promise(r => child.on('exit', r));
 		expect(existsSync(lock)).toBe(true);
