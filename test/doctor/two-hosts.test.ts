@@ -3,22 +3,16 @@
 // named "spark2/…"; stopping its SGLang container with the docker CLI (through that demo's Docker
 // Engine API socket) turns its base-URL check to a failure naming spark2, while spark1's stays ok.
 
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {execa} from 'execa';
-import {parse as parseToml} from 'smol-toml';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
 import {STACKDECK_BIN} from '../support/paths.js';
-import {startHeadlessDemo, type HeadlessDemo} from '../../source/bench/headless-demo.js';
+import type {HeadlessDemo} from '../../source/bench/headless-demo.js';
+import {hostEntry, startDemoHost, type DemoConfig} from '../support/demo-hosts.js';
 
-interface DemoConfig {
-	docker: {host: string};
-	engines: {list: {name: string; url: string}[]};
-	memory: {meminfo_path: string};
-	openhands: {state_dir: string};
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-doctor-hosts-'));
 const demos: Record<string, HeadlessDemo> = {};
@@ -26,23 +20,12 @@ const configs: Record<string, DemoConfig> = {};
 let configPath = '';
 let screen: PtyScreen | undefined;
 
-function hostEntry(name: string, c: DemoConfig): string[] {
-	return [
-		'[[hosts]]',
-		`name = "${name}"`,
-		`docker_host = "${c.docker.host}"`,
-		`engines = [${c.engines.list.map(e => `"${e.url}"`).join(', ')}]`,
-		`meminfo_path = "${c.memory.meminfo_path}"`,
-		`state_dir = "${c.openhands.state_dir}"`,
-		'',
-	];
-}
 
 beforeAll(async () => {
 	for (const name of ['spark1', 'spark2']) {
-		const tmp = mkdtempSync(path.join(dir, `${name}-tmp-`));
-		demos[name] = await startHeadlessDemo(undefined, {TMPDIR: tmp});
-		configs[name] = parseToml(readFileSync(demos[name]!.configPath, 'utf8')) as unknown as DemoConfig;
+		const started = await startDemoHost(dir, name);
+		demos[name] = started.demo;
+		configs[name] = started.config;
 	}
 	configPath = path.join(dir, 'config.toml');
 	writeFileSync(configPath, ['[local]', 'enabled = false', '', ...hostEntry('spark1', configs['spark1']!), ...hostEntry('spark2', configs['spark2']!)].join('\n'));

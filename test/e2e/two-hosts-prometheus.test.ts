@@ -9,11 +9,11 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {parse as parseToml} from 'smol-toml';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
 import {STACKDECK_BIN} from '../support/paths.js';
-import {startHeadlessDemo, type HeadlessDemo} from '../../source/bench/headless-demo.js';
+import type {HeadlessDemo} from '../../source/bench/headless-demo.js';
+import {hostEntry, startDemoHost, type DemoConfig} from '../support/demo-hosts.js';
 
 const EXPORTER = ['/usr/bin/prometheus-node-exporter', '/usr/bin/node_exporter'].find(p => spawnSync(p, ['--version']).status === 0);
 const HAVE = spawnSync('prometheus', ['--version']).status === 0 && EXPORTER !== undefined;
@@ -22,12 +22,6 @@ if (!HAVE) {
 	console.warn('[stackdeck] two hosts with Prometheus SKIPPED: no prometheus or prometheus-node-exporter (apt-get install prometheus prometheus-node-exporter)');
 }
 
-interface DemoConfig {
-	docker: {host: string};
-	engines: {list: {name: string; url: string}[]};
-	memory: {meminfo_path: string};
-	openhands: {state_dir: string};
-}
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 async function freePort(): Promise<number> {
@@ -47,25 +41,13 @@ let promUrl = '';
 let configPath = '';
 let screen: PtyScreen | undefined;
 
-function hostEntry(name: string, c: DemoConfig, extra: string[] = []): string[] {
-	return [
-		'[[hosts]]',
-		`name = "${name}"`,
-		`docker_host = "${c.docker.host}"`,
-		`engines = [${c.engines.list.map(e => `"${e.url}"`).join(', ')}]`,
-		`meminfo_path = "${c.memory.meminfo_path}"`,
-		`state_dir = "${c.openhands.state_dir}"`,
-		...extra,
-		'',
-	];
-}
 
 beforeAll(async () => {
 	if (!HAVE) return;
 	for (const name of ['spark1', 'spark2']) {
-		const tmp = mkdtempSync(path.join(dir, `${name}-tmp-`));
-		demos[name] = await startHeadlessDemo(undefined, {TMPDIR: tmp});
-		configs[name] = parseToml(readFileSync(demos[name]!.configPath, 'utf8')) as unknown as DemoConfig;
+		const started = await startDemoHost(dir, name);
+		demos[name] = started.demo;
+		configs[name] = started.config;
 	}
 	const exporterPort = await freePort();
 	exporter = spawn(EXPORTER!, [`--web.listen-address=127.0.0.1:${exporterPort}`, '--collector.disable-defaults', '--collector.meminfo'], {stdio: 'ignore'});
