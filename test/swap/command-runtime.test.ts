@@ -124,6 +124,9 @@ describe('stackdeck swap with the command runtime', {timeout: 180_000}, () => {
 		const cfg = readFileSync(ws.configPath, 'utf8');
 		writeFileSync(ws.configPath, cfg.replace(/(\[profiles\."mistral-small-4"\][\s\S]*?)'--load-ms' '600'/, "$1'--load-ms' '10000'"));
 		expect(readFileSync(ws.configPath, 'utf8')).toContain("'--load-ms' '10000'");
+		// The earlier start's log goes, so only this start's shards are read below.
+		const serverLog = path.join(ws.dir, 'mistral-small-4.log');
+		rmSync(serverLog, {force: true});
 		const child = spawn(process.execPath, [STACKDECK_BIN, 'swap', '--config', ws.configPath, '--json', '--yes', 'mistral-small-4'], {
 			env: {...process.env, XDG_STATE_HOME: path.join(ws.dir, 'xdg-state'), STACKDECK_MEMINFO: ws.meminfo, STACKDECK_SWAP_POLL_MS: '100'},
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -131,9 +134,9 @@ describe('stackdeck swap with the command runtime', {timeout: 180_000}, () => {
 		let out = '';
 		child.stdout.on('data', d => (out += d));
 		await until(() => /"title":"start mistral-small-4[^"]*","state":"running"/.test(out), 'the start stage');
-		// Killed once the start command has its server up and loading (/health answers 503): killed
-		// earlier, on a loaded machine, there is no orphaned load to wait for below.
-		await until(async () => (await fetch(`http://127.0.0.1:${ports.sglang}/health`, {signal: AbortSignal.timeout(2000)}).catch(() => null)) !== null, 'the start command\'s server to load');
+		// Killed once the start command's server logs its first shard: it listens only after the whole
+		// 10 s load, so the swap is still waiting, and the server outlives the swap as an orphaned load.
+		await until(() => existsSync(serverLog) && /checkpoint shards: 1\//.test(readFileSync(serverLog, 'utf8')), 'the start command\'s server to load');
 		const lock = path.join(ws.dir, 'xdg-state', 'stackdeck', 'swap.lock');
 		expect(existsSync(lock), `the swap ended before it could be killed:\n${out}`).toBe(true);
 		child.kill('SIGKILL');
