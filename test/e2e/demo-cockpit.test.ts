@@ -3,40 +3,23 @@
 // Memory panel that moves when an engine container stops, and `x` in Sessions writing the demo's
 // OpenHands config.toml.
 import {execFile} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import os from 'node:os';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
-import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
-import {STACKDECK_BIN} from '../support/paths.js';
+import {startDemoScreen, type DemoScreen} from '../support/demo-screen.js';
 
 const run = promisify(execFile);
 const WAIT = 40_000;
-let screen: PtyScreen | undefined;
-let tmpDir: string | undefined;
+let demo: DemoScreen | undefined;
 afterEach(async () => {
-	// SIGTERM lets the demo remove its own folder; the test's TMPDIR goes after it exits.
-	screen?.kill('SIGTERM');
-	await screen?.exited;
-	screen = undefined;
-	if (tmpDir) rmSync(tmpDir, {recursive: true, force: true});
-	tmpDir = undefined;
+	await demo?.close();
+	demo = undefined;
 });
 
-/** The demo in its own TMPDIR, so the test finds its folder (socket, config.toml). */
-function startDemo(cols: number, rows: number): {s: PtyScreen; tmp: string} {
-	const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-demo-'));
-	tmpDir = tmp;
-	const env = {HOME: tmp, XDG_CONFIG_HOME: tmp, TMPDIR: tmp};
-	screen = spawnScreen(process.execPath, [STACKDECK_BIN, 'demo', '--no-load', '--load-ms', '500', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0', '--refresh', '500'], {cols, rows, env});
-	return {s: screen, tmp};
-}
-
-function demoDir(tmp: string): string {
-	const dirs = readdirSync(tmp).filter(n => n.startsWith('stackdeck-demo-'));
-	expect(dirs).toHaveLength(1);
-	return path.join(tmp, dirs[0]!);
+function startDemo(cols: number, rows: number): DemoScreen {
+	demo = startDemoScreen('stackdeck-e2e-demo-', cols, rows);
+	return demo;
 }
 
 function usedGiB(text: string): number {
@@ -76,7 +59,7 @@ describe('stackdeck demo in a terminal', () => {
 	}, 120_000);
 
 	it('wide: containers with CPU/memory, a 128 GB Spark whose memory moves on docker stop, and x writing config.toml', async () => {
-		const {s, tmp} = startDemo(120, 40);
+		const {s, demoDir, dockerHost} = startDemo(120, 40);
 		await s.waitForText('stackdeck demo', WAIT);
 		// Containers, zoomed: every role group, and CPU and memory figures for running containers.
 		s.write('1');
@@ -96,8 +79,8 @@ describe('stackdeck demo in a terminal', () => {
 		await s.waitForText(/Used [\d.]+ GiB \/ 121\.7 GiB/, WAIT);
 		const before = usedGiB(s.text());
 		expect(before).toBeGreaterThan(90);
-		const dir = demoDir(tmp);
-		await run('docker', ['stop', 'sglang'], {env: {...process.env, DOCKER_HOST: `unix://${path.join(dir, 'docker.sock')}`}, timeout: 20_000});
+		const dir = demoDir();
+		await run('docker', ['stop', 'sglang'], {env: {...process.env, DOCKER_HOST: dockerHost()}, timeout: 20_000});
 		await s.waitFor(l => usedGiB(l.join('\n')) < before - 60, WAIT, 'memory released after docker stop sglang');
 		s.write('\u001B');
 

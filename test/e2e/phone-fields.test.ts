@@ -1,30 +1,20 @@
 // Text fields, help and logs on a phone (46x19): the built bin/stackdeck on the demo stack in a real
 // pty, read back through a real terminal emulator. A paste or a phone keyboard's word arrives in one
 // write; it must all land in the field, `?` included, with the end of it in view.
-import {mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
-import {STACKDECK_BIN} from '../support/paths.js';
+import type {PtyScreen} from '../support/pty-screen.js';
+import {startDemoScreen, untilBrokenModelCrashed, type DemoScreen} from '../support/demo-screen.js';
 
 const WAIT = 40_000;
-let screen: PtyScreen | undefined;
-let tmpDir: string | undefined;
+let demo: DemoScreen | undefined;
 afterEach(async () => {
-	screen?.kill('SIGTERM');
-	await screen?.exited;
-	screen = undefined;
-	if (tmpDir) rmSync(tmpDir, {recursive: true, force: true});
-	tmpDir = undefined;
+	await demo?.close();
+	demo = undefined;
 });
 
 function startDemo(cols = 46, rows = 19): PtyScreen {
-	const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-fields-'));
-	tmpDir = tmp;
-	const env = {HOME: tmp, XDG_CONFIG_HOME: tmp, TMPDIR: tmp};
-	screen = spawnScreen(process.execPath, [STACKDECK_BIN, 'demo', '--no-load', '--load-ms', '500', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0', '--refresh', '500'], {cols, rows, env});
-	return screen;
+	demo = startDemoScreen('stackdeck-e2e-fields-', cols, rows);
+	return demo.s;
 }
 
 describe('text fields at 46x19 on the demo', () => {
@@ -110,6 +100,7 @@ describe('text fields at 46x19 on the demo', () => {
 	it('e on the demo says clearly that its Docker API has no exec', async () => {
 		const s = startDemo();
 		await s.waitFor(l => l.join('\n').includes('SGLang (1)'), WAIT, 'containers');
+		await untilBrokenModelCrashed(s, WAIT);
 		s.write('e');
 		await s.waitFor(l => /exec openhands: this Docker/.test(l[0] ?? ''), WAIT, 'the notice');
 		expect(s.lines().some(l => l.includes('╭─ 1 Containers'))).toBe(true);

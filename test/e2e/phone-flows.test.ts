@@ -1,51 +1,36 @@
 // Everyday flows on a phone (46x19): the built bin/stackdeck on the demo stack in a real pty, read
 // back through a real terminal emulator.
 import {execFile} from 'node:child_process';
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
-import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
-import {STACKDECK_BIN} from '../support/paths.js';
+import {startDemoScreen, untilBrokenModelCrashed, type DemoScreen} from '../support/demo-screen.js';
 
 const run = promisify(execFile);
 const WAIT = 40_000;
-let screen: PtyScreen | undefined;
-let tmpDir: string | undefined;
+let demo: DemoScreen | undefined;
 afterEach(async () => {
-	screen?.kill('SIGTERM');
-	await screen?.exited;
-	screen = undefined;
-	if (tmpDir) rmSync(tmpDir, {recursive: true, force: true});
-	tmpDir = undefined;
+	await demo?.close();
+	demo = undefined;
 });
 
-function startDemo(cols = 46, rows = 19): {s: PtyScreen; dir: () => string} {
-	const tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-phone-'));
-	tmpDir = tmp;
-	const env = {HOME: tmp, XDG_CONFIG_HOME: tmp, TMPDIR: tmp};
-	screen = spawnScreen(process.execPath, [STACKDECK_BIN, 'demo', '--no-load', '--load-ms', '500', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0', '--refresh', '500'], {cols, rows, env});
-	const dir = () => {
-		const dirs = readdirSync(tmp).filter(n => n.startsWith('stackdeck-demo-'));
-		expect(dirs).toHaveLength(1);
-		return path.join(tmp, dirs[0]!);
-	};
-	return {s: screen, dir};
+function startDemo(cols = 46, rows = 19): DemoScreen {
+	demo = startDemoScreen('stackdeck-e2e-phone-', cols, rows);
+	return demo;
 }
 
 const tabStrip = (lines: string[]) => lines[lines.length - 2] ?? '';
 
 describe('phone flows at 46x19 on the demo', () => {
 	it('an engine that goes down while Containers is shown marks the Throughput tab and says so', async () => {
-		const {s, dir} = startDemo();
+		const {s, dockerHost} = startDemo();
+		await untilBrokenModelCrashed(s, WAIT);
 		// Throughput first: the demo's sglang serves, its vllm (container exited) does not.
 		s.write('2');
 		await s.waitFor(l => /sglang\s+mistral/.test(l.join('\n')) && /unreachable since/.test(l.join('\n')), WAIT, 'engines read');
 		s.write('1');
 		await s.waitForText('╭─ 1 Containers', WAIT);
 		const downBefore = Number(/(?:^|\s)2 !(\d+)/.exec(tabStrip(s.lines()))?.[1] ?? 0);
-		await run('docker', ['stop', 'sglang'], {env: {...process.env, DOCKER_HOST: `unix://${path.join(dir(), 'docker.sock')}`}, timeout: 20_000});
+		await run('docker', ['stop', 'sglang'], {env: {...process.env, DOCKER_HOST: dockerHost()}, timeout: 20_000});
 		await s.waitFor(l => Number(/(?:^|\s)2 !(\d+)/.exec(tabStrip(l))?.[1] ?? 0) === downBefore + 1, WAIT, 'the Throughput tab counting one more down');
 		const lines = s.lines();
 		expect(lines.some(l => l.includes('╭─ 1 Containers'))).toBe(true);

@@ -3,32 +3,28 @@
 // cockpit on the Containers list): an engine stopped with the docker CLI while Containers is focused,
 // help at the focused panel's keys, a paste into the log filter, Esc from logs opened from the detail.
 import {execFile} from 'node:child_process';
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
-import {STACKDECK_BIN} from '../support/paths.js';
+import type {PtyScreen} from '../support/pty-screen.js';
+import {startDemoScreen, untilBrokenModelCrashed, type DemoScreen} from '../support/demo-screen.js';
 
 const run = promisify(execFile);
 const COLS = 160;
 const ROWS = 48;
 const WAIT = 40_000;
+let demo: DemoScreen;
 let s: PtyScreen;
-let tmp: string;
 
 beforeAll(async () => {
-	tmp = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-wide-'));
-	const env = {HOME: tmp, XDG_CONFIG_HOME: tmp, TMPDIR: tmp};
-	s = spawnScreen(process.execPath, [STACKDECK_BIN, 'demo', '--no-load', '--load-ms', '500', '--port-sglang', '0', '--port-vllm', '0', '--port-ollama', '0', '--refresh', '500'], {cols: COLS, rows: ROWS, env});
+	demo = startDemoScreen('stackdeck-e2e-wide-', COLS, ROWS);
+	s = demo.s;
 	await s.waitFor(l => l.join('\n').includes('SGLang (1)'), WAIT, 'containers');
+	// The cases below start after the crash, so their first key clears its notice from the header.
+	await untilBrokenModelCrashed(s, WAIT);
 }, 60_000);
 
 afterAll(async () => {
-	s?.kill('SIGTERM');
-	await s?.exited;
-	rmSync(tmp, {recursive: true, force: true});
+	await demo?.close();
 });
 
 const tabStrip = (lines: string[]) => lines[lines.length - 2] ?? '';
@@ -49,9 +45,7 @@ describe('everyday flows at 160x48 on the demo', () => {
 		s.write('1');
 		await s.waitFor(l => /stackdeck demo · 1 Containers/.test(l[0] ?? ''), WAIT, 'Containers focused');
 		const before = throughputBadge(s.lines());
-		const dir = readdirSync(tmp).filter(n => n.startsWith('stackdeck-demo-'));
-		expect(dir).toHaveLength(1);
-		await run('docker', ['stop', 'sglang'], {env: {...process.env, DOCKER_HOST: `unix://${path.join(tmp, dir[0]!, 'docker.sock')}`}, timeout: 20_000});
+		await run('docker', ['stop', 'sglang'], {env: {...process.env, DOCKER_HOST: demo.dockerHost()}, timeout: 20_000});
 		await s.waitFor(l => throughputBadge(l) === before + 1, WAIT, 'the Throughput tab counting one more down');
 		await s.waitFor(l => /2 Throughput: .*sglang.* down/.test(l[0] ?? ''), WAIT, 'the header naming sglang down');
 		const lines = s.lines();
