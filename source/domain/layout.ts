@@ -96,23 +96,48 @@ function shortfall(height: number, needs: readonly Need[]): number {
 	return needs.reduce((sum, n, i) => sum + Math.max(0, n.want - got[i]!), 0);
 }
 
-/** Split `items` (in order) into `k` non-empty runs whose minimums fit `height`, cutting the least. */
+/**
+ * Place `items` in `k` non-empty columns whose minimums fit `height`, cutting the least. A panel may
+ * leave its tab-order run when that shows more (a short panel moves beside a column with rows to
+ * spare, so a longer one elsewhere is whole); among equal cuts the layout closest to tab order wins
+ * (fewest panels read before one with a lower digit), then the one with the smallest blank gap. Each column keeps
+ * its panels in tab order, and columns go left to right by their first panel's digit, so the first
+ * panel of a page is always top left. The choice does not depend on focus unless a focused panel's
+ * rows do not fit beside the others.
+ */
 function bestColumns(height: number, items: readonly Need[], k: number): Need[][] {
-	let best = null as {cols: Need[][]; cut: number; tallest: number} | null;
-	const walk = (start: number, left: number, acc: Need[][]) => {
-		if (left === 1) {
-			const cols = [...acc, items.slice(start)];
+	let best = null as {cols: Need[][]; cut: number; moved: number; spare: number} | null;
+	const at = new Array<number>(items.length).fill(0);
+	// Every way to split the items into k columns, each way once: item i goes to a column already
+	// opened by an earlier item, or opens the next one (columns are numbered by their first item).
+	const walk = (i: number, opened: number) => {
+		if (items.length - i < k - opened) return;
+		if (i === items.length) {
+			const cols: Need[][] = Array.from({length: k}, () => []);
+			items.forEach((n, j) => cols[at[j]!]!.push(n));
 			if (cols.some(c => c.reduce((s, n) => s + n.min, 0) > height)) return;
 			const cut = cols.reduce((s, c) => s + shortfall(height, c), 0);
-			// Among equal cuts, the most even columns (what they want, summed) win.
-			const tallest = Math.max(...cols.map(c => c.reduce((s, n) => s + n.want, 0)));
-			if (!best || cut < best.cut || (cut === best.cut && tallest < best.tallest)) best = {cols, cut, tallest};
+			const moved = inversions(at);
+			// Rows no panel of a column wants are blank: spread them rather than leave one tall gap.
+			const spare = Math.max(...cols.map(c => height - c.reduce((s, n) => s + n.want, 0)));
+			const better = !best || cut < best.cut || (cut === best.cut && (moved < best.moved || (moved === best.moved && spare < best.spare)));
+			if (better) best = {cols, cut, moved, spare};
 			return;
 		}
-		for (let end = start + 1; end <= items.length - left + 1; end++) walk(end, left - 1, [...acc, items.slice(start, end)]);
+		for (let c = 0; c < Math.min(opened + 1, k); c++) {
+			at[i] = c;
+			walk(i + 1, Math.max(opened, c + 1));
+		}
 	};
-	walk(0, k, []);
+	walk(0, 0);
 	return best?.cols ?? [items.slice()];
+}
+
+/** Pairs read out of tab order (columns left to right, each top to bottom): 0 when every column is a run. */
+function inversions(column: readonly number[]): number {
+	let n = 0;
+	for (let i = 0; i < column.length; i++) for (let j = i + 1; j < column.length; j++) if (column[j]! < column[i]!) n++;
+	return n;
 }
 
 /** Pages of panels: columns filled in order while their minimums fit, `columns` columns a page. */
@@ -149,8 +174,8 @@ export function layoutMode(cols: number, rows: number): LayoutMode {
  * Plan the body. `zoomed` shows one panel full size in any mode (Enter on a grid panel).
  * Space goes by content: `wants` says how many rows each panel has to show; every panel on screen
  * gets at least its minimum, the focused one what it wants, the others share the rest by need.
- * In grid modes the panels fill columns in tab order (the split that cuts the least content wins);
- * when not every panel fits, the grid pages so the focused panel is always on screen. A phone-width
+ * In grid modes the panels go to the columns that cut the least content, in tab order where that
+ * cuts no more (see bestColumns); when not every panel fits, the grid pages so the focused panel is always on screen. A phone-width
  * terminal tall enough for two panels (a tmux split) stacks the focused panel and those after it.
  */
 export function planLayout(

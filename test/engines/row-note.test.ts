@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {rowNote} from '../../source/panels/throughput/lines.js';
+import {rowNote, throughputLines, visibleLines} from '../../source/panels/throughput/lines.js';
+import {cellWidth} from '../../source/domain/list/cells.js';
 import {throughputStatus} from '../../source/panels/throughput/status.js';
 import {initialState} from '../../source/store/index.js';
-import {newRow} from '../../source/store/slices/engines.js';
+import {initialEngines, newRow} from '../../source/store/slices/engines.js';
 
 const ollama = newRow({hostId: 'local', name: 'ollama', url: 'http://127.0.0.1:11434', origin: 'config'});
 const up = {...ollama, kind: 'ollama' as const, state: 'up' as const, model: 'qwen2.5:32b'};
@@ -20,5 +21,29 @@ describe('Ollama, the engine without metrics', () => {
 		expect(JSON.stringify(s.data)).toContain('"decodeTps":12.1');
 		expect(s.lines.join('\n')).toContain('TTFT 350ms, 12.1 tok/s decode');
 		expect(s.lines.join('\n')).not.toContain('press b');
+	});
+});
+
+describe('notes under engine rows wrap', () => {
+	it('at a phone\'s 44 inner columns the Ollama hint is whole, over two rows, none wider than the panel', () => {
+		const engines = {...initialEngines(), rows: [up]};
+		const lines = throughputLines(engines, 44, [' '], 0);
+		const notes = lines.filter(l => l.row === 0 && l !== lines[1]);
+		expect(notes.length).toBe(2);
+		for (const l of lines) expect(cellWidth(l.text), l.text).toBeLessThanOrEqual(44);
+		expect(notes.map(l => l.text.trim()).join(' ')).toBe('no Prometheus metrics in Ollama: press b to measure');
+		// Continuation rows keep the note's indent, so they read as one note under the row.
+		expect(notes[1]!.text.startsWith('  ') && !notes[1]!.text.startsWith('   ')).toBe(true);
+		// A window too short for every row keeps the selected row and its note together.
+		expect(visibleLines(lines, 4, 0).map(l => l.key)).toEqual(lines.slice(0, 4).map(l => l.key));
+	});
+
+	it('an error from outside is made printable before it is wrapped', () => {
+		const down = {...up, state: 'unreachable' as const, downSince: 0, downReason: 'refused\x1b[2J\nby the\u0007 host'};
+		const engines = {...initialEngines(), rows: [down]};
+		for (const l of throughputLines(engines, 30, [' '], 0)) {
+			expect(cellWidth(l.text)).toBeLessThanOrEqual(30);
+			expect(l.text).not.toMatch(/[\x00-\x1f\x7f]/);
+		}
 	});
 });

@@ -1,11 +1,13 @@
 // Throughput panel text: one row per engine (name, model, tok/s now, 60 s sparkline, TTFT p50,
-// running/queued, expected rate) and a note line when there is something to say.
+// running/queued, expected rate) and a note under it when there is something to say, wrapped to the
+// panel's width.
 
 import type {Token} from '../../theme/tokens.js';
 import type {EnginesState, EngineRow} from '../../store/slices/engines.js';
 import {fit, formatDuration, formatRate} from '../../domain/format.js';
 import {sparkline} from '../../domain/sparkline.js';
-import {cellWidth, fitCells} from '../../domain/list/cells.js';
+import {cellWidth, fitCells, wrapCells} from '../../domain/list/cells.js';
+import {printable} from '../../domain/text/printable.js';
 import {isSlow} from '../../domain/engines/health.js';
 import {downText} from '../engines-common.js';
 import {benchLoadText} from '../../domain/engines/bench-load.js';
@@ -97,7 +99,8 @@ export function throughputLines(s: EnginesState, width: number, spark: readonly 
 		const tone: Token = r.state === 'unreachable' ? 'error' : slow ? 'warn' : 'text';
 		lines.push({key: `r${i}`, text, tone, row: i, selected});
 		const note = rowNote(r, now);
-		if (note) lines.push({key: `n${i}`, text: `${noteIndent}${note.text}`, tone: note.tone, row: i, selected: false});
+		// A note is a message (a hint, an error in the server's words): it wraps under its row, never cut.
+		if (note) wrapCells(`${noteIndent}${printable(note.text)}`, width, noteIndent).forEach((text, j) => lines.push({key: `n${i}.${j}`, text, tone: note.tone, row: i, selected: false}));
 	});
 	return lines;
 }
