@@ -6,7 +6,8 @@
 // whose [[hosts]] entry names no config.toml says "not configured for" it; and with the sshd
 // stopped, spark2 is reported unreachable while this machine's findings stay.
 
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {statfs} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {execa} from 'execa';
@@ -14,6 +15,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSimEngine, type SimEngine} from '../../source/sim/index.js';
 import {STACKDECK_BIN} from '../support/paths.js';
 import {requireSshd, startLocalSshd, type LocalSshd} from '../docker/remote-sshd.js';
+import {dockerTarget} from '../../source/hosts/docker.js';
+import {createSshHost} from '../../source/hosts/ssh/ssh-host.js';
 
 const sshd: LocalSshd | null = requireSshd() ? await startLocalSshd() : null;
 
@@ -87,6 +90,25 @@ describe.skipIf(!sshd)('stackdeck doctor on a second host over ssh', () => {
 
 	const doctor = (...args: string[]) => execa(process.execPath, [STACKDECK_BIN, 'doctor', '--config', config, ...args], {reject: false, env: {HOME: home, XDG_CONFIG_HOME: home, SSH_AUTH_SOCK: ''}});
 	const find = (r: Report, id: string) => r.checks.find(c => c.id === id);
+
+	it('the host’s files over ssh: owner and mode, a symlink’s target, free space, a missing path', async () => {
+		const endpoint = `ssh://${sshd!.user}@127.0.0.1:${sshd!.port}`;
+		const host = createSshHost({id: 'spark2', label: 'spark2', endpoint, ssh: dockerTarget({DOCKER_HOST: endpoint, HOME: home}, {socket_path: ''}).ssh!});
+		try {
+			const local = statSync(remoteState);
+			expect(await host.files.stat(remoteState)).toMatchObject({isDirectory: true, uid: local.uid, gid: local.gid, mode: local.mode});
+			symlinkSync(remoteState, join(dir, 'link to state'));
+			expect(await host.files.linkTarget(join(dir, 'link to state'))).toBe(remoteState);
+			expect(await host.files.linkTarget(remoteState)).toBeNull();
+			await expect(host.files.linkTarget(join(dir, 'missing'))).rejects.toMatchObject({code: 'ENOENT'});
+			const space = await host.files.statfs(dir);
+			const here = await statfs(dir);
+			expect(space.total).toBe(here.blocks * here.bsize);
+			expect(space.free).toBeGreaterThan(0);
+		} finally {
+			host.close();
+		}
+	}, 60_000);
 
 	it('--json reports spark2’s config.toml and state folder under spark2, read over ssh, and this machine’s apart', async () => {
 		const logins = sshd!.logins();
