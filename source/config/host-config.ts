@@ -46,3 +46,16 @@ export function hostConfig(config: Config, entry: HostEntry): Config {
 		prometheus: {...config.prometheus, url: entry.prometheus ?? config.prometheus.url},
 	};
 }
+
+/** The user's own ssh command for the entry's box ("ssh -p 2222 me@spark2"), null when it has no SSH target. */
+export function entrySshCommand(entry: HostEntry): string | null {
+	const raw = entry.ssh ?? (entry.docker_host?.trim().toLowerCase().startsWith('ssh://') ? entry.docker_host.trim() : undefined);
+	if (!raw) return null;
+	try {
+		const url = new URL(raw.includes('://') ? raw : `ssh://${raw}`);
+		const who = `${url.username ? `${decodeURIComponent(url.username)}@` : ''}${url.hostname}`;
+		return `ssh ${url.port ? `-p ${url.port} ` : ''}${who}`;
+	} catch {
+		return `ssh ${raw}`;
+	}
+}

@@ -31,12 +31,27 @@ export interface FileStat {
 	size: number;
 	mtimeMs: number;
 	isDirectory: boolean;
+	/** Owner, group and mode bits (st_mode), as the Doctor's permission checks read them. */
+	uid: number;
+	gid: number;
+	mode: number;
+}
+
+export interface FsSpace {
+	/** Bytes free to an unprivileged user, and the file system's size. */
+	free: number;
+	total: number;
 }
 
 export interface HostFiles {
 	/** A text file, refused (error code EFBIG) when larger than maxBytes (default 4 MiB). */
 	readFile(path: string, options?: {maxBytes?: number; signal?: AbortSignal}): Promise<string>;
+	/** Follows symlinks; rejects with code ENOENT when there is no such file. */
 	stat(path: string): Promise<FileStat>;
+	/** The symlink's target when `path` itself is a symlink, else null; rejects with ENOENT when it does not exist. */
+	linkTarget(path: string): Promise<string | null>;
+	/** The file system holding `path`. */
+	statfs(path: string): Promise<FsSpace>;
 }
 
 export interface HostHttp {

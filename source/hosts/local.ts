@@ -1,7 +1,8 @@
 // The local host: this machine's processes and files; its Docker client from DOCKER_HOST or the
 // configured socket (hosts/docker.ts), which may be another machine's daemon (tcp://, ssh://).
 
-import {open, stat} from 'node:fs/promises';
+import {constants} from 'node:fs';
+import {lstat, open, readlink, stat, statfs} from 'node:fs/promises';
 import {hostname} from 'node:os';
 import Docker from 'dockerode';
 import {execa} from 'execa';
@@ -55,7 +56,8 @@ export function createLocalHost(options: LocalHostOptions): Host {
 		files: {
 			async readFile(path, opts = {}) {
 				const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-				const handle = await open(path, 'r');
+				// O_NONBLOCK: a FIFO named like a config file must not hang the open.
+				const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
 				try {
 					// Chunks until the end, never trusting the size (/proc files say 0) and never past the limit.
 					const chunks: Buffer[] = [];
@@ -76,7 +78,14 @@ export function createLocalHost(options: LocalHostOptions): Host {
 			},
 			async stat(path) {
 				const st = await stat(path);
-				return {size: st.size, mtimeMs: st.mtimeMs, isDirectory: st.isDirectory()};
+				return {size: st.size, mtimeMs: st.mtimeMs, isDirectory: st.isDirectory(), uid: st.uid, gid: st.gid, mode: st.mode};
+			},
+			async linkTarget(path) {
+				return (await lstat(path)).isSymbolicLink() ? readlink(path) : null;
+			},
+			async statfs(path) {
+				const st = await statfs(path);
+				return {free: st.bavail * st.bsize, total: st.blocks * st.bsize};
 			},
 		},
 		http: {fetch: fetchWithDeadline},

@@ -339,3 +339,29 @@ describe('aider.config', () => {
 		expect(check('aider.config', healthy({aider: {command: 'aider', version: null, error: 'aider: not found', conf: null}})).status).toBe('unknown');
 	});
 });
+
+describe('a [[hosts]] entry’s inputs', () => {
+	const onHost = (over: Partial<DoctorFacts>, files = true) => healthy({host: {name: 'spark2', files}, ...over});
+	it('a missing config.toml or state folder is "not configured for" the host, with its key', () => {
+		const pe = check('openhands.prompt-extensions', onHost({openhandsConfig: null}));
+		expect(pe).toMatchObject({status: 'unknown', summary: 'not configured for spark2: no OpenHands config.toml'});
+		expect(pe.fix).toContain('openhands_config = "/path/to/config.toml" (or state_dir) in the [[hosts]] entry named "spark2"');
+		const st = check('openhands.state-writable', onHost({stateDir: null}));
+		expect(st.summary).toBe('not configured for spark2: no OpenHands state folder');
+		expect(st.fix).toContain('state_dir');
+		// This machine keeps its own wording.
+		expect(check('openhands.prompt-extensions', healthy({openhandsConfig: null})).summary).toBe('no OpenHands config.toml found');
+	});
+	it('a host whose files cannot be read says so even when a path is named, never ok', () => {
+		for (const id of ['openhands.prompt-extensions', 'openhands.state-writable', 'openhands.workspace-path']) {
+			const r = check(id, onHost({}, false));
+			expect(r.status).toBe('unknown');
+			expect(r.summary).toMatch(/^not configured for spark2: .* has no ssh to read files there$/);
+			expect(r.fix).toContain('set ssh = "user@host"');
+		}
+	});
+	it('a host whose files are read gets the same answers as this machine', () => {
+		expect(check('openhands.state-writable', onHost({stateDir: {...healthy().stateDir!, uid: 0, gid: 0, mode: 0o40755}})).status).toBe('fail');
+		expect(check('openhands.prompt-extensions', onHost({})).status).toBe(check('openhands.prompt-extensions', healthy()).status);
+	});
+});

@@ -67,6 +67,28 @@ describe('Doctor panel', () => {
 		expect(open.store.getState().ui.confirm).toBeNull();
 	});
 
+	it('f on another host’s finding shows the commands to run there and starts no job; a stray autofix there is refused', async () => {
+		open = await renderCockpit(120, 40);
+		const remote = seedResults()
+			.filter(r => r.id === 'openhands.prompt-extensions')
+			.map(r => ({...r, id: `spark2/${r.id}`, hostId: 'spark2', autofix: null, applyOn: {host: 'spark2', commands: ['ssh -t me@spark2 vi /data/oh/config.toml']}}));
+		update(open.store, 'doctor', s => applyResults(s, remote, 1, s.targets, 'spark2'));
+		await open.type('7');
+		await open.type('\r');
+		expect(open.frame().map(plain).join(' ').replace(/\s*[│|]\s*/g, ' ').replace(/\s+/g, ' ')).toContain('f: the file is on spark2');
+		await open.type('f');
+		expect(open.store.getState().ui.confirm).toBeNull();
+		expect(open.store.getState().jobs.order).toHaveLength(0);
+		expect(open.store.getState().ui.notice?.text).toContain('the file is on spark2: apply the fix there (not written from this machine): ssh -t me@spark2 vi /data/oh/config.toml');
+		// A finding of another host that still carries an automatic fix: the first host's file is not written for it.
+		const stray = remote.map(r => ({...r, applyOn: undefined, autofix: {summary: 'write it'}}));
+		update(open.store, 'doctor', s => applyResults(s, stray, 2, {configToml: '/tmp/never-written.toml', openhandsContainer: null}, 'spark2'));
+		await open.type('f');
+		await open.settle();
+		expect(open.store.getState().ui.confirm).toBeNull();
+		expect(open.store.getState().ui.notice?.text).toContain('spark2/openhands.prompt-extensions is about spark2');
+	});
+
 	it('answers the shared list keys: G, g and a / filter, which says when nothing matches', async () => {
 		open = await renderCockpit(46, 19);
 		update(open.store, 'doctor', st => applyResults(st, seedResults(), 1));

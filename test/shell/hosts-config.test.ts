@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {loadConfig} from '../../source/config/load.js';
-import {hostConfig} from '../../source/config/host-config.js';
+import {entrySshCommand, hostConfig} from '../../source/config/host-config.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-hosts-config-'));
 function load(text: string) {
@@ -69,5 +69,14 @@ describe('[[hosts]]', () => {
 		expect(error('[[hosts]]\nname = "a"\nsocket = "/x"\n')).toMatch(/unknown key "socket"/);
 		expect(error('[local]\nenabled = false\n')).toMatch(/local\.enabled: with the local host disabled, at least one \[\[hosts\]\] entry is needed/);
 		expect(error('[local]\nenabled = false\n[[hosts]]\nname = "b"\n')).toBeNull();
+		expect(error('[[hosts]]\nname = "a"\nopenhands_config = "oh/config.toml"\n')).toMatch(/hosts\[0\]\.openhands_config: an absolute path on that host/);
+		expect(error('[[hosts]]\nname = "a"\nopenhands_config = "/data/oh/config.toml"\n')).toBeNull();
+	});
+
+	it('gives the user’s own ssh command for an entry, from ssh or an ssh:// docker_host', () => {
+		const [a, b, c] = load('[[hosts]]\nname = "a"\nssh = "me@box:2222"\n[[hosts]]\nname = "b"\ndocker_host = "ssh://me@box"\n[[hosts]]\nname = "c"\ndocker_host = "tcp://box:2376"\n').hosts;
+		expect(entrySshCommand(a!)).toBe('ssh -p 2222 me@box');
+		expect(entrySshCommand(b!)).toBe('ssh me@box');
+		expect(entrySshCommand(c!)).toBeNull();
 	});
 });

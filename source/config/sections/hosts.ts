@@ -30,6 +30,8 @@ export const hostEntry = z
 		meminfo_path: z.string().min(1).default('/proc/meminfo'),
 		/** Its OpenHands state folder. */
 		state_dir: z.string().min(1).optional(),
+		/** OpenHands' config.toml on that host, for the Doctor (default: the openhands container's mount, else state_dir/config.toml). */
+		openhands_config: z.string().regex(/^\//, 'an absolute path on that host').optional(),
 		/** A Prometheus server that scrapes this host's engines and node_exporter. */
 		prometheus: z.url().optional(),
 	})

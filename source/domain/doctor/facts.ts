@@ -131,8 +131,18 @@ export interface PrivacyRequirements {
 	normalizeTimezone: boolean;
 }
 
+/** The [[hosts]] entry the facts were read on (absent for this machine's implicit host). */
+export interface HostScope {
+	/** Its name, as findings carry it. */
+	name: string;
+	/** Its files can be read (over ssh, or here for a unix:// daemon on this machine). */
+	files: boolean;
+}
+
 export interface DoctorFacts {
 	at: number;
+	/** Set when the facts are a [[hosts]] entry's: a missing input is "not configured for" that host. */
+	host?: HostScope | null;
 	docker: DockerFacts | null;
 	/** OpenHands' config.toml, when it was found (configured or mounted into the container). */
 	openhandsConfig: FileFact | null;

@@ -31,10 +31,11 @@ export const CHECKS: readonly Check[] = [
 ];
 
 /**
- * The checks that read a host's Docker, engines and memory, run on every host after the first (whose
- * Doctor runs them all). Privacy, Aider, git and the OpenHands file checks stay on the first host.
+ * The checks that read a host's Docker, engines, memory and OpenHands files, run on every host after
+ * the first (whose Doctor runs them all). Privacy, Aider, git and paths belong to the machine the
+ * cockpit and Aider run on: they stay on the first host.
  */
-export const HOST_CHECKS: readonly Check[] = [modelServed, baseUrl, socketMount, logRotation, imagesPinned, imagesArch, engineVersions, memoryFit];
+export const HOST_CHECKS: readonly Check[] = [modelServed, baseUrl, promptExtensions, workspacePath, stateWritable, versions, socketMount, logRotation, imagesPinned, imagesArch, engineVersions, memoryFit];
 
 /** Every check over the facts, worst first (registry order within a status). A check that throws is `unknown`. */
 export function runChecks(facts: DoctorFacts, checks: readonly Check[] = CHECKS): CheckResult[] {

@@ -12,6 +12,7 @@ export function reportLines(results: readonly CheckResult[], verbose = false): s
 		for (const e of r.evidence) out.push(`       ${e.where}: ${e.saw}`);
 		if (r.fix) out.push(`       fix: ${r.fix}`);
 		if (r.autofix) out.push(`       automatic fix: stackdeck doctor --fix ${r.id}`);
+		if (r.applyOn) out.push(`       on ${r.applyOn.host} (not written from this machine): ${r.applyOn.commands.join('; then ') || 'edit the file there'}`);
 	}
 	return out;
 }
@@ -20,6 +21,7 @@ export function jsonReport(results: readonly CheckResult[]): {checks: object[]} 
 	return {
 		checks: results.map(r => ({
 			id: r.id,
+			host: r.hostId ?? null,
 			title: r.title,
 			group: r.group,
 			status: r.status,
@@ -27,6 +29,7 @@ export function jsonReport(results: readonly CheckResult[]): {checks: object[]} 
 			evidence: r.evidence,
 			fix: r.fix,
 			autofix: r.autofix ? {command: `stackdeck doctor --fix ${r.id} --yes`, summary: r.autofix.summary} : null,
+			apply_on: r.applyOn ?? null,
 		})),
 	};
 }

@@ -33,6 +33,8 @@ export interface CheckResult {
 	autofix: AutoFix | null;
 	/** The host whose containers, engines and files were checked (the id then starts with "host/" for hosts after the first). */
 	hostId?: string;
+	/** The fix edits a file on another host: the cockpit does not write it from here, these commands do it there. */
+	applyOn?: {host: string; commands: string[]};
 }
 
 export interface Check {

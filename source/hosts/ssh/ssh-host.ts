@@ -55,10 +55,26 @@ export function createSshHost(options: SshHostOptions): Host {
 				return result.stdout;
 			},
 			async stat(path) {
-				const result = await exec('stat', ['-L', '-c', '%s %Y %F', '--', path]);
+				// %f: st_mode in hex; %F last, as it may hold spaces ("regular file").
+				const result = await exec('stat', ['-L', '-c', '%s %Y %u %g %f %F', '--', path]);
 				if (result.exitCode !== 0) throw remoteError(path, result);
-				const [size, mtime, ...kind] = result.stdout.trim().split(' ');
-				return {size: Number(size), mtimeMs: Number(mtime) * 1000, isDirectory: kind.join(' ') === 'directory'};
+				const [size, mtime, uid, gid, mode, ...kind] = result.stdout.trim().split(' ');
+				return {size: Number(size), mtimeMs: Number(mtime) * 1000, isDirectory: kind.join(' ') === 'directory', uid: Number(uid), gid: Number(gid), mode: parseInt(mode ?? '0', 16)};
+			},
+			async linkTarget(path) {
+				const kind = await exec('stat', ['-c', '%F', '--', path]);
+				if (kind.exitCode !== 0) throw remoteError(path, kind);
+				if (kind.stdout.trim() !== 'symbolic link') return null;
+				const target = await exec('readlink', ['--', path]);
+				if (target.exitCode !== 0) throw remoteError(path, target);
+				return target.stdout.replace(/\n$/, '');
+			},
+			async statfs(path) {
+				// %a blocks free to non-root, %b total blocks, %S their size (GNU stat --file-system).
+				const result = await exec('stat', ['-f', '-c', '%a %b %S', '--', path]);
+				if (result.exitCode !== 0) throw remoteError(path, result);
+				const [free, total, size] = result.stdout.trim().split(' ').map(Number);
+				return {free: free! * size!, total: total! * size!};
 			},
 		},
 		http: {fetch: fetchWithDeadline},

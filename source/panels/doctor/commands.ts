@@ -1,11 +1,13 @@
 // Doctor panel keys (moving and `/` are the shared list keys, panels/doctor/list.ts): Enter for the whole check, Esc back, r to run the checks again, f to run
-// the selected check's automatic fix (shows the plan and asks first).
+// the selected check's automatic fix (shows the plan and asks first), or for a file on another host
+// the commands to run there.
 
 import type {Command, CommandContext} from '../../commands/registry.js';
 import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
 import {requestRun, setOpen} from '../../store/slices/doctor.js';
-import {panelOrder} from './lines.js';
+import {showNotice} from '../../store/slices/ui.js';
+import {elsewhereText, panelOrder} from './lines.js';
 
 const GROUP = 'Doctor';
 const focused = (s: AppState) => s.ui.focused === 'doctor' && s.ui.overlay === null && s.ui.confirm === null;
@@ -37,6 +39,18 @@ export function doctorCommands(runFix: FixRunner): Command[] {
 			when: s => focused(s) && Boolean(selectedCheck(s)?.autofix) && selectedCheck(s)?.status !== 'ok',
 			mutating: true,
 			run: ctx => runFix(ctx, selectedCheck(ctx.state)!.id),
+		},
+		{
+			// Another host's file: nothing is written from here; the notice says what to run there.
+			id: 'doctor.fix-elsewhere',
+			keys: ['f'],
+			description: 'a fix on another host: the commands to run there',
+			group: GROUP,
+			when: s => focused(s) && Boolean(selectedCheck(s)?.applyOn) && selectedCheck(s)?.status !== 'ok',
+			run: ({store, state}) => {
+				const on = selectedCheck(state)!.applyOn!;
+				update(store, 'ui', ui => showNotice(ui, elsewhereText(on), 'warn'));
+			},
 		},
 	];
 }

@@ -10,6 +10,7 @@ import {hostFor} from '../../services/types.js';
 import {update} from '../../store/index.js';
 import {requestRun} from '../../store/slices/doctor.js';
 import {showNotice} from '../../store/slices/ui.js';
+import {elsewhereText} from './lines.js';
 
 function ask(jobs: JobsService, job: Job, then: () => void): void {
 	jobs.confirm(job, {title: `${job.title}?`, after: record => record.state === 'done' && then()});
@@ -20,6 +21,11 @@ export async function offerDoctorFix({store, state, jobs, services}: CommandCont
 	if (!result) return;
 	const {targets} = state.doctor;
 	const host = hostFor(services, null);
+	// The targets are the first host's files on this machine: never written for another host's finding.
+	if ((result.hostId !== undefined && result.hostId !== host.id) || host.kind === 'ssh') {
+		update(store, 'ui', ui => showNotice(ui, result.applyOn ? elsewhereText(result.applyOn) : `${result.id} is about ${result.hostId ?? host.id}: its fix is applied there, not from this machine`, 'warn'));
+		return;
+	}
 	let docker = null;
 	try {
 		docker = host.docker().docker;

@@ -62,5 +62,11 @@ export function detailLines(r: CheckResult, width: number, ascii: boolean): Doct
 	}
 	if (r.fix) out.push(...wrap(`fix: ${r.fix}`, 'accent'));
 	if (r.autofix && r.status !== 'ok') out.push(...wrap(`f: ${r.autofix.summary}`, 'accent'));
+	if (r.applyOn && r.status !== 'ok') out.push(...wrap(`f: ${elsewhereText(r.applyOn)}`, 'accent'));
 	return out;
+}
+
+/** A fix on another host's file, in words: not written from here, and what to run. */
+export function elsewhereText(on: {host: string; commands: string[]}): string {
+	return `the file is on ${on.host}: apply the fix there (not written from this machine)${on.commands.length ? `: ${on.commands.join('; then ')}` : ''}`;
 }

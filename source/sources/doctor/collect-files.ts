@@ -11,6 +11,8 @@ function reason(error: unknown): string {
 	const e = error as NodeJS.ErrnoException;
 	if (e.code === 'ENOENT') return 'no such file';
 	if (e.code === 'EACCES') return 'permission denied';
+	// A host with no way to its files: the message names the setting.
+	if (e.code === 'ENOSYS') return e.message;
 	return e.code ?? e.message ?? String(error);
 }
 

@@ -4,7 +4,7 @@
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import type {Config} from '../../config/schema.js';
-import type {DoctorFacts, PrivacyRequirements, ProfileFact} from '../../domain/doctor/facts.js';
+import type {DoctorFacts, HostScope, PrivacyRequirements, ProfileFact} from '../../domain/doctor/facts.js';
 import {collectDocker} from './collect-docker.js';
 import {collectEngines, engineUrls} from './collect-engines.js';
 import {diskFact, folderFact, memoryFact, pathFact, readFact} from './collect-files.js';
@@ -18,8 +18,12 @@ export interface CollectOptions {
 	meminfoPath?: string;
 	/** Only these containers count (one compose project's on a shared daemon). */
 	onlyContainers?: (name: string) => boolean;
-	/** A host after the first: only its Docker, engines, OpenHands config and memory (HOST_CHECKS' facts). */
+	/** A host after the first: only its Docker, engines, OpenHands files and memory (HOST_CHECKS' facts). */
 	hostOnly?: boolean;
+	/** A [[hosts]] entry's: its name, and whether its files can be read. */
+	host?: HostScope | null;
+	/** OpenHands' config.toml as a [[hosts]] entry names it (openhands_config). */
+	openhandsConfig?: string;
 }
 
 const PROXY_NAMES = ['ALL_PROXY', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'PIP_INDEX_URL'];
@@ -47,7 +51,7 @@ export async function collectFacts(io: DoctorIo, config: Config, options: Collec
 	const stateMount = oh?.mounts.find(m => /^\/\.openhands(-state)?\/?$/.test(m.destination));
 	const tomlMount = oh?.mounts.find(m => m.destination.endsWith('/config.toml'));
 	const stateDir = config.openhands.state_dir ?? stateMount?.source ?? null;
-	const tomlPath = config.openhands.config_toml ?? tomlMount?.source ?? (stateDir ? join(stateDir, 'config.toml') : null);
+	const tomlPath = options.openhandsConfig ?? config.openhands.config_toml ?? tomlMount?.source ?? (stateDir ? join(stateDir, 'config.toml') : null);
 	const workspaceBase = oh?.env['WORKSPACE_BASE'] ?? null;
 
 	const gitea = containers.find(c => c.role === 'gitea');
@@ -81,11 +85,12 @@ export async function collectFacts(io: DoctorIo, config: Config, options: Collec
 
 	return {
 		at: Date.now(),
+		host: options.host ?? null,
 		docker,
 		openhandsConfig: tomlPath ? await readFact(io, tomlPath) : null,
 		openhandsContainer: oh?.name ?? null,
-		stateDir: stateDir && !hostOnly ? await pathFact(io, stateDir) : null,
-		workspace: workspaceBase && !hostOnly ? await pathFact(io, workspaceBase) : null,
+		stateDir: stateDir ? await pathFact(io, stateDir) : null,
+		workspace: workspaceBase ? await pathFact(io, workspaceBase) : null,
 		engines,
 		profiles: profilesOf(config),
 		memory: await memoryFact(io, options.meminfoPath ?? '/proc/meminfo'),

@@ -2,13 +2,11 @@
 // shown, on a slow timer while it stays on screen ([doctor] interval_ms, default 5 minutes), and
 // when the user asks (r). Never on every refresh: a run reads files, Docker and every engine.
 
-import {HOST_CHECKS, runChecks} from '../../domain/doctor/registry.js';
 import {update} from '../../store/index.js';
 import {applyResults, runFailed, startRun} from '../../store/slices/doctor.js';
 import type {Source, SourceContext} from '../types.js';
-import {collectFacts} from './collect.js';
+import {doctorIo, runHostDoctor} from './host-doctor.js';
 import type {DoctorIo} from './io.js';
-import {openLocalIo} from './local-io.js';
 
 export function sessionsRejected(ctx: SourceContext): {count: number; example: string} | null {
 	const rows = ctx.store.getState().sessions.sessions.filter(r => (r.findings ?? 0) > 0);
@@ -20,6 +18,8 @@ export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['ST
 	let io: DoctorIo | null = null;
 	let lastRun = 0;
 	let lastRequest = 0;
+	// ctx.config is already the host's own ([[hosts]] entry applied); the entry names its files.
+	const entry = ctx.config.hosts.find(h => h.name === ctx.host.id);
 	return {
 		id: 'doctor',
 		panels: ['doctor'],
@@ -29,19 +29,14 @@ export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['ST
 			if (!due) return;
 			lastRequest = requested;
 			lastRun = Date.now();
-			io ??= hostIo(openLocalIo(ctx.host, ctx.config, ctx.env), ctx);
+			io ??= doctorIo(ctx.host, ctx.config, ctx.env);
 			update(ctx.store, 'doctor', startRun);
 			try {
-				const facts = await collectFacts(io, ctx.config, {sessionsRejected: laterHost ? null : sessionsRejected(ctx), meminfoPath, hostOnly: laterHost});
 				const hostId = ctx.host.id;
-				if (laterHost) {
-					// Findings name their host; the automatic fixes act on the first host's files only.
-					const results = runChecks(facts, HOST_CHECKS).map(r => ({...r, id: `${hostId}/${r.id}`, autofix: null, hostId}));
-					update(ctx.store, 'doctor', s => applyResults(s, results, Date.now(), s.targets, hostId));
-				} else {
-					const results = runChecks(facts).map(r => ({...r, hostId}));
-					update(ctx.store, 'doctor', s => applyResults(s, results, Date.now(), {configToml: facts.openhandsConfig?.path ?? null, openhandsContainer: facts.openhandsContainer}, hostId));
-				}
+				const {facts, results} = await runHostDoctor(ctx.host, io, ctx.config, entry, {first: !laterHost, meminfoPath, sessionsRejected: laterHost ? null : sessionsRejected(ctx)});
+				// The automatic fixes act on the first host's files, when they are on this machine.
+				const targets = laterHost ? undefined : {configToml: facts?.openhandsConfig?.path ?? null, openhandsContainer: facts?.openhandsContainer ?? null};
+				update(ctx.store, 'doctor', s => applyResults(s, results, Date.now(), targets ?? s.targets, hostId));
 			} catch (error) {
 				update(ctx.store, 'doctor', s => runFailed(s, `the checks could not run: ${(error as Error).message}`));
 			}
@@ -50,10 +45,4 @@ export function createDoctorSource(ctx: SourceContext, meminfoPath = ctx.env['ST
 			io = null;
 		},
 	};
-}
-
-/** A host reached over ssh: its files (OpenHands' config.toml, its meminfo) are read there, not here. */
-function hostIo(io: DoctorIo, ctx: SourceContext): DoctorIo {
-	if (ctx.host.kind !== 'ssh') return io;
-	return {...io, readText: (path, limit) => ctx.host.files.readFile(path, limit === undefined ? undefined : {maxBytes: limit})};
 }

@@ -7,6 +7,7 @@ import {shown} from '../evidence-text.js';
 import {llmTarget, openhandsContainer, reach, servedNameOf, type Setting} from '../llm-target.js';
 import type {Check, Evidence} from '../types.js';
 import type {DoctorFacts} from '../facts.js';
+import {notConfigured} from '../host-scope.js';
 
 function settingEvidence(s: Setting, name: string): Evidence {
 	return ev(s.from, shown(name, s.value));
@@ -27,7 +28,7 @@ export const modelServed: Check = {
 	group: 'OpenHands',
 	run(facts) {
 		const missing = noOpenhands(facts);
-		if (missing) return unknown(missing, 'set [openhands] config_toml in the stackdeck config, or let the Docker source find the openhands container');
+		if (missing) return notConfigured(facts, 'OpenHands container or config.toml', 'openhands_config = "/path/to/config.toml" (or docker_host)') ?? unknown(missing, 'set [openhands] config_toml in the stackdeck config, or let the Docker source find the openhands container');
 		const target = llmTarget(facts);
 		if (!target.model) return fail('OpenHands has no model set (neither LLM_MODEL nor [llm] model)', [], `set LLM_MODEL=openai/<served model name>: ${WHERE_TO_SET}`);
 		const evidence = [settingEvidence(target.model, 'LLM_MODEL')];
@@ -68,7 +69,7 @@ export const baseUrl: Check = {
 	group: 'OpenHands',
 	run(facts) {
 		const missing = noOpenhands(facts);
-		if (missing) return unknown(missing, 'set [openhands] config_toml in the stackdeck config, or let the Docker source find the openhands container');
+		if (missing) return notConfigured(facts, 'OpenHands container or config.toml', 'openhands_config = "/path/to/config.toml" (or docker_host)') ?? unknown(missing, 'set [openhands] config_toml in the stackdeck config, or let the Docker source find the openhands container');
 		const target = llmTarget(facts);
 		if (!target.baseUrl) {
 			return fail(

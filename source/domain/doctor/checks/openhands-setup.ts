@@ -4,6 +4,7 @@
 import {ev, fail, ok, unknown, warn} from '../result.js';
 import {llmTarget, openhandsContainer, parseConfigToml, servedNameOf, tomlLine, tomlValue} from '../llm-target.js';
 import type {Check, Evidence} from '../types.js';
+import {filesOutOfReach, notConfigured} from '../host-scope.js';
 
 const MISTRAL = /mistral|devstral|magistral|codestral|ministral/i;
 
@@ -19,7 +20,7 @@ export const promptExtensions: Check = {
 		const evidence: Evidence[] = [];
 		if (model) evidence.push(ev(model.from, model.value));
 		if (rejected) evidence.push(ev('Sessions panel', `${rejected.count} session(s) a server would reject, e.g. ${rejected.example}`));
-		if (!file) return unknown('no OpenHands config.toml found', 'set [openhands] config_toml in the stackdeck config, or mount config.toml into the openhands container', evidence);
+		if (!file || filesOutOfReach(facts)) return notConfigured(facts, 'OpenHands config.toml', 'openhands_config = "/path/to/config.toml" (or state_dir)') ?? unknown('no OpenHands config.toml found', 'set [openhands] config_toml in the stackdeck config, or mount config.toml into the openhands container', evidence);
 		if (file.text === null) return unknown(`${file.path}: ${file.error ?? 'not readable'}`, null, evidence);
 		const {table, error} = parseConfigToml(file.text);
 		if (!table) return unknown(`${file.path} is not valid TOML: ${error}`, `fix the file's syntax (${error})`, evidence);
@@ -53,6 +54,7 @@ export const workspacePath: Check = {
 		}
 		if (!base.startsWith('/')) return fail(`WORKSPACE_BASE "${base}" is relative: the sandbox mount resolves it against the wrong folder`, evidence, `set WORKSPACE_BASE to the absolute path${mount ? ` ${mount.source}` : ''}`);
 		const ws = facts.workspace;
+		if (filesOutOfReach(facts)) return {...notConfigured(facts, `the workspace ${base}`, 'ssh')!, evidence};
 		if (ws?.symlink) {
 			evidence.push(ev(ws.symlink.at, `symlink -> ${ws.symlink.target}`));
 			return fail(`${ws.symlink.at} is a symlink: the sandbox sees an empty or wrong folder (Docker does not follow it the same way)`, evidence, `set WORKSPACE_BASE (and the mount source) to the real path ${ws.symlink.target}`);
@@ -79,7 +81,7 @@ export const stateWritable: Check = {
 	group: 'OpenHands',
 	run(facts) {
 		const dir = facts.stateDir;
-		if (!dir) return unknown('no OpenHands state folder found', 'set [openhands] state_dir, or let the Docker source find the openhands container\'s state mount');
+		if (!dir || filesOutOfReach(facts)) return notConfigured(facts, 'OpenHands state folder', 'state_dir = "/path/to/openhands-state"') ?? unknown('no OpenHands state folder found', 'set [openhands] state_dir, or let the Docker source find the openhands container\'s state mount');
 		if (dir.error || dir.uid === null || dir.gid === null || dir.mode === null) return unknown(`${dir.path}: ${dir.error ?? 'not readable'}`, null);
 		const perms = `owner ${dir.uid}:${dir.gid}, mode ${(dir.mode & 0o7777).toString(8).padStart(4, '0')}`;
 		const evidence = [ev(dir.path, perms)];
