@@ -48,7 +48,7 @@ export function cacheLines(s: EnginesState, width: number): PanelLine[] {
 	});
 	if (s.rows.length === 0) lines.push({key: 'none', text: '  no model server found', tone: 'muted', row: -1, selected: false});
 	lines.push({key: 'dh', text: `Disk (warn at ${formatBytes(s.warnBytes, 0)})`, tone: 'title', row: -1, selected: false});
-	if (s.diskAt === null) lines.push({key: 'dw', text: '  measuring folders…', tone: 'muted', row: -1, selected: false});
+	if (Object.keys(s.diskAt).length === 0) lines.push({key: 'dw', text: '  measuring folders…', tone: 'muted', row: -1, selected: false});
 	const seenFs = new Set<string>();
 	s.disk.forEach((d, i) => {
 		const {text, tone, note} = diskLine(d, s.warnBytes, width);

@@ -57,6 +57,8 @@ export interface EngineRow {
 }
 
 export interface DiskDir {
+	/** The host the folder is on (its sizes read there). */
+	hostId: HostId;
 	path: string;
 	bytes: number | null;
 	files: number;
@@ -69,15 +71,20 @@ export interface DiskDir {
 	/** Free and total bytes of the filesystem holding it. */
 	fsFree: number | null;
 	fsTotal: number | null;
+	/** Device id, with the host's: folders with the same id share one filesystem. */
 	fsId: string | null;
 	isHicache: boolean;
+	/** Its host could not be reached (or gave no answer in time): `error` says why. */
+	hostDown: boolean;
 }
 
 export interface EnginesState {
 	rows: EngineRow[];
 	selected: number;
+	/** Every host's folders, each host's together. */
 	disk: DiskDir[];
-	diskAt: number | null;
+	/** When each host's folders were last read. */
+	diskAt: Partial<Record<HostId, number>>;
 	warnBytes: number;
 	gpus: GpuReading[] | null;
 	/** Why there is no GPU reading (nvidia-smi absent, failed). */
@@ -85,7 +92,15 @@ export interface EnginesState {
 }
 
 export function initialEngines(): EnginesState {
-	return {rows: [], selected: 0, disk: [], diskAt: null, warnBytes: 2 * 1024 ** 3, gpus: null, gpuNote: null};
+	return {rows: [], selected: 0, disk: [], diskAt: {}, warnBytes: 2 * 1024 ** 3, gpus: null, gpuNote: null};
+}
+
+/** One host's folders in place of its previous ones (where they were: each host's stay together). */
+export function applyDisk(s: EnginesState, hostId: HostId, dirs: readonly DiskDir[], at: number, warnBytes: number): EnginesState {
+	const first = s.disk.findIndex(d => d.hostId === hostId);
+	const others = s.disk.filter(d => d.hostId !== hostId);
+	const pos = first < 0 ? others.length : first;
+	return {...s, disk: [...others.slice(0, pos), ...dirs, ...others.slice(pos)], diskAt: {...s.diskAt, [hostId]: at}, warnBytes};
 }
 
 export function newRow(init: Pick<EngineRow, 'hostId' | 'name' | 'url' | 'origin'> & Partial<EngineRow>): EngineRow {
