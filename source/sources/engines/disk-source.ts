@@ -86,7 +86,8 @@ export function createDiskSource(ctx: SourceContext, budget: WalkBudget = DEFAUL
 			lastAt = now;
 			const dirs = await measure();
 			const warnBytes = ctx.config.cache.warn_gb * 1024 ** 3;
-			update(ctx.store, 'engines', s => applyDisk(s, host.id, dirs, Date.now(), warnBytes));
+			const order = ctx.store.getState().host.list.map(h => h.id);
+			update(ctx.store, 'engines', s => applyDisk(s, host.id, dirs, Date.now(), warnBytes, order));
 		},
 	};
 }

@@ -95,12 +95,11 @@ export function initialEngines(): EnginesState {
 	return {rows: [], selected: 0, disk: [], diskAt: {}, warnBytes: 2 * 1024 ** 3, gpus: null, gpuNote: null};
 }
 
-/** One host's folders in place of its previous ones (where they were: each host's stay together). */
-export function applyDisk(s: EnginesState, hostId: HostId, dirs: readonly DiskDir[], at: number, warnBytes: number): EnginesState {
-	const first = s.disk.findIndex(d => d.hostId === hostId);
-	const others = s.disk.filter(d => d.hostId !== hostId);
-	const pos = first < 0 ? others.length : first;
-	return {...s, disk: [...others.slice(0, pos), ...dirs, ...others.slice(pos)], diskAt: {...s.diskAt, [hostId]: at}, warnBytes};
+/** One host's folders in place of its previous ones; hosts in `order` (the host list), each host's together. */
+export function applyDisk(s: EnginesState, hostId: HostId, dirs: readonly DiskDir[], at: number, warnBytes: number, order: readonly HostId[] = []): EnginesState {
+	const rank = (id: HostId) => (order.includes(id) ? order.indexOf(id) : order.length);
+	const disk = [...s.disk.filter(d => d.hostId !== hostId), ...dirs].sort((a, b) => rank(a.hostId) - rank(b.hostId));
+	return {...s, disk, diskAt: {...s.diskAt, [hostId]: at}, warnBytes};
 }
 
 export function newRow(init: Pick<EngineRow, 'hostId' | 'name' | 'url' | 'origin'> & Partial<EngineRow>): EngineRow {
