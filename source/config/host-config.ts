@@ -1,8 +1,8 @@
 // The config one [[hosts]] entry's sources read: the shared settings, with that host's engines,
-// Docker, memory file, OpenHands state folder and Prometheus in place of the local host's. Pure.
+// Docker, memory file, OpenHands state folder, cache folders and Prometheus in place of the local host's. Pure.
 
 import type {Config} from './schema.js';
-import type {HostEntry} from './sections/hosts.js';
+import {runsCommands, type HostEntry} from './sections/hosts.js';
 
 /** The host's name on the network: its probe_host, else its ssh or docker_host's host, else its name. */
 export function entryHostName(entry: HostEntry): string {
@@ -30,6 +30,15 @@ function engineName(url: string, hostName: string): string {
 	}
 }
 
+/**
+ * The folders the Cache panel sizes there: its own cache_dirs, else the shared [cache] dirs (the same
+ * stack's compose paths) when commands reach it, else none. HiCache's folder goes with the shared list.
+ */
+function entryCache(config: Config, entry: HostEntry): Config['cache'] {
+	if (entry.cache_dirs) return {...config.cache, dirs: entry.cache_dirs, hicache_dir: undefined};
+	return runsCommands(entry) ? config.cache : {...config.cache, dirs: [], hicache_dir: undefined};
+}
+
 export function hostConfig(config: Config, entry: HostEntry): Config {
 	const hostName = entryHostName(entry);
 	return {
@@ -44,6 +53,7 @@ export function hostConfig(config: Config, entry: HostEntry): Config {
 		memory: {...config.memory, meminfo_path: entry.meminfo_path},
 		openhands: {...config.openhands, state_dir: entry.state_dir, config_toml: undefined, server_url: undefined},
 		prometheus: {...config.prometheus, url: entry.prometheus ?? config.prometheus.url},
+		cache: entryCache(config, entry),
 	};
 }
 

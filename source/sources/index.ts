@@ -11,6 +11,7 @@ import {createDoctorSource} from './doctor/doctor-source.js';
 import {createContractSource} from './swap/contract-source.js';
 import {entryHostName, hostConfig} from '../config/host-config.js';
 import {createPrometheusMemorySource} from './host/prometheus-memory-source.js';
+import {createDiskSource} from './engines/disk-source.js';
 
 export function createSources(base: Omit<SourceContext, 'host'>, host: Host): Source[] {
 	const ctx: SourceContext = {...base, host};
@@ -19,8 +20,8 @@ export function createSources(base: Omit<SourceContext, 'host'>, host: Host): So
 
 /**
  * Every host's sources. The first host gets them all; each further host its containers, engines,
- * memory, which the store keys by host, and a Doctor running the checks that read them (its results
- * named by host; the sessions, cache-folder, GPU and swap-contract slices hold one host's). A host's sources read its own [[hosts]] settings, and their ids carry its
+ * memory and cache folders, which the store keys by host, and a Doctor running the checks that read
+ * them (its results named by host; the sessions, GPU and swap-contract slices hold one host's). A host's sources read its own [[hosts]] settings, and their ids carry its
  * name so the scheduler polls each host's on its own: a host that hangs holds up no other.
  */
 export function createHostSources(base: Omit<SourceContext, 'host'>, hosts: readonly Host[]): Source[] {
@@ -28,7 +29,7 @@ export function createHostSources(base: Omit<SourceContext, 'host'>, hosts: read
 		const entry = base.config.hosts.find(h => h.name === host.id);
 		const config = entry ? hostConfig(base.config, entry) : base.config;
 		const ctx: SourceContext = {...base, config, host};
-		let sources = index === 0 ? createSources({...base, config}, host) : [createMeminfoSource(ctx), createEnginesSource(ctx), createDockerSource(ctx), createDoctorSource(ctx, config.memory.meminfo_path, true)];
+		let sources = index === 0 ? createSources({...base, config}, host) : [createMeminfoSource(ctx), createEnginesSource(ctx), createDiskSource(ctx), createDockerSource(ctx), createDoctorSource(ctx, config.memory.meminfo_path, true)];
 		// With a Prometheus and no ssh, its memory is node_exporter's there, not a file.
 		if (entry?.prometheus && !entry.ssh) sources = sources.map(s => (s.id === 'host.meminfo' ? createPrometheusMemorySource(ctx, entry.prometheus!, entryHostName(entry)) : s));
 		return host.id === LOCAL_HOST_ID ? sources : sources.map(s => Object.assign(s, {id: `${host.id}/${s.id}`}));

@@ -34,6 +34,8 @@ export interface LocalSshd {
 	stop(): Promise<void>;
 	/** Start again on the same port. */
 	restart(): Promise<void>;
+	/** The listener's process id (null when stopped): SIGSTOP makes the box hang, not refuse. */
+	pid(): number | null;
 	cleanup(): Promise<void>;
 }
 
@@ -144,6 +146,7 @@ export async function startLocalSshd(options: {env?: Record<string, string>} = {
 		keylessHome,
 		stop,
 		restart: start,
+		pid: () => (child as ChildProcess | null)?.pid ?? null,
 		async cleanup() {
 			await stop();
 			rmSync(dir, {recursive: true, force: true});

@@ -59,7 +59,44 @@ describe('[[hosts]]', () => {
 		expect(lab.engines.probe_host).toBe('lab');
 	});
 
+	it('gives each entry its cache folders: its own cache_dirs, else [cache] dirs where commands reach it', () => {
+		const config = load(
+			[
+				'[cache]',
+				'dirs = ["/data/cache"]',
+				'hicache_dir = "/data/hicache"',
+				'[[hosts]]',
+				'name = "own"',
+				'ssh = "me@own"',
+				'cache_dirs = ["/srv/models", "/srv/logs"]',
+				'[[hosts]]',
+				'name = "viassh"',
+				'docker_host = "ssh://me@viassh"',
+				'[[hosts]]',
+				'name = "tcponly"',
+				'docker_host = "tcp://tcponly:2376"',
+				'[[hosts]]',
+				'name = "off"',
+				'ssh = "me@off"',
+				'cache_dirs = []',
+				'',
+			].join('\n'),
+		);
+		const cache = (i: number) => hostConfig(config, config.hosts[i]!).cache;
+		// Its own list, without the shared HiCache folder (another box's layout).
+		expect(cache(0)).toMatchObject({dirs: ['/srv/models', '/srv/logs'], hicache_dir: undefined});
+		// Commands over the ssh:// Docker connection: the same stack's folders as this machine's.
+		expect(cache(1)).toMatchObject({dirs: ['/data/cache'], hicache_dir: '/data/hicache'});
+		// Nothing runs commands there: no folders, so no rows that can only fail.
+		expect(cache(2)).toMatchObject({dirs: [], hicache_dir: undefined});
+		expect(cache(3).dirs).toEqual([]);
+	});
+
 	it('reports the mistakes by key', () => {
+		expect(error('[[hosts]]\nname = "a"\nssh = "me@a"\ncache_dirs = ["data/cache"]\n')).toMatch(/hosts\[0\]\.cache_dirs\[0\]: an absolute path on that host/);
+		expect(error('[[hosts]]\nname = "a"\ndocker_host = "tcp://a:2376"\ncache_dirs = ["/data"]\n')).toMatch(/hosts\[0\]\.cache_dirs: folders are sized with commands on that host: set ssh/);
+		expect(error('[[hosts]]\nname = "a"\ncache_dirs = "/data"\n')).toMatch(/hosts\[0\]\.cache_dirs: /);
+		expect(error('[[hosts]]\nname = "a"\ndocker_host = "unix:///run/a.sock"\ncache_dirs = ["/data"]\n')).toBeNull();
 		expect(error('[[hosts]]\nname = "local"\n')).toMatch(/hosts\[0\]\.name: "local" is this machine's host/);
 		expect(error('[[hosts]]\nname = "a b"\n')).toMatch(/hosts\[0\]\.name: letters, digits/);
 		expect(error('[[hosts]]\nname = "a"\n[[hosts]]\nname = "a"\n')).toMatch(/hosts: two \[\[hosts\]\] share a name/);

@@ -5,6 +5,11 @@ import {z} from 'zod';
 /** A host id: shown in a column and typed after --host, so short and plain. */
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 
+/** Commands reach the host: over `ssh`, the ssh:// Docker connection, or here for a unix:// daemon. */
+export function runsCommands(h: {ssh?: string | undefined; docker_host?: string | undefined}): boolean {
+	return h.ssh !== undefined || /^(ssh|unix):\/\//i.test(h.docker_host?.trim() ?? '');
+}
+
 export const hostEntry = z
 	.strictObject({
 		name: z
@@ -26,6 +31,8 @@ export const hostEntry = z
 		probe_host: z.string().min(1).optional(),
 		/** [user@]host[:port] for its memory and folder sizes, read with commands over SSH. */
 		ssh: z.string().min(1).optional(),
+		/** Its cache and log folders, absolute paths there, sized with its own find (default: [cache] dirs when it runs commands). */
+		cache_dirs: z.array(z.string().min(1).refine(p => p.startsWith('/'), 'an absolute path on that host ("/data/...")')).optional(),
 		/** Its /proc/meminfo-format file (read over ssh, or here for a unix:// host). */
 		meminfo_path: z.string().min(1).default('/proc/meminfo'),
 		/** Its OpenHands state folder. */
@@ -36,7 +43,11 @@ export const hostEntry = z
 		prometheus: z.url().optional(),
 	})
 	.refine(h => (h.tls_cert === undefined) === (h.tls_key === undefined), {message: 'tls_cert and tls_key go together', path: ['tls_cert']})
-	.refine(h => !h.tls_verify || h.tls_ca !== undefined, {message: 'tls_verify needs tls_ca (the CA that signed the daemon\'s certificate)', path: ['tls_ca']});
+	.refine(h => !h.tls_verify || h.tls_ca !== undefined, {message: 'tls_verify needs tls_ca (the CA that signed the daemon\'s certificate)', path: ['tls_ca']})
+	.refine(h => !h.cache_dirs?.length || runsCommands(h), {
+		message: 'folders are sized with commands on that host: set ssh = "user@host" (or an ssh:// or unix:// docker_host)',
+		path: ['cache_dirs'],
+	});
 
 export type HostEntry = z.infer<typeof hostEntry>;
 

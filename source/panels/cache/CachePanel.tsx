@@ -23,13 +23,13 @@ export function CachePanel({width, height}: PanelProps) {
 	const view = useList('cache', engines.rows, engineText, engines.selected, height);
 	const room = height - (view.filter || view.editing ? 1 : 0);
 	const lines = useMemo(() => {
-		const all = cacheLines(filteredEngines(engines, view.filter), width);
+		const all = cacheLines(filteredEngines(engines, view.filter), width, {column, only});
 		if (all.length <= room) return all;
 		// Keep the selected engine in view; the disk part follows as room allows.
 		const at = Math.max(0, all.findIndex(l => l.selected));
 		const start = Math.max(0, Math.min(all.length - room, at - Math.floor(room / 2)));
 		return all.slice(start, start + room);
-	}, [engines, width, room, view.filter]);
+	}, [engines, width, room, view.filter, column, only]);
 	if (detail) return <RowDetail list={cacheList} width={width} height={height} noun="engine" />;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">

@@ -3,7 +3,8 @@
 import {cacheList} from './list.js';
 import type {PanelDef} from '../types.js';
 import type {Command} from '../../commands/registry.js';
-import {engineList, rowCommands} from '../engines-common.js';
+import {engineList, rowCommands, scopedEngines} from '../engines-common.js';
+import {hostScope} from '../../store/slices/host.js';
 import {update} from '../../store/index.js';
 import {selectedShown} from '../engines-common.js';
 import {showNotice} from '../../store/slices/ui.js';
@@ -35,7 +36,7 @@ export const cachePanel: PanelDef = {
 	lists: [cacheList],
 	Component: CachePanel,
 	// Every engine line and every folder: the layout gives space by it.
-	rows: (s, width) => cacheLines(s.engines, width).length,
+	rows: (s, width) => cacheLines(scopedEngines(s.engines, hostScope(s)), width, hostScope(s)).length,
 	commands: [...rowCommands('cache', 'Cache').filter(c => c.id !== 'cache.bench'), flush],
 	badge: s => {
 		const over = s.engines.disk.filter(d => d.bytes !== null && d.bytes >= s.engines.warnBytes).length;

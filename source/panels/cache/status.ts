@@ -4,18 +4,22 @@ import type {AppState} from '../../store/index.js';
 import type {StatusSection} from '../types.js';
 import {formatBytes} from '../../domain/format.js';
 import {engineCacheText, unreadableNote} from './lines.js';
+import {severalHosts} from '../../store/slices/host.js';
+import type {DiskDir} from '../../store/slices/engines.js';
 
 export function cacheStatus(state: AppState): StatusSection {
 	const s = state.engines;
 	const lines = s.rows.map(r => `${r.name}: ${engineCacheText(r)}`);
+	// With several hosts a folder's line starts with its host's name.
+	const on = (d: DiskDir) => (severalHosts(state) ? `${d.hostId} ` : '');
 	for (const d of s.disk) {
 		if (d.bytes === null) {
-			lines.push(`${d.path}: ${d.error ?? 'not measured'}`);
+			lines.push(`${on(d)}${d.path}: ${d.error ?? 'not measured'}`);
 			continue;
 		}
 		const note = unreadableNote(d.unreadable);
 		const size = `${d.partial || note ? '>=' : ''}${formatBytes(d.bytes)} (${d.files} ${d.files === 1 ? 'file' : 'files'}${d.partial ? ', walk cut short' : ''})`;
-		lines.push(`${d.path}: ${size}${d.bytes >= s.warnBytes ? ' over the limit' : ''}, ${formatBytes(d.fsFree)} free${note ? `; ${note}` : ''}`);
+		lines.push(`${on(d)}${d.path}: ${size}${d.bytes >= s.warnBytes ? ' over the limit' : ''}, ${formatBytes(d.fsFree)} free${note ? `; ${note}` : ''}`);
 	}
 	return {
 		title: 'Cache',

@@ -57,6 +57,8 @@ export interface EngineRow {
 }
 
 export interface DiskDir {
+	/** The host the folder is on (its sizes read there). */
+	hostId: HostId;
 	path: string;
 	bytes: number | null;
 	files: number;
@@ -69,15 +71,20 @@ export interface DiskDir {
 	/** Free and total bytes of the filesystem holding it. */
 	fsFree: number | null;
 	fsTotal: number | null;
+	/** Device id, with the host's: folders with the same id share one filesystem. */
 	fsId: string | null;
 	isHicache: boolean;
+	/** Its host could not be reached (or gave no answer in time): `error` says why. */
+	hostDown: boolean;
 }
 
 export interface EnginesState {
 	rows: EngineRow[];
 	selected: number;
+	/** Every host's folders, each host's together. */
 	disk: DiskDir[];
-	diskAt: number | null;
+	/** When each host's folders were last read. */
+	diskAt: Partial<Record<HostId, number>>;
 	warnBytes: number;
 	gpus: GpuReading[] | null;
 	/** Why there is no GPU reading (nvidia-smi absent, failed). */
@@ -85,7 +92,14 @@ export interface EnginesState {
 }
 
 export function initialEngines(): EnginesState {
-	return {rows: [], selected: 0, disk: [], diskAt: null, warnBytes: 2 * 1024 ** 3, gpus: null, gpuNote: null};
+	return {rows: [], selected: 0, disk: [], diskAt: {}, warnBytes: 2 * 1024 ** 3, gpus: null, gpuNote: null};
+}
+
+/** One host's folders in place of its previous ones; hosts in `order` (the host list), each host's together. */
+export function applyDisk(s: EnginesState, hostId: HostId, dirs: readonly DiskDir[], at: number, warnBytes: number, order: readonly HostId[] = []): EnginesState {
+	const rank = (id: HostId) => (order.includes(id) ? order.indexOf(id) : order.length);
+	const disk = [...s.disk.filter(d => d.hostId !== hostId), ...dirs].sort((a, b) => rank(a.hostId) - rank(b.hostId));
+	return {...s, disk, diskAt: {...s.diskAt, [hostId]: at}, warnBytes};
 }
 
 export function newRow(init: Pick<EngineRow, 'hostId' | 'name' | 'url' | 'origin'> & Partial<EngineRow>): EngineRow {
