@@ -7,6 +7,7 @@ import {build} from 'esbuild';
 import {rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {inkOutputCachePlugin} from './ink-output-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -29,6 +30,8 @@ const result = await build({
 	external: ['@lydell/node-pty', 'ssh2', 'cpu-features', 'dockerode', 'react-devtools-core'],
 	// CommonJS dependencies call require() for Node's built-ins.
 	banner: {js: "import {createRequire as __stackdeckRequire} from 'node:module'; const require = __stackdeckRequire(import.meta.url);"},
+	// Ink's per-frame output caches, shared across frames (see ink-output-cache.mjs).
+	plugins: [inkOutputCachePlugin],
 	metafile: true,
 	legalComments: 'none',
 	logLevel: 'warning',

@@ -1,0 +1,46 @@
+// The bundle shares Ink's per-frame output caches across frames (scripts/ink-output-cache.mjs).
+// The patch must apply to the Ink that is installed, or the build fails; patched, two frames'
+// Outputs use one set of caches, and it is dropped once it reaches its bound.
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {afterAll, describe, expect, it} from 'vitest';
+// @ts-expect-error: a build script in plain JavaScript.
+import {MAX_LINES, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+
+const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
+// Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
+const patchedFile = path.join(path.dirname(inkOutput), `output.shared-caches-test-${process.pid}-${Date.now()}.js`);
+afterAll(() => rmSync(patchedFile, {force: true}));
+
+type OutputClass = new (o: {width: number; height: number}) => {
+	caches: {styledChars: Map<string, unknown>};
+	write(x: number, y: number, text: string, o: {transformers: unknown[]}): void;
+	get(): {output: string};
+};
+
+async function patchedOutput(): Promise<OutputClass> {
+	writeFileSync(patchedFile, shareInkOutputCaches(readFileSync(inkOutput, 'utf8')) as string);
+	return ((await import(pathToFileURL(patchedFile).href)) as {default: OutputClass}).default;
+}
+
+describe("Ink's output caches in the bundle", () => {
+	it('applies to the installed Ink, and refuses code it was not written for', () => {
+		const source = readFileSync(inkOutput, 'utf8');
+		expect(shareInkOutputCaches(source)).toContain('OutputCaches.shared');
+		expect(() => shareInkOutputCaches(source.replace('caches = new OutputCaches();', 'caches = makeCaches();'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
+	});
+
+	it('two frames share the caches and draw the same text; the caches are dropped at their bound', async () => {
+		const Output = await patchedOutput();
+		const first = new Output({width: 20, height: 2});
+		first.write(0, 0, '\u001B[31mred\u001B[39m row', {transformers: []});
+		const second = new Output({width: 20, height: 2});
+		expect(second.caches).toBe(first.caches);
+		second.write(0, 0, '\u001B[31mred\u001B[39m row', {transformers: []});
+		expect(second.get().output).toBe(first.get().output);
+		expect(first.get().output).toContain('red');
+		for (let i = 0; i < MAX_LINES; i++) first.caches.styledChars.set(`line ${i}`, []);
+		expect(new Output({width: 20, height: 2}).caches).not.toBe(first.caches);
+	});
+});
