@@ -44,7 +44,7 @@ export function doctorCommands(runFix: FixRunner): Command[] {
 			// Another host's file: nothing is written from here; the notice says what to run there.
 			id: 'doctor.fix-elsewhere',
 			keys: ['f'],
-			description: 'a fix on another host: the commands to run there',
+			description: "On another host's finding: the commands that apply the fix there (nothing is written from here)",
 			group: GROUP,
 			when: s => focused(s) && Boolean(selectedCheck(s)?.applyOn) && selectedCheck(s)?.status !== 'ok',
 			run: ({store, state}) => {
