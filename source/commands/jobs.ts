@@ -33,7 +33,7 @@ export function jobCommands(typing: (state: AppState) => boolean): Command[] {
 		{
 			id: 'log.close',
 			keys: ['escape', 'enter'],
-			description: 'Close the log',
+			description: 'Close the jobs and notices log',
 			group: 'Jobs',
 			when: s => s.ui.overlay === 'log',
 			run: ({store}) => update(store, 'ui', ui => ({...ui, overlay: null})),

@@ -89,6 +89,18 @@ export function displayKey(name: string): string {
 			return '→';
 		case 'space':
 			return 'Space';
+		case 'pageup':
+			return 'PgUp';
+		case 'pagedown':
+			return 'PgDn';
+		case 'home':
+			return 'Home';
+		case 'end':
+			return 'End';
+		case 'backspace':
+			return 'Backspace';
+		case 'delete':
+			return 'Del';
 		default:
 			return name.startsWith('ctrl+') ? `Ctrl-${name.slice(5).toUpperCase()}` : name;
 	}

@@ -26,7 +26,7 @@ export function swapCommands(swap: SwapKeysTarget): Command[] {
 		{
 			id: 'swap.open',
 			keys: ['m'],
-			description: 'Swap the serving model: list the profiles',
+			description: 'Swap the serving model on the current host (the one h chose): list its profiles',
 			group: 'Global',
 			when: s => s.ui.overlay === null && s.ui.confirm === null,
 			run: () => swap.open(),

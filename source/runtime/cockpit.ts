@@ -9,9 +9,8 @@
 import React from 'react';
 import chalk, {type ColorSupportLevel} from 'chalk';
 import {KeybindingError, createRegistry} from '../commands/registry.js';
-import {allCommands} from './commands.js';
+import {cockpitCommands} from './commands.js';
 import {PANELS} from '../panels/registry.js';
-import {swapCommands} from '../commands/swap.js';
 import {SwapController} from '../actions/swap/controller.js';
 import {localSwapEnv} from '../actions/swap/local-env.js';
 import {hostSwapEnv, swapConfigFor} from '../actions/swap/host-env.js';
@@ -67,21 +66,17 @@ const KEY_WINDOW_MS = 300;
 export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const env = options.env ?? process.env;
 	const {config} = options.loaded;
-	// The swap keys come first: inside the `m` window they take Enter, arrows and Esc.
 	let swap: SwapController | null = null;
-	const commands = [
-		...swapCommands({
-			open: () => {
-				swap = swapOn(store.getState().host.current);
-				return swap.open();
-			},
-			choose: () => swap!.choose(),
-			confirm: () => swap!.confirm(),
-			escape: () => swap!.escape(),
-			force: () => swap!.force(),
-		}),
-		...allCommands(),
-	];
+	const commands = cockpitCommands({
+		open: () => {
+			swap = swapOn(store.getState().host.current);
+			return swap.open();
+		},
+		choose: () => swap!.choose(),
+		confirm: () => swap!.confirm(),
+		escape: () => swap!.escape(),
+		force: () => swap!.force(),
+	});
 	let overrides;
 	try {
 		overrides = loadKeybindings(keybindingsPath(options.loaded.location.path), commands);

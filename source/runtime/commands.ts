@@ -5,6 +5,7 @@ import {globalCommands} from '../commands/global.js';
 import {jobCommands} from '../commands/jobs.js';
 import {listCommands, typingInList, type ListAdapter} from '../commands/list.js';
 import {overlayLists} from '../commands/overlay-lists.js';
+import {swapCommands, type SwapKeysTarget} from '../commands/swap.js';
 import type {AppState} from '../store/index.js';
 import type {Command} from '../commands/registry.js';
 
@@ -22,4 +23,10 @@ export function allCommands(): Command[] {
 		...global.filter(c => c.id !== 'panel.zoom'),
 	];
 	return every;
+}
+
+/** The registry's commands as the cockpit binds them: the swap keys first (inside the `m` window
+ * they take Enter, arrows and Esc), then every other command. */
+export function cockpitCommands(swap: SwapKeysTarget): Command[] {
+	return [...swapCommands(swap), ...allCommands()];
 }

@@ -144,6 +144,10 @@ describe('logs', () => {
 		expect(filtered.rows.map(r => r.text.trim())).toContain('line 998');
 		const scrolled = logRows({...s.logs!, scroll: 10}, 80, 3);
 		expect(scrolled.rows.map(r => r.text.trim())).toEqual(['line 987', 'line 988', 'line 989']);
+		// Scrolled past the top (Home before the view measured it): the first rows, and the scroll it is.
+		const top = logRows({...s.logs!, scroll: Number.MAX_SAFE_INTEGER}, 80, 3);
+		expect(top.rows.map(r => r.text.trim())).toEqual(['line 0', 'line 1', 'line 2']);
+		expect(top.scroll).toBe(top.maxScroll);
 	});
 	it('flags json-file without max-size (the disk-filling incident)', () => {
 		expect(checkLogConfig('json-file', {}).warning).toMatch(/max-size/);
@@ -217,8 +221,10 @@ describe('container keys', () => {
 		expect(store.getState().containers.logs).toMatchObject({scroll: 9, follow: false});
 		dispatchKey('k', ctx);
 		expect(store.getState().containers.logs!.scroll).toBe(10);
+		// g asks for the top, however far: the view draws it and brings the figure down to its maxScroll.
 		dispatchKey('g', ctx);
-		expect(store.getState().containers.logs!.scroll).toBe(40);
+		expect(store.getState().containers.logs).toMatchObject({follow: false});
+		expect(store.getState().containers.logs!.scroll).toBeGreaterThanOrEqual(40);
 		dispatchKey('G', ctx);
 		expect(store.getState().containers.logs).toMatchObject({scroll: 0, follow: true});
 	});

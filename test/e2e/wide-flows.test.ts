@@ -1,7 +1,8 @@
 // The everyday flows in a 160x48 tmux pane: the built bin/stackdeck on the demo stack in a real pty,
 // read back through a real terminal emulator. One demo serves every case, in order (each leaves the
 // cockpit on the Containers list): an engine stopped with the docker CLI while Containers is focused,
-// help at the focused panel's keys, a paste into the log filter, Esc from logs opened from the detail.
+// help at the focused panel's keys, a paste into the log filter, Esc from logs opened from the detail,
+// g/G/End in a log longer than its page.
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -106,7 +107,33 @@ describe('everyday flows at 160x48 on the demo', () => {
 		await s.waitFor(l => !inDetail(l) && !inLogs(l) && text(l).includes('SGLang (1)'), WAIT, 'back on the list');
 		s.write('\u001B');
 		await s.waitForText('╭─ 3 Memory', WAIT);
+	}, 60_000);
+
+	it('a log longer than its page: g goes to the top and pauses, G and End follow the end again', async () => {
+		// In the grid the log has the Containers column, 51 wide: openhands' boot lines wrap, and its
+		// access lines (one every 5 s) push the first ones off the page.
+		const first = /│Starting OpenHands\.\.\./;
+		const following = (l: string[]) => /openhands \[follow\] \d+ lines/.test(text(l));
+		s.write('l');
+		await s.waitFor(inLogs, WAIT, 'the openhands log');
+		// Following shows the end: with lines read and the first one not on screen, the log is longer than the page.
+		await s.waitFor(l => following(l) && !/\[follow\] 0 lines/.test(text(l)) && !first.test(text(l)), 120_000, 'the log to outgrow its page, its first line scrolled off');
+		for (const end of ['G', '\u001B[F']) {
+			s.write('g');
+			await s.waitFor(l => /openhands \[paused -\d+/.test(text(l)) && first.test(text(l)), WAIT, 'the top of the log, paused');
+			s.write(end);
+			await s.waitFor(l => following(l) && !first.test(text(l)), WAIT, `following the end again after ${end === 'G' ? 'G' : 'End'}`);
+			// The last line the daemon has, read with the docker CLI, is on screen (at 51 columns its
+			// start: the address and port tell the access lines apart).
+			const {stdout, stderr} = await run('docker', ['logs', '--tail', '1', 'openhands'], {env: {...process.env, DOCKER_HOST: demo.dockerHost()}, timeout: 20_000});
+			const last = (stdout + stderr).trim().slice(0, 40);
+			expect(last).toMatch(/\S/);
+			await s.waitFor(l => l.some(x => x.includes(`│${last}`)), WAIT, `the last line ${last}`);
+			checkFrame(s.lines());
+		}
+		s.write('\u001B');
+		await s.waitFor(l => !inLogs(l) && text(l).includes('SGLang (1)'), WAIT, 'back on the list');
 		s.write('q');
 		expect((await s.exited).exitCode).toBe(0);
-	}, 60_000);
+	}, 180_000);
 });

@@ -24,10 +24,10 @@ export function LogsView({width, height}: {width: number; height: number}) {
 	const maxScroll = view?.maxScroll ?? 0;
 	useEffect(() => {
 		update(store, 'lists', l => patchList(l, 'logs', {page: Math.max(1, body)}));
-		update(store, 'containers', c => (c.logs && c.logs.maxScroll !== maxScroll ? patchLogs(c, {maxScroll, scroll: Math.min(c.logs.scroll, maxScroll)}) : c));
-	}, [store, body, maxScroll]);
+		update(store, 'containers', c => (c.logs && (c.logs.maxScroll !== maxScroll || c.logs.scroll > maxScroll) ? patchLogs(c, {maxScroll, scroll: Math.min(c.logs.scroll, maxScroll)}) : c));
+	}, [store, body, maxScroll, view?.scroll]);
 	if (!logs || !view) return <Line tone="muted">No log open</Line>;
-	const flags = [logs.removed ? 'container removed' : logs.follow ? 'follow' : 'paused', logs.timestamps ? 'ts' : '', logs.scroll ? `-${logs.scroll}` : ''].filter(Boolean).join(' ');
+	const flags = [logs.removed ? 'container removed' : logs.follow ? 'follow' : 'paused', logs.timestamps ? 'ts' : '', view.scroll ? `-${view.scroll}` : ''].filter(Boolean).join(' ');
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Line tone={logs.removed ? 'warn' : 'muted'}>{`${info?.name ?? logs.name ?? logs.target.slice(0, 12)} [${flags}] ${logs.lines.length} lines`}</Line>

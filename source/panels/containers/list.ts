@@ -104,9 +104,11 @@ export const logsList: ListAdapter = {
 				: how === 'down' ? logs.scroll - 1
 				: how === 'pageUp' ? logs.scroll + step
 				: how === 'pageDown' ? logs.scroll - step
-				: how === 'home' ? logs.maxScroll
+				: how === 'home' ? Number.MAX_SAFE_INTEGER
 				: 0;
-			const scroll = Math.max(0, Math.min(logs.maxScroll, back));
+			// Home is not held to the last drawn maxScroll, which lags a line that just arrived: the
+			// view shows the top and then brings the figure down to it.
+			const scroll = how === 'home' ? back : Math.max(0, Math.min(logs.maxScroll, back));
 			return patchLogs(c, {scroll, follow: how === 'end' ? true : scroll > 0 ? false : logs.follow});
 		}),
 };

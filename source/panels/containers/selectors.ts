@@ -114,7 +114,7 @@ export interface LogRow {
 }
 
 /** Lines that pass the filter, folded to `width`; only the last `height` rows above `scroll` are kept. */
-export function logRows(logs: LogView, width: number, height: number, filter = ''): {rows: LogRow[]; matched: number; maxScroll: number} {
+export function logRows(logs: LogView, width: number, height: number, filter = ''): {rows: LogRow[]; matched: number; maxScroll: number; scroll: number} {
 	const needle = filter.trim().toLowerCase();
 	const kept = needle ? logs.lines.filter(l => l.text.toLowerCase().includes(needle)) : logs.lines;
 	// Fold from the end backwards, stopping once the window (plus the scroll) is filled.
@@ -133,9 +133,12 @@ export function logRows(logs: LogView, width: number, height: number, filter = '
 	let above = 0;
 	for (; i >= 0; i--) above += foldedRows(prefixOf(kept[i]!) + kept[i]!.text, width);
 	out.reverse();
-	const end = Math.max(0, out.length - logs.scroll);
+	const maxScroll = Math.max(0, above + out.length - height);
+	// Home asks for "the top" before the view knows how far that is (a line may have just arrived).
+	const scroll = Math.min(logs.scroll, maxScroll);
+	const end = Math.max(0, out.length - scroll);
 	const rows = out.slice(Math.max(0, end - height), end);
-	return {rows, matched: kept.length, maxScroll: Math.max(0, above + out.length - height)};
+	return {rows, matched: kept.length, maxScroll, scroll};
 }
 
 /** The list's rows as the panel shows them: its sort, its stopped-containers toggle and the hosts in view applied. */

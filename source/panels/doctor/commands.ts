@@ -24,17 +24,17 @@ export function doctorCommands(runFix: FixRunner): Command[] {
 		{
 			id: 'doctor.open',
 			keys: ['enter'],
-			description: 'the whole check: evidence and fix',
+			description: 'Open the whole check: evidence and fix',
 			group: GROUP,
 			when: s => focused(s) && !s.doctor.open && (s.doctor.results?.length ?? 0) > 0,
 			run: ({store}) => update(store, 'doctor', s => setOpen(s, true)),
 		},
-		{id: 'doctor.back', keys: ['escape'], description: 'back to the list', group: GROUP, when: s => focused(s) && s.doctor.open, run: ({store}) => update(store, 'doctor', s => setOpen(s, false))},
-		{id: 'doctor.rerun', keys: ['r'], description: 'run the checks again', group: GROUP, when: focused, run: ({store}) => update(store, 'doctor', requestRun)},
+		{id: 'doctor.back', keys: ['escape'], description: 'Back to the list', group: GROUP, when: s => focused(s) && s.doctor.open, run: ({store}) => update(store, 'doctor', s => setOpen(s, false))},
+		{id: 'doctor.rerun', keys: ['r'], description: 'Run the checks again', group: GROUP, when: focused, run: ({store}) => update(store, 'doctor', requestRun)},
 		{
 			id: 'doctor.fix',
 			keys: ['f'],
-			description: 'automatic fix of the selected check (shows the plan, asks first)',
+			description: 'Automatic fix of the selected check (shows the plan, asks first, keeps a backup)',
 			group: GROUP,
 			when: s => focused(s) && Boolean(selectedCheck(s)?.autofix) && selectedCheck(s)?.status !== 'ok',
 			mutating: true,
@@ -44,7 +44,7 @@ export function doctorCommands(runFix: FixRunner): Command[] {
 			// Another host's file: nothing is written from here; the notice says what to run there.
 			id: 'doctor.fix-elsewhere',
 			keys: ['f'],
-			description: 'a fix on another host: the commands to run there',
+			description: "On another host's finding: the commands that apply the fix there (nothing is written from here)",
 			group: GROUP,
 			when: s => focused(s) && Boolean(selectedCheck(s)?.applyOn) && selectedCheck(s)?.status !== 'ok',
 			run: ({store, state}) => {
