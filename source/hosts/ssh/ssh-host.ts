@@ -1,9 +1,9 @@
 // A host reached over SSH: commands and files go over channels of the one shared, host-key-checked
 // SSH connection (ssh-channels.ts), and its Docker client over `docker system dial-stdio` on the same
-// connection. Nothing is installed there: commands are the box's own (head, stat).
+// connection. Nothing is installed there: commands are the box's own (head, stat, GNU find).
 
 import Docker from 'dockerode';
-import {DEFAULT_MAX_BYTES, fetchWithDeadline, tooLarge, type DockerLink, type ExecResult, type Host, type HostId} from '../host.js';
+import {DEFAULT_MAX_BYTES, fetchWithDeadline, tooLarge, type DirEntry, type DockerLink, type ExecOptions, type ExecResult, type FileCallOptions, type Host, type HostId} from '../host.js';
 import type {SshChannels} from './ssh-channels.js';
 
 export interface SshHostOptions {
@@ -25,6 +25,21 @@ function remoteError(path: string, result: ExecResult): NodeJS.ErrnoException {
 	const error: NodeJS.ErrnoException = new Error(`${path}: ${said || `exit ${result.exitCode}`}`);
 	error.code = /No such file/i.test(said) ? 'ENOENT' : /Permission denied/i.test(said) ? 'EACCES' : 'EIO';
 	return error;
+}
+
+function callOptions(opts: FileCallOptions): ExecOptions {
+	return {...(opts.signal ? {signal: opts.signal} : {}), ...(opts.timeoutMs ? {timeoutMs: opts.timeoutMs} : {})};
+}
+
+/** `find -printf '%y %s %T@ %f\0'` output as entries. */
+export function parseFindList(stdout: string): DirEntry[] {
+	const out: DirEntry[] = [];
+	for (const record of stdout.split('\0')) {
+		const match = /^(\S) (\d+) ([\d.]+) ([\s\S]+)$/.exec(record);
+		if (!match) continue;
+		out.push({name: match[4]!, isDirectory: match[1] === 'd', isFile: match[1] === 'f', size: Number(match[2]), mtimeMs: Math.round(Number(match[3]) * 1000)});
+	}
+	return out;
 }
 
 export function createSshHost(options: SshHostOptions): Host {
@@ -49,14 +64,14 @@ export function createSshHost(options: SshHostOptions): Host {
 		files: {
 			async readFile(path, opts = {}) {
 				const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-				const result = await exec('head', ['-c', String(maxBytes + 1), '--', path], opts.signal ? {signal: opts.signal} : {});
+				const result = await exec('head', ['-c', String(maxBytes + 1), '--', path], callOptions(opts));
 				if (result.exitCode !== 0) throw remoteError(path, result);
 				if (Buffer.byteLength(result.stdout) > maxBytes) throw tooLarge(path, maxBytes);
 				return result.stdout;
 			},
-			async stat(path) {
+			async stat(path, opts = {}) {
 				// %f: st_mode in hex; %F last, as it may hold spaces ("regular file").
-				const result = await exec('stat', ['-L', '-c', '%s %Y %u %g %f %F', '--', path]);
+				const result = await exec('stat', ['-L', '-c', '%s %Y %u %g %f %F', '--', path], callOptions(opts));
 				if (result.exitCode !== 0) throw remoteError(path, result);
 				const [size, mtime, uid, gid, mode, ...kind] = result.stdout.trim().split(' ');
 				return {size: Number(size), mtimeMs: Number(mtime) * 1000, isDirectory: kind.join(' ') === 'directory', uid: Number(uid), gid: Number(gid), mode: parseInt(mode ?? '0', 16)};
@@ -75,6 +90,13 @@ export function createSshHost(options: SshHostOptions): Host {
 				if (result.exitCode !== 0) throw remoteError(path, result);
 				const [free, total, size] = result.stdout.trim().split(' ').map(Number);
 				return {free: free! * size!, total: total! * size!};
+			},
+			async list(dir, opts = {}) {
+				// One command for the whole folder: type, size, mtime and name, NUL-ended (a name may hold a newline).
+				const result = await exec('find', ['-L', dir, '-mindepth', '1', '-maxdepth', '1', '-printf', '%y %s %T@ %f\\0'], callOptions(opts));
+				// find says 1 for an entry it could not read and still lists the rest; a missing folder lists nothing.
+				if (result.exitCode !== 0 && result.stdout === '') throw remoteError(dir, result);
+				return parseFindList(result.stdout);
 			},
 		},
 		http: {fetch: fetchWithDeadline},
