@@ -7,10 +7,12 @@ import {planPromptExtensionsFix, promptExtensionsJob} from '../../actions/openha
 import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
 import {showNotice} from '../../store/slices/ui.js';
+import {hostScope} from '../../store/slices/host.js';
 import {
 	back,
 	jumpToFinding,
 	openDetail,
+	openRow,
 	openSelected,
 	scrollDetail,
 	setPromptExtensions,
@@ -83,7 +85,8 @@ export const sessionsCommands: Command[] = [
 		run: ({store, state}) => {
 			// In a grid, opening a session also gives the panel the whole body.
 			if (state.sessions.view === 'list' && state.ui.layout !== 'phone') update(store, 'ui', ui => ({...ui, zoomed: true}));
-			update(store, 'sessions', s => (s.view === 'list' ? openSelected(s) : openDetail(s)));
+			const only = hostScope(state).only;
+			update(store, 'sessions', s => (s.view === 'list' ? openSelected(s, only) : openDetail(s)));
 		},
 	},
 	{id: 'sessions.back', keys: ['escape', 'backspace'], description: 'Back', group: GROUP, when: s => focused(s) && s.sessions.view !== 'list', run: ({store}) => update(store, 'sessions', back)},
@@ -108,7 +111,7 @@ export const sessionsCommands: Command[] = [
 		keys: ['v'],
 		description: 'V1: rebuild the messages as SDK 1.25 / 1.26+ sends them (a folder does not record it)',
 		group: GROUP,
-		when: s => focused(s) && s.sessions.view !== 'list' && Boolean(s.sessions.sessions.find(r => r.id === s.sessions.open?.id)?.v1),
+		when: s => focused(s) && s.sessions.view !== 'list' && Boolean(openRow(s.sessions)?.v1),
 		run: ({store}) => update(store, 'sessions', nextSdkVersion),
 	},
 	{

@@ -115,7 +115,8 @@ export class EventDirReader {
 		const paged = (id: number) => pages.some(p => p.start <= id && id < p.end);
 		// Ascending ids, a batch of about BATCH events at a time, so the first batch is the top of the list.
 		for (const [index, id] of todo.entries()) {
-			if (performance.now() > until) break;
+			// At least one file per scan, however slow the listing was: every scan moves on.
+			if (done > 0 && performance.now() > until) break;
 			if (pending.has(id)) {
 				while (page < pages.length && pages[page]!.end <= id) page++;
 				if (page < pages.length && pages[page]!.start <= id) {

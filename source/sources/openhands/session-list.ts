@@ -66,6 +66,10 @@ export async function listSessions(stateDir: string, files: StateFiles = LOCAL_F
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return [];
 		const where = files.remote ? ` on ${files.remote}` : '';
+		// Not a folder's trouble but the box's: no connection, no answer in time.
+		if (files.remote && code !== 'EACCES' && code !== 'EPERM' && code !== 'EIO') {
+			throw new Error(`${files.remote} unreachable over ssh (${(error as Error).message}); its sessions in ${stateDir} are not read until it answers`);
+		}
 		throw new Error(`${sessionsDir}${where}: cannot list sessions (${code ?? (error as Error).message}); check permissions (OpenHands writes it as UID 1000)`);
 	}
 	if (files === LOCAL_FILES) return Promise.all(names.map(n => readSessionRow(path.join(sessionsDir, n))));

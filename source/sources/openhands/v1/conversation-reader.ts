@@ -95,7 +95,7 @@ export class V1ConversationReader {
 		const todo = names.filter(n => !this.good.has(n) && !notFiles.has(n));
 		const reads = new Map<string, JsonRead>();
 		const until = performance.now() + files.scanBudgetMs;
-		for (let i = 0; i < todo.length && performance.now() < until; i += files.parallel) {
+		for (let i = 0; i < todo.length && (i === 0 || performance.now() < until); i += files.parallel) {
 			const batch = todo.slice(i, i + files.parallel);
 			const read = await Promise.all(batch.map(n => files.readJson(path.join(eventsDir, n), MAX_EVENT_BYTES)));
 			batch.forEach((n, j) => reads.set(n, read[j]!));
