@@ -69,6 +69,13 @@ export interface HostFiles {
 	statfs(path: string): Promise<FsSpace>;
 	/** A folder's entries with their type, size and mtime, in one call (one command over SSH); ENOENT when it is missing. */
 	list(dir: string, options?: FileCallOptions): Promise<DirEntry[]>;
+	/** Several small text files in one call (one command over SSH): each its text or its error (ENOENT, EFBIG, EINVAL: not a regular file). */
+	readFiles(paths: readonly string[], options?: FileCallOptions & {maxBytes?: number}): Promise<Array<string | NodeJS.ErrnoException>>;
+}
+
+/** An error with the code a local call gives. */
+export function fileError(path: string, code: string, words: string): NodeJS.ErrnoException {
+	return Object.assign(new Error(`${path}: ${words}`), {code});
 }
 
 export interface HostHttp {

@@ -3,7 +3,7 @@
 // connection. Nothing is installed there: commands are the box's own (head, stat, GNU find).
 
 import Docker from 'dockerode';
-import {DEFAULT_MAX_BYTES, fetchWithDeadline, tooLarge, type DirEntry, type DockerLink, type ExecOptions, type ExecResult, type FileCallOptions, type Host, type HostId} from '../host.js';
+import {DEFAULT_MAX_BYTES, fetchWithDeadline, tooLarge, type DirEntry, type DockerLink, type ExecOptions, type ExecResult, type FileCallOptions, type Host, type HostId, fileError} from '../host.js';
 import type {SshChannels} from './ssh-channels.js';
 
 export interface SshHostOptions {
@@ -25,6 +25,35 @@ function remoteError(path: string, result: ExecResult): NodeJS.ErrnoException {
 	const error: NodeJS.ErrnoException = new Error(`${path}: ${said || `exit ${result.exitCode}`}`);
 	error.code = /No such file/i.test(said) ? 'ENOENT' : /Permission denied/i.test(said) ? 'EACCES' : 'EIO';
 	return error;
+}
+
+/**
+ * Reads each file named after it: a record per file, `ok`, `big` (over the limit), `bad` (not a
+ * regular file or unreadable) or `none` (missing), then its bytes in base64 (any bytes survive the
+ * text channel), NUL-ended. POSIX sh, head and coreutils' base64: nothing to install.
+ */
+const READ_FILES = [
+	'max=$1; shift',
+	'for f; do',
+	'  if [ ! -e "$f" ]; then printf "none\\0"',
+	'  elif [ ! -f "$f" ] || [ ! -r "$f" ]; then printf "bad\\0"',
+	'  elif [ "$(head -c $((max + 1)) -- "$f" | wc -c)" -gt "$max" ]; then printf "big\\0"',
+	'  else printf "ok\\0"; head -c "$max" -- "$f" | base64 | tr -d "\\n"; fi',
+	'  printf "\\0"',
+	'done',
+].join('\n');
+
+/** READ_FILES' output, one result per path. */
+export function parseReadFiles(stdout: string, paths: readonly string[], maxBytes: number): Array<string | NodeJS.ErrnoException> {
+	const fields = stdout.split('\0');
+	return paths.map((p, i) => {
+		const status = fields[i * 2];
+		if (status === 'ok') return Buffer.from(fields[i * 2 + 1] ?? '', 'base64').toString('utf8');
+		if (status === 'big') return tooLarge(p, maxBytes);
+		if (status === 'none') return fileError(p, 'ENOENT', 'No such file or directory');
+		if (status === 'bad') return fileError(p, 'EINVAL', 'not a readable regular file; not read');
+		return fileError(p, 'EIO', 'no answer for it (the command stopped early)');
+	});
 }
 
 function callOptions(opts: FileCallOptions): ExecOptions {
@@ -90,6 +119,13 @@ export function createSshHost(options: SshHostOptions): Host {
 				if (result.exitCode !== 0) throw remoteError(path, result);
 				const [free, total, size] = result.stdout.trim().split(' ').map(Number);
 				return {free: free! * size!, total: total! * size!};
+			},
+			async readFiles(paths, opts = {}) {
+				if (paths.length === 0) return [];
+				const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+				const result = await exec('sh', ['-c', READ_FILES, 'sh', String(maxBytes), ...paths], callOptions(opts));
+				if (result.exitCode !== 0 && result.stdout === '') throw remoteError(paths[0]!, result);
+				return parseReadFiles(result.stdout, paths, maxBytes);
 			},
 			async list(dir, opts = {}) {
 				// One command for the whole folder: type, size, mtime and name, NUL-ended (a name may hold a newline).
