@@ -110,7 +110,7 @@ export class EventDirReader {
 		let done = 0;
 		let reported = 0;
 		const until = performance.now() + this.files.scanBudgetMs;
-		// Another host's files are read several at once (each read is a round trip): the next ids no page holds.
+		// Another host's files are read many to a call (each call is a command there): the next ids no page holds.
 		const ahead = new Map<number, Promise<JsonRead>>();
 		const paged = (id: number) => pages.some(p => p.start <= id && id < p.end);
 		// Ascending ids, a batch of about BATCH events at a time, so the first batch is the top of the list.
@@ -126,9 +126,12 @@ export class EventDirReader {
 				}
 			}
 			if (pending.delete(id)) {
-				for (let j = index + 1; this.files.parallel > 1 && j < todo.length && ahead.size < this.files.parallel; j++) {
-					const next = todo[j]!;
-					if (pending.has(next) && !ahead.has(next) && !paged(next)) ahead.set(next, Promise.resolve(this.files.readJson(this.fileFor(next), MAX_EVENT_BYTES)));
+				if (this.files.batch > 1 && !ahead.has(id)) {
+					// This id and the next ones no page holds, in one call.
+					const ids = [id];
+					for (let j = index + 1; j < todo.length && ids.length < this.files.batch; j++) if (pending.has(todo[j]!) && !paged(todo[j]!)) ids.push(todo[j]!);
+					const batch = this.files.readJsonBatch(ids.map(n => this.fileFor(n)), MAX_EVENT_BYTES);
+					ids.forEach((n, k) => ahead.set(n, batch.then(r => r[k]!)));
 				}
 				const early = ahead.get(id);
 				ahead.delete(id);

@@ -21,12 +21,16 @@ export interface StateFiles {
 	readonly remote: string | null;
 	/** A scan stops reading after this long and goes on at the next one (Infinity here). */
 	readonly scanBudgetMs: number;
-	/** Files read at once (1 here: the reads are synchronous). */
+	/** Files read in one call (1 here: the reads are synchronous; over SSH each call is a command, so many). */
+	readonly batch: number;
+	/** Sessions read at once (a listing is a few calls each). */
 	readonly parallel: number;
 	/** A folder's entries; throws with code ENOENT when it is missing. */
 	list(dir: string): Promise<StateEntry[]>;
 	/** A JSON file (synchronous here: thousands of small reads). */
 	readJson(file: string, maxBytes: number): JsonRead | Promise<JsonRead>;
+	/** Several JSON files in one call, in order. */
+	readJsonBatch(files: readonly string[], maxBytes: number): Promise<JsonRead[]>;
 	mtimeMs(path: string): Promise<number | null>;
 	isDir(path: string): Promise<boolean>;
 	readText(file: string, maxBytes: number): Promise<{ok: true; text: string} | {ok: false; error: string}>;
@@ -35,9 +39,11 @@ export interface StateFiles {
 export const LOCAL_FILES: StateFiles = {
 	remote: null,
 	scanBudgetMs: Number.POSITIVE_INFINITY,
+	batch: 1,
 	parallel: 1,
 	list: dir => readdirRaw(dir),
 	readJson: readJsonFileSync,
+	readJsonBatch: async (files, maxBytes) => files.map(f => readJsonFileSync(f, maxBytes)),
 	mtimeMs: p => stat(fsPath(p)).then(
 		st => st.mtimeMs,
 		() => null,
@@ -66,21 +72,36 @@ export function isDirSync(p: string): boolean {
 /** One call's deadline on another host, and how long one scan reads before it yields to the next tick. */
 export const REMOTE_CALL_MS = 5000;
 export const REMOTE_SCAN_BUDGET_MS = 3000;
+/** Event files per command over SSH (a command costs a login shell there; 25 files are one event_cache page's worth). */
+export const REMOTE_BATCH = 50;
 
 /** A host's state folder read through the Host (its own SSH connection). */
 export function hostFiles(host: Host, callMs = REMOTE_CALL_MS): StateFiles {
 	const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+	const failed = (file: string, error: unknown, maxBytes: number): JsonRead => {
+		if (code(error) === 'EFBIG') return {ok: false, kind: 'too-large', error: `${file} on ${host.label}: over the ${formatMb(maxBytes)} limit; not read`, bytes: maxBytes + 1};
+		if (code(error) === 'EINVAL') return {ok: false, kind: 'unreadable', error: `${file} on ${host.label}: not a regular file; not read`, bytes: 0};
+		return {ok: false, kind: 'unreadable', error: `${file} on ${host.label}: cannot read (${code(error)})`, bytes: 0};
+	};
 	return {
 		remote: host.label,
 		scanBudgetMs: REMOTE_SCAN_BUDGET_MS,
-		parallel: 8,
+		batch: REMOTE_BATCH,
+		parallel: 4,
 		list: dir => host.files.list(dir, {timeoutMs: callMs}),
 		async readJson(file, maxBytes) {
 			try {
 				return decodeJson(await host.files.readFile(file, {maxBytes, timeoutMs: callMs}), file, false);
 			} catch (error) {
-				if (code(error) === 'EFBIG') return {ok: false, kind: 'too-large', error: `${file} on ${host.label}: over the ${formatMb(maxBytes)} limit; not read`, bytes: maxBytes + 1};
-				return {ok: false, kind: 'unreadable', error: `${file} on ${host.label}: cannot read (${code(error)})`, bytes: 0};
+				return failed(file, error, maxBytes);
+			}
+		},
+		async readJsonBatch(paths, maxBytes) {
+			try {
+				const texts = await host.files.readFiles(paths, {maxBytes, timeoutMs: callMs});
+				return texts.map((t, i) => (typeof t === 'string' ? decodeJson(t, paths[i]!, false) : failed(paths[i]!, t, maxBytes)));
+			} catch (error) {
+				return paths.map(p => failed(p, error, maxBytes));
 			}
 		},
 		mtimeMs: p => host.files.stat(p, {timeoutMs: callMs}).then(

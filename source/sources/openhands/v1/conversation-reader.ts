@@ -92,17 +92,19 @@ export class V1ConversationReader {
 		}
 		const notFiles = new Set(list.filter(e => !e.isFile).map(e => e.name));
 		const names = list.map(e => e.name);
-		const todo = names.filter(n => !this.good.has(n) && !notFiles.has(n));
+		const pattern = this.conversation.layout === 'sdk' ? SDK_EVENT_FILE : APP_EVENT_FILE;
+		const todo = names.filter(n => pattern.test(n) && !this.good.has(n) && !notFiles.has(n));
 		const reads = new Map<string, JsonRead>();
 		const until = performance.now() + files.scanBudgetMs;
-		for (let i = 0; i < todo.length && (i === 0 || performance.now() < until); i += files.parallel) {
-			const batch = todo.slice(i, i + files.parallel);
-			const read = await Promise.all(batch.map(n => files.readJson(path.join(eventsDir, n), MAX_EVENT_BYTES)));
+		for (let i = 0; i < todo.length && (i === 0 || performance.now() < until); i += files.batch) {
+			const batch = todo.slice(i, i + files.batch);
+			const read = await files.readJsonBatch(batch.map(n => path.join(eventsDir, n)), MAX_EVENT_BYTES);
 			batch.forEach((n, j) => reads.set(n, read[j]!));
 		}
 		// Files past the budget are left out of this snapshot and read on the next scan.
-		const shown = names.filter(n => notFiles.has(n) || this.good.has(n) || reads.has(n));
-		return this.take(shown, notFiles, changed, name => reads.get(name)!, names.length - shown.length);
+		const unread = new Set(todo.filter(n => !reads.has(n)));
+		const shown = names.filter(n => !unread.has(n));
+		return this.take(shown, notFiles, changed, name => reads.get(name)!, unread.size);
 	}
 
 	private take(names: string[], notFiles: ReadonlySet<string>, baseChanged: boolean, read: (name: string) => JsonRead, pending = 0): V1Snapshot {
