@@ -46,8 +46,9 @@ export function sessionColumnsFor(hostColumn: boolean, firstHost: HostId): Colum
 	return [host, ...sessionColumns];
 }
 
+/** The words `/` matches: a further host's rows carry its name, so "spark2" lists that box's. */
 export function sessionText(r: SessionRow): string {
-	return `${r.title ?? ''} ${r.id} ${r.model ?? ''} ${r.agentState ?? ''}`;
+	return `${r.title ?? ''} ${r.id} ${r.model ?? ''} ${r.agentState ?? ''}${r.hostId ? ` ${r.hostId}` : ''}`;
 }
 
 const ROLE_TONE: Record<string, Token> = {system: 'muted', user: 'accent', assistant: 'info', 'assistant+tc': 'info', tool: 'text'};
@@ -76,7 +77,7 @@ export const sessionsList: ListAdapter = {
 	mode: 'cursor',
 	active: s => onSessions(s) && s.sessions.view === 'list',
 	// A phone lists one host's sessions (`h` moves it): the keys move among those.
-	texts: s => shownSessions(s.sessions, hostScope(s).only).map(r => `${sessionText(r)} ${r.hostId ?? ''}`),
+	texts: s => shownSessions(s.sessions, hostScope(s).only).map(sessionText),
 	position: s => shownCursor(s.sessions, hostScope(s).only),
 	moveTo: (store, index) => {
 		const only = hostScope(store.getState()).only;
