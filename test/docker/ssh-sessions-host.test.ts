@@ -160,6 +160,20 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 		screen = null;
 	}, 120_000);
 
+	it('46x19: the phone lists one host\'s sessions, and h moves to the other\'s', async () => {
+		screen = spawnScreen(process.execPath, [STACKDECK_BIN, '--config', config, '--refresh', '500'], {cols: 46, rows: 19, env});
+		const s = screen;
+		s.write('5');
+		await s.waitFor(l => l.some(line => /Fix the failing/.test(line)), WAIT, 'the first host\'s sessions');
+		expect(s.lines().some(line => /Remote: /.test(line))).toBe(false);
+		s.write('h');
+		await s.waitFor(l => l.some(line => /Remote: /.test(line)) && !l.some(line => /\d\s+(Fix the failing|Add a health)/.test(line)), WAIT, 'spark2\'s sessions only');
+		expect(s.lines().length).toBe(19);
+		s.write('q');
+		await s.exited;
+		screen = null;
+	}, 120_000);
+
 	it('with its ssh down, the first host\'s sessions stay and the second is said to be unreachable', async () => {
 		await sshd!.stop();
 		try {
