@@ -155,6 +155,10 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 		// Its event rows, one of them marked with the finding.
 		expect(events.filter(line => /│\s*[!? ]\s+\d+\s/.test(line)).length).toBeGreaterThan(5);
 		expect(events.some(line => /│\s*!\s+\d+\s/.test(line))).toBe(true);
+		// Its config.toml is on that box: the fix here would write this machine's, so it is refused.
+		s.write('x');
+		await s.waitFor(l => l.some(line => line.includes('this session is on spark2')), WAIT, 'the fix refused for a remote session');
+		expect(s.text()).not.toContain('Disable prompt extensions in');
 		s.write('q');
 		await s.exited;
 		screen = null;

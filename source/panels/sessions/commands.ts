@@ -42,6 +42,11 @@ export function fixableFinding(s: SessionsState) {
 async function offerFix({store, state, jobs}: CommandContext): Promise<void> {
 	const s = state.sessions;
 	const finding = fixableFinding(s);
+	// The config.toml found is the first host's: another box's is not ours to edit from here.
+	if (s.open && s.open.hostId !== s.hostId) {
+		update(store, 'ui', ui => showNotice(ui, `this session is on ${s.open!.hostId}: edit its OpenHands config.toml there (the fix here writes only ${s.hostId}'s)`, 'warn'));
+		return;
+	}
 	if (!finding) {
 		update(store, 'ui', ui => showNotice(ui, 'no finding in this session has a config fix (see its fix text)', 'info'));
 		return;
