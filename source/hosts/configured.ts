@@ -68,8 +68,8 @@ export function createConfiguredHost(entry: HostEntry, env: NodeJS.ProcessEnv, o
 		shell = createSshHost({id, label: id, endpoint: shellTarget.endpoint, ssh: shellTarget.ssh});
 	} else {
 		const local = createLocalHost({env: hostEnv(env, ''), docker: {socket_path: ''}});
-		const none = () => Promise.reject(Object.assign(new Error(`[[hosts]] ${id}: no ssh set; set ssh = "user@host" to read its memory and folders`), {code: 'ENOSYS'}));
-		shell = dockerScheme === 'unix' ? local : {...local, exec: none, files: {readFile: none, stat: none, linkTarget: none, statfs: none}};
+		const none = () => Promise.reject(Object.assign(new Error(`[[hosts]] ${id}: no ssh set; set ssh = "user@host" to read its memory, folders and OpenHands sessions`), {code: 'ENOSYS'}));
+		shell = dockerScheme === 'unix' ? local : {...local, exec: none, files: {readFile: none, stat: none, linkTarget: none, statfs: none, list: none, readFiles: none}};
 	}
 
 	return {

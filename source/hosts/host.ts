@@ -43,15 +43,39 @@ export interface FsSpace {
 	total: number;
 }
 
+/** One name in a folder, with what a listing view needs (symlinks followed). */
+export interface DirEntry {
+	name: string;
+	isDirectory: boolean;
+	isFile: boolean;
+	size: number;
+	mtimeMs: number;
+}
+
+/** A deadline for one call (a remote box that stops answering must not hold its reader forever). */
+export interface FileCallOptions {
+	signal?: AbortSignal;
+	timeoutMs?: number;
+}
+
 export interface HostFiles {
 	/** A text file, refused (error code EFBIG) when larger than maxBytes (default 4 MiB). */
-	readFile(path: string, options?: {maxBytes?: number; signal?: AbortSignal}): Promise<string>;
+	readFile(path: string, options?: FileCallOptions & {maxBytes?: number}): Promise<string>;
 	/** Follows symlinks; rejects with code ENOENT when there is no such file. */
-	stat(path: string): Promise<FileStat>;
+	stat(path: string, options?: FileCallOptions): Promise<FileStat>;
 	/** The symlink's target when `path` itself is a symlink, else null; rejects with ENOENT when it does not exist. */
 	linkTarget(path: string): Promise<string | null>;
 	/** The file system holding `path`. */
 	statfs(path: string): Promise<FsSpace>;
+	/** A folder's entries with their type, size and mtime, in one call (one command over SSH); ENOENT when it is missing. */
+	list(dir: string, options?: FileCallOptions): Promise<DirEntry[]>;
+	/** Several small text files in one call (one command over SSH): each its text or its error (ENOENT, EFBIG, EINVAL: not a regular file). */
+	readFiles(paths: readonly string[], options?: FileCallOptions & {maxBytes?: number}): Promise<Array<string | NodeJS.ErrnoException>>;
+}
+
+/** An error with the code a local call gives. */
+export function fileError(path: string, code: string, words: string): NodeJS.ErrnoException {
+	return Object.assign(new Error(`${path}: ${words}`), {code});
 }
 
 export interface HostHttp {

@@ -21,7 +21,8 @@ export function createSources(base: Omit<SourceContext, 'host'>, host: Host): So
 /**
  * Every host's sources. The first host gets them all; each further host its containers, engines,
  * memory and cache folders, which the store keys by host, and a Doctor running the checks that read
- * them (its results named by host; the sessions, GPU and swap-contract slices hold one host's). A host's sources read its own [[hosts]] settings, and their ids carry its
+ * them (its results named by host; the GPU and swap-contract slices hold one host's), and its OpenHands
+ * sessions when it has a state_dir (rows carrying its id beside the first host's). A host's sources read its own [[hosts]] settings, and their ids carry its
  * name so the scheduler polls each host's on its own: a host that hangs holds up no other.
  */
 export function createHostSources(base: Omit<SourceContext, 'host'>, hosts: readonly Host[]): Source[] {
@@ -30,6 +31,8 @@ export function createHostSources(base: Omit<SourceContext, 'host'>, hosts: read
 		const config = entry ? hostConfig(base.config, entry) : base.config;
 		const ctx: SourceContext = {...base, config, host};
 		let sources = index === 0 ? createSources({...base, config}, host) : [createMeminfoSource(ctx), createEnginesSource(ctx), createDiskSource(ctx), createDockerSource(ctx), createDoctorSource(ctx, config.memory.meminfo_path, true)];
+		// Its OpenHands sessions, when its entry names a state folder: rows of their own in the one Sessions list.
+		if (index > 0 && entry?.state_dir) sources.push(createOpenhandsSource(ctx, undefined, undefined, {primary: false}));
 		// With a Prometheus and no ssh, its memory is node_exporter's there, not a file.
 		if (entry?.prometheus && !entry.ssh) sources = sources.map(s => (s.id === 'host.meminfo' ? createPrometheusMemorySource(ctx, entry.prometheus!, entryHostName(entry)) : s));
 		return host.id === LOCAL_HOST_ID ? sources : sources.map(s => Object.assign(s, {id: `${host.id}/${s.id}`}));

@@ -1,9 +1,9 @@
 // A host reached over SSH: commands and files go over channels of the one shared, host-key-checked
 // SSH connection (ssh-channels.ts), and its Docker client over `docker system dial-stdio` on the same
-// connection. Nothing is installed there: commands are the box's own (head, stat).
+// connection. Nothing is installed there: commands are the box's own (head, stat, GNU find).
 
 import Docker from 'dockerode';
-import {DEFAULT_MAX_BYTES, fetchWithDeadline, tooLarge, type DockerLink, type ExecResult, type Host, type HostId} from '../host.js';
+import {DEFAULT_MAX_BYTES, fetchWithDeadline, tooLarge, type DirEntry, type DockerLink, type ExecOptions, type ExecResult, type FileCallOptions, type Host, type HostId, fileError} from '../host.js';
 import type {SshChannels} from './ssh-channels.js';
 
 export interface SshHostOptions {
@@ -25,6 +25,50 @@ function remoteError(path: string, result: ExecResult): NodeJS.ErrnoException {
 	const error: NodeJS.ErrnoException = new Error(`${path}: ${said || `exit ${result.exitCode}`}`);
 	error.code = /No such file/i.test(said) ? 'ENOENT' : /Permission denied/i.test(said) ? 'EACCES' : 'EIO';
 	return error;
+}
+
+/**
+ * Reads each file named after it: a record per file, `ok`, `big` (over the limit), `bad` (not a
+ * regular file or unreadable) or `none` (missing), then its bytes in base64 (any bytes survive the
+ * text channel), NUL-ended. POSIX sh, head and coreutils' base64: nothing to install.
+ */
+const READ_FILES = [
+	'max=$1; shift',
+	'for f; do',
+	'  if [ ! -e "$f" ]; then printf "none\\0"',
+	'  elif [ ! -f "$f" ] || [ ! -r "$f" ]; then printf "bad\\0"',
+	'  elif [ "$(head -c $((max + 1)) -- "$f" | wc -c)" -gt "$max" ]; then printf "big\\0"',
+	'  else printf "ok\\0"; head -c "$max" -- "$f" | base64 | tr -d "\\n"; fi',
+	'  printf "\\0"',
+	'done',
+].join('\n');
+
+/** READ_FILES' output, one result per path. */
+export function parseReadFiles(stdout: string, paths: readonly string[], maxBytes: number): Array<string | NodeJS.ErrnoException> {
+	const fields = stdout.split('\0');
+	return paths.map((p, i) => {
+		const status = fields[i * 2];
+		if (status === 'ok') return Buffer.from(fields[i * 2 + 1] ?? '', 'base64').toString('utf8');
+		if (status === 'big') return tooLarge(p, maxBytes);
+		if (status === 'none') return fileError(p, 'ENOENT', 'No such file or directory');
+		if (status === 'bad') return fileError(p, 'EINVAL', 'not a readable regular file; not read');
+		return fileError(p, 'EIO', 'no answer for it (the command stopped early)');
+	});
+}
+
+function callOptions(opts: FileCallOptions): ExecOptions {
+	return {...(opts.signal ? {signal: opts.signal} : {}), ...(opts.timeoutMs ? {timeoutMs: opts.timeoutMs} : {})};
+}
+
+/** `find -printf '%y %s %T@ %f\0'` output as entries. */
+export function parseFindList(stdout: string): DirEntry[] {
+	const out: DirEntry[] = [];
+	for (const record of stdout.split('\0')) {
+		const match = /^(\S) (\d+) ([\d.]+) ([\s\S]+)$/.exec(record);
+		if (!match) continue;
+		out.push({name: match[4]!, isDirectory: match[1] === 'd', isFile: match[1] === 'f', size: Number(match[2]), mtimeMs: Math.round(Number(match[3]) * 1000)});
+	}
+	return out;
 }
 
 export function createSshHost(options: SshHostOptions): Host {
@@ -49,14 +93,14 @@ export function createSshHost(options: SshHostOptions): Host {
 		files: {
 			async readFile(path, opts = {}) {
 				const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-				const result = await exec('head', ['-c', String(maxBytes + 1), '--', path], opts.signal ? {signal: opts.signal} : {});
+				const result = await exec('head', ['-c', String(maxBytes + 1), '--', path], callOptions(opts));
 				if (result.exitCode !== 0) throw remoteError(path, result);
 				if (Buffer.byteLength(result.stdout) > maxBytes) throw tooLarge(path, maxBytes);
 				return result.stdout;
 			},
-			async stat(path) {
+			async stat(path, opts = {}) {
 				// %f: st_mode in hex; %F last, as it may hold spaces ("regular file").
-				const result = await exec('stat', ['-L', '-c', '%s %Y %u %g %f %F', '--', path]);
+				const result = await exec('stat', ['-L', '-c', '%s %Y %u %g %f %F', '--', path], callOptions(opts));
 				if (result.exitCode !== 0) throw remoteError(path, result);
 				const [size, mtime, uid, gid, mode, ...kind] = result.stdout.trim().split(' ');
 				return {size: Number(size), mtimeMs: Number(mtime) * 1000, isDirectory: kind.join(' ') === 'directory', uid: Number(uid), gid: Number(gid), mode: parseInt(mode ?? '0', 16)};
@@ -75,6 +119,20 @@ export function createSshHost(options: SshHostOptions): Host {
 				if (result.exitCode !== 0) throw remoteError(path, result);
 				const [free, total, size] = result.stdout.trim().split(' ').map(Number);
 				return {free: free! * size!, total: total! * size!};
+			},
+			async readFiles(paths, opts = {}) {
+				if (paths.length === 0) return [];
+				const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+				const result = await exec('sh', ['-c', READ_FILES, 'sh', String(maxBytes), ...paths], callOptions(opts));
+				if (result.exitCode !== 0 && result.stdout === '') throw remoteError(paths[0]!, result);
+				return parseReadFiles(result.stdout, paths, maxBytes);
+			},
+			async list(dir, opts = {}) {
+				// One command for the whole folder: type, size, mtime and name, NUL-ended (a name may hold a newline).
+				const result = await exec('find', ['-L', dir, '-mindepth', '1', '-maxdepth', '1', '-printf', '%y %s %T@ %f\\0'], callOptions(opts));
+				// find says 1 for an entry it could not read and still lists the rest; a missing folder lists nothing.
+				if (result.exitCode !== 0 && result.stdout === '') throw remoteError(dir, result);
+				return parseFindList(result.stdout);
 			},
 		},
 		http: {fetch: fetchWithDeadline},

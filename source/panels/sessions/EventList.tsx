@@ -10,7 +10,7 @@ import {Line, Span} from '../../ui/widgets/Line.js';
 import {useList} from '../../ui/list/use-list.js';
 import {ListRows} from '../../ui/list/ListRows.js';
 import {FilterLine} from '../../ui/list/FilterLine.js';
-import type {EventRow, OpenSession, SessionsState} from '../../store/slices/sessions.js';
+import {openRow, type EventRow, type OpenSession, type SessionsState} from '../../store/slices/sessions.js';
 import {findingFooter} from './finding-lines.js';
 import {eventColumns, eventText} from './list.js';
 
@@ -19,17 +19,17 @@ const rowTone = (r: EventRow, selected: boolean) => (r.problem ? 'warn' : select
 
 export function EventList({s, open, width, height}: {s: SessionsState; open: OpenSession; width: number; height: number}) {
 	const marks = useMemo(() => findingsByEvent(open.findings), [open.findings]);
-	const title = s.sessions.find(r => r.id === open.id)?.title ?? open.id.slice(0, 12);
+	const title = openRow(s)?.title ?? open.id.slice(0, 12);
 	const rows: React.ReactNode[] = [];
 	const timing = open.loadMs !== null ? ` · loaded in ${open.loadMs} ms` : '';
 	rows.push(
 		<Line key="title" bold>
-			{`${title} · ${open.rows.length} events · `}
+			{`${title}${open.hostId !== s.hostId ? ` · on ${open.hostId}` : ''} · ${open.rows.length} events · `}
 			<Span tone={open.findings.length ? 'error' : 'ok'} bold>{`${open.findings.length} finding${open.findings.length === 1 ? '' : 's'}`}</Span>
 			<Span tone="muted">{`${timing}${s.watchMode ? ` · ${s.watchMode}` : ''}`}</Span>
 		</Line>,
 	);
-	const rulesNote = s.sessions.find(r => r.id === open.id)?.rulesNote;
+	const rulesNote = openRow(s)?.rulesNote;
 	if (rulesNote && height >= 12) rows.push(<Line key="sdk" tone="muted">{`V1 · ${rulesNote}`}</Line>);
 	if (open.loading) {
 		const done = open.progress ? ` ${open.progress.read.toLocaleString('en')}/${open.progress.total.toLocaleString('en')}; roles and findings when all are in` : '';

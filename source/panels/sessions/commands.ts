@@ -7,10 +7,12 @@ import {planPromptExtensionsFix, promptExtensionsJob} from '../../actions/openha
 import type {AppState} from '../../store/index.js';
 import {update} from '../../store/index.js';
 import {showNotice} from '../../store/slices/ui.js';
+import {hostScope} from '../../store/slices/host.js';
 import {
 	back,
 	jumpToFinding,
 	openDetail,
+	openRow,
 	openSelected,
 	scrollDetail,
 	setPromptExtensions,
@@ -40,6 +42,11 @@ export function fixableFinding(s: SessionsState) {
 async function offerFix({store, state, jobs}: CommandContext): Promise<void> {
 	const s = state.sessions;
 	const finding = fixableFinding(s);
+	// The config.toml found is the first host's: another box's is not ours to edit from here.
+	if (s.open && s.open.hostId !== s.hostId) {
+		update(store, 'ui', ui => showNotice(ui, `this session is on ${s.open!.hostId}: edit its OpenHands config.toml there (the fix here writes only ${s.hostId}'s)`, 'warn'));
+		return;
+	}
 	if (!finding) {
 		update(store, 'ui', ui => showNotice(ui, 'no finding in this session has a config fix (see its fix text)', 'info'));
 		return;
@@ -83,7 +90,8 @@ export const sessionsCommands: Command[] = [
 		run: ({store, state}) => {
 			// In a grid, opening a session also gives the panel the whole body.
 			if (state.sessions.view === 'list' && state.ui.layout !== 'phone') update(store, 'ui', ui => ({...ui, zoomed: true}));
-			update(store, 'sessions', s => (s.view === 'list' ? openSelected(s) : openDetail(s)));
+			const only = hostScope(state).only;
+			update(store, 'sessions', s => (s.view === 'list' ? openSelected(s, only) : openDetail(s)));
 		},
 	},
 	{id: 'sessions.back', keys: ['escape', 'backspace'], description: 'Back', group: GROUP, when: s => focused(s) && s.sessions.view !== 'list', run: ({store}) => update(store, 'sessions', back)},
@@ -108,7 +116,7 @@ export const sessionsCommands: Command[] = [
 		keys: ['v'],
 		description: 'V1: rebuild the messages as SDK 1.25 / 1.26+ sends them (a folder does not record it)',
 		group: GROUP,
-		when: s => focused(s) && s.sessions.view !== 'list' && Boolean(s.sessions.sessions.find(r => r.id === s.sessions.open?.id)?.v1),
+		when: s => focused(s) && s.sessions.view !== 'list' && Boolean(openRow(s.sessions)?.v1),
 		run: ({store}) => update(store, 'sessions', nextSdkVersion),
 	},
 	{

@@ -4,7 +4,9 @@
 import type {ListAdapter} from '../../commands/list.js';
 import type {Column} from '../../domain/list/columns.js';
 import {update, type AppState} from '../../store/index.js';
-import {PENDING_ROLE, type EventRow, type SessionRow} from '../../store/slices/sessions.js';
+import {PENDING_ROLE, rowHost, selectShown, shownCursor, shownSessions, type EventRow, type SessionRow} from '../../store/slices/sessions.js';
+import {hostScope} from '../../store/slices/host.js';
+import type {HostId} from '../../domain/host-id.js';
 import type {Token} from '../../theme/tokens.js';
 import {shortDate, shortTime} from './window.js';
 
@@ -37,8 +39,16 @@ export const sessionColumns: Column<SessionRow, Token>[] = [
 	{id: 'title', header: 'title', width: {flex: 1, min: 8}, priority: 0, cell: r => r.title ?? r.id},
 ];
 
+/** With several hosts on a wide layout: which host's folder the session is in, as Containers and Throughput name it. */
+export function sessionColumnsFor(hostColumn: boolean, firstHost: HostId): Column<SessionRow, Token>[] {
+	if (!hostColumn) return sessionColumns;
+	const host: Column<SessionRow, Token> = {id: 'host', header: 'HOST', width: 8, priority: 1, cell: r => rowHost({hostId: firstHost}, r), tone: () => 'muted'};
+	return [host, ...sessionColumns];
+}
+
+/** The words `/` matches: a further host's rows carry its name, so "spark2" lists that box's. */
 export function sessionText(r: SessionRow): string {
-	return `${r.title ?? ''} ${r.id} ${r.model ?? ''} ${r.agentState ?? ''}`;
+	return `${r.title ?? ''} ${r.id} ${r.model ?? ''} ${r.agentState ?? ''}${r.hostId ? ` ${r.hostId}` : ''}`;
 }
 
 const ROLE_TONE: Record<string, Token> = {system: 'muted', user: 'accent', assistant: 'info', 'assistant+tc': 'info', tool: 'text'};
@@ -66,9 +76,13 @@ export const sessionsList: ListAdapter = {
 	id: 'sessions',
 	mode: 'cursor',
 	active: s => onSessions(s) && s.sessions.view === 'list',
-	texts: s => s.sessions.sessions.map(sessionText),
-	position: s => s.sessions.cursor,
-	moveTo: (store, index) => update(store, 'sessions', s => (s.cursor === index ? s : {...s, cursor: index})),
+	// A phone lists one host's sessions (`h` moves it): the keys move among those.
+	texts: s => shownSessions(s.sessions, hostScope(s).only).map(sessionText),
+	position: s => shownCursor(s.sessions, hostScope(s).only),
+	moveTo: (store, index) => {
+		const only = hostScope(store.getState()).only;
+		update(store, 'sessions', s => selectShown(s, only, index));
+	},
 };
 
 export const eventsList: ListAdapter = {

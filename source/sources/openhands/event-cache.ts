@@ -4,6 +4,7 @@
 // recently used readers are dropped past a memory budget.
 
 import {EventDirReader} from './event-dir.js';
+import {LOCAL_FILES, type StateFiles} from './state-files.js';
 
 /** Parsed events kept for all sessions together (~25,000 typical events per 64 MB). */
 export const EVENT_CACHE_BYTES = 64 * 1024 * 1024;
@@ -11,13 +12,17 @@ export const EVENT_CACHE_BYTES = 64 * 1024 * 1024;
 export class EventReaderCache {
 	private readonly readers = new Map<string, EventDirReader>();
 
-	constructor(private readonly budgetBytes = EVENT_CACHE_BYTES) {}
+	constructor(
+		private readonly budgetBytes = EVENT_CACHE_BYTES,
+		/** Where the folders are: this machine, or another host's over SSH. */
+		private readonly files: StateFiles = LOCAL_FILES,
+	) {}
 
 	/** The reader for this folder (made on first use), now the most recently used. */
 	get(dir: string): EventDirReader {
 		let reader = this.readers.get(dir);
 		if (reader) this.readers.delete(dir);
-		else reader = new EventDirReader(dir);
+		else reader = new EventDirReader(dir, this.files);
 		this.readers.set(dir, reader);
 		return reader;
 	}

@@ -4,12 +4,11 @@
 // bad file. Scans run one at a time (the background check and the open session share a reader), in
 // ascending id order so the first batch is the top of the list.
 
-import {readdir} from 'node:fs/promises';
 import path from 'node:path';
-import {fsPath} from '../../fs/raw-names.js';
 import {parseEvent, type EventFacts} from '../../domain/openhands/event.js';
 import {listCachePages, pageEntryId, readCachePage, type CachePage} from './event-pages.js';
-import {MAX_EVENT_BYTES, readJsonFileSync} from './read-json.js';
+import {MAX_EVENT_BYTES, type JsonRead} from './read-json.js';
+import {listNames, LOCAL_FILES, type StateFiles} from './state-files.js';
 
 export interface EventProblem {
 	id: number;
@@ -25,6 +24,8 @@ export interface EventDirSnapshot {
 	/** Every event file id, good or not, ascending. */
 	ids: number[];
 	changed: boolean;
+	/** Files left for the next scan (another host's scan stops at its time budget). */
+	pending: number;
 }
 
 /** Reported after every batch of a scan that reads files; `events()` sorts, so call it sparingly. */
@@ -54,7 +55,10 @@ export class EventDirReader {
 	/** `dir` with a trailing separator: file names are built 10,000 times on a first read. */
 	private readonly prefix: string;
 
-	constructor(readonly dir: string) {
+	constructor(
+		readonly dir: string,
+		private readonly files: StateFiles = LOCAL_FILES,
+	) {
 		this.prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
 	}
 
@@ -80,10 +84,10 @@ export class EventDirReader {
 	private async scanNow(): Promise<EventDirSnapshot> {
 		let names: string[];
 		try {
-			names = await readdir(fsPath(this.dir), {encoding: 'utf8'});
+			names = await listNames(this.files, this.dir);
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			if (code === 'ENOENT') return {events: [], problems: [], ids: [], changed: false};
+			if (code === 'ENOENT') return {events: [], problems: [], ids: [], changed: false, pending: 0};
 			throw new Error(`${this.dir}: cannot list events (${code ?? (error as Error).message})`);
 		}
 		const ids: number[] = [];
@@ -100,23 +104,39 @@ export class EventDirReader {
 		let changed = false;
 		const events = () => [...this.good.values()].sort((a, b) => a.id - b.id);
 		// A live tail reads a file or two: only a long read looks for cache pages.
-		const pages = todo.length >= PAGE_MIN ? listCachePages(this.dir) : [];
+		const pages = todo.length >= PAGE_MIN ? await listCachePages(this.dir, this.files) : [];
 		const pending = new Set(todo);
 		let page = 0;
 		let done = 0;
 		let reported = 0;
+		const until = performance.now() + this.files.scanBudgetMs;
+		// Another host's files are read many to a call (each call is a command there): the next ids no page holds.
+		const ahead = new Map<number, Promise<JsonRead>>();
+		const paged = (id: number) => pages.some(p => p.start <= id && id < p.end);
 		// Ascending ids, a batch of about BATCH events at a time, so the first batch is the top of the list.
-		for (const id of todo) {
+		for (const [index, id] of todo.entries()) {
+			// At least one file per scan, however slow the listing was: every scan moves on.
+			if (done > 0 && performance.now() > until) break;
 			if (pending.has(id)) {
 				while (page < pages.length && pages[page]!.end <= id) page++;
 				if (page < pages.length && pages[page]!.start <= id) {
-					const taken = this.readPage(pages[page++]!, pending);
+					const taken = await this.readPage(pages[page++]!, pending);
 					done += taken;
 					changed = taken > 0 || changed;
 				}
 			}
 			if (pending.delete(id)) {
-				changed = this.readOne(id) || changed;
+				if (this.files.batch > 1 && !ahead.has(id)) {
+					// This id and the next ones no page holds, in one call.
+					const ids = [id];
+					for (let j = index + 1; j < todo.length && ids.length < this.files.batch; j++) if (pending.has(todo[j]!) && !paged(todo[j]!)) ids.push(todo[j]!);
+					const batch = this.files.readJsonBatch(ids.map(n => this.fileFor(n)), MAX_EVENT_BYTES);
+					ids.forEach((n, k) => ahead.set(n, batch.then(r => r[k]!)));
+				}
+				const early = ahead.get(id);
+				ahead.delete(id);
+				const read = early ? await early : this.files.readJson(this.fileFor(id), MAX_EVENT_BYTES);
+				changed = this.readOne(id, read instanceof Promise ? await read : read) || changed;
 				done++;
 			}
 			if (done - reported >= BATCH || (done === todo.length && done > reported)) {
@@ -129,8 +149,10 @@ export class EventDirReader {
 		const present = new Set(ids);
 		for (const id of [...this.good.keys()]) if (!present.has(id)) (this.forget(id), (changed = true));
 		for (const id of [...this.bad.keys()]) if (!present.has(id)) (this.bad.delete(id), (changed = true));
+		// Read ahead past the budget: kept for nothing (read again next time), but not left unhandled.
+		await Promise.allSettled(ahead.values());
 		if (changed) this.sorted = [...this.good.values()].sort((a, b) => a.id - b.id);
-		return {events: this.sorted, problems: [...this.bad.values()].sort((a, b) => a.id - b.id), ids, changed};
+		return {events: this.sorted, problems: [...this.bad.values()].sort((a, b) => a.id - b.id), ids, changed, pending: todo.length - done};
 	}
 
 	private forget(id: number): void {
@@ -143,8 +165,8 @@ export class EventDirReader {
 	 * Take the page's events for ids still pending (their files exist and are not read yet); returns
 	 * how many it took. An entry that is not a good event is left pending, so its own file is read.
 	 */
-	private readPage(page: CachePage, pending: Set<number>): number {
-		const entries = readCachePage(page);
+	private async readPage(page: CachePage, pending: Set<number>): Promise<number> {
+		const entries = await readCachePage(page, this.files);
 		this.filesRead++;
 		if (!entries) return 0;
 		let taken = 0;
@@ -164,10 +186,9 @@ export class EventDirReader {
 	}
 
 	/** True when what we know about this file changed. */
-	private readOne(id: number): boolean {
+	private readOne(id: number, read: JsonRead): boolean {
 		const file = this.fileFor(id);
 		this.filesRead++;
-		const read = readJsonFileSync(file, MAX_EVENT_BYTES);
 		const previous = this.bad.get(id);
 		if (read.ok) {
 			const parsed = parseEvent(read.value, id);

@@ -3,10 +3,8 @@
 // EventStream._store_cache_page). One page read stands in for 25 file opens. The event files stay
 // the truth: a page is only used for ids whose file exists, and anything odd in it is read from the file.
 
-import {readdirSync} from 'node:fs';
 import path from 'node:path';
-import {fsPath} from '../../fs/raw-names.js';
-import {readJsonFileSync} from './read-json.js';
+import {listNames, LOCAL_FILES, type StateFiles} from './state-files.js';
 
 export interface CachePage {
 	file: string;
@@ -20,11 +18,11 @@ const PAGE_FILE = /^(\d+)-(\d+)\.json$/;
 const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 
 /** The session's pages, by start id; none when the folder is missing or unreadable (files are read instead). */
-export function listCachePages(eventsDir: string): CachePage[] {
+export async function listCachePages(eventsDir: string, files: StateFiles = LOCAL_FILES): Promise<CachePage[]> {
 	const dir = path.join(path.dirname(eventsDir), 'event_cache');
 	let names: string[];
 	try {
-		names = readdirSync(fsPath(dir), {encoding: 'utf8'});
+		names = await listNames(files, dir);
 	} catch {
 		return [];
 	}
@@ -40,8 +38,8 @@ export function listCachePages(eventsDir: string): CachePage[] {
 }
 
 /** The page's event dicts, or null when it is not a whole JSON array (cut short, or not OpenHands'). */
-export function readCachePage(page: CachePage): unknown[] | null {
-	const read = readJsonFileSync(page.file, MAX_PAGE_BYTES);
+export async function readCachePage(page: CachePage, files: StateFiles = LOCAL_FILES): Promise<unknown[] | null> {
+	const read = await files.readJson(page.file, MAX_PAGE_BYTES);
 	return read.ok && Array.isArray(read.value) ? read.value : null;
 }
 

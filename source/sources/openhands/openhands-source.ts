@@ -1,7 +1,9 @@
 // OpenHands sessions source: finds the state folder, lists its sessions (live, newest first), checks
 // each session in the background for ordering findings, loads and live-tails the open session's
 // events (showing the first rows while a long first read goes on), and reads one event for the
-// detail view. Writes only into the sessions slice.
+// detail view. Writes only into the sessions slice. The first host's folder is found as OpenHands
+// keeps it (config, container mount, default places); a further host's is its [[hosts]] state_dir,
+// read through the host (over SSH: listings and reads with deadlines, watched by polling).
 
 import path from 'node:path';
 import {maskSecrets, maskString} from '../../domain/secrets.js';
@@ -15,10 +17,14 @@ import {
 	setSessionsError,
 	setStateDir,
 	setWatchMode,
+	setHostStateDir,
+	setHostSessionsError,
+	openRow,
+	rowHost,
+	type SessionsState,
 } from '../../store/slices/sessions.js';
 import type {Source, SourceContext} from '../types.js';
 import type {SessionRow} from '../../store/slices/sessions.js';
-import {readRegularText} from '../../fs/read-regular.js';
 import {EventReaderCache} from './event-cache.js';
 import type {EventDirReader, ScanProgress} from './event-dir.js';
 import {MAX_EVENT_BYTES, readJsonFile} from './read-json.js';
@@ -31,7 +37,10 @@ import {checkV1Snapshot, conversationOf, listV1Sessions, restRow, type V1Setting
 import {OpenHandsServer, RestConversationReader} from './v1/rest.js';
 import {EngineTemplates} from './v1/engine-template.js';
 import type {V1Snapshot} from './v1/conversation-reader.js';
-import {watchFolder, type FolderWatch} from './watch.js';
+import {pollFolder, watchFolder, type FolderWatch} from './watch.js';
+import {hostFiles, LOCAL_FILES, type StateFiles} from './state-files.js';
+import {listV1SessionsVia} from './v1/session-rows.js';
+import {v1RootsVia} from './v1/layout.js';
 import {discoveryOf} from '../../store/slices/discovery.js';
 
 /** Runs `task` one at a time; a request while it runs schedules exactly one more run. */
@@ -71,8 +80,25 @@ function v1Check(checked: ReturnType<typeof checkV1Snapshot>) {
 /** While a first read goes on, the rows read so far are shown at most this often. */
 const PROGRESS_MS = 150;
 
-export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers = new EventReaderCache()): Source {
+export interface OpenhandsSourceOptions {
+	/** The first host's source: finds its folder and writes the slice's own fields; a further host's writes `hosts[id]`. */
+	primary?: boolean;
+}
+
+export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers?: EventReaderCache, options: OpenhandsSourceOptions = {}): Source {
 	const {store} = ctx;
+	const primary = options.primary ?? true;
+	const hostId = ctx.host.id;
+	// Another box's files go through its Host; this machine's (and a unix:// host's) are read here.
+	const files: StateFiles = ctx.host.kind === 'ssh' ? hostFiles(ctx.host) : LOCAL_FILES;
+	const remote = files !== LOCAL_FILES;
+	readers ??= new EventReaderCache(undefined, files);
+	const cache = readers;
+	/** This source's part of the slice: the first host's fields, or its entry under `hosts`. */
+	const mine = (s: SessionsState) => (primary ? {stateDir: s.stateDir, updatedAt: s.updatedAt} : (s.hosts[hostId] ?? {stateDir: null, updatedAt: null}));
+	const setError = (s: SessionsState, message: string | null) => (primary ? setSessionsError(s, message) : setHostSessionsError(s, hostId, message));
+	/** The open session, when it is one of this host's. */
+	const ownOpen = (s: SessionsState) => (s.open && s.open.hostId === hostId ? s.open : null);
 	let listWatch: FolderWatch | null = null;
 	let v1Watches: FolderWatch[] = [];
 	/** V1 conversations' readers, by events folder (small: a conversation is read once, then tailed). */
@@ -98,7 +124,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		let reader = v1Readers.get(row.v1.eventsDir);
 		if (reader) return reader;
 		const conversation = conversationOf(row);
-		if (conversation) reader = new V1ConversationReader(conversation);
+		if (conversation) reader = new V1ConversationReader(conversation, files);
 		else if (server) reader = new RestConversationReader(server, row.id, {id: row.id, model: row.model, baseUrl: null, nativeToolCalling: true, executionStatus: row.agentState, leafEventId: null, title: row.title});
 		if (reader) v1Readers.set(row.v1.eventsDir, reader);
 		return reader ?? null;
@@ -111,6 +137,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	let stopped = false;
 
 	const discover = () => {
+		if (!primary || remote) return discoverConfigured();
 		const d = discoveryOf(store.getState(), ctx.host.id);
 		const found = findStateDir({
 			configStateDir: ctx.config.openhands.state_dir,
@@ -134,11 +161,29 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		}
 	};
 
+	/** A further host (or an SSH first host): the folder its config names, watched by polling (no fs.watch over SSH). */
+	const discoverConfigured = () => {
+		const dir = ctx.config.openhands.state_dir;
+		if (!dir || watchedStateDir === dir) return;
+		watchedStateDir = dir;
+		if (primary) {
+			update(store, 'sessions', s => setStateDir(s, {dir, origin: `[[hosts]] ${hostId} state_dir`, tried: [dir], configToml: null, promptExtensions: s.promptExtensions, promptExtensionsFrom: s.promptExtensionsFrom}, hostId));
+		} else update(store, 'sessions', s => setHostStateDir(s, hostId, dir));
+		listWatch = remote ? pollFolder(refreshList, pollMs * 5) : watchFolder(path.join(dir, 'sessions'), refreshList, pollMs, 50, pollMs * 5);
+		refreshList();
+	};
+
+	const listAll = async (dir: string) => {
+		if (!remote) return [...(await listSessions(dir)), ...listV1Sessions(dir)];
+		const [v0, v1] = await Promise.all([listSessions(dir, files), listV1SessionsVia(files, dir)]);
+		return [...v0, ...v1];
+	};
+
 	const doRefresh = async () => {
-		const dir = store.getState().sessions.stateDir;
+		const dir = mine(store.getState().sessions).stateDir;
 		if ((!dir && !server) || stopped) return;
 		try {
-			const rows = dir ? [...(await listSessions(dir)), ...listV1Sessions(dir)] : [];
+			const rows = dir ? await listAll(dir) : [];
 			let serverError: string | null = null;
 			if (server) {
 				try {
@@ -149,10 +194,10 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 					serverError = (error as Error).message;
 				}
 			}
-			update(store, 'sessions', s => setSessionsError(setSessions(s, rows, Date.now()), serverError));
+			update(store, 'sessions', s => setError(setSessions(s, rows, Date.now(), hostId), serverError));
 			checkNext();
 		} catch (error) {
-			update(store, 'sessions', s => setSessionsError(s, (error as Error).message));
+			update(store, 'sessions', s => setError(s, (error as Error).message));
 		}
 	};
 	const refreshList = serial(doRefresh);
@@ -162,31 +207,35 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		for (;;) {
 			if (stopped) return;
 			const s = store.getState().sessions;
-			const stale = s.sessions.find(r => r.checkedAt !== r.eventCount && r.id !== s.open?.id);
+			const open = ownOpen(s);
+			const stale = s.sessions.find(r => r.checkedAt !== r.eventCount && rowHost(s, r) === hostId && r.id !== open?.id);
 			if (!stale) return;
 			const v1 = v1ReaderFor(stale);
 			if (v1) {
 				try {
 					const snapshot = await v1.scan();
+					// Past another host's time budget: read on, and check once it is whole.
+					if (snapshot.pending) continue;
 					const checked = checkV1Snapshot(snapshot, await withTemplate(settingsFor(stale), snapshot));
-					update(store, 'sessions', x => setSessionCheck(x, stale.id, {...v1Check(checked), eventCount: stale.eventCount}));
+					update(store, 'sessions', x => setSessionCheck(x, stale.id, {...v1Check(checked), eventCount: stale.eventCount}, hostId));
 				} catch (error) {
-					update(store, 'sessions', x => setSessionCheck(x, stale.id, {findings: 0, rules: [], agentState: null, eventCount: stale.eventCount}));
-					update(store, 'sessions', x => setSessionsError(x, (error as Error).message));
+					update(store, 'sessions', x => setSessionCheck(x, stale.id, {findings: 0, rules: [], agentState: null, eventCount: stale.eventCount}, hostId));
+					update(store, 'sessions', x => setError(x, (error as Error).message));
 				}
 				continue;
 			}
-			const reader = readers.get(path.join(stale.dir, 'events'));
+			const reader = cache.get(path.join(stale.dir, 'events'));
 			try {
 				const snapshot = await reader.scan();
-				readers.trim(openReader?.dir ?? null);
+				cache.trim(openReader?.dir ?? null);
+				if (snapshot.pending > 0) continue;
 				const checked = checkSnapshot(snapshot, reader.dir, s.promptExtensions);
 				update(store, 'sessions', x =>
-					setSessionCheck(x, stale.id, {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, eventCount: stale.eventCount}),
+					setSessionCheck(x, stale.id, {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, eventCount: stale.eventCount}, hostId),
 				);
 			} catch (error) {
-				update(store, 'sessions', x => setSessionCheck(x, stale.id, {findings: 0, rules: [], agentState: null, eventCount: stale.eventCount}));
-				update(store, 'sessions', x => setSessionsError(x, (error as Error).message));
+				update(store, 'sessions', x => setSessionCheck(x, stale.id, {findings: 0, rules: [], agentState: null, eventCount: stale.eventCount}, hostId));
+				update(store, 'sessions', x => setError(x, (error as Error).message));
 			}
 		}
 	};
@@ -197,16 +246,29 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		try {
 			const snapshot = await reader.scan();
 			if (!snapshot.changed && !first) return;
-			const checked = checkV1Snapshot(snapshot, await withTemplate(settingsFor(store.getState().sessions.sessions.find(r => r.id === id)), snapshot));
+			const checked = checkV1Snapshot(snapshot, await withTemplate(settingsFor(openRow(store.getState().sessions)), snapshot));
 			const ms = first ? Math.round(performance.now() - started) : null;
-			update(store, 'sessions', s => setSessionCheck(applyOpenEvents(s, id, checked.rows, checked.findings, ms, null), id, {...v1Check(checked), eventCount: snapshot.fileCount}));
+			update(store, 'sessions', s => {
+				const shown = applyOpenEvents(s, id, checked.rows, checked.findings, ms, null);
+				return snapshot.pending ? shown : setSessionCheck(shown, id, {...v1Check(checked), eventCount: snapshot.fileCount}, hostId);
+			});
+			// Another host's long first read goes on at once, not at the next poll.
+			if (snapshot.pending) again = true;
 		} catch (error) {
 			update(store, 'sessions', s => applyOpenEvents(s, id, s.open?.rows ?? [], s.open?.findings ?? [], null, (error as Error).message));
 		}
 	};
 
+	let again = false;
 	const scanOpen = serial(async () => {
-		const open = store.getState().sessions.open;
+		await scanOpenNow();
+		if (again && !stopped) {
+			again = false;
+			scanOpen();
+		}
+	});
+	const scanOpenNow = async () => {
+		const open = ownOpen(store.getState().sessions);
 		if (open && openV1 && !stopped) {
 			const first = open.loading || forceOpen;
 			forceOpen = false;
@@ -229,18 +291,19 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		};
 		try {
 			const snapshot = await reader.scan(open.loading ? progress : undefined);
-			readers.trim(reader.dir);
+			cache.trim(reader.dir);
+			if (snapshot.pending > 0) again = true;
 			if (!snapshot.changed && !first) return;
 			const checked = checkSnapshot(snapshot, reader.dir, store.getState().sessions.promptExtensions);
 			const ms = open.loading ? Math.round(performance.now() - started) : null;
 			update(store, 'sessions', s => {
 				const next = applyOpenEvents(s, open.id, checked.rows, checked.findings, ms, null);
-				return setSessionCheck(next, open.id, {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, eventCount: snapshot.ids.length});
+				return snapshot.pending > 0 ? next : setSessionCheck(next, open.id, {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, eventCount: snapshot.ids.length}, hostId);
 			});
 		} catch (error) {
 			update(store, 'sessions', s => applyOpenEvents(s, open.id, s.open?.rows ?? [], s.open?.findings ?? [], null, (error as Error).message));
 		}
-	});
+	};
 
 	const loadDetail = async (eventId: number, file: string) => {
 		if (openV1 instanceof RestConversationReader && file.startsWith(`${openV1.dir}/`)) {
@@ -249,7 +312,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			update(store, 'sessions', s => applyDetail(s, eventId, lines, raw === undefined ? `${file}: not read from the server yet` : null));
 			return;
 		}
-		const read = await readJsonFile(file, MAX_EVENT_BYTES);
+		const read = remote ? await files.readJson(file, MAX_EVENT_BYTES) : await readJsonFile(file, MAX_EVENT_BYTES);
 		let lines: string[];
 		let error: string | null = null;
 		if (read.ok && read.value !== undefined) lines = JSON.stringify(maskSecrets(read.value), null, 2).split('\n');
@@ -257,7 +320,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			error = read.ok ? `${file}: unexpected JSON lines` : read.error;
 			lines = [];
 			if (!read.ok && (read.kind === 'partial' || read.kind === 'malformed')) {
-				const raw = await readRegularText(file, MAX_EVENT_BYTES).then(r => (r.ok ? r.text : ''));
+				const raw = await files.readText(file, MAX_EVENT_BYTES).then(r => (r.ok ? r.text : ''));
 				lines = maskString(raw.slice(0, 64 * 1024)).split('\n');
 			}
 		}
@@ -276,21 +339,22 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			scanOpen();
 			checkNext();
 		}
-		const openRow = s.open ? s.sessions.find(r => r.id === s.open!.id) : undefined;
-		const wanted = s.open ? (openRow?.v1?.eventsDir ?? path.join(s.open.dir, 'events')) : null;
+		const open = ownOpen(s);
+		const row = open ? openRow(s) : undefined;
+		const wanted = open ? (row?.v1?.eventsDir ?? path.join(open.dir, 'events')) : null;
 		if (wanted !== (openV1?.dir ?? openReader?.dir ?? null)) {
 			openWatch?.close();
 			openWatch = null;
-			openV1 = openRow?.v1 ? v1ReaderFor(openRow) : null;
-			openReader = wanted && !openV1 ? readers.get(wanted) : null;
-			if (wanted && openRow?.v1?.layout === 'rest') scanOpen();
+			openV1 = row?.v1 ? v1ReaderFor(row) : null;
+			openReader = wanted && !openV1 ? cache.get(wanted) : null;
+			if (wanted && row?.v1?.layout === 'rest') scanOpen();
 			else if (wanted) {
-				openWatch = watchFolder(wanted, scanOpen, pollMs);
+				openWatch = remote ? pollFolder(scanOpen, pollMs * 2) : watchFolder(wanted, scanOpen, pollMs);
 				update(store, 'sessions', x => setWatchMode(x, openWatch?.mode ?? null));
 				scanOpen();
 			}
 		}
-		if (s.detail && s.detail.lines.length === 0 && s.detail.error === null && pendingDetail !== s.detail.eventId) {
+		if (open && s.detail && s.detail.lines.length === 0 && s.detail.error === null && pendingDetail !== s.detail.eventId) {
 			pendingDetail = s.detail.eventId;
 			void loadDetail(s.detail.eventId, s.detail.file).finally(() => {
 				pendingDetail = null;
@@ -316,7 +380,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		},
 		async poll() {
 			// The watches do the live work; the tick re-discovers (a folder may appear later).
-			if (!store.getState().sessions.stateDir) discover();
+			if (!mine(store.getState().sessions).stateDir) discover();
 			// A conversation read over REST has no folder to watch: it is tailed on the tick, and the
 			// server's list is read again with it.
 			if (server && store.getState().sessions.updatedAt !== null) {
@@ -324,7 +388,8 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 				if (openV1 instanceof RestConversationReader) scanOpen();
 			}
 			// First tick (and `stackdeck status`): list and check everything before returning.
-			if (store.getState().sessions.updatedAt === null && (store.getState().sessions.stateDir || server)) {
+			const own = mine(store.getState().sessions);
+			if (own.updatedAt === null && (own.stateDir || server)) {
 				await doRefresh();
 				await doChecks();
 			}

@@ -1,12 +1,11 @@
 // Lists the sessions of a V0 state folder: `sessions/<id>/metadata.json` for title, times and
 // model, and the number of event files. Unreadable metadata is reported on the row, not thrown.
 
-import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {z} from 'zod';
-import {fsPath, readdirRaw} from '../../fs/raw-names.js';
 import type {SessionRow} from '../../store/slices/sessions.js';
 import {readJsonFile} from './read-json.js';
+import {listNames, LOCAL_FILES, type StateFiles} from './state-files.js';
 
 const metadataSchema = z.looseObject({
 	title: z.string().nullish(),
@@ -16,23 +15,24 @@ const metadataSchema = z.looseObject({
 });
 
 /** Event files in the folder; an unreadable folder is said so (a missing one has 0 events). */
-export async function countEventFiles(eventsDir: string): Promise<number | {error: string}> {
+export async function countEventFiles(eventsDir: string, files: StateFiles = LOCAL_FILES): Promise<number | {error: string}> {
 	try {
-		return (await readdir(fsPath(eventsDir), {encoding: 'utf8'})).filter(n => /^\d+\.json$/.test(n)).length;
+		return (await listNames(files, eventsDir)).filter(n => /^\d+\.json$/.test(n)).length;
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		return code === 'ENOENT' ? 0 : {error: `${eventsDir}: cannot read (${code ?? (error as Error).message}); events not checked`};
 	}
 }
 
-export async function readSessionRow(dir: string): Promise<SessionRow> {
+export async function readSessionRow(dir: string, files: StateFiles = LOCAL_FILES): Promise<SessionRow> {
 	const id = path.basename(dir);
 	const row: SessionRow = {id, dir, title: null, createdAt: null, updatedAt: null, eventCount: 0, agentState: null, model: null, findings: null, rules: [], checkedAt: null, error: null};
 	const eventsDir = path.join(dir, 'events');
-	const count = await countEventFiles(eventsDir);
+	const count = await countEventFiles(eventsDir, files);
 	if (typeof count === 'number') row.eventCount = count;
 	else row.error = count.error;
-	const meta = await readJsonFile(path.join(dir, 'metadata.json'), 1024 * 1024);
+	const metaFile = path.join(dir, 'metadata.json');
+	const meta = files === LOCAL_FILES ? await readJsonFile(metaFile, 1024 * 1024) : await files.readJson(metaFile, 1024 * 1024);
 	if (meta.ok && meta.value !== undefined) {
 		const parsed = metadataSchema.safeParse(meta.value);
 		if (parsed.success) {
@@ -45,27 +45,36 @@ export async function readSessionRow(dir: string): Promise<SessionRow> {
 	// OpenHands rewrites last_updated_at on every event, so metadata is the truth; the events folder's
 	// mtime stands in only without it (a copied state folder has every mtime at the copy's time).
 	if (!row.updatedAt || !row.createdAt) {
-		try {
-			const mtime = (await stat(fsPath(eventsDir))).mtime.toISOString();
+		const ms = await files.mtimeMs(eventsDir);
+		// No events folder yet: no time.
+		if (ms !== null) {
+			const mtime = new Date(ms).toISOString();
 			row.updatedAt ??= mtime;
 			row.createdAt ??= mtime;
-		} catch {
-			// No events folder yet.
 		}
 	}
 	return row;
 }
 
-export async function listSessions(stateDir: string): Promise<SessionRow[]> {
+export async function listSessions(stateDir: string, files: StateFiles = LOCAL_FILES): Promise<SessionRow[]> {
 	const sessionsDir = path.join(stateDir, 'sessions');
 	let names: string[];
 	try {
-		// As bytes: a name that is not UTF-8 must still open its folder.
-		names = (await readdirRaw(sessionsDir)).filter(d => d.isDirectory).map(d => d.name);
+		// As bytes here: a name that is not UTF-8 must still open its folder.
+		names = (await files.list(sessionsDir)).filter(d => d.isDirectory).map(d => d.name);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return [];
-		throw new Error(`${sessionsDir}: cannot list sessions (${code ?? (error as Error).message}); check permissions (OpenHands writes it as UID 1000)`);
+		const where = files.remote ? ` on ${files.remote}` : '';
+		// Not a folder's trouble but the box's: no connection, no answer in time.
+		if (files.remote && code !== 'EACCES' && code !== 'EPERM' && code !== 'EIO') {
+			throw new Error(`${files.remote} unreachable over ssh (${(error as Error).message}); its sessions in ${stateDir} are not read until it answers`);
+		}
+		throw new Error(`${sessionsDir}${where}: cannot list sessions (${code ?? (error as Error).message}); check permissions (OpenHands writes it as UID 1000)`);
 	}
-	return Promise.all(names.map(n => readSessionRow(path.join(sessionsDir, n))));
+	if (files === LOCAL_FILES) return Promise.all(names.map(n => readSessionRow(path.join(sessionsDir, n))));
+	// Another host: a few sessions at a time (each read is a command over its SSH connection).
+	const rows: SessionRow[] = [];
+	for (let i = 0; i < names.length; i += files.parallel) rows.push(...(await Promise.all(names.slice(i, i + files.parallel).map(n => readSessionRow(path.join(sessionsDir, n), files)))));
+	return rows;
 }

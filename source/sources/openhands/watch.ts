@@ -44,3 +44,10 @@ export function watchFolder(dir: string, onChange: () => void, pollMs = 1000, de
 		},
 	};
 }
+
+/** Polling only: a folder on another host (over SSH there is no change notification to wait for). */
+export function pollFolder(onChange: () => void, pollMs: number): FolderWatch {
+	const interval = setInterval(onChange, pollMs);
+	interval.unref();
+	return {mode: 'poll', close: () => clearInterval(interval)};
+}

@@ -5,6 +5,8 @@ import type {Finding, RuleId} from '../../domain/openhands/finding.js';
 import {LOCAL_HOST_ID, type HostId} from '../../domain/host-id.js';
 
 export interface SessionRow {
+	/** The host whose state folder holds it; absent: the first host's (the slice's hostId). */
+	hostId?: HostId;
 	id: string;
 	dir: string;
 	title: string | null;
@@ -43,6 +45,8 @@ export interface EventRow {
 export const PENDING_ROLE = '…';
 
 export interface OpenSession {
+	/** Whose session it is: that host's sessions source reads it. */
+	hostId: HostId;
 	id: string;
 	dir: string;
 	rows: EventRow[];
@@ -67,6 +71,13 @@ export interface EventDetail {
 
 export type SessionsView = 'list' | 'events' | 'detail';
 
+/** A further host's state folder ([[hosts]] state_dir, read over SSH): where, and what went wrong reading it. */
+export interface HostSessions {
+	stateDir: string;
+	error: string | null;
+	updatedAt: number | null;
+}
+
 export interface SessionsState {
 	/** The host whose state folder this is (the sessions source of that host writes here). */
 	hostId: HostId;
@@ -89,6 +100,8 @@ export interface SessionsState {
 	watchMode: 'watch' | 'poll' | null;
 	error: string | null;
 	updatedAt: number | null;
+	/** Further hosts with a state folder, by host id (the fields above are the first host's). */
+	hosts: Record<HostId, HostSessions>;
 }
 
 export function initialSessions(): SessionsState {
@@ -109,7 +122,47 @@ export function initialSessions(): SessionsState {
 		watchMode: null,
 		error: null,
 		updatedAt: null,
+		hosts: {},
 	};
+}
+
+/** The host a row belongs to. */
+export function rowHost(s: Pick<SessionsState, 'hostId'>, r: SessionRow): HostId {
+	return r.hostId ?? s.hostId;
+}
+
+const rowKey = (s: Pick<SessionsState, 'hostId'>, r: SessionRow) => `${rowHost(s, r)}\n${r.id}`;
+
+/** The rows a layout lists: every host's, or one host's (a phone's, moved by `h`). */
+export function shownSessions(s: SessionsState, only: HostId | null): SessionRow[] {
+	return only === null ? s.sessions : s.sessions.filter(r => rowHost(s, r) === only);
+}
+
+/** The selected row's place among the shown ones (the first when the cursor's row is another host's). */
+export function shownCursor(s: SessionsState, only: HostId | null): number {
+	if (only === null) return s.cursor;
+	const row = s.sessions[s.cursor];
+	return row && rowHost(s, row) === only ? shownSessions(s, only).indexOf(row) : 0;
+}
+
+/** Select the shown row at `index`. */
+export function selectShown(s: SessionsState, only: HostId | null, index: number): SessionsState {
+	const row = shownSessions(s, only)[index];
+	const cursor = row ? s.sessions.indexOf(row) : s.cursor;
+	return cursor === s.cursor ? s : {...s, cursor};
+}
+
+/** A further host's folder, before its first listing. */
+export function setHostStateDir(s: SessionsState, hostId: HostId, stateDir: string): SessionsState {
+	if (s.hosts[hostId]?.stateDir === stateDir) return s;
+	return {...s, hosts: {...s.hosts, [hostId]: {stateDir, error: null, updatedAt: null}}};
+}
+
+/** A further host's trouble (unreachable, unreadable): its rows stay, the words say why they may be old. */
+export function setHostSessionsError(s: SessionsState, hostId: HostId, error: string | null): SessionsState {
+	const prev = s.hosts[hostId];
+	if (!prev || prev.error === error) return s;
+	return {...s, hosts: {...s.hosts, [hostId]: {...prev, error}}};
 }
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(value, Math.max(0, max - 1)));
@@ -142,27 +195,38 @@ export function setStateDir(
 	};
 }
 
-/** New listing: newest first, keep the cursor on the same session and keep check results. */
-export function setSessions(s: SessionsState, rows: SessionRow[], at: number): SessionsState {
-	const selected = s.sessions[s.cursor]?.id;
-	const previous = new Map(s.sessions.map(r => [r.id, r]));
-	const merged = rows.map(r => {
-		const old = previous.get(r.id);
+/**
+ * New listing of one host's folder (default the first host's): its rows replace that host's, the
+ * other hosts' stay; newest first, keep the cursor on the same session and keep check results.
+ */
+export function setSessions(s: SessionsState, rows: SessionRow[], at: number, hostId: HostId = s.hostId): SessionsState {
+	const selected = s.sessions[s.cursor];
+	const selectedKey = selected ? rowKey(s, selected) : undefined;
+	const previous = new Map(s.sessions.map(r => [rowKey(s, r), r]));
+	const tagged = hostId === s.hostId ? rows : rows.map(r => (r.hostId === hostId ? r : {...r, hostId}));
+	const others = s.sessions.filter(r => rowHost(s, r) !== hostId);
+	const fresh = tagged.map(r => {
+		const old = previous.get(rowKey(s, r));
 		const kept = old && old.checkedAt !== null ? {...r, findings: old.findings, rules: old.rules, agentState: old.agentState ?? r.agentState, checkedAt: old.checkedAt, rulesNote: old.rulesNote ?? null} : r;
 		// A V1 title comes from the events (the first user message): keep it across listings.
 		return kept.title === null && old?.title ? {...kept, title: old.title} : kept;
 	});
-	merged.sort((a, b) => (b.updatedAt ?? b.createdAt ?? '').localeCompare(a.updatedAt ?? a.createdAt ?? '') || a.id.localeCompare(b.id));
-	const index = selected ? merged.findIndex(r => r.id === selected) : -1;
-	return {...s, sessions: merged, cursor: index >= 0 ? index : clamp(s.cursor, merged.length), updatedAt: at};
+	const merged = [...others, ...fresh];
+	merged.sort((a, b) => (b.updatedAt ?? b.createdAt ?? '').localeCompare(a.updatedAt ?? a.createdAt ?? '') || a.id.localeCompare(b.id) || rowHost(s, a).localeCompare(rowHost(s, b)));
+	const index = selectedKey ? merged.findIndex(r => rowKey(s, r) === selectedKey) : -1;
+	const next = {...s, sessions: merged, cursor: index >= 0 ? index : clamp(s.cursor, merged.length)};
+	if (hostId === s.hostId) return {...next, updatedAt: at};
+	const prev = s.hosts[hostId];
+	return prev ? {...next, hosts: {...s.hosts, [hostId]: {...prev, updatedAt: at}}} : next;
 }
 
 export function setSessionCheck(
 	s: SessionsState,
 	id: string,
 	check: {findings: number; rules: RuleId[]; agentState: string | null; eventCount: number; title?: string | null; rulesNote?: string | null},
+	hostId: HostId = s.hostId,
 ): SessionsState {
-	const index = s.sessions.findIndex(r => r.id === id);
+	const index = s.sessions.findIndex(r => r.id === id && rowHost(s, r) === hostId);
 	if (index < 0) return s;
 	const sessions = s.sessions.slice();
 	const row = sessions[index]!;
@@ -186,14 +250,22 @@ export function setWatchMode(s: SessionsState, mode: 'watch' | 'poll' | null): S
 	return s.watchMode === mode ? s : {...s, watchMode: mode};
 }
 
-export function moveListCursor(s: SessionsState, delta: number): SessionsState {
-	return {...s, cursor: clamp(s.cursor + delta, s.sessions.length)};
+export function moveListCursor(s: SessionsState, delta: number, only: HostId | null = null): SessionsState {
+	return selectShown(s, only, clamp(shownCursor(s, only) + delta, shownSessions(s, only).length));
 }
 
-export function openSelected(s: SessionsState): SessionsState {
-	const row = s.sessions[s.cursor];
+/** Open the selected session (of the shown rows: `only`, a phone's one host). */
+export function openSelected(s: SessionsState, only: HostId | null = null): SessionsState {
+	const row = shownSessions(s, only)[shownCursor(s, only)];
 	if (!row) return s;
-	return {...s, view: 'events', detail: null, open: {id: row.id, dir: row.dir, rows: [], findings: [], cursor: 0, loading: true, progress: null, loadMs: null, error: null}};
+	const cursor = s.sessions.indexOf(row);
+	return {...s, cursor, view: 'events', detail: null, open: {hostId: rowHost(s, row), id: row.id, dir: row.dir, rows: [], findings: [], cursor: 0, loading: true, progress: null, loadMs: null, error: null}};
+}
+
+/** The open session's list row. */
+export function openRow(s: SessionsState): SessionRow | undefined {
+	const open = s.open;
+	return open ? s.sessions.find(r => r.id === open.id && rowHost(s, r) === open.hostId) : undefined;
 }
 
 /** Fresh rows for the open session; the cursor stays on the same event id (live tail keeps position). */

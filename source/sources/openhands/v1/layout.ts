@@ -4,6 +4,7 @@
 
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
+import type {StateFiles} from '../state-files.js';
 
 /** software-agent-sdk's read pattern: five or more digits (the width is not capped). */
 export const SDK_EVENT_FILE = /^event-(\d{5,})-([0-9a-fA-F-]{8,})\.json$/;
@@ -36,10 +37,9 @@ function isDir(p: string): boolean {
 	}
 }
 
-/** What `dir` is, as one V1 conversation: an SDK folder, its events/ folder, or an app-server event folder. */
-export function conversationAt(dir: string): V1ConversationDir | null {
-	const here = names(dir);
-	if (here.includes('base_state.json') || (isDir(path.join(dir, 'events')) && names(path.join(dir, 'events')).some(n => SDK_EVENT_FILE.test(n)))) {
+/** What a folder is, from its names (and its events/ folder's, when it has one): the rule both readers share. */
+function classify(dir: string, here: readonly string[], eventsNames: readonly string[] | null): V1ConversationDir | null {
+	if (here.includes('base_state.json') || (eventsNames !== null && eventsNames.some(n => SDK_EVENT_FILE.test(n)))) {
 		return {dir, eventsDir: path.join(dir, 'events'), layout: 'sdk', id: path.basename(dir)};
 	}
 	if (here.some(n => SDK_EVENT_FILE.test(n))) {
@@ -49,6 +49,12 @@ export function conversationAt(dir: string): V1ConversationDir | null {
 	}
 	if (here.some(n => APP_EVENT_FILE.test(n))) return {dir, eventsDir: dir, layout: 'app', id: path.basename(dir)};
 	return null;
+}
+
+/** What `dir` is, as one V1 conversation: an SDK folder, its events/ folder, or an app-server event folder. */
+export function conversationAt(dir: string): V1ConversationDir | null {
+	const events = path.join(dir, 'events');
+	return classify(dir, names(dir), isDir(events) ? names(events) : null);
 }
 
 /** Every conversation folder directly under `root` (e.g. ~/.openhands/conversations, v1/events). */
@@ -65,5 +71,31 @@ export function conversationsUnder(root: string): V1ConversationDir[] {
 
 /** The V1 roots under an OpenHands persistence folder (~/.openhands, the app's /.openhands, a workspace). */
 export function v1Roots(stateDir: string): string[] {
-	return [path.join(stateDir, 'conversations'), path.join(stateDir, 'v1', 'events'), path.join(stateDir, 'workspace', 'conversations')].filter(isDir);
+	return rootsOf(stateDir).filter(isDir);
+}
+
+function rootsOf(stateDir: string): string[] {
+	return [path.join(stateDir, 'conversations'), path.join(stateDir, 'v1', 'events'), path.join(stateDir, 'workspace', 'conversations')];
+}
+
+/** The same, read through a host's files (a listing per folder: another host's are round trips). */
+export async function v1RootsVia(files: StateFiles, stateDir: string): Promise<string[]> {
+	const roots = rootsOf(stateDir);
+	const found = await Promise.all(roots.map(r => files.isDir(r)));
+	return roots.filter((_, i) => found[i]);
+}
+
+export async function conversationsUnderVia(files: StateFiles, root: string): Promise<V1ConversationDir[]> {
+	const list = await files.list(root).catch(() => []);
+	const dirs = list.filter(e => e.isDirectory).map(e => e.name).sort();
+	const found = await Promise.all(
+		dirs.map(async name => {
+			const dir = path.join(root, name);
+			const here = await files.list(dir).catch(() => []);
+			const hasEvents = here.some(e => e.name === 'events' && e.isDirectory);
+			const events = hasEvents && !here.some(e => e.name === 'base_state.json') ? (await files.list(path.join(dir, 'events')).catch(() => [])).map(e => e.name) : null;
+			return classify(dir, here.map(e => e.name), events);
+		}),
+	);
+	return found.filter((c): c is V1ConversationDir => c !== null);
 }

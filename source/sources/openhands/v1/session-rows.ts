@@ -12,7 +12,8 @@ import {describeRules, sdkRules} from '../../../domain/openhands/v1/version.js';
 import type {EventRow, SessionRow} from '../../../store/slices/sessions.js';
 import {MAX_EVENT_BYTES, readJsonFileSync} from '../read-json.js';
 import type {V1Snapshot} from './conversation-reader.js';
-import {APP_EVENT_FILE, SDK_EVENT_FILE, conversationsUnder, v1Roots, type V1ConversationDir} from './layout.js';
+import {APP_EVENT_FILE, SDK_EVENT_FILE, conversationsUnder, conversationsUnderVia, v1Roots, v1RootsVia, type V1ConversationDir} from './layout.js';
+import type {StateFiles} from '../state-files.js';
 
 function mtime(p: string): string | null {
 	try {
@@ -35,10 +36,31 @@ export function v1Row(c: V1ConversationDir): SessionRow {
 	} catch {
 		// No events yet.
 	}
-	const base = c.layout === 'sdk' ? readBaseState(readObject(path.join(c.dir, 'base_state.json'))) : null;
+	const base = c.layout === 'sdk' ? readObject(path.join(c.dir, 'base_state.json')) : null;
 	const meta = c.layout === 'sdk' ? readObject(path.join(c.dir, 'meta.json')) : null;
+	return rowOf(c, count, base, meta, mtime(c.eventsDir) ?? mtime(c.dir));
+}
+
+/** The same row, read through another host's files. */
+export async function v1RowVia(files: StateFiles, c: V1ConversationDir): Promise<SessionRow> {
+	const pattern = c.layout === 'sdk' ? SDK_EVENT_FILE : APP_EVENT_FILE;
+	const object = async (file: string) => {
+		const read = await files.readJson(file, MAX_EVENT_BYTES);
+		return read.ok ? read.value : null;
+	};
+	const [names, base, meta, eventsMtime] = await Promise.all([
+		files.list(c.eventsDir).then(l => l.map(e => e.name), () => []),
+		c.layout === 'sdk' ? object(path.join(c.dir, 'base_state.json')) : null,
+		c.layout === 'sdk' ? object(path.join(c.dir, 'meta.json')) : null,
+		files.mtimeMs(c.eventsDir),
+	]);
+	const ms = eventsMtime ?? (await files.mtimeMs(c.dir));
+	return rowOf(c, names.filter(n => pattern.test(n)).length, base, meta, ms === null ? null : new Date(ms).toISOString());
+}
+
+function rowOf(c: V1ConversationDir, count: number, baseJson: unknown, meta: unknown, updated: string | null): SessionRow {
+	const base = baseJson === null ? null : readBaseState(baseJson);
 	const metaTitle = meta && typeof meta === 'object' && typeof (meta as {title?: unknown}).title === 'string' ? (meta as {title: string}).title : null;
-	const updated = mtime(c.eventsDir) ?? mtime(c.dir);
 	return {
 		id: c.id,
 		dir: c.dir,
@@ -59,6 +81,12 @@ export function v1Row(c: V1ConversationDir): SessionRow {
 /** Every V1 conversation under a state folder's V1 roots (CLI/agent server conversations/, app server v1/events/). */
 export function listV1Sessions(stateDir: string): SessionRow[] {
 	return v1Roots(stateDir).flatMap(conversationsUnder).map(v1Row);
+}
+
+export async function listV1SessionsVia(files: StateFiles, stateDir: string): Promise<SessionRow[]> {
+	const roots = await v1RootsVia(files, stateDir);
+	const conversations = (await Promise.all(roots.map(r => conversationsUnderVia(files, r)))).flat();
+	return Promise.all(conversations.map(c => v1RowVia(files, c)));
 }
 
 export function conversationOf(row: SessionRow): V1ConversationDir | null {

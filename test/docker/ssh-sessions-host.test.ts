@@ -1,0 +1,203 @@
+// OpenHands sessions of a second host, read over the user's ssh: a throwaway local sshd serves a
+// state folder (the demo's V0 sessions and its V1 conversation, titled "Remote: …") named by a
+// [[hosts]] entry's ssh and state_dir; this machine's own folder is the first host's. The list names
+// each row's host, a remote session opens with its events and finding, and with the ssh server
+// down the first host's rows stay while the second is said to be unreachable.
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {execa} from 'execa';
+import {requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
+import {STACKDECK_BIN} from '../support/paths.js';
+import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
+import {writeDemoSessions} from '../../source/sim/openhands/demo-sessions.js';
+import {dockerTarget} from '../../source/hosts/docker.js';
+import {createSshHost, parseFindList, parseReadFiles} from '../../source/hosts/ssh/ssh-host.js';
+
+const sshd: LocalSshd | null = requireSshd() ? await startLocalSshd() : null;
+const WAIT = 30_000;
+
+/** Give every V0 session and the V1 conversation a title that says which box it is on. */
+function retitle(stateDir: string): void {
+	for (const id of readdirSync(join(stateDir, 'sessions'))) {
+		const file = join(stateDir, 'sessions', id, 'metadata.json');
+		const meta = JSON.parse(readFileSync(file, 'utf8')) as {title: string};
+		writeFileSync(file, JSON.stringify({...meta, title: `Remote: ${meta.title}`}));
+	}
+}
+
+describe('find -printf listings', () => {
+	it('parses NUL-ended records, names with spaces and newlines kept whole', () => {
+		const out = 'd 4096 1700000000.5 events\0f 12 1700000001.25 0.json\0f 3 1700000002.0000000000 a name\nwith a newline\0';
+		expect(parseFindList(out)).toEqual([
+			{name: 'events', isDirectory: true, isFile: false, size: 4096, mtimeMs: 1700000000500},
+			{name: '0.json', isDirectory: false, isFile: true, size: 12, mtimeMs: 1700000001250},
+			{name: 'a name\nwith a newline', isDirectory: false, isFile: true, size: 3, mtimeMs: 1700000002000},
+		]);
+	});
+});
+
+describe('several files in one command', () => {
+	it('gives each path its text or the error a local read would give', () => {
+		const out = `ok\0${Buffer.from('{"id": 1}').toString('base64')}\0none\0\0big\0\0bad\0\0`;
+		const read = parseReadFiles(out, ['a', 'b', 'c', 'd', 'e'], 100);
+		expect(read[0]).toBe('{"id": 1}');
+		expect(read.slice(1).map(r => (r as NodeJS.ErrnoException).code)).toEqual(['ENOENT', 'EFBIG', 'EINVAL', 'EIO']);
+	});
+});
+
+describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local sshd)', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'sd-ssh-sessions-'));
+	const home = join(dir, 'home');
+	const localState = join(dir, 'local-state');
+	const remoteState = join(dir, 'remote-state');
+	const config = join(dir, 'config.toml');
+	const env = {HOME: home, XDG_CONFIG_HOME: home, SSH_AUTH_SOCK: ''};
+	let screen: PtyScreen | null = null;
+
+	beforeAll(async () => {
+		mkdirSync(join(home, '.ssh'), {recursive: true});
+		copyFileSync(join(sshd!.home, '.ssh', 'id_ed25519'), join(home, '.ssh', 'id_ed25519'));
+		writeFileSync(join(home, '.ssh', 'known_hosts'), (await execa('ssh-keyscan', ['-p', String(sshd!.port), '127.0.0.1'])).stdout + '\n');
+		writeDemoSessions(localState);
+		writeDemoSessions(remoteState);
+		retitle(remoteState);
+		writeFileSync(
+			config,
+			[
+				'[docker]',
+				'enabled = false',
+				'[openhands]',
+				`state_dir = "${localState}"`,
+				'[[hosts]]',
+				'name = "spark2"',
+				`ssh = "${sshd!.user}@127.0.0.1:${sshd!.port}"`,
+				`state_dir = "${remoteState}"`,
+				'',
+			].join('\n'),
+		);
+	}, 60_000);
+
+	afterAll(async () => {
+		screen?.kill();
+		await sshd?.cleanup();
+		rmSync(dir, {recursive: true, force: true});
+	});
+
+	it('a host lists a folder and reads several files over ssh, one command each', async () => {
+		const endpoint = `ssh://${sshd!.user}@127.0.0.1:${sshd!.port}`;
+		const target = dockerTarget({DOCKER_HOST: endpoint, HOME: home}, {socket_path: ''});
+		const host = createSshHost({id: 'spark2', label: 'spark2', endpoint, ssh: target.ssh!});
+		try {
+			const [session] = readdirSync(join(remoteState, 'sessions'));
+			const entries = await host.files.list(join(remoteState, 'sessions', session!));
+			const events = entries.find(e => e.name === 'events');
+			const meta = entries.find(e => e.name === 'metadata.json');
+			expect(events).toMatchObject({isDirectory: true, isFile: false});
+			expect(meta).toMatchObject({isDirectory: false, isFile: true, size: readFileSync(join(remoteState, 'sessions', session!, 'metadata.json')).length});
+			expect(meta!.mtimeMs).toBeGreaterThan(0);
+			await expect(host.files.list(join(remoteState, 'no-such-folder'))).rejects.toMatchObject({code: 'ENOENT'});
+			// Any bytes and names survive; a FIFO is refused, not waited on; the size limit holds.
+			const odd = join(dir, "it's odd\nnamed.json");
+			writeFileSync(odd, '{"text": "héllo \u0000 wörld"}');
+			await execa('mkfifo', [join(dir, 'a-fifo')]);
+			const before = sshd!.logins();
+			const read = await host.files.readFiles([odd, join(dir, 'a-fifo'), join(dir, 'missing'), join(remoteState, 'sessions', session!, 'metadata.json')], {maxBytes: 4096});
+			expect(read[0]).toBe(readFileSync(odd, 'utf8'));
+			expect(read.slice(1, 3).map(r => (r as NodeJS.ErrnoException).code)).toEqual(['EINVAL', 'ENOENT']);
+			expect(JSON.parse(read[3] as string).title).toMatch(/^Remote: /);
+			expect(((await host.files.readFiles([odd], {maxBytes: 10}))[0] as NodeJS.ErrnoException).code).toBe('EFBIG');
+			expect(sshd!.logins() - before).toBe(0);
+		} finally {
+			host.close();
+			target.close();
+		}
+	}, 60_000);
+
+	it('status --json lists both hosts\' sessions, each with its host, the remote ones checked', async () => {
+		const r = await execa(process.execPath, [STACKDECK_BIN, 'status', '--json', '--config', config, '--window', '0'], {reject: false, env});
+		const sessions = JSON.parse(r.stdout)['sessions'] as {hosts: {hostId: string; stateDir: string; error: string | null}[]; sessions: {hostId: string; title: string; format: string; findings: number | null; rules: string[]}[]};
+		expect(sessions.hosts).toEqual([expect.objectContaining({hostId: 'spark2', stateDir: remoteState, error: null})]);
+		const remote = sessions.sessions.filter(x => x.hostId === 'spark2');
+		const local = sessions.sessions.filter(x => x.hostId === 'local');
+		// Four V0 sessions and the V1 conversation on each box.
+		expect(remote.map(x => x.format).sort()).toEqual(['v0', 'v0', 'v0', 'v0', 'v1']);
+		expect(local).toHaveLength(5);
+		expect(remote.filter(x => x.format === 'v0').every(x => x.title.startsWith('Remote: '))).toBe(true);
+		expect(local.some(x => x.title.startsWith('Remote: '))).toBe(false);
+		// Checked over ssh as they are here: the same findings on both boxes.
+		const found = (rows: typeof remote) => rows.map(x => `${x.title.replace(/^Remote: /, '')}:${x.findings}:${x.rules.join('+')}`).sort();
+		expect(found(remote)).toEqual(found(local));
+		expect(remote.find(x => x.title === 'Remote: Add a health endpoint')!.findings).toBeGreaterThan(0);
+	}, 120_000);
+
+	it('160x48: a HOST column names each row\'s box; a remote session opens with its events and finding', async () => {
+		screen = spawnScreen(process.execPath, [STACKDECK_BIN, '--config', config, '--refresh', '500'], {cols: 160, rows: 48, env});
+		const s = screen;
+		s.write('5');
+		await s.waitForText('╭─ 5 Sessions', WAIT);
+		s.write('\r');
+		await s.waitFor(l => l.some(line => /^╭─ 5 Sessions.*─{60}/.test(line)), WAIT, 'Sessions zoomed');
+		await s.waitFor(l => l.filter(line => /spark2\s.*Remote: /.test(line)).length === 4, WAIT, 'the four remote V0 rows with their host');
+		const lines = s.lines();
+		expect(lines.some(line => /HOST/.test(line))).toBe(true);
+		expect(lines.filter(line => /│\s*local\s.*(Fix the failing users test|Add a health endpoint)/.test(line))).toHaveLength(2);
+		expect(lines.some(line => /local\s.*Remote: /.test(line))).toBe(false);
+		// Filter to the remote prompt-extensions session and open it.
+		s.write('/');
+		s.write('Remote: Add a health');
+		s.write('\r');
+		await s.waitFor(l => l.filter(line => /Remote: Add a health/.test(line)).length >= 1 && !l.some(line => /Fix the failing users test/.test(line)), WAIT, 'the filtered list');
+		s.write('\r');
+		await s.waitFor(l => l.some(line => /Remote: Add a health endpoint · on spark2 · \d+ events · [1-9]\d* findings?/.test(line)), WAIT, 'the remote session\'s events with its finding');
+		const events = s.lines();
+		// Its event rows, one of them marked with the finding.
+		expect(events.filter(line => /│\s*[!? ]\s+\d+\s/.test(line)).length).toBeGreaterThan(5);
+		expect(events.some(line => /│\s*!\s+\d+\s/.test(line))).toBe(true);
+		// Its config.toml is on that box: the fix here would write this machine's, so it is refused.
+		s.write('x');
+		await s.waitFor(l => l.some(line => line.includes('this session is on spark2')), WAIT, 'the fix refused for a remote session');
+		expect(s.text()).not.toContain('Disable prompt extensions in');
+		s.write('q');
+		await s.exited;
+		screen = null;
+	}, 120_000);
+
+	it('46x19: the phone lists one host\'s sessions, and h moves to the other\'s', async () => {
+		screen = spawnScreen(process.execPath, [STACKDECK_BIN, '--config', config, '--refresh', '500'], {cols: 46, rows: 19, env});
+		const s = screen;
+		s.write('5');
+		await s.waitFor(l => l.some(line => /Fix the failing/.test(line)), WAIT, 'the first host\'s sessions');
+		expect(s.lines().some(line => /Remote: /.test(line))).toBe(false);
+		s.write('h');
+		await s.waitFor(l => l.some(line => /Remote: /.test(line)) && !l.some(line => /\d\s+(Fix the failing|Add a health)/.test(line)), WAIT, 'spark2\'s sessions only');
+		expect(s.lines().length).toBe(19);
+		s.write('q');
+		await s.exited;
+		screen = null;
+	}, 120_000);
+
+	it('with its ssh down, the first host\'s sessions stay and the second is said to be unreachable', async () => {
+		await sshd!.stop();
+		try {
+			const r = await execa(process.execPath, [STACKDECK_BIN, 'status', '--json', '--config', config, '--window', '0'], {reject: false, env});
+			const sessions = JSON.parse(r.stdout)['sessions'] as {hosts: {hostId: string; error: string | null}[]; sessions: {hostId: string; findings: number | null}[]};
+			expect(sessions.sessions.filter(x => x.hostId === 'local')).toHaveLength(5);
+			expect(sessions.sessions.filter(x => x.hostId === 'spark2')).toHaveLength(0);
+			expect(sessions.hosts[0]!.error).toMatch(/^spark2 unreachable over ssh/);
+			// On screen: the local rows, and the reason above them.
+			screen = spawnScreen(process.execPath, [STACKDECK_BIN, '--config', config, '--refresh', '500'], {cols: 160, rows: 48, env});
+			const s = screen;
+			s.write('5');
+			s.write('\r');
+			await s.waitFor(l => l.some(line => /spark2: spark2 unreachable over ssh/.test(line)) && l.some(line => /local\s.*Add a health endpoint/.test(line)), WAIT, 'local rows and the unreachable host');
+			expect(s.lines().some(line => /Remote: /.test(line))).toBe(false);
+			s.write('q');
+			await s.exited;
+			screen = null;
+		} finally {
+			await sshd!.restart();
+		}
+	}, 120_000);
+});
