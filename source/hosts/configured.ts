@@ -3,13 +3,14 @@
 // this machine's when the daemon's socket is here), its HTTP from this machine with deadlines.
 
 import {readFileSync} from 'node:fs';
-import Docker from 'dockerode';
 import type {HostEntry} from '../config/sections/hosts.js';
 import {parseDockerHost} from '../domain/containers/docker-host.js';
 import {CONNECT_TIMEOUT_MS, timedAgent} from './connect-timeout.js';
 import {dockerTarget, type DockerTarget, type TargetOptions} from './docker.js';
 import type {DockerLink, Host} from './host.js';
 import {createLocalHost} from './local.js';
+import type Docker from 'dockerode';
+import {dockerode} from './client-modules.js';
 import {createSshHost} from './ssh/ssh-host.js';
 
 /** The environment with no DOCKER_* of its own: the entry says where its daemon is, not the shell. */
@@ -53,7 +54,7 @@ export function createConfiguredHost(entry: HostEntry, env: NodeJS.ProcessEnv, o
 		if (link) return link;
 		if (!entry.docker_host) throw new Error(`[[hosts]] ${id} has no docker_host: set it (ssh://user@${id}, tcp://${id}:2376 or unix:///path) to watch its containers`);
 		target = entryTarget(entry, env, opts);
-		link = {docker: new Docker(target.options), endpoint: target.endpoint, local: target.local};
+		link = {docker: new (dockerode())(target.options), endpoint: target.endpoint, local: target.local};
 		return link;
 	};
 

@@ -5,9 +5,9 @@ import {constants} from 'node:fs';
 import {lstat, open, readdir, readlink, stat, statfs} from 'node:fs/promises';
 import path from 'node:path';
 import {hostname} from 'node:os';
-import Docker from 'dockerode';
 import {execa} from 'execa';
 import {dockerTarget, type DockerTarget, type TargetOptions} from './docker.js';
+import {dockerode} from './client-modules.js';
 import {DEFAULT_MAX_BYTES, LOCAL_HOST_ID, fetchWithDeadline, tooLarge, type DockerLink, type ExecOptions, type ExecResult, type Host} from './host.js';
 
 export interface LocalHostOptions {
@@ -26,7 +26,7 @@ export function createLocalHost(options: LocalHostOptions): Host {
 		target = dockerTarget(options.env, options.docker, options.targetOptions);
 		try {
 			// dockerode reads DOCKER_HOST and DOCKER_CERT_PATH from process.env on its own, and throws on a missing cert folder.
-			link = {docker: new Docker(target.options), endpoint: target.endpoint, local: target.local};
+			link = {docker: new (dockerode())(target.options), endpoint: target.endpoint, local: target.local};
 		} catch (error) {
 			const endpoint = target.endpoint;
 			target.close();

@@ -4,11 +4,11 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
-import Docker from 'dockerode';
 import {execa} from 'execa';
 import {parseMeminfo} from '../../domain/meminfo.js';
 import type {Config} from '../../config/schema.js';
 import {dockerTarget} from '../../hosts/docker.js';
+import {dockerode} from '../../hosts/client-modules.js';
 import type {SwapDocker, SwapEnv} from '../../sources/swap/env.js';
 
 export function swapStateDir(env: NodeJS.ProcessEnv): string {
@@ -21,7 +21,7 @@ export function localSwapEnv(config: Config, env: NodeJS.ProcessEnv = process.en
 	if (config.docker.enabled) {
 		try {
 			const target = dockerTarget(env, config.docker);
-			docker = new Docker(target.options) as unknown as SwapDocker;
+			docker = new (dockerode())(target.options) as unknown as SwapDocker;
 			close = () => target.close();
 		} catch {
 			docker = null;

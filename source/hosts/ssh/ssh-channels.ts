@@ -7,7 +7,8 @@
 
 import http from 'node:http';
 import type {Duplex} from 'node:stream';
-import {Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm} from 'ssh2';
+import type {Client, ClientChannel, ConnectConfig, ServerHostKeyAlgorithm} from 'ssh2';
+import {ssh2} from '../client-modules.js';
 import {checkHostKey, hostKeyRefusal, knownHostsName, preferredHostKeyAlgorithms} from '../../domain/containers/known-hosts.js';
 import {CONNECT_TIMEOUT_MS, connectTcp} from '../connect-timeout.js';
 import type {KnownHostsFiles} from './known-hosts-files.js';
@@ -74,7 +75,7 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 	const loginOver = (sock: Duplex, hop: SshHopOptions, files: KnownHostsFiles): Promise<Client> => {
 		const name = knownHostsName(hop.host, hop.port);
 		let refusal: string | null = null;
-		const client = new Client();
+		const client = new (ssh2().Client)();
 		return new Promise<Client>((resolve, reject) => {
 			let settled = false;
 			const fail = (error: Error) => {

@@ -2,7 +2,8 @@
 // SSH connection (ssh-channels.ts), and its Docker client over `docker system dial-stdio` on the same
 // connection. Nothing is installed there: commands are the box's own (head, stat, GNU find).
 
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import {dockerode} from '../client-modules.js';
 import {DEFAULT_MAX_BYTES, fetchWithDeadline, tooLarge, type DirEntry, type DockerLink, type ExecOptions, type ExecResult, type FileCallOptions, type Host, type HostId, fileError} from '../host.js';
 import type {SshChannels} from './ssh-channels.js';
 
@@ -86,7 +87,7 @@ export function createSshHost(options: SshHostOptions): Host {
 		kind: 'ssh',
 		docker() {
 			// Plain HTTP over the channels; the host name only fills the Host header, as the docker CLI's "docker" does.
-			link ??= {docker: new Docker({protocol: 'http', host: 'docker', agent: ssh.agent} as unknown as Docker.DockerOptions), endpoint, local: false};
+			link ??= {docker: new (dockerode())({protocol: 'http', host: 'docker', agent: ssh.agent} as unknown as Docker.DockerOptions), endpoint, local: false};
 			return link;
 		},
 		exec,
