@@ -8,7 +8,7 @@ import type Docker from 'dockerode';
 import {createAppStore, update, type AppStore} from '../../source/store/index.js';
 import {defaultConfig} from '../../source/config/schema.js';
 import {createDockerSource, type DockerSource} from '../../source/sources/docker/docker-source.js';
-import {openLogs, setVisibleIds} from '../../source/store/slices/containers.js';
+import {openLogs, patchLogs, setVisibleIds} from '../../source/store/slices/containers.js';
 import {containerJob} from '../../source/actions/containers.js';
 import {startJob} from '../../source/jobs/runner.js';
 import {detailRows} from '../../source/panels/containers/selectors.js';
@@ -154,6 +154,13 @@ describe.skipIf(!available)('Docker source on a real engine', () => {
 		expect(logs.lines.every(l => l.ts !== null)).toBe(true);
 		const count = logs.lines.length;
 		await waitFor('followed lines', () => (store.getState().containers.logs?.lines.length ?? 0) >= count + 3);
+		// Paused (g, PgUp) and followed again (End, f): the tail is reloaded in place, each line once.
+		update(store, 'containers', c => patchLogs(c, {follow: false}));
+		const before = new Set(store.getState().containers.logs!.lines.map(l => l.text));
+		update(store, 'containers', c => patchLogs(c, {follow: true}));
+		await waitFor('a tick logged after the pause', () => (store.getState().containers.logs?.lines ?? []).some(l => /^tick \d+$/.test(l.text) && !before.has(l.text)));
+		const again = store.getState().containers.logs!.lines.map(l => `${l.ts} ${l.stream} ${l.text}`);
+		expect(again.length - new Set(again).size, 'lines shown twice after following again').toBe(0);
 		update(store, 'containers', c => ({...c, view: 'list', logs: null}));
 	});
 

@@ -15,7 +15,7 @@ import {applyDiscovery} from '../../store/slices/discovery.js';
 import type {Source, SourceContext} from '../types.js';
 import {describeDockerError} from '../../hosts/docker.js';
 import {LOCAL_HOST_ID, type DockerLink} from '../../hosts/host.js';
-import {openLogStream, type LogStream} from './logs.js';
+import {LOG_TAIL, openLogStream, type LogStream} from './logs.js';
 import {DOCKER_DEADLINE_MS, DockerDeadlineError, withDeadline} from './deadline.js';
 import {createLineSplitter} from './event-lines.js';
 import {Tombstones} from './tombstones.js';
@@ -207,7 +207,7 @@ export function createDockerSource(ctx: SourceContext, backoff: readonly number[
 		const info = s.byId[logs.target];
 		// Turning follow back on reloads the tail; turning it off keeps what is shown.
 		if (!logs.follow && logs.lines.length > 0) return;
-		logStream = openLogStream(docker, store, logs.target, logs.follow, info?.tty ?? false, link.endpoint);
+		logStream = openLogStream(docker, store, logs.target, logs.follow, info?.tty ?? false, link.endpoint, LOG_TAIL, logs.lines.length > 0);
 	};
 
 	const source: DockerSource = {

@@ -5,7 +5,7 @@ import {Writable} from 'node:stream';
 import type Docker from 'dockerode';
 import {splitLines, splitTimestamp} from '../../domain/containers/log-lines.js';
 import {update, type AppStore} from '../../store/index.js';
-import {appendLogLines, setLogError, type LogLine} from '../../store/slices/containers.js';
+import {appendLogLines, replaceLogLines, setLogError, type LogLine} from '../../store/slices/containers.js';
 import {demuxBuffer} from './demux.js';
 import {describeDockerError} from '../../hosts/docker.js';
 
@@ -15,8 +15,13 @@ export interface LogStream {
 	close(): void;
 }
 
-export function openLogStream(docker: Docker, store: AppStore, target: string, follow: boolean, tty: boolean, endpoint: string, tail = LOG_TAIL): LogStream {
+/**
+ * `replace`: the lines already shown are replaced by this stream's first batch (the tail it reloads),
+ * not appended to: following again after a pause must not show the tail twice.
+ */
+export function openLogStream(docker: Docker, store: AppStore, target: string, follow: boolean, tty: boolean, endpoint: string, tail = LOG_TAIL, replace = false): LogStream {
 	let closed = false;
+	let fresh = replace;
 	let pending: LogLine[] = [];
 	let timer: NodeJS.Timeout | null = null;
 	const carry: Record<'stdout' | 'stderr', string> = {stdout: '', stderr: ''};
@@ -27,7 +32,9 @@ export function openLogStream(docker: Docker, store: AppStore, target: string, f
 		if (closed || pending.length === 0) return;
 		const batch = pending;
 		pending = [];
-		update(store, 'containers', s => appendLogLines(s, target, batch));
+		const first = fresh;
+		fresh = false;
+		update(store, 'containers', s => (first ? replaceLogLines(s, target, batch) : appendLogLines(s, target, batch)));
 	};
 	const push = (kind: 'stdout' | 'stderr', chunk: string) => {
 		const {lines, carry: rest} = splitLines(carry[kind], chunk);

@@ -205,6 +205,12 @@ export function appendLogLines(s: ContainersState, target: string, lines: readon
 	return {...s, logs: {...s.logs, lines: all.length > LOG_LIMIT ? all.slice(all.length - LOG_LIMIT) : all}};
 }
 
+/** A reloaded tail in place of the lines shown (following again after a pause). */
+export function replaceLogLines(s: ContainersState, target: string, lines: readonly LogLine[]): ContainersState {
+	if (!s.logs || s.logs.target !== target || lines.length === 0 || s.logs.removed) return s;
+	return {...s, logs: {...s.logs, lines: lines.length > LOG_LIMIT ? lines.slice(lines.length - LOG_LIMIT) : [...lines]}};
+}
+
 export function setLogError(s: ContainersState, target: string, error: string | null): ContainersState {
 	// A removed container's stream ends with an error: the note says it already.
 	if (!s.logs || s.logs.target !== target || s.logs.removed) return s;
