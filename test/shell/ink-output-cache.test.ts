@@ -1,12 +1,12 @@
 // The bundle shares Ink's per-frame output caches across frames (scripts/ink-output-cache.mjs).
 // The patch must apply to the Ink that is installed, or the build fails; patched, two frames'
-// Outputs use one set of caches, and it is dropped once it reaches its bound.
+// Outputs use one set of caches, which keeps the rows still drawn and stays within its bound.
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript.
-import {MAX_LINES, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+import {GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
 
 const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
 // Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
@@ -14,7 +14,7 @@ const patchedFile = path.join(path.dirname(inkOutput), `output.shared-caches-tes
 afterAll(() => rmSync(patchedFile, {force: true}));
 
 type OutputClass = new (o: {width: number; height: number}) => {
-	caches: {styledChars: Map<string, unknown>};
+	caches: {styledChars: {size: number; get(key: string, make: (k: string) => unknown): unknown}};
 	write(x: number, y: number, text: string, o: {transformers: unknown[]}): void;
 	get(): {output: string};
 };
@@ -31,16 +31,28 @@ describe("Ink's output caches in the bundle", () => {
 		expect(() => shareInkOutputCaches(source.replace('caches = new OutputCaches();', 'caches = makeCaches();'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
 	});
 
-	it('two frames share the caches and draw the same text; the caches are dropped at their bound', async () => {
+	it('two frames share the caches and draw the same text; rows still drawn stay, the rest are bounded', async () => {
 		const Output = await patchedOutput();
+		const row = '\u001B[31mred\u001B[39m row';
 		const first = new Output({width: 20, height: 2});
-		first.write(0, 0, '\u001B[31mred\u001B[39m row', {transformers: []});
+		first.write(0, 0, row, {transformers: []});
+		const drawn = first.get().output;
+		expect(drawn).toContain('red');
 		const second = new Output({width: 20, height: 2});
 		expect(second.caches).toBe(first.caches);
-		second.write(0, 0, '\u001B[31mred\u001B[39m row', {transformers: []});
-		expect(second.get().output).toBe(first.get().output);
-		expect(first.get().output).toContain('red');
-		for (let i = 0; i < MAX_LINES; i++) first.caches.styledChars.set(`line ${i}`, []);
-		expect(new Output({width: 20, height: 2}).caches).not.toBe(first.caches);
+		second.write(0, 0, row, {transformers: []});
+		expect(second.get().output).toBe(drawn);
+		// Many frames of other text, with the row drawn in each: the row is a hit every time, and
+		// the cache never holds more than two generations.
+		const cached = first.caches.styledChars.get(row, () => 'made again');
+		for (let i = 0; i < GENERATION * 5; i++) {
+			const frame = new Output({width: 20, height: 2});
+			frame.write(0, 0, row, {transformers: []});
+			frame.write(0, 1, `figure ${i}`, {transformers: []});
+			frame.get();
+			expect(frame.caches.styledChars.size).toBeLessThanOrEqual(2 * GENERATION);
+		}
+		expect(first.caches.styledChars.get(row, () => 'made again')).toBe(cached);
+		expect(first.caches.styledChars.get('figure 0', () => 'made again')).toBe('made again');
 	});
 });
