@@ -245,26 +245,38 @@ export const terminalCostBench: Bench = {
 				raw: {firstFrameMs: percentile(firstFrames, 50)},
 			});
 
-			// Key to frame: panel switches that page the 80x24 grid (1 <-> 5), 30 presses.
+			// Key to frame: panel switches that page the 80x24 grid, 30 presses. The grid places panels
+			// by what they hold, so the panel on another page is found on screen, not assumed.
 			const k = cockpit(80, 24);
 			procs.push(k);
 			await k.until(s => s.includes('╭─ 1 Containers'));
 			await sleep(3000);
-			const latencies: number[] = [];
-			for (let i = 0; i < 30; i++) {
-				const [key, title, other] = i % 2 === 0 ? ['5', '╭─ 5 Sessions', '╭─ 1 Containers'] : ['1', '╭─ 1 Containers', '╭─ 5 Sessions'];
-				const t0 = performance.now();
-				k.write(key);
-				const shown = await k.until(s => s.includes(title) && !s.includes(other), 10_000);
-				latencies.push(shown - t0);
-				await sleep(250 + Math.random() * 250);
+			const titles = ['1 Containers', '2 Throughput', '3 Memory', '4 Cache', '5 Sessions', '6 Aider', '7 Doctor'];
+			const away = titles.find(t => !k.screen().includes(`╭─ ${t}`));
+			if (!away) {
+				rows.push({name: 'key to frame, panel switch, 80x24', value: 'not measured', method: 'every panel fits the first page of the 80x24 grid: no panel switch pages it'});
+			} else {
+				const latencies: number[] = [];
+				try {
+					for (let i = 0; i < 30; i++) {
+						const [title, other] = i % 2 === 0 ? [away, titles[0]!] : [titles[0]!, away];
+						const t0 = performance.now();
+						k.write(title[0]!);
+						const shown = await k.until(s => s.includes(`╭─ ${title}`) && !s.includes(`╭─ ${other}`), 10_000);
+						latencies.push(shown - t0);
+						await sleep(250 + Math.random() * 250);
+					}
+					rows.push({
+						name: 'key to frame, panel switch, 80x24',
+						value: `p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms`,
+						method: `30 presses of ${away[0]} / 1 (grid pages) in the live cockpit: key written to the pty until the chunk that shows the new panel`,
+						raw: {p50: percentile(latencies, 50), p95: percentile(latencies, 95)},
+					});
+				} catch (error) {
+					// The steady-state rows above stand; this one says what went wrong.
+					rows.push({name: 'key to frame, panel switch, 80x24', value: 'failed', method: (error as Error).message.split('\n')[0] ?? ''});
+				}
 			}
-			rows.push({
-				name: 'key to frame, panel switch, 80x24',
-				value: `p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms`,
-				method: '30 presses of 5 / 1 (grid pages) in the live cockpit: key written to the pty until the chunk that shows the new panel',
-				raw: {p50: percentile(latencies, 50), p95: percentile(latencies, 95)},
-			});
 			if (!htop) rows.push({name: 'htop reference', value: 'not installed', method: 'apt-get install htop for the comparison'});
 		} finally {
 			for (const p of procs) p.kill();
