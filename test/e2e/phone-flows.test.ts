@@ -43,6 +43,8 @@ describe('phone flows at 46x19 on the demo', () => {
 	it('q with a running Aider session asks first; n stays, y quits', async () => {
 		const {s} = startDemo();
 		await s.waitForText('╭─ 1 Containers', WAIT);
+		// The crash's error notice would replace "Aider started" in the header.
+		await untilBrokenModelCrashed(s, WAIT);
 		s.write('6');
 		await s.waitForText('╭─ 6 Aider', WAIT);
 		s.write('n');
