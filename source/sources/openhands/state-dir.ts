@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {MAX_CONFIG_BYTES} from '../../config/load.js';
 import {readRegularTextSync} from '../../fs/read-regular.js';
-import {readTomlValue} from '../../domain/text/toml-edit.js';
+import {PROMPT_EXTENSIONS_DEFAULT, promptExtensionsIn} from '../../domain/openhands/prompt-extensions.js';
 
 export interface StateDirInputs {
 	configStateDir?: string | undefined;
@@ -69,14 +69,14 @@ export function findStateDir(inputs: StateDirInputs): StateDirFound {
 		found ? path.join(found.dir, 'config.toml') : null,
 	].filter((p): p is string => p !== null);
 	const configToml = tomlCandidates.find(p => existsSync(p)) ?? tomlCandidates[0] ?? null;
-	let promptExtensions = true;
+	let promptExtensions = PROMPT_EXTENSIONS_DEFAULT;
 	let promptExtensionsFrom = 'OpenHands default';
 	if (configToml && existsSync(configToml)) {
 		try {
 			const read = readRegularTextSync(configToml, MAX_CONFIG_BYTES);
-			const value = read.ok ? readTomlValue(read.text, 'agent', 'enable_prompt_extensions') : null;
-			if (value === 'false' || value === 'true') {
-				promptExtensions = value === 'true';
+			const value = read.ok ? promptExtensionsIn(read.text) : null;
+			if (value !== null) {
+				promptExtensions = value;
 				promptExtensionsFrom = configToml;
 			}
 		} catch {
