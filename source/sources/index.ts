@@ -32,7 +32,7 @@ export function createHostSources(base: Omit<SourceContext, 'host'>, hosts: read
 		const ctx: SourceContext = {...base, config, host};
 		let sources = index === 0 ? createSources({...base, config}, host) : [createMeminfoSource(ctx), createEnginesSource(ctx), createDiskSource(ctx), createDockerSource(ctx), createDoctorSource(ctx, config.memory.meminfo_path, true)];
 		// Its OpenHands sessions, when its entry names a state folder: rows of their own in the one Sessions list.
-		if (index > 0 && entry?.state_dir) sources.push(createOpenhandsSource(ctx, undefined, undefined, {primary: false}));
+		if (index > 0 && entry?.state_dir) sources.push(createOpenhandsSource(ctx, undefined, undefined, {primary: false, configToml: entry.openhands_config}));
 		// With a Prometheus and no ssh, its memory is node_exporter's there, not a file.
 		if (entry?.prometheus && !entry.ssh) sources = sources.map(s => (s.id === 'host.meminfo' ? createPrometheusMemorySource(ctx, entry.prometheus!, entryHostName(entry)) : s));
 		return host.id === LOCAL_HOST_ID ? sources : sources.map(s => Object.assign(s, {id: `${host.id}/${s.id}`}));

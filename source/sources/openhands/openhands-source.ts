@@ -19,6 +19,9 @@ import {
 	setWatchMode,
 	setHostStateDir,
 	setHostSessionsError,
+	setHostPromptExtensions,
+	setPromptExtensions,
+	promptExtensionsOf,
 	openRow,
 	rowHost,
 	type SessionsState,
@@ -42,6 +45,8 @@ import {hostFiles, LOCAL_FILES, type StateFiles} from './state-files.js';
 import {listV1SessionsVia} from './v1/session-rows.js';
 import {v1RootsVia} from './v1/layout.js';
 import {discoveryOf} from '../../store/slices/discovery.js';
+import {MAX_CONFIG_BYTES} from '../../config/load.js';
+import {PROMPT_EXTENSIONS_DEFAULT, promptExtensionsIn} from '../../domain/openhands/prompt-extensions.js';
 
 /** Runs `task` one at a time; a request while it runs schedules exactly one more run. */
 function serial(task: () => Promise<void>): () => void {
@@ -83,6 +88,8 @@ const PROGRESS_MS = 150;
 export interface OpenhandsSourceOptions {
 	/** The first host's source: finds its folder and writes the slice's own fields; a further host's writes `hosts[id]`. */
 	primary?: boolean;
+	/** A [[hosts]] entry's openhands_config: its OpenHands config.toml, a path on that host. */
+	configToml?: string | undefined;
 }
 
 export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers?: EventReaderCache, options: OpenhandsSourceOptions = {}): Source {
@@ -164,13 +171,33 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	/** A further host (or an SSH first host): the folder its config names, watched by polling (no fs.watch over SSH). */
 	const discoverConfigured = () => {
 		const dir = ctx.config.openhands.state_dir;
-		if (!dir || watchedStateDir === dir) return;
+		if (!dir) return;
+		// Its own config.toml, found as the Doctor finds it there: named, mounted into its openhands container, or in the folder.
+		const toml = options.configToml ?? ctx.config.openhands.config_toml ?? discoveryOf(store.getState(), hostId).openhandsConfigToml ?? path.posix.join(dir, 'config.toml');
+		if (toml !== readToml) {
+			readToml = toml;
+			settingsRead = readSettings(toml);
+		}
+		if (watchedStateDir === dir) return;
 		watchedStateDir = dir;
 		if (primary) {
-			update(store, 'sessions', s => setStateDir(s, {dir, origin: `[[hosts]] ${hostId} state_dir`, tried: [dir], configToml: null, promptExtensions: s.promptExtensions, promptExtensionsFrom: s.promptExtensionsFrom}, hostId));
+			update(store, 'sessions', s => setStateDir(s, {dir, origin: `[[hosts]] ${hostId} state_dir`, tried: [dir], configToml: here(toml), promptExtensions: s.promptExtensions, promptExtensionsFrom: s.promptExtensionsFrom}, hostId));
 		} else update(store, 'sessions', s => setHostStateDir(s, hostId, dir));
 		listWatch = remote ? pollFolder(refreshList, pollMs * 5) : watchFolder(path.join(dir, 'sessions'), refreshList, pollMs, 50, pollMs * 5);
 		refreshList();
+	};
+	let readToml: string | null = null;
+	// The first host's configToml is the file the panel's fix writes here: another box's path is not offered.
+	const here = (file: string) => (remote ? null : file);
+	/** The host's config.toml being read: its sessions are checked once it is (a missing one is the OpenHands default). */
+	let settingsRead: Promise<void> | null = null;
+	const readSettings = async (file: string) => {
+		const read = await files.readText(file, MAX_CONFIG_BYTES).catch((error: Error) => ({ok: false as const, error: error.message}));
+		const where = remote ? `${files.remote}:${file}` : file;
+		const value = read.ok ? promptExtensionsIn(read.text) : null;
+		const from = value !== null ? where : read.ok ? `${where} (not set: defaults to true)` : `OpenHands default (${read.error})`;
+		const on = value ?? PROMPT_EXTENSIONS_DEFAULT;
+		update(store, 'sessions', s => (primary ? {...setPromptExtensions(s, on, from), configToml: here(file)} : setHostPromptExtensions(s, hostId, file, on, from)));
 	};
 
 	const listAll = async (dir: string) => {
@@ -182,6 +209,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	const doRefresh = async () => {
 		const dir = mine(store.getState().sessions).stateDir;
 		if ((!dir && !server) || stopped) return;
+		await settingsRead;
 		try {
 			const rows = dir ? await listAll(dir) : [];
 			let serverError: string | null = null;
@@ -229,7 +257,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 				const snapshot = await reader.scan();
 				cache.trim(openReader?.dir ?? null);
 				if (snapshot.pending > 0) continue;
-				const checked = checkSnapshot(snapshot, reader.dir, s.promptExtensions);
+				const checked = checkSnapshot(snapshot, reader.dir, promptExtensionsOf(s, hostId));
 				update(store, 'sessions', x =>
 					setSessionCheck(x, stale.id, {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, eventCount: stale.eventCount}, hostId),
 				);
@@ -294,7 +322,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			cache.trim(reader.dir);
 			if (snapshot.pending > 0) again = true;
 			if (!snapshot.changed && !first) return;
-			const checked = checkSnapshot(snapshot, reader.dir, store.getState().sessions.promptExtensions);
+			const checked = checkSnapshot(snapshot, reader.dir, promptExtensionsOf(store.getState().sessions, hostId));
 			const ms = open.loading ? Math.round(performance.now() - started) : null;
 			update(store, 'sessions', s => {
 				const next = applyOpenEvents(s, open.id, checked.rows, checked.findings, ms, null);
@@ -328,12 +356,13 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	};
 
 	let forceOpen = false;
-	let lastExtensions = store.getState().sessions.promptExtensions;
+	let lastExtensions = promptExtensionsOf(store.getState().sessions, hostId);
 	let lastSdk = store.getState().sessions.sdkVersion;
 	const onState = () => {
 		const s = store.getState().sessions;
-		if (s.promptExtensions !== lastExtensions || s.sdkVersion !== lastSdk) {
-			lastExtensions = s.promptExtensions;
+		const extensions = promptExtensionsOf(s, hostId);
+		if (extensions !== lastExtensions || s.sdkVersion !== lastSdk) {
+			lastExtensions = extensions;
 			lastSdk = s.sdkVersion;
 			forceOpen = true;
 			scanOpen();

@@ -76,6 +76,12 @@ export interface HostSessions {
 	stateDir: string;
 	error: string | null;
 	updatedAt: number | null;
+	/** That host's OpenHands config.toml (a path there), once looked for. */
+	configToml: string | null;
+	/** Its `[agent] enable_prompt_extensions`, which its sessions are checked with. */
+	promptExtensions: boolean;
+	/** Where that came from ("spark2:/path/config.toml", or the OpenHands default and why). */
+	promptExtensionsFrom: string;
 }
 
 export interface SessionsState {
@@ -155,7 +161,21 @@ export function selectShown(s: SessionsState, only: HostId | null, index: number
 /** A further host's folder, before its first listing. */
 export function setHostStateDir(s: SessionsState, hostId: HostId, stateDir: string): SessionsState {
 	if (s.hosts[hostId]?.stateDir === stateDir) return s;
-	return {...s, hosts: {...s.hosts, [hostId]: {stateDir, error: null, updatedAt: null}}};
+	return {...s, hosts: {...s.hosts, [hostId]: {stateDir, error: null, updatedAt: null, configToml: null, promptExtensions: true, promptExtensionsFrom: 'OpenHands default'}}};
+}
+
+/** A further host's prompt-extensions setting, from its own config.toml: its rows are checked again when it changes. */
+export function setHostPromptExtensions(s: SessionsState, hostId: HostId, configToml: string | null, value: boolean, from: string): SessionsState {
+	const prev = s.hosts[hostId];
+	if (!prev || (prev.configToml === configToml && prev.promptExtensions === value && prev.promptExtensionsFrom === from)) return s;
+	const hosts = {...s.hosts, [hostId]: {...prev, configToml, promptExtensions: value, promptExtensionsFrom: from}};
+	if (prev.promptExtensions === value) return {...s, hosts};
+	return {...s, hosts, sessions: s.sessions.map(r => (rowHost(s, r) === hostId ? {...r, checkedAt: null} : r))};
+}
+
+/** The prompt-extensions setting a host's sessions are checked with: its own, the first host's for the first. */
+export function promptExtensionsOf(s: SessionsState, hostId: HostId): boolean {
+	return hostId === s.hostId ? s.promptExtensions : (s.hosts[hostId]?.promptExtensions ?? s.promptExtensions);
 }
 
 /** A further host's trouble (unreachable, unreadable): its rows stay, the words say why they may be old. */
