@@ -19,7 +19,7 @@ export function sessionsStatus(state: AppState): StatusSection {
 	const lines: string[] = [];
 	const several = Object.keys(s.hosts).length > 0;
 	if (s.stateDir) lines.push(`${several ? `${s.hostId}: ` : ''}state folder ${s.stateDir} (${s.stateDirOrigin}); prompt extensions ${s.promptExtensions ? 'on' : 'off'} (${s.promptExtensionsFrom})`);
-	for (const [id, h] of Object.entries(s.hosts)) lines.push(`${id}: state folder ${h.stateDir}${h.error ? `; ${h.error}` : ''}`);
+	for (const [id, h] of Object.entries(s.hosts)) lines.push(`${id}: state folder ${h.stateDir}; prompt extensions ${h.promptExtensions ? 'on' : 'off'} (${h.promptExtensionsFrom})${h.error ? `; ${h.error}` : ''}`);
 	for (const r of s.sessions.slice(0, 20)) {
 		const found = r.findings === null ? 'not checked' : r.findings === 0 ? 'no findings' : `${r.findings} finding(s): ${[...new Set(r.rules)].join(', ')}`;
 		lines.push(`${several ? `${rowHost(s, r)} ` : ''}${r.id} ${JSON.stringify(r.title ?? '')} ${r.eventCount} events, ${r.agentState ?? '?'}, ${found}`);
@@ -37,7 +37,8 @@ export function sessionsStatus(state: AppState): StatusSection {
 			tried: s.tried,
 			configToml: s.configToml,
 			promptExtensions: s.promptExtensions,
-			hosts: Object.entries(s.hosts).map(([id, h]) => ({hostId: id, stateDir: h.stateDir, error: h.error, updatedAt: h.updatedAt})),
+			promptExtensionsFrom: s.promptExtensionsFrom,
+			hosts: Object.entries(s.hosts).map(([id, h]) => ({hostId: id, stateDir: h.stateDir, configToml: h.configToml, promptExtensions: h.promptExtensions, promptExtensionsFrom: h.promptExtensionsFrom, error: h.error, updatedAt: h.updatedAt})),
 			sessions: s.sessions.map(r => ({hostId: rowHost(s, r), id: r.id, format: r.v1 ? 'v1' : 'v0', title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt, eventCount: r.eventCount, agentState: r.agentState, model: r.model, findings: r.findings, rules: r.rules})),
 			error: s.error,
 		},
