@@ -118,7 +118,8 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 	it('status --json lists both hosts\' sessions, each with its host, the remote ones checked', async () => {
 		const r = await execa(process.execPath, [STACKDECK_BIN, 'status', '--json', '--config', config, '--window', '0'], {reject: false, env});
 		const sessions = JSON.parse(r.stdout)['sessions'] as {hosts: {hostId: string; stateDir: string; error: string | null}[]; sessions: {hostId: string; title: string; format: string; findings: number | null; rules: string[]}[]};
-		expect(sessions.hosts).toEqual([expect.objectContaining({hostId: 'spark2', stateDir: remoteState, error: null})]);
+		// No config.toml in its folder: prompt extensions on, as OpenHands defaults, and said why.
+		expect(sessions.hosts).toEqual([expect.objectContaining({hostId: 'spark2', stateDir: remoteState, error: null, promptExtensions: true, promptExtensionsFrom: expect.stringMatching(/^OpenHands default \(.*config\.toml on spark2: cannot read/)})]);
 		const remote = sessions.sessions.filter(x => x.hostId === 'spark2');
 		const local = sessions.sessions.filter(x => x.hostId === 'local');
 		// Four V0 sessions and the V1 conversation on each box.
@@ -130,6 +131,60 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 		const found = (rows: typeof remote) => rows.map(x => `${x.title.replace(/^Remote: /, '')}:${x.findings}:${x.rules.join('+')}`).sort();
 		expect(found(remote)).toEqual(found(local));
 		expect(remote.find(x => x.title === 'Remote: Add a health endpoint')!.findings).toBeGreaterThan(0);
+	}, 120_000);
+
+	it('each host\'s sessions are checked with its own config.toml\'s enable_prompt_extensions', async () => {
+		// spark2 names its config.toml (openhands_config), spark3 keeps it in its state folder (with
+		// only the Mistral session, to keep the ssh reads few), both turning prompt extensions off.
+		// This machine's folder has none: on, as OpenHands defaults.
+		const spark2Toml = join(dir, 'spark2-openhands.toml');
+		const spark3State = join(dir, 'spark3-state');
+		writeDemoSessions(spark3State);
+		for (const id of readdirSync(join(spark3State, 'sessions'))) {
+			const meta = JSON.parse(readFileSync(join(spark3State, 'sessions', id, 'metadata.json'), 'utf8')) as {title: string};
+			if (!meta.title.endsWith('Add a health endpoint')) rmSync(join(spark3State, 'sessions', id), {recursive: true});
+		}
+		rmSync(join(spark3State, 'conversations'), {recursive: true, force: true});
+		retitle(spark3State);
+		const off = '[core]\nworkspace_base = "/w"\n\n[agent]\nenable_prompt_extensions = false\n';
+		writeFileSync(spark2Toml, off);
+		writeFileSync(join(spark3State, 'config.toml'), off);
+		const target = `ssh = "${sshd!.user}@127.0.0.1:${sshd!.port}"`;
+		const perHost = join(dir, 'per-host.toml');
+		writeFileSync(
+			perHost,
+			[
+				'[docker]',
+				'enabled = false',
+				'[openhands]',
+				`state_dir = "${localState}"`,
+				'[[hosts]]',
+				'name = "spark2"',
+				target,
+				`state_dir = "${remoteState}"`,
+				`openhands_config = "${spark2Toml}"`,
+				'[[hosts]]',
+				'name = "spark3"',
+				target,
+				`state_dir = "${spark3State}"`,
+				'',
+			].join('\n'),
+		);
+		const r = await execa(process.execPath, [STACKDECK_BIN, 'status', '--json', '--config', perHost, '--window', '0'], {reject: false, env});
+		type Row = {hostId: string; title: string; findings: number | null; rules: string[]};
+		const sessions = JSON.parse(r.stdout)['sessions'] as {promptExtensions: boolean; hosts: {hostId: string; error: string | null; promptExtensions: boolean; promptExtensionsFrom: string}[]; sessions: Row[]};
+		expect(sessions.hosts.map(h => h.error)).toEqual([null, null]);
+		const health = (host: string) => sessions.sessions.find(x => x.hostId === host && x.title.endsWith('Add a health endpoint'))!;
+		// The Mistral session with prompt extensions on here: the recall after the first user message
+		// breaks strict alternation. Off on spark2 and spark3: the recall is not sent there, one finding fewer.
+		expect(sessions.promptExtensions).toBe(true);
+		const here = health('local');
+		expect(here.rules).toContain('strict-alternation');
+		for (const host of ['spark2', 'spark3']) expect(health(host).findings).toBe(here.findings! - 1);
+		expect(sessions.hosts).toEqual([
+			expect.objectContaining({hostId: 'spark2', promptExtensions: false, promptExtensionsFrom: `spark2:${spark2Toml}`}),
+			expect.objectContaining({hostId: 'spark3', promptExtensions: false, promptExtensionsFrom: `spark3:${join(spark3State, 'config.toml')}`}),
+		]);
 	}, 120_000);
 
 	it('160x48: a HOST column names each row\'s box; a remote session opens with its events and finding', async () => {
