@@ -391,6 +391,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		}
 	};
 	let pendingDetail: number | null = null;
+	let polled = false;
 	let lastDiscovery = discoveryOf(store.getState(), ctx.host.id);
 
 	return {
@@ -416,9 +417,11 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 				refreshList();
 				if (openV1 instanceof RestConversationReader) scanOpen();
 			}
-			// First tick (and `stackdeck status`): list and check everything before returning.
+			// First tick (and `stackdeck status`): list and check everything before returning, also when
+			// the listing start() began came in first (other hosts' sources may take a while to start).
 			const own = mine(store.getState().sessions);
-			if (own.updatedAt === null && (own.stateDir || server)) {
+			if ((own.updatedAt === null || !polled) && (own.stateDir || server)) {
+				polled = true;
 				await doRefresh();
 				await doChecks();
 			}
