@@ -171,10 +171,10 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 			].join('\n'),
 		);
 		const r = await execa(process.execPath, [STACKDECK_BIN, 'status', '--json', '--config', perHost, '--window', '0'], {reject: false, env});
-		type Row = {hostId: string; title: string; findings: number | null; rules: string[]};
+		type Row = {hostId: string; title: string | null; findings: number | null; rules: string[]};
 		const sessions = JSON.parse(r.stdout)['sessions'] as {promptExtensions: boolean; hosts: {hostId: string; error: string | null; promptExtensions: boolean; promptExtensionsFrom: string}[]; sessions: Row[]};
 		expect(sessions.hosts.map(h => h.error)).toEqual([null, null]);
-		const health = (host: string) => sessions.sessions.find(x => x.hostId === host && x.title.endsWith('Add a health endpoint'))!;
+		const health = (host: string) => sessions.sessions.find(x => x.hostId === host && (x.title ?? '').endsWith('Add a health endpoint'))!;
 		// The Mistral session with prompt extensions on here: the recall after the first user message
 		// breaks strict alternation. Off on spark2 and spark3: the recall is not sent there, one finding fewer.
 		expect(sessions.promptExtensions).toBe(true);
