@@ -56,7 +56,7 @@ export function SessionList({s, width, height, scope = ALL}: {s: SessionsState; 
 			<FilterLine width={width} view={view} noun="sessions" />
 			{sel && height - rows.length - 1 - view.rows > 0 ? <Line tone="muted">{`${sel.id} · ${sel.model ?? 'model ?'}`}</Line> : null}
 			{sel && height - rows.length - 1 - view.rows > 1 ? (
-				<Line tone={sel.error ? 'error' : 'muted'}>{sel.error ?? `created ${shortDate(sel.createdAt)} · ${sel.findings ? [...new Set(sel.rules)].join(', ') : 'Enter: events'}`}</Line>
+				<Line tone={sel.error ? 'error' : sel.checkError ? 'warn' : 'muted'}>{sel.error ?? sel.checkError ?? `created ${shortDate(sel.createdAt)} · ${sel.findings ? [...new Set(sel.rules)].join(', ') : 'Enter: events'}`}</Line>
 			) : null}
 		</>
 	);

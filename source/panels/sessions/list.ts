@@ -31,7 +31,7 @@ export const sessionColumns: Column<SessionRow, Token>[] = [
 		width: 3,
 		priority: 0,
 		// An unreadable session is never shown as clean.
-		cell: r => (r.error ? ' ? ' : r.findings === null ? ' … ' : r.findings === 0 ? ' ✓ ' : ` ${r.findings}`),
+		cell: r => (r.error || r.checkError ? ' ? ' : r.findings === null ? ' … ' : r.findings === 0 ? ' ✓ ' : ` ${r.findings}`),
 		tone: r => (r.error || r.findings ? 'error' : r.findings === 0 ? 'ok' : 'muted'),
 	},
 	// Wide panels have room for the model on every row (a phone shows it for the selected one).

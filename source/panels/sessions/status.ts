@@ -21,7 +21,7 @@ export function sessionsStatus(state: AppState): StatusSection {
 	if (s.stateDir) lines.push(`${several ? `${s.hostId}: ` : ''}state folder ${s.stateDir} (${s.stateDirOrigin}); prompt extensions ${s.promptExtensions ? 'on' : 'off'} (${s.promptExtensionsFrom})`);
 	for (const [id, h] of Object.entries(s.hosts)) lines.push(`${id}: state folder ${h.stateDir}; prompt extensions ${h.promptExtensions ? 'on' : 'off'} (${h.promptExtensionsFrom})${h.error ? `; ${h.error}` : ''}`);
 	for (const r of s.sessions.slice(0, 20)) {
-		const found = r.findings === null ? 'not checked' : r.findings === 0 ? 'no findings' : `${r.findings} finding(s): ${[...new Set(r.rules)].join(', ')}`;
+		const found = r.findings === null ? (r.checkError ? `not checked: ${r.checkError}` : 'not checked') : r.findings === 0 ? 'no findings' : `${r.findings} finding(s): ${[...new Set(r.rules)].join(', ')}`;
 		lines.push(`${several ? `${rowHost(s, r)} ` : ''}${r.id} ${JSON.stringify(r.title ?? '')} ${r.eventCount} events, ${r.agentState ?? '?'}, ${found}`);
 	}
 	if (s.sessions.length > 20) lines.push(`… ${s.sessions.length - 20} more`);
@@ -39,7 +39,7 @@ export function sessionsStatus(state: AppState): StatusSection {
 			promptExtensions: s.promptExtensions,
 			promptExtensionsFrom: s.promptExtensionsFrom,
 			hosts: Object.entries(s.hosts).map(([id, h]) => ({hostId: id, stateDir: h.stateDir, configToml: h.configToml, promptExtensions: h.promptExtensions, promptExtensionsFrom: h.promptExtensionsFrom, error: h.error, updatedAt: h.updatedAt})),
-			sessions: s.sessions.map(r => ({hostId: rowHost(s, r), id: r.id, format: r.v1 ? 'v1' : 'v0', title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt, eventCount: r.eventCount, agentState: r.agentState, model: r.model, findings: r.findings, rules: r.rules})),
+			sessions: s.sessions.map(r => ({hostId: rowHost(s, r), id: r.id, format: r.v1 ? 'v1' : 'v0', title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt, eventCount: r.eventCount, agentState: r.agentState, model: r.model, findings: r.findings, rules: r.rules, checkError: r.checkError ?? null})),
 			error: s.error,
 		},
 	};

@@ -13,6 +13,7 @@ import {
 	applyOpenEvents,
 	applyOpenProgress,
 	setSessionCheck,
+	setSessionCheckFailed,
 	setSessions,
 	setSessionsError,
 	setStateDir,
@@ -80,6 +81,20 @@ interface V1Reader {
 /** What a checked V1 conversation tells its list row. */
 function v1Check(checked: ReturnType<typeof checkV1Snapshot>) {
 	return {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, title: checked.title, rulesNote: checked.rulesNote};
+}
+
+/** A failed background check is tried again after 10 s, then 20, 40, … up to 5 minutes. */
+const RETRY_FIRST_MS = 10_000;
+const RETRY_MAX_MS = 300_000;
+export function retryDelayMs(tries: number): number {
+	return Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.max(0, tries - 1));
+}
+
+/** Event files that could not be read (not bad content): a check without them would be no result. */
+function unreadIn(problems: readonly {kind: string; error: string}[]): string | null {
+	const unread = problems.filter(p => p.kind === 'unreadable');
+	if (unread.length === 0) return null;
+	return `${unread.length} event file${unread.length === 1 ? '' : 's'} not read (${unread[0]!.error})`;
 }
 
 /** While a first read goes on, the rows read so far are shown at most this often. */
@@ -230,13 +245,33 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	};
 	const refreshList = serial(doRefresh);
 
-	/** Background check: one stale session at a time (event count changed since the last check). */
+	/** Sessions whose last check failed, by id: when to try again, and how many tries so far. */
+	const failedChecks = new Map<string, {retryAt: number; tries: number}>();
+	const checkFailed = (stale: SessionRow, message: string) => {
+		const before = failedChecks.get(stale.id);
+		// Two checks at once (the first tick's and the listing's) failing together are one failure.
+		if (!before || before.retryAt <= Date.now()) {
+			const tries = (before?.tries ?? 0) + 1;
+			failedChecks.set(stale.id, {retryAt: Date.now() + retryDelayMs(tries), tries});
+		}
+		update(store, 'sessions', x => setSessionCheckFailed(x, stale.id, `${message}; retrying`, hostId));
+	};
+	const checked = (stale: SessionRow) => failedChecks.delete(stale.id);
+
+	/**
+	 * Background check: one stale session at a time (event count changed since the last check). A
+	 * session whose read fails is said so on its row and tried again later; the others go on.
+	 */
 	const doChecks = async () => {
+		const tried = new Set<string>();
 		for (;;) {
 			if (stopped) return;
 			const s = store.getState().sessions;
 			const open = ownOpen(s);
-			const stale = s.sessions.find(r => r.checkedAt !== r.eventCount && rowHost(s, r) === hostId && r.id !== open?.id);
+			const now = Date.now();
+			const stale = s.sessions.find(
+				r => r.checkedAt !== r.eventCount && rowHost(s, r) === hostId && r.id !== open?.id && !tried.has(r.id) && (failedChecks.get(r.id)?.retryAt ?? 0) <= now,
+			);
 			if (!stale) return;
 			const v1 = v1ReaderFor(stale);
 			if (v1) {
@@ -244,11 +279,18 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 					const snapshot = await v1.scan();
 					// Past another host's time budget: read on, and check once it is whole.
 					if (snapshot.pending) continue;
-					const checked = checkV1Snapshot(snapshot, await withTemplate(settingsFor(stale), snapshot));
-					update(store, 'sessions', x => setSessionCheck(x, stale.id, {...v1Check(checked), eventCount: stale.eventCount}, hostId));
+					tried.add(stale.id);
+					const unread = unreadIn(snapshot.problems);
+					if (unread) {
+						checkFailed(stale, unread);
+						continue;
+					}
+					const result = checkV1Snapshot(snapshot, await withTemplate(settingsFor(stale), snapshot));
+					checked(stale);
+					update(store, 'sessions', x => setSessionCheck(x, stale.id, {...v1Check(result), eventCount: stale.eventCount}, hostId));
 				} catch (error) {
-					update(store, 'sessions', x => setSessionCheck(x, stale.id, {findings: 0, rules: [], agentState: null, eventCount: stale.eventCount}, hostId));
-					update(store, 'sessions', x => setError(x, (error as Error).message));
+					tried.add(stale.id);
+					checkFailed(stale, (error as Error).message);
 				}
 				continue;
 			}
@@ -257,13 +299,20 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 				const snapshot = await reader.scan();
 				cache.trim(openReader?.dir ?? null);
 				if (snapshot.pending > 0) continue;
-				const checked = checkSnapshot(snapshot, reader.dir, promptExtensionsOf(s, hostId));
+				tried.add(stale.id);
+				const unread = unreadIn(snapshot.problems);
+				if (unread) {
+					checkFailed(stale, unread);
+					continue;
+				}
+				const result = checkSnapshot(snapshot, reader.dir, promptExtensionsOf(s, hostId));
+				checked(stale);
 				update(store, 'sessions', x =>
-					setSessionCheck(x, stale.id, {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, eventCount: stale.eventCount}, hostId),
+					setSessionCheck(x, stale.id, {findings: result.findings.length, rules: result.findings.map(f => f.rule), agentState: result.agentState, eventCount: stale.eventCount}, hostId),
 				);
 			} catch (error) {
-				update(store, 'sessions', x => setSessionCheck(x, stale.id, {findings: 0, rules: [], agentState: null, eventCount: stale.eventCount}, hostId));
-				update(store, 'sessions', x => setError(x, (error as Error).message));
+				tried.add(stale.id);
+				checkFailed(stale, (error as Error).message);
 			}
 		}
 	};
@@ -416,6 +465,14 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			if (server && store.getState().sessions.updatedAt !== null) {
 				refreshList();
 				if (openV1 instanceof RestConversationReader) scanOpen();
+			}
+			// A check that failed is tried again once its delay is up (nothing else may change to ask for it).
+			const now = Date.now();
+			for (const f of failedChecks.values()) {
+				if (f.retryAt <= now) {
+					checkNext();
+					break;
+				}
 			}
 			// First tick (and `stackdeck status`): list and check everything before returning, also when
 			// the listing start() began came in first (other hosts' sources may take a while to start).

@@ -22,6 +22,8 @@ export interface SessionRow {
 	/** eventCount when it was last checked: re-check when it changes. */
 	checkedAt: number | null;
 	error: string | null;
+	/** Why the last background check could not read every event: not a result, so findings stay null and it is retried. */
+	checkError?: string | null;
 	/** OpenHands V1 conversation (software-agent-sdk): where its event files are and in which layout. */
 	v1?: {eventsDir: string; layout: 'sdk' | 'app' | 'rest'};
 	/** V1: which SDK version's rules rebuilt the messages (said beside the findings). */
@@ -227,7 +229,12 @@ export function setSessions(s: SessionsState, rows: SessionRow[], at: number, ho
 	const others = s.sessions.filter(r => rowHost(s, r) !== hostId);
 	const fresh = tagged.map(r => {
 		const old = previous.get(rowKey(s, r));
-		const kept = old && old.checkedAt !== null ? {...r, findings: old.findings, rules: old.rules, agentState: old.agentState ?? r.agentState, checkedAt: old.checkedAt, rulesNote: old.rulesNote ?? null} : r;
+		const kept =
+			old && old.checkedAt !== null
+				? {...r, findings: old.findings, rules: old.rules, agentState: old.agentState ?? r.agentState, checkedAt: old.checkedAt, rulesNote: old.rulesNote ?? null}
+				: old?.checkError
+					? {...r, checkError: old.checkError}
+					: r;
 		// A V1 title comes from the events (the first user message): keep it across listings.
 		return kept.title === null && old?.title ? {...kept, title: old.title} : kept;
 	});
@@ -256,9 +263,22 @@ export function setSessionCheck(
 		rules: check.rules,
 		agentState: check.agentState ?? row.agentState,
 		checkedAt: check.eventCount,
+		checkError: null,
 		...(check.title && !row.title ? {title: check.title} : {}),
 		...(check.rulesNote !== undefined ? {rulesNote: check.rulesNote} : {}),
 	};
+	return {...s, sessions};
+}
+
+/**
+ * A background check that could not read every event (a folder unreadable, a read past its deadline
+ * on another host): no findings count, which would read as clean, but the reason; still unchecked.
+ */
+export function setSessionCheckFailed(s: SessionsState, id: string, message: string, hostId: HostId = s.hostId): SessionsState {
+	const index = s.sessions.findIndex(r => r.id === id && rowHost(s, r) === hostId);
+	if (index < 0) return s;
+	const sessions = s.sessions.slice();
+	sessions[index] = {...sessions[index]!, findings: null, rules: [], checkedAt: null, checkError: message};
 	return {...s, sessions};
 }
 
