@@ -325,7 +325,11 @@ function forward(client: Client, next: SshHopOptions, via: string): Promise<Dupl
 	});
 }
 
-/** One command on its own channel: output collected, killed by the deadline or the signal. */
+/**
+ * One command on its own channel: output collected, killed by the deadline or the signal. The
+ * deadline runs from the channel's request: a box that freezes mid-session (its sshd stopped, the
+ * connection still up) never confirms the opening, and the call must still end.
+ */
 function runOnChannel(
 	client: Client,
 	command: string,
@@ -334,40 +338,46 @@ function runOnChannel(
 	closed: () => void,
 ): Promise<{exitCode: number | null; stdout: string; stderr: string}> {
 	return new Promise((resolve, reject) => {
+		let settled = false;
+		let channel: ClientChannel | null = null;
+		const hangUp = (stream: ClientChannel) => {
+			try {
+				stream.signal('KILL');
+			} catch {
+				// An older server without signal support: the close below still hangs the command up.
+			}
+			stream.close();
+		};
+		const done = (result: Error | {exitCode: number | null; stdout: string; stderr: string}) => {
+			if (settled) return;
+			settled = true;
+			if (timer) clearTimeout(timer);
+			options.signal?.removeEventListener('abort', onAbort);
+			if (result instanceof Error) reject(result);
+			else resolve(result);
+		};
+		// Settles at once: sshd keeps the channel until the command ends, which KILL (when the server
+		// takes signals) and the channel's close then bring about in the background. A channel not yet
+		// open is hung up when it opens; until then (or until the keepalive drops the connection) it keeps its slot.
+		const stop = (why: Error) => {
+			done(why);
+			if (channel) hangUp(channel);
+		};
+		const timer = options.timeoutMs
+			? setTimeout(() => stop(Object.assign(new Error(`\`${command}\` on ${endpoint}: no end within ${options.timeoutMs} ms`), {code: 'ETIMEDOUT'})), options.timeoutMs)
+			: null;
+		const onAbort = () => stop(options.signal?.reason instanceof Error ? options.signal.reason : new Error('cancelled'));
+		options.signal?.addEventListener('abort', onAbort, {once: true});
 		const onChannel = (error: Error | undefined, stream: ClientChannel) => {
 			if (error) {
 				closed();
-				return reject(error);
+				return done(error);
 			}
+			channel = stream;
 			// Whole buffers, decoded once: a character split across two chunks stays whole.
 			const stdout: Buffer[] = [];
 			const stderr: Buffer[] = [];
 			let exitCode: number | null = null;
-			let settled = false;
-			const done = (result: Error | {exitCode: number | null; stdout: string; stderr: string}) => {
-				if (settled) return;
-				settled = true;
-				if (timer) clearTimeout(timer);
-				options.signal?.removeEventListener('abort', onAbort);
-				if (result instanceof Error) reject(result);
-				else resolve(result);
-			};
-			// Settles at once: sshd keeps the channel until the command ends, which KILL (when the server
-			// takes signals) and the channel's close then bring about in the background.
-			const stop = (why: Error) => {
-				done(why);
-				try {
-					stream.signal('KILL');
-				} catch {
-					// An older server without signal support: the close below still hangs the command up.
-				}
-				stream.close();
-			};
-			const timer = options.timeoutMs
-				? setTimeout(() => stop(Object.assign(new Error(`\`${command}\` on ${endpoint}: no end within ${options.timeoutMs} ms`), {code: 'ETIMEDOUT'})), options.timeoutMs)
-				: null;
-			const onAbort = () => stop(options.signal?.reason instanceof Error ? options.signal.reason : new Error('cancelled'));
-			options.signal?.addEventListener('abort', onAbort, {once: true});
 			stream.on('data', (chunk: Buffer) => stdout.push(chunk));
 			stream.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
 			stream.on('exit', (code: number | null) => (exitCode = code));
@@ -376,13 +386,14 @@ function runOnChannel(
 				closed();
 				done({exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8')});
 			});
+			if (settled) hangUp(stream);
 		};
 		try {
 			client.exec(command, onChannel);
 		} catch (error) {
 			// The connection went away between login and this request: no channel, no close to wait for.
 			closed();
-			reject(error as Error);
+			done(error as Error);
 		}
 	});
 }
