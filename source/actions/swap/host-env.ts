@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import {parseMeminfo} from '../../domain/meminfo.js';
+import {MEMINFO_READ_MS} from '../../sources/host/meminfo-source.js';
 import type {Config} from '../../config/schema.js';
 import {hostConfig} from '../../config/host-config.js';
 import type {Host} from '../../hosts/host.js';
@@ -40,7 +41,7 @@ export function hostSwapEnv(host: Host, config: Config, env: NodeJS.ProcessEnv =
 		fetch: globalThis.fetch,
 		async readMemory() {
 			try {
-				const m = parseMeminfo(await host.files.readFile(meminfo, {maxBytes: 64 * 1024}), meminfo);
+				const m = parseMeminfo(await host.files.readFile(meminfo, {maxBytes: 64 * 1024, timeoutMs: MEMINFO_READ_MS}), meminfo);
 				return {totalBytes: m.totalBytes, availableBytes: m.availableBytes, cachedBytes: m.cachedBytes};
 			} catch {
 				return null;

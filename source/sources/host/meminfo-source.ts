@@ -8,6 +8,9 @@ import type {Source, SourceContext} from '../types.js';
 import {LOCAL_HOST_ID} from '../../domain/host-id.js';
 
 /** STACKDECK_MEMINFO stands in for this machine's file only, not another host's. */
+/** A read of another host's meminfo gives up after this long: a frozen box says so instead of keeping old figures. */
+export const MEMINFO_READ_MS = 5000;
+
 export function createMeminfoSource(ctx: SourceContext, file = (ctx.host.id === LOCAL_HOST_ID ? ctx.env['STACKDECK_MEMINFO'] : undefined) ?? ctx.config.memory.meminfo_path): Source {
 	return {
 		id: 'host.meminfo',
@@ -15,7 +18,7 @@ export function createMeminfoSource(ctx: SourceContext, file = (ctx.host.id === 
 		async poll() {
 			const now = Date.now();
 			try {
-				const mem = parseMeminfo(await ctx.host.files.readFile(file, {maxBytes: 64 * 1024}), file);
+				const mem = parseMeminfo(await ctx.host.files.readFile(file, {maxBytes: 64 * 1024, timeoutMs: MEMINFO_READ_MS}), file);
 				update(ctx.store, 'host', h => applyMeminfo(h, ctx.host.id, mem, now));
 			} catch (error) {
 				const message =
