@@ -35,8 +35,9 @@ function engineName(url: string, hostName: string): string {
  * stack's compose paths) when commands reach it, else none. HiCache's folder goes with the shared list.
  */
 function entryCache(config: Config, entry: HostEntry): Config['cache'] {
-	if (entry.cache_dirs) return {...config.cache, dirs: entry.cache_dirs, hicache_dir: undefined};
-	return runsCommands(entry) ? config.cache : {...config.cache, dirs: [], hicache_dir: undefined};
+	const cache = {...config.cache, warn_gb: entry.cache_warn_gb ?? config.cache.warn_gb};
+	if (entry.cache_dirs) return {...cache, dirs: entry.cache_dirs, hicache_dir: undefined};
+	return runsCommands(entry) ? cache : {...cache, dirs: [], hicache_dir: undefined};
 }
 
 export function hostConfig(config: Config, entry: HostEntry): Config {

@@ -69,6 +69,7 @@ describe('[[hosts]]', () => {
 				'name = "own"',
 				'ssh = "me@own"',
 				'cache_dirs = ["/srv/models", "/srv/logs"]',
+				'cache_warn_gb = 500',
 				'[[hosts]]',
 				'name = "viassh"',
 				'docker_host = "ssh://me@viassh"',
@@ -84,7 +85,9 @@ describe('[[hosts]]', () => {
 		);
 		const cache = (i: number) => hostConfig(config, config.hosts[i]!).cache;
 		// Its own list, without the shared HiCache folder (another box's layout).
-		expect(cache(0)).toMatchObject({dirs: ['/srv/models', '/srv/logs'], hicache_dir: undefined});
+		expect(cache(0)).toMatchObject({dirs: ['/srv/models', '/srv/logs'], hicache_dir: undefined, warn_gb: 500});
+		// Its own limit for a folder's warning; the others keep [cache] warn_gb.
+		expect(cache(1).warn_gb).toBe(2);
 		// Commands over the ssh:// Docker connection: the same stack's folders as this machine's.
 		expect(cache(1)).toMatchObject({dirs: ['/data/cache'], hicache_dir: '/data/hicache'});
 		// Nothing runs commands there: no folders, so no rows that can only fail.

@@ -33,6 +33,8 @@ export const hostEntry = z
 		ssh: z.string().min(1).optional(),
 		/** Its cache and log folders, absolute paths there, sized with its own find (default: [cache] dirs when it runs commands). */
 		cache_dirs: z.array(z.string().min(1).refine(p => p.startsWith('/'), 'an absolute path on that host ("/data/...")')).optional(),
+		/** A folder of its over this many GB is flagged (default: [cache] warn_gb): boxes differ in disk. */
+		cache_warn_gb: z.number().positive().optional(),
 		/** Its /proc/meminfo-format file (read over ssh, or here for a unix:// host). */
 		meminfo_path: z.string().min(1).default('/proc/meminfo'),
 		/** Its OpenHands state folder. */
