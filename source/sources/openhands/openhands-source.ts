@@ -262,15 +262,15 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	 * Background check: one stale session at a time (event count changed since the last check). A
 	 * session whose read fails is said so on its row and tried again later; the others go on.
 	 */
-	const doChecks = async () => {
+	const doChecks = async (ignoreDelay = false) => {
 		const tried = new Set<string>();
 		for (;;) {
 			if (stopped) return;
 			const s = store.getState().sessions;
 			const open = ownOpen(s);
-			const now = Date.now();
+			const at = ignoreDelay ? Number.POSITIVE_INFINITY : Date.now();
 			const stale = s.sessions.find(
-				r => r.checkedAt !== r.eventCount && rowHost(s, r) === hostId && r.id !== open?.id && !tried.has(r.id) && (failedChecks.get(r.id)?.retryAt ?? 0) <= now,
+				r => r.checkedAt !== r.eventCount && rowHost(s, r) === hostId && r.id !== open?.id && !tried.has(r.id) && (failedChecks.get(r.id)?.retryAt ?? 0) <= at,
 			);
 			if (!stale) return;
 			const v1 = v1ReaderFor(stale);
@@ -481,6 +481,9 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 				polled = true;
 				await doRefresh();
 				await doChecks();
+				// One more try at once for what failed: `status` reads once, and a box slow to answer
+				// a first burst of reads often answers the second.
+				if (failedChecks.size > 0) await doChecks(true);
 			}
 		},
 		stop() {
