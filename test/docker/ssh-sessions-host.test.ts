@@ -185,7 +185,8 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 			expect.objectContaining({hostId: 'spark2', promptExtensions: false, promptExtensionsFrom: `spark2:${spark2Toml}`}),
 			expect.objectContaining({hostId: 'spark3', promptExtensions: false, promptExtensionsFrom: `spark3:${join(spark3State, 'config.toml')}`}),
 		]);
-	}, 120_000);
+		// Two hosts' sessions read over ssh, a shell per command: minutes on a loaded machine.
+	}, 240_000);
 
 	it('160x48: a HOST column names each row\'s box; a remote session opens with its events and finding', async () => {
 		screen = spawnScreen(process.execPath, [STACKDECK_BIN, '--config', config, '--refresh', '500'], {cols: 160, rows: 48, env});
