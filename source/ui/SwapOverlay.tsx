@@ -61,7 +61,7 @@ function listRows(s: SwapState, width: number, height: number): Row[] {
 	const room = Math.max(1, height - rows.length);
 	const start = Math.max(0, Math.min(s.selected - room + 1, s.rows.length - room));
 	s.rows.slice(start, start + room).forEach((r, i) => {
-		const state = r.serving ? 'serving' : r.refusal ? 'no' : r.fits ? 'fits' : 'no fit';
+		const state = r.serving ? 'serving' : r.loading ? 'loading' : r.refusal ? 'no' : r.fits ? 'fits' : 'no fit';
 		const load = r.lastLoadMs === null ? '' : ` ${formatDuration(r.lastLoadMs)}`;
 		const mem = r.memoryGb === null ? '?' : `${Math.round(r.memoryGb)}G`;
 		const text = fit(`${r.serving ? '*' : ' '} ${printable(r.name)}`, Math.max(4, width - 20)) + ` ${mem.padStart(4)} ${state}${load}`;

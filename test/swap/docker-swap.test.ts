@@ -12,8 +12,8 @@ import {AIDER_YML, availableGb, engineArgs, freePort, journalLines, models, swap
 const docker = new Docker({socketPath: '/var/run/docker.sock'});
 let ws: Workspace;
 let have = false;
-const names = {sglang: `sdswap-${RUN_ID}-sglang`, vllm: `sdswap-${RUN_ID}-vllm`, broken: `sdswap-${RUN_ID}-broken`, openhands: `sdswap-${RUN_ID}-openhands`};
-let ports: {sglang: number; vllm: number; broken: number};
+const names = {sglang: `sdswap-${RUN_ID}-sglang`, vllm: `sdswap-${RUN_ID}-vllm`, broken: `sdswap-${RUN_ID}-broken`, slow: `sdswap-${RUN_ID}-slow`, openhands: `sdswap-${RUN_ID}-openhands`};
+let ports: {sglang: number; vllm: number; broken: number; slow: number};
 
 function profile(name: string, container: string, kind: string, port: number, model: string, memoryGb: number): string {
 	return [
@@ -36,12 +36,14 @@ beforeAll(async () => {
 	have = await requireDaemon(docker);
 	if (!have) return;
 	ws = workspace();
-	ports = {sglang: await freePort(), vllm: await freePort(), broken: await freePort()};
+	ports = {sglang: await freePort(), vllm: await freePort(), broken: await freePort(), slow: await freePort()};
 	await importNodeImage();
 	const serve = '/app/dist/sim/serve-engine.js';
 	await createNodeContainer(docker, names.sglang, [serve, ...engineArgs(ws, {kind: 'sglang', model: 'mistral-small-4', port: ports.sglang, memoryGb: 72})], ws.dir);
 	await createNodeContainer(docker, names.vllm, [serve, ...engineArgs(ws, {kind: 'vllm', model: 'qwen3-coder-next', port: ports.vllm, memoryGb: 80, loadMs: 1500})], ws.dir);
 	await createNodeContainer(docker, names.broken, [serve, ...engineArgs(ws, {kind: 'vllm', model: 'broken-model', port: ports.broken, memoryGb: 40, fail: 'torch.OutOfMemoryError: CUDA out of memory while loading shard 2'})], ws.dir);
+	// A two-minute load: started by hand below, it stands for one a killed swap left loading.
+	await createNodeContainer(docker, names.slow, [serve, ...engineArgs(ws, {kind: 'vllm', model: 'devstral-small', port: ports.slow, memoryGb: 30, loadMs: 120_000})], ws.dir);
 	// OpenHands stand-in: a long-running process whose restart the swap must do.
 	const openhands = await createNodeContainer(docker, names.openhands, ['-e', 'process.on("SIGTERM", () => process.exit(0)); setInterval(() => {}, 1000)'], ws.dir);
 	await openhands.start();
@@ -51,6 +53,7 @@ beforeAll(async () => {
 			profile('mistral-small-4', names.sglang, 'sglang', ports.sglang, 'mistral-small-4', 72),
 			profile('qwen3-coder-next', names.vllm, 'vllm', ports.vllm, 'qwen3-coder-next', 80),
 			profile('broken-model', names.broken, 'vllm', ports.broken, 'broken-model', 40),
+			profile('devstral-small', names.slow, 'vllm', ports.slow, 'devstral-small', 30),
 		].join('\n'),
 	);
 	await docker.getContainer(names.sglang).start();
@@ -102,5 +105,23 @@ describe('stackdeck swap on the real Docker Engine', {timeout: 240_000}, () => {
 		expect(readFileSync(ws.aiderConf, 'utf8')).toContain(`model: openai/qwen3-coder-next`);
 		expect((await docker.getContainer(names.openhands).inspect()).State.StartedAt).not.toBe(openhandsStarted);
 		expect(journalLines(ws).at(-1)).toMatchObject({to: 'qwen3-coder-next', from: ['mistral-small-4'], outcome: 'swapped'});
+	});
+
+	it('a container still loading (left by a killed swap) is listed, stopped first, and not restored', async ({skip}) => {
+		if (!have) skip();
+		await docker.getContainer(names.slow).start();
+		const list = await swapCli(ws, []);
+		expect(list.lines.find(l => l['type'] === 'profile' && l['name'] === 'devstral-small'), JSON.stringify(list.lines)).toMatchObject({serving: false, loading: true});
+		const run = await swapCli(ws, ['mistral-small-4', '--yes']);
+		expect(run.exitCode, JSON.stringify(run.lines)).toBe(0);
+		const plan = run.lines.find(l => l['type'] === 'plan');
+		expect(plan).toMatchObject({stopLoading: ['devstral-small'], stop: ['qwen3-coder-next']});
+		expect(plan?.['lines']).toContain(`stop devstral-small (container ${names.slow}): running but not serving, a load in progress or stuck`);
+		const stages = run.lines.filter(l => l['type'] === 'stage' && l['state'] === 'done').map(l => String(l['title']));
+		expect(stages.indexOf('stop devstral-small')).toBeGreaterThanOrEqual(0);
+		expect(stages.indexOf('stop devstral-small')).toBeLessThan(stages.indexOf('stop qwen3-coder-next'));
+		expect(await running(names.slow)).toBe(false);
+		expect(await running(names.vllm)).toBe(false);
+		expect(await models(`http://127.0.0.1:${ports.sglang}`)).toEqual(['mistral-small-4']);
 	});
 });

@@ -56,6 +56,29 @@ describe('swap planner', () => {
 		expect('error' in p ? p.error : p.refusal).toMatch(/set memory_gb in \[profiles.x\]/);
 	});
 
+	it('stops a load left running in the target group first, counting at most its size as freed', () => {
+		// A swap to vLLM killed while it loaded: SGLang stopped, vLLM holding part of its 80 GB, Ollama serving.
+		const left = {...base, serving: new Set(['qwen2.5-32b']), memory: {...memory, availableBytes: 50 * GB}, loading: new Set(['qwen3-coder-next', 'qwen2.5-32b'])};
+		const p = planSwap({...left, target: 'mistral-small-4'});
+		if ('error' in p) throw new Error(p.error);
+		expect(p.stopLoading.map(s => s.name)).toEqual(['qwen3-coder-next']);
+		expect(p.stop).toEqual([]);
+		expect(p.keep.map(s => s.name)).toEqual(['qwen2.5-32b']);
+		// Never more than the host has: the load may hold only part of its size.
+		expect(p.why).toBe('fits: 50 GB available + up to 80 GB from stopped loads = 128 GB >= 72 GB + 8 GB headroom (host 128 GB)');
+		expect(p.lines.slice(0, 3)).toEqual([
+			'stop qwen3-coder-next (container vllm): running but not serving, a load in progress or stuck',
+			'wait until ~72 GB is free',
+			'start mistral-small-4 (container sglang, ~72 GB; last load never measured)',
+		]);
+		// Ollama's profile is in another group: a load there is left alone, like a serving one.
+		const withSglang = planSwap({...base, loading: new Set(['huge', 'qwen2.5-32b']), target: 'qwen3-coder-next'});
+		if ('error' in withSglang) throw new Error(withSglang.error);
+		expect(withSglang.stopLoading.map(s => s.name)).toEqual(['huge']);
+		expect(withSglang.why).toBe('fits: 28 GB available + 72 GB freed + up to 110 GB from stopped loads = 128 GB >= 80 GB + 8 GB headroom (host 128 GB)');
+		expect(listProfiles(left).find(r => r.name === 'qwen3-coder-next')).toMatchObject({serving: false, loading: true});
+	});
+
 	it('lists every profile with its fit and last load time', () => {
 		const rows = listProfiles(base);
 		expect(rows.map(r => [r.name, r.serving, r.fits, r.lastLoadMs])).toEqual([

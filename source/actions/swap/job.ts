@@ -18,11 +18,14 @@ export function buildSwapJob(plan: SwapPlan, env: SwapEnv, controls: SwapControl
 			return mem ? `${Math.round(gb(mem.availableBytes))} GB available of ${Math.round(gb(mem.totalBytes))} GB` : 'host memory unknown';
 		},
 	});
+	// A load left running (not serving) is stopped first and not started again on a rollback: it
+	// served nothing before the swap.
+	for (const p of plan.stopLoading) steps.push(stopStep(p, env, null, false));
 	if (plan.stop.length > 0) {
 		steps.push(drainStep(plan.stop, env, controls));
 		for (const p of plan.stop) steps.push(stopStep(p, env, lastLoadMs[p.name] ?? null));
-		steps.push(memoryStep(plan.stop, plan.target, env, controls, measures));
 	}
+	if (plan.stop.length > 0 || plan.stopLoading.length > 0) steps.push(memoryStep(plan.stop, plan.target, env, controls, measures));
 	steps.push(startStep(plan.target, env, lastLoadMs[plan.target.name] ?? null, measures));
 	const job: Job = {
 		kind: 'swap',

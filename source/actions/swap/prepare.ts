@@ -24,7 +24,7 @@ export async function prepare(config: Config, env: SwapEnv): Promise<Prepared> {
 	const {profiles, errors} = swapProfiles(config);
 	const observation = await observe(profiles, env);
 	const lastLoadMs = readLoadTimes(env.stateDir);
-	const rows = listProfiles({profiles, serving: observation.serving, memory: observation.memory, lastLoadMs, headroomGb: config.swap.headroom_gb});
+	const rows = listProfiles({profiles, serving: observation.serving, loading: observation.loading, memory: observation.memory, lastLoadMs, headroomGb: config.swap.headroom_gb});
 	return {profiles, errors, observation, lastLoadMs, rows};
 }
 
@@ -32,6 +32,7 @@ export function planFor(config: Config, prepared: Prepared, target: string, also
 	return planSwap({
 		profiles: prepared.profiles,
 		serving: prepared.observation.serving,
+		loading: prepared.observation.loading,
 		memory: prepared.observation.memory,
 		lastLoadMs: prepared.lastLoadMs,
 		target,

@@ -92,13 +92,18 @@ export async function waitServing(p: SwapProfile, env: SwapEnv, ctx: StepContext
 	}
 }
 
-export function stopStep(p: SwapProfile, env: SwapEnv, lastLoadMs: number | null): Step {
-	return {
+/** Stop one profile's server; `restore`: a rollback starts it again and waits until it serves. */
+export function stopStep(p: SwapProfile, env: SwapEnv, lastLoadMs: number | null, restore = true): Step {
+	const step: Step = {
 		title: `stop ${p.name}`,
 		async run(ctx) {
 			ctx.progress(p.runtime.type === 'docker' ? `docker stop -t ${p.stopTimeoutS}` : 'stopping');
 			return stopServer(p, env, ctx.signal);
 		},
+	};
+	if (!restore) return step;
+	return {
+		...step,
 		async undo(ctx) {
 			const ms = await startAndWait(p, env, ctx, lastLoadMs);
 			return `${p.name} serves ${p.servedModel} again (${formatDuration(ms)})`;
@@ -108,12 +113,13 @@ export function stopStep(p: SwapProfile, env: SwapEnv, lastLoadMs: number | null
 
 export function memoryStep(stopped: readonly SwapProfile[], target: SwapProfile, env: SwapEnv, controls: SwapControls, measures: SwapMeasures): Step {
 	const expected = stopped.reduce((sum, p) => sum + (p.memoryGb ?? 0), 0);
+	const need = (target.memoryGb ?? 0) + controls.headroomGb;
 	return {
-		title: `wait for ${Math.round(expected)} GB of memory to come back`,
+		// Only loads were stopped (what they held is unknown): wait for what the target needs instead.
+		title: expected > 0 ? `wait for ${Math.round(expected)} GB of memory to come back` : `wait for ${Math.round(need)} GB to be free for ${target.name}`,
 		async run(ctx) {
 			const before = measures.availableBefore;
 			const deadline = env.now() + controls.memoryTimeoutMs;
-			const need = (target.memoryGb ?? 0) + controls.headroomGb;
 			let mem: HostMemory | null = null;
 			for (;;) {
 				mem = await env.readMemory();
@@ -122,8 +128,8 @@ export function memoryStep(stopped: readonly SwapProfile[], target: SwapProfile,
 				measures.availableAfterStop = available;
 				const rose = before === null ? 0 : available - before;
 				// "About their size": most of it is enough; the rest can be allocator slack.
-				if (rose >= expected * 0.8 || (before === null && available >= need)) return `${Math.round(available)} GB available (+${Math.round(rose)} GB)`;
-				ctx.progress(`${Math.round(available)} GB available (+${Math.round(rose)} of ${Math.round(expected)} GB)`);
+				if ((expected > 0 && rose >= expected * 0.8) || ((expected === 0 || before === null) && available >= need)) return `${Math.round(available)} GB available (+${Math.round(rose)} GB)`;
+				ctx.progress(expected > 0 ? `${Math.round(available)} GB available (+${Math.round(rose)} of ${Math.round(expected)} GB)` : `${Math.round(available)} of ${Math.round(need)} GB free`);
 				if (env.now() > deadline) break;
 				await sleep(env.pollMs, ctx.signal);
 			}

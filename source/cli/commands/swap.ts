@@ -62,7 +62,7 @@ export async function run(argv: string[]): Promise<number> {
 			for (const row of prepared.rows) {
 				out(
 					{type: 'profile', ...row},
-					`${row.serving ? '*' : ' '} ${row.name.padEnd(20)} ${row.memoryGb === null ? '?' : `${row.memoryGb} GB`}  ${row.serving ? 'serving' : row.refusal ? `no: ${row.refusal}` : row.fits ? 'fits' : 'does not fit'}  last load ${row.lastLoadMs === null ? 'never' : formatDuration(row.lastLoadMs)}`,
+					`${row.serving ? '*' : ' '} ${row.name.padEnd(20)} ${row.memoryGb === null ? '?' : `${row.memoryGb} GB`}  ${row.serving ? 'serving' : row.loading ? `loading (running, not serving)${row.refusal ? `; no: ${row.refusal}` : ''}` : row.refusal ? `no: ${row.refusal}` : row.fits ? 'fits' : 'does not fit'}  last load ${row.lastLoadMs === null ? 'never' : formatDuration(row.lastLoadMs)}`,
 				);
 			}
 			return 0;
@@ -75,7 +75,7 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		// The client configs are files on the host they run on; another host's are not reached from here.
 		const clients = parsed.values['no-clients'] || remote ? null : await planClients(plan.target, plan.stop);
-		out({type: 'plan', host: hostId, target: plan.target.name, stop: plan.stop.map(p => p.name), keep: plan.keep.map(p => p.name), fits: plan.fits, why: plan.why, refusal: plan.refusal, lines: plan.lines, clients: clients?.lines ?? []}, [`swap to ${plan.target.name}${remote ? ` on ${hostId}` : ''}:`, ...plan.lines.map(l => `  ${l}`), ...(clients?.lines ?? []).map(l => `  ${l}`)].join('\n'));
+		out({type: 'plan', host: hostId, target: plan.target.name, stop: plan.stop.map(p => p.name), stopLoading: plan.stopLoading.map(p => p.name), keep: plan.keep.map(p => p.name), fits: plan.fits, why: plan.why, refusal: plan.refusal, lines: plan.lines, clients: clients?.lines ?? []}, [`swap to ${plan.target.name}${remote ? ` on ${hostId}` : ''}:`, ...plan.lines.map(l => `  ${l}`), ...(clients?.lines ?? []).map(l => `  ${l}`)].join('\n'));
 		if (!plan.refusal && !yes) {
 			if (!process.stdin.isTTY) {
 				out({type: 'result', outcome: 'refused', message: 'not confirmed: pass --yes to swap without asking'}, 'stackdeck swap: not confirmed: pass --yes to swap without asking');

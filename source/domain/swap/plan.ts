@@ -17,6 +17,11 @@ export interface PlanInput {
 	profiles: readonly SwapProfile[];
 	/** Names of the profiles that serve now. */
 	serving: ReadonlySet<string>;
+	/**
+	 * Profiles whose server runs but does not serve yet: a load in progress or stuck, such as one a
+	 * swap killed half-way left behind. It holds memory the target may need.
+	 */
+	loading?: ReadonlySet<string>;
 	/** From the Memory panel's source; null when it cannot be read (fit not checked). */
 	memory: HostMemory | null;
 	/** Last measured load time per profile (from the journal). */
@@ -31,6 +36,8 @@ export interface SwapPlan {
 	target: SwapProfile;
 	/** Serving profiles this swap stops (the target's group, plus alsoStop). */
 	stop: SwapProfile[];
+	/** Loading profiles it stops first (the same groups): not serving, so nothing to drain or restore. */
+	stopLoading: SwapProfile[];
 	/** Serving profiles that keep running. */
 	keep: SwapProfile[];
 	fits: boolean;
@@ -76,9 +83,16 @@ export function planSwap(input: PlanInput): SwapPlan | {error: string} {
 	const also = new Set(input.alsoStop ?? []);
 	const stop = servingProfiles.filter(p => p.group === target.group || also.has(p.name));
 	const keep = servingProfiles.filter(p => !stop.includes(p));
+	const stopLoading = input.profiles.filter(
+		p => input.loading?.has(p.name) && !input.serving.has(p.name) && p.name !== target.name && (p.group === target.group || also.has(p.name)),
+	);
 	const headroom = input.headroomGb;
 	const need = target.memoryGb;
-	const freedGb = stop.reduce((sum, p) => sum + (p.memoryGb ?? 0), 0);
+	// A loading server holds up to its size: counted as freed at most that, and the swap's memory
+	// stage then waits until the target's need is really free.
+	const sizeOf = (list: SwapProfile[]) => list.reduce((sum, p) => sum + (p.memoryGb ?? 0), 0);
+	const loadsGb = sizeOf(stopLoading);
+	const freedGb = sizeOf(stop) + loadsGb;
 	let freeAfterGb: number | null = null;
 	let fits = true;
 	let why: string;
@@ -95,10 +109,11 @@ export function planSwap(input: PlanInput): SwapPlan | {error: string} {
 		why = 'host memory unknown (no /proc/meminfo): fit not checked';
 	} else {
 		const available = gb(input.memory.availableBytes);
-		freeAfterGb = available + freedGb;
+		// Never more than the host has (a load counted at its full size may hold only part of it).
+		freeAfterGb = Math.min(available + freedGb, gb(input.memory.totalBytes));
 		const wanted = need + headroom;
 		fits = freeAfterGb >= wanted;
-		const freedText = stop.length > 0 ? ` + ${fmtGb(freedGb)} freed` : '';
+		const freedText = (stop.length > 0 ? ` + ${fmtGb(freedGb - loadsGb)} freed` : '') + (stopLoading.length > 0 ? ` + up to ${fmtGb(loadsGb)} from stopped loads` : '');
 		why = `${fits ? 'fits' : 'does not fit'}: ${fmtGb(available)} available${freedText} = ${fmtGb(freeAfterGb)} ${fits ? '>=' : '<'} ${fmtGb(need)} + ${fmtGb(headroom)} headroom (host ${fmtGb(gb(input.memory.totalBytes))})`;
 		if (!fits) {
 			const missing = wanted - freeAfterGb;
@@ -117,19 +132,22 @@ export function planSwap(input: PlanInput): SwapPlan | {error: string} {
 
 	const last = input.lastLoadMs[target.name];
 	const lines = [
+		...stopLoading.map(p => `stop ${p.name} (${describeRuntime(p.runtime)}): running but not serving, a load in progress or stuck`),
 		...stop.map(p => `stop ${p.name} (${describeRuntime(p.runtime)}, ${memoryText(p)}) once its requests finish`),
-		...(stop.length > 0 ? ['wait until its memory is back'] : []),
+		...(stop.length > 0 ? ['wait until its memory is back'] : stopLoading.length > 0 ? [`wait until ${memoryText(target)} is free`] : []),
 		`start ${target.name} (${describeRuntime(target.runtime)}, ${memoryText(target)}; last load ${last === undefined ? 'never measured' : formatDuration(last)})`,
 		`ready when ${target.url ?? '?'}/v1/models lists ${target.servedModel} and one token comes back`,
 		...keep.map(p => `keep ${p.name} running`),
 		why,
 	];
-	return {target, stop, keep, fits, freeAfterGb, why, refusal, lines};
+	return {target, stop, stopLoading, keep, fits, freeAfterGb, why, refusal, lines};
 }
 
 export interface ProfileRow {
 	name: string;
 	serving: boolean;
+	/** Its server runs but does not serve (yet). */
+	loading: boolean;
 	memoryGb: number | null;
 	fits: boolean;
 	lastLoadMs: number | null;
@@ -142,7 +160,8 @@ export function listProfiles(input: Omit<PlanInput, 'target'>): ProfileRow[] {
 	return input.profiles.map(p => {
 		const plan = planSwap({...input, target: p.name});
 		const serving = input.serving.has(p.name);
-		if ('error' in plan) return {name: p.name, serving, memoryGb: p.memoryGb, fits: false, lastLoadMs: null, refusal: plan.error};
-		return {name: p.name, serving, memoryGb: p.memoryGb, fits: plan.fits, lastLoadMs: input.lastLoadMs[p.name] ?? null, refusal: plan.refusal};
+		const loading = !serving && (input.loading?.has(p.name) ?? false);
+		if ('error' in plan) return {name: p.name, serving, loading, memoryGb: p.memoryGb, fits: false, lastLoadMs: null, refusal: plan.error};
+		return {name: p.name, serving, loading, memoryGb: p.memoryGb, fits: plan.fits, lastLoadMs: input.lastLoadMs[p.name] ?? null, refusal: plan.refusal};
 	});
 }
