@@ -5,9 +5,11 @@ import {parseMeminfo} from '../../source/domain/meminfo.js';
 import {splitVersion} from '../../source/sim/docker/api-version.js';
 import {parseTimeParam, rfc3339Nano} from '../../source/sim/docker/clock.js';
 import {FilterError, checkContainerFilters, parseFilters} from '../../source/sim/docker/filters.js';
+import {DemoContainer, LOG_KEEP, type ContainerProcess} from '../../source/sim/docker/container.js';
 import {frame, parseTail, selectLogs, type LogQuery} from '../../source/sim/docker/logs.js';
 import {beginRelease, residentBytes, settle, type LifecycleState} from '../../source/sim/engine-lifecycle.js';
 import {renderMeminfo, SPARK_MEM_TOTAL_KB} from '../../source/sim/spark-memory.js';
+import {LOG_TAIL} from '../../source/sources/docker/logs.js';
 import {headerHint} from '../../source/ui/header-hint.js';
 
 const timing = {loadMs: 1000, releaseMs: 1500, shards: 4};
@@ -49,6 +51,20 @@ describe('Engine API helpers', () => {
 		expect(f.readUInt32BE(4)).toBe(f.length - 8);
 		expect(f.subarray(8).toString()).toBe('1970-01-01T00:00:02Z line 2\n');
 		expect(rfc3339Nano(1_764_595_190_123_456_789n)).toBe('2025-12-01T13:19:50.123456789Z');
+	});
+
+	it('keeps the newest LOG_KEEP lines of a container that writes for hours, more than the cockpit loads', () => {
+		const idle: ContainerProcess = {start: () => undefined, stop: () => undefined, cpuCores: () => 0, memoryBytes: () => 0};
+		const spec = {name: 'chatty', image: 'chatty:1', entrypoint: null, cmd: [], env: [], labels: {}, ports: [], mounts: [], restart: 'no' as const};
+		const container = new DemoContainer(spec, idle);
+		const written = LOG_KEEP * 3 + 7;
+		for (let i = 1; i <= written; i++) container.log(i % 2 ? 'stdout' : 'stderr', `line ${i}`);
+		expect(container.logs).toHaveLength(LOG_KEEP);
+		expect(container.logs[0]!.line).toBe(`line ${written - LOG_KEEP + 1}\n`);
+		expect(container.logs.at(-1)!.line).toBe(`line ${written}\n`);
+		expect(LOG_KEEP).toBeGreaterThanOrEqual(LOG_TAIL * 2);
+		const all: LogQuery = {stdout: true, stderr: true, since: null, until: null, tail: null, timestamps: false};
+		expect(selectLogs(container.logs, {...all, tail: LOG_TAIL}).map(r => r.line)).toEqual(container.logs.slice(-LOG_TAIL).map(r => r.line));
 	});
 
 	it('negotiates the API version: a prefix picks it, too new or too old is the daemon\'s 400 message', () => {

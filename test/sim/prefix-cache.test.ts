@@ -25,4 +25,26 @@ describe('PrefixCache', () => {
 		expect(cache.sizeTokens()).toBeLessThanOrEqual(2000);
 		expect(tokenize('hello world').join('')).toBe('hello world');
 	});
+
+	it('holds at most its capacity while fresh contexts stream through, and keeps the context in use', () => {
+		// Filled several times over by one-off contexts, as the demo's load generator fills an
+		// engine's 524,288 tokens in about 25 minutes and then keeps doing for ever.
+		const capacity = 65_536;
+		const cache = new PrefixCache(1, capacity);
+		const hot = tokenize(`${repoContext('acme/webshop', 1)}\nquestion`);
+		const first = tokenize(repoContext('scratch/0', 5000, 60));
+		cache.lookupAndInsert(first);
+		cache.lookupAndInsert(hot);
+		let held = 0;
+		for (let i = 1; i <= 600; i++) {
+			cache.lookupAndInsert(tokenize(repoContext(`scratch/${i}`, 5000 + i, 60)));
+			if (i % 10 === 0) expect(cache.lookupAndInsert(hot).cachedTokens).toBeGreaterThan(hot.length - 32);
+			held = Math.max(held, cache.sizeTokens());
+			expect(cache.sizeTokens()).toBeLessThanOrEqual(capacity);
+		}
+		// Full: within the 3% it evicts at once, and the oldest context is gone.
+		expect(held).toBe(capacity);
+		expect(cache.sizeTokens()).toBeGreaterThan(capacity * 0.96);
+		expect(cache.lookupAndInsert(first).cachedTokens).toBe(0);
+	});
 });
