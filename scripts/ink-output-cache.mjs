@@ -68,8 +68,18 @@ class OutputCaches {
     widths = new Generations();
     blockWidths = new Generations();
     styledChars = new Generations();
+    slices = new Generations();
     getStyledChars(line) {
         return this.styledChars.get(line, l => styledCharsFromTokens(tokenize(l)));
+    }
+    getSlice(line, from, to) {
+        const last = this.slices.get(line, () => ({from: -1, to: -1, text: ''}));
+        if (last.from !== from || last.to !== to) {
+            last.from = from;
+            last.to = to;
+            last.text = sliceAnsi(line, from, to);
+        }
+        return last.text;
     }
     getStringWidth(text) {
         return this.widths.get(text, t => stringWidth(t));
@@ -87,12 +97,27 @@ class OutputCaches {
 
 const FIELD = 'caches = new OutputCaches();';
 
+// A line inside a box that clips (overflow hidden: every panel) is cut to the box on every frame,
+// though the same line is cut the same way frame after frame: the cut is kept with the line.
+const SLICE = 'return sliceAnsi(line, from, to);';
+
+/** Each replacement must match Ink's code exactly once. */
+const REPLACEMENTS = [
+	[ORIGINAL, SHARED],
+	[FIELD, 'caches = (OutputCaches.shared ??= new OutputCaches());'],
+	[SLICE, 'return this.caches.getSlice(line, from, to);'],
+];
+
 /** Ink's build/output.js with the shared caches; throws when Ink's code is not the one this was written for. */
 export function shareInkOutputCaches(source) {
-	if (source.split(ORIGINAL).length !== 2 || source.split(FIELD).length !== 2) {
-		throw new Error('ink/build/output.js is not the Ink 6.8 Output this bundle patches: update scripts/ink-output-cache.mjs for the new Ink');
+	let patched = source;
+	for (const [from, to] of REPLACEMENTS) {
+		if (source.split(from).length !== 2) {
+			throw new Error('ink/build/output.js is not the Ink 6.8 Output this bundle patches: update scripts/ink-output-cache.mjs for the new Ink');
+		}
+		patched = patched.replace(from, () => to);
 	}
-	return source.replace(ORIGINAL, SHARED).replace(FIELD, 'caches = (OutputCaches.shared ??= new OutputCaches());');
+	return patched;
 }
 
 /** The esbuild plugin that applies it. */
