@@ -44,7 +44,8 @@ const ORIGINAL = `class OutputCaches {
     }
 }`;
 
-const SHARED = `class Generations {
+const SHARED = `const BLANK = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
+class Generations {
     young = new Map();
     old = new Map();
     get(key, make) {
@@ -69,6 +70,25 @@ class OutputCaches {
     blockWidths = new Generations();
     styledChars = new Generations();
     slices = new Generations();
+    // The string each row of the last frame was made from: its cells (the cached styled characters,
+    // the one blank) and the text. A row whose cells are the same objects makes the same text.
+    rows = [];
+    getRowText(y, cells) {
+        const last = this.rows[y];
+        if (last !== undefined && last.cells.length === cells.length) {
+            let same = true;
+            for (let i = 0; i < cells.length; i++) {
+                if (last.cells[i] !== cells[i]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) return last.text;
+        }
+        const text = styledCharsToString(cells).trimEnd();
+        this.rows[y] = {cells, text};
+        return text;
+    }
     getStyledChars(line) {
         return this.styledChars.get(line, l => styledCharsFromTokens(tokenize(l)));
     }
@@ -101,11 +121,27 @@ const FIELD = 'caches = new OutputCaches();';
 // though the same line is cut the same way frame after frame: the cut is kept with the line.
 const SLICE = 'return sliceAnsi(line, from, to);';
 
+// Every empty cell of every frame was a new object; one frozen blank serves them all (the cells are
+// only read), and lets a row that did not change be recognised by its cells.
+const BLANK_CELL = `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`;
+const ROW_TEXT = `.map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`;
+
 /** Each replacement must match Ink's code exactly once. */
 const REPLACEMENTS = [
 	[ORIGINAL, SHARED],
 	[FIELD, 'caches = (OutputCaches.shared ??= new OutputCaches());'],
 	[SLICE, 'return this.caches.getSlice(line, from, to);'],
+	[BLANK_CELL, 'row.push(BLANK);'],
+	[ROW_TEXT, '.map((line, y) => this.caches.getRowText(y, line.filter(item => item !== undefined)))'],
 ];
 
 /** Ink's build/output.js with the shared caches; throws when Ink's code is not the one this was written for. */
