@@ -146,23 +146,74 @@ const REPLACEMENTS = [
 
 /** Ink's build/output.js with the shared caches; throws when Ink's code is not the one this was written for. */
 export function shareInkOutputCaches(source) {
+	return replaceExactly(source, 'output.js', REPLACEMENTS);
+}
+
+/** Replace each `from` (which must occur exactly once in `source`) with its `to`. */
+function replaceExactly(source, file, replacements) {
 	let patched = source;
-	for (const [from, to] of REPLACEMENTS) {
+	for (const [from, to] of replacements) {
 		if (source.split(from).length !== 2) {
-			throw new Error('ink/build/output.js is not the Ink 6.8 Output this bundle patches: update scripts/ink-output-cache.mjs for the new Ink');
+			throw new Error(`ink/build/${file} is not the Ink 6.8 code this bundle patches: update scripts/ink-output-cache.mjs for the new Ink`);
 		}
 		patched = patched.replace(from, () => to);
 	}
 	return patched;
 }
 
-/** The esbuild plugin that applies it. */
+// Ink measures the widest line of every text node on every frame to decide whether to wrap it
+// (string-width over each line: about 11% of the cockpit's CPU at 80x24). Its measureText already
+// caches that width by text, for layout; the frame asks it too. Its cache was a Map that kept every
+// text ever measured (each figure a new entry): it becomes two bounded generations, as above.
+const WIDEST = 'const currentWidth = widestLine(text);';
+const MEASURE_IMPORT = "import wrapText from './wrap-text.js';";
+const MEASURE_CACHE = 'const cache = new Map();';
+const BOUNDED_CACHE = `const cache = new (class {
+    young = new Map();
+    old = new Map();
+    get(key) {
+        let value = this.young.get(key);
+        if (value !== undefined) return value;
+        value = this.old.get(key);
+        if (value !== undefined) this.set(key, value);
+        return value;
+    }
+    set(key, value) {
+        if (this.young.size >= ${GENERATION}) {
+            this.old = this.young;
+            this.young = new Map();
+        }
+        this.young.set(key, value);
+    }
+})();`;
+
+/** Ink's build/render-node-to-output.js asking the cached measureText for a text's width. */
+export function cacheTextWidths(source) {
+	return replaceExactly(source, 'render-node-to-output.js', [
+		[MEASURE_IMPORT, `${MEASURE_IMPORT}\nimport measureText from './measure-text.js';`],
+		[WIDEST, 'const currentWidth = measureText(text).width;'],
+	]);
+}
+
+/** Ink's build/measure-text.js with its cache bounded. */
+export function boundMeasureCache(source) {
+	return replaceExactly(source, 'measure-text.js', [[MEASURE_CACHE, BOUNDED_CACHE]]);
+}
+
+const PATCHES = {
+	'output.js': shareInkOutputCaches,
+	'render-node-to-output.js': cacheTextWidths,
+	'measure-text.js': boundMeasureCache,
+};
+
+/** The esbuild plugin that applies them. */
 export const inkOutputCachePlugin = {
 	name: 'ink-output-cache',
 	setup(build) {
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output|measure-text)\.js$/}, async args => {
 			const {readFile} = await import('node:fs/promises');
-			return {contents: shareInkOutputCaches(await readFile(args.path, 'utf8')), loader: 'js'};
+			const patch = PATCHES[args.path.split(/[\\/]/).at(-1)];
+			return {contents: patch(await readFile(args.path, 'utf8')), loader: 'js'};
 		});
 	},
 };

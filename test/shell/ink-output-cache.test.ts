@@ -6,12 +6,17 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript.
-import {GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+import {boundMeasureCache, cacheTextWidths, GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
 
 const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
 // Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
 const patchedFile = path.join(path.dirname(inkOutput), `output.shared-caches-test-${process.pid}-${Date.now()}.js`);
-afterAll(() => rmSync(patchedFile, {force: true}));
+const patchedMeasure = path.join(path.dirname(inkOutput), `measure-text.bounded-test-${process.pid}-${Date.now()}.js`);
+afterAll(() => {
+	rmSync(patchedFile, {force: true});
+	rmSync(patchedMeasure, {force: true});
+});
+const inkFile = (name: string) => readFileSync(path.join(path.dirname(inkOutput), name), 'utf8');
 
 type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
 type OutputClass = new (o: {width: number; height: number}) => {
@@ -71,6 +76,31 @@ describe("Ink's output caches in the bundle", () => {
 		const source = readFileSync(inkOutput, 'utf8');
 		expect(shareInkOutputCaches(source)).toContain('OutputCaches.shared');
 		expect(() => shareInkOutputCaches(source.replace('caches = new OutputCaches();', 'caches = makeCaches();'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
+	});
+
+	it("a frame asks the cached measureText for a text's width; the patches refuse code they were not written for", () => {
+		const render = cacheTextWidths(inkFile('render-node-to-output.js')) as string;
+		expect(render).toContain('const currentWidth = measureText(text).width;');
+		expect(render).toContain("import measureText from './measure-text.js';");
+		expect(() => cacheTextWidths(inkFile('render-node-to-output.js').replace('widestLine(text)', 'widestLine(squashed)'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
+		expect(() => boundMeasureCache(inkFile('measure-text.js').replace('new Map()', 'new WeakMap()'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
+	});
+
+	it("measureText's cache answers Ink's widths and stays bounded over many new texts", async () => {
+		writeFileSync(patchedMeasure, boundMeasureCache(inkFile('measure-text.js')) as string);
+		const measureText = ((await import(pathToFileURL(patchedMeasure).href)) as {default: (text: string) => {width: number; height: number}}).default;
+		const kept = measureText('漢字 row\nshort');
+		expect(kept).toEqual({width: 8, height: 2});
+		expect(measureText('\u001B[31mred\u001B[39m')).toEqual({width: 3, height: 1});
+		const first = measureText('figure 0');
+		for (let i = 0; i < GENERATION * 5; i++) {
+			expect(measureText(`figure ${i}`).width).toBe(`figure ${i}`.length);
+			// A text measured every frame stays cached: the same object comes back.
+			expect(measureText('漢字 row\nshort')).toBe(kept);
+		}
+		// An old figure was dropped: measured again, a new (equal) object.
+		expect(measureText('figure 0')).not.toBe(first);
+		expect(measureText('figure 0')).toEqual(first);
 	});
 
 	it('two frames share the caches and draw the same text; rows still drawn stay, the rest are bounded', async () => {
