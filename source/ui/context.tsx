@@ -1,5 +1,6 @@
 // React context for the cockpit: the store (read through coalesced notifications), the command
-// registry, the panels, the services, theme and glyphs. Components read state only through useAppState.
+// registry, the panels, the services, theme and glyphs. Components read state only through useAppState
+// (or useAppStateBy, for a derived value compared by an equality).
 
 import React, {createContext, useContext, useRef, useSyncExternalStore} from 'react';
 import type {AppState, AppStore} from '../store/index.js';
