@@ -44,7 +44,8 @@ const ORIGINAL = `class OutputCaches {
     }
 }`;
 
-const SHARED = `class Generations {
+const SHARED = `const BLANK = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
+class Generations {
     young = new Map();
     old = new Map();
     get(key, make) {
@@ -68,8 +69,37 @@ class OutputCaches {
     widths = new Generations();
     blockWidths = new Generations();
     styledChars = new Generations();
+    slices = new Generations();
+    // The string each row of the last frame was made from: its cells (the cached styled characters,
+    // the one blank) and the text. A row whose cells are the same objects makes the same text.
+    rows = [];
+    getRowText(y, cells) {
+        const last = this.rows[y];
+        if (last !== undefined && last.cells.length === cells.length) {
+            let same = true;
+            for (let i = 0; i < cells.length; i++) {
+                if (last.cells[i] !== cells[i]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) return last.text;
+        }
+        const text = styledCharsToString(cells).trimEnd();
+        this.rows[y] = {cells, text};
+        return text;
+    }
     getStyledChars(line) {
         return this.styledChars.get(line, l => styledCharsFromTokens(tokenize(l)));
+    }
+    getSlice(line, from, to) {
+        const last = this.slices.get(line, () => ({from: -1, to: -1, text: ''}));
+        if (last.from !== from || last.to !== to) {
+            last.from = from;
+            last.to = to;
+            last.text = sliceAnsi(line, from, to);
+        }
+        return last.text;
     }
     getStringWidth(text) {
         return this.widths.get(text, t => stringWidth(t));
@@ -87,21 +117,103 @@ class OutputCaches {
 
 const FIELD = 'caches = new OutputCaches();';
 
+// A line inside a box that clips (overflow hidden: every panel) is cut to the box on every frame,
+// though the same line is cut the same way frame after frame: the cut is kept with the line.
+const SLICE = 'return sliceAnsi(line, from, to);';
+
+// Every empty cell of every frame was a new object; one frozen blank serves them all (the cells are
+// only read), and lets a row that did not change be recognised by its cells.
+const BLANK_CELL = `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`;
+const ROW_TEXT = `.map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`;
+
+/** Each replacement must match Ink's code exactly once. */
+const REPLACEMENTS = [
+	[ORIGINAL, SHARED],
+	[FIELD, 'caches = (OutputCaches.shared ??= new OutputCaches());'],
+	[SLICE, 'return this.caches.getSlice(line, from, to);'],
+	[BLANK_CELL, 'row.push(BLANK);'],
+	[ROW_TEXT, '.map((line, y) => this.caches.getRowText(y, line.filter(item => item !== undefined)))'],
+];
+
 /** Ink's build/output.js with the shared caches; throws when Ink's code is not the one this was written for. */
 export function shareInkOutputCaches(source) {
-	if (source.split(ORIGINAL).length !== 2 || source.split(FIELD).length !== 2) {
-		throw new Error('ink/build/output.js is not the Ink 6.8 Output this bundle patches: update scripts/ink-output-cache.mjs for the new Ink');
-	}
-	return source.replace(ORIGINAL, SHARED).replace(FIELD, 'caches = (OutputCaches.shared ??= new OutputCaches());');
+	return replaceExactly(source, 'output.js', REPLACEMENTS);
 }
 
-/** The esbuild plugin that applies it. */
+/** Replace each `from` (which must occur exactly once in `source`) with its `to`. */
+function replaceExactly(source, file, replacements) {
+	let patched = source;
+	for (const [from, to] of replacements) {
+		if (source.split(from).length !== 2) {
+			throw new Error(`ink/build/${file} is not the Ink 6.8 code this bundle patches: update scripts/ink-output-cache.mjs for the new Ink`);
+		}
+		patched = patched.replace(from, () => to);
+	}
+	return patched;
+}
+
+// Ink measures the widest line of every text node on every frame to decide whether to wrap it
+// (string-width over each line: about 11% of the cockpit's CPU at 80x24). Its measureText already
+// caches that width by text, for layout; the frame asks it too. Its cache was a Map that kept every
+// text ever measured (each figure a new entry): it becomes two bounded generations, as above.
+const WIDEST = 'const currentWidth = widestLine(text);';
+const MEASURE_IMPORT = "import wrapText from './wrap-text.js';";
+const MEASURE_CACHE = 'const cache = new Map();';
+const BOUNDED_CACHE = `const cache = new (class {
+    young = new Map();
+    old = new Map();
+    get(key) {
+        let value = this.young.get(key);
+        if (value !== undefined) return value;
+        value = this.old.get(key);
+        if (value !== undefined) this.set(key, value);
+        return value;
+    }
+    set(key, value) {
+        if (this.young.size >= ${GENERATION}) {
+            this.old = this.young;
+            this.young = new Map();
+        }
+        this.young.set(key, value);
+    }
+})();`;
+
+/** Ink's build/render-node-to-output.js asking the cached measureText for a text's width. */
+export function cacheTextWidths(source) {
+	return replaceExactly(source, 'render-node-to-output.js', [
+		[MEASURE_IMPORT, `${MEASURE_IMPORT}\nimport measureText from './measure-text.js';`],
+		[WIDEST, 'const currentWidth = measureText(text).width;'],
+	]);
+}
+
+/** Ink's build/measure-text.js with its cache bounded. */
+export function boundMeasureCache(source) {
+	return replaceExactly(source, 'measure-text.js', [[MEASURE_CACHE, BOUNDED_CACHE]]);
+}
+
+const PATCHES = {
+	'output.js': shareInkOutputCaches,
+	'render-node-to-output.js': cacheTextWidths,
+	'measure-text.js': boundMeasureCache,
+};
+
+/** The esbuild plugin that applies them. */
 export const inkOutputCachePlugin = {
 	name: 'ink-output-cache',
 	setup(build) {
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output|measure-text)\.js$/}, async args => {
 			const {readFile} = await import('node:fs/promises');
-			return {contents: shareInkOutputCaches(await readFile(args.path, 'utf8')), loader: 'js'};
+			const patch = PATCHES[args.path.split(/[\\/]/).at(-1)];
+			return {contents: patch(await readFile(args.path, 'utf8')), loader: 'js'};
 		});
 	},
 };

@@ -23,8 +23,25 @@ export function histogramFrom(pairs: ReadonlyArray<{le: number; count: number}>,
 	return {buckets, sum: Number.isFinite(sum) ? sum : 0, count: count ?? inf ?? buckets.at(-1)?.count ?? 0};
 }
 
+/**
+ * Same bounds at the same places, in strictly rising order: then bucket i of one is bucket i of the
+ * other. Engines report the same buckets scrape after scrape; the window adds and subtracts dozens
+ * of readings every second, so this case skips the search for each bound.
+ */
+function sameBounds(a: readonly Bucket[], b: readonly Bucket[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) {
+		if (a[i]!.le !== b[i]!.le) return false;
+		if (i > 0 && !(a[i]!.le > a[i - 1]!.le)) return false;
+	}
+	return true;
+}
+
 /** Adds two histograms with the same buckets (missing buckets count as zero). */
 export function addHistograms(a: Histogram, b: Histogram): Histogram {
+	if (sameBounds(a.buckets, b.buckets)) {
+		return {buckets: a.buckets.map((x, i) => ({le: x.le, count: x.count + b.buckets[i]!.count})), sum: a.sum + b.sum, count: a.count + b.count};
+	}
 	const les = [...new Set([...a.buckets.map(x => x.le), ...b.buckets.map(x => x.le)])].sort((x, y) => x - y);
 	const at = (h: Histogram, le: number) => h.buckets.find(x => x.le === le)?.count ?? 0;
 	return {buckets: les.map(le => ({le, count: at(a, le) + at(b, le)})), sum: a.sum + b.sum, count: a.count + b.count};
@@ -36,6 +53,13 @@ export function addHistograms(a: Histogram, b: Histogram): Histogram {
  */
 export function histogramDelta(prev: Histogram | undefined, cur: Histogram): Histogram {
 	if (!prev || cur.count < prev.count) return cur;
+	if (sameBounds(prev.buckets, cur.buckets)) {
+		return {
+			buckets: cur.buckets.map((b, i) => ({le: b.le, count: Math.max(0, b.count - prev.buckets[i]!.count)})),
+			sum: Math.max(0, cur.sum - prev.sum),
+			count: cur.count - prev.count,
+		};
+	}
 	const at = (le: number) => prev.buckets.find(x => x.le === le)?.count ?? 0;
 	return {
 		buckets: cur.buckets.map(b => ({le: b.le, count: Math.max(0, b.count - at(b.le))})),

@@ -179,6 +179,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 		if (state.ui.repaints !== prev.ui.repaints) frames.repaint();
 	});
 	const stopDiagnostics = startDiagnostics(env['STACKDECK_DIAG'], () => ({
+		renders: frames.stats.rendered,
 		frames: frames.stats.frames,
 		notifications: notifier.flushes,
 		bytes: frames.stats.bytes,

@@ -15,6 +15,8 @@ const SYNC_START = '\u001B[?2026h';
 const SYNC_END = '\u001B[?2026l';
 
 export interface FrameWriterStats {
+	/** Frames Ink handed over (one per render), drawn or not. */
+	rendered: number;
 	/** Writes to the terminal (frames that changed something). */
 	frames: number;
 	bytes: number;
@@ -64,7 +66,7 @@ export function createFrameWriter(out: NodeJS.WriteStream, options: FrameWriterO
 	let immediate: NodeJS.Immediate | undefined;
 	let lastWrite = 0;
 	let expediteUntil = 0;
-	const stats: FrameWriterStats = {frames: 0, bytes: 0, overflows: 0, repaints: 0};
+	const stats: FrameWriterStats = {rendered: 0, frames: 0, bytes: 0, overflows: 0, repaints: 0};
 
 	const paint = () => {
 		if (timer) clearTimeout(timer);
@@ -140,6 +142,7 @@ export function createFrameWriter(out: NodeJS.WriteStream, options: FrameWriterO
 		decodeStrings: false,
 		write(chunk: string | Buffer, _encoding, callback) {
 			pending = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+			stats.rendered++;
 			schedule();
 			callback();
 		},

@@ -12,7 +12,7 @@ import {setVisible} from '../store/slices/ui.js';
 import {hasRunningJob} from '../store/slices/jobs.js';
 import {keyNames} from '../commands/keys.js';
 import {dispatchKey} from '../commands/dispatch.js';
-import {useAppState, useCockpit} from './context.js';
+import {sameItems, useAppState, useAppStateBy, useCockpit} from './context.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {PanelFrame} from './PanelFrame.js';
 import {Header} from './Header.js';
@@ -119,7 +119,9 @@ function parseWants(key: string): PanelWants {
 
 function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: string}) {
 	const {panels} = useCockpit();
-	const state = useAppState(s => s);
+	// The badges alone, not the whole state: a store change the frame does not show (a session list
+	// read again, unchanged) renders nothing; each panel re-renders from its own selection.
+	const badges = useAppStateBy(s => plan.slots.map(slot => panels.find(p => p.id === slot.panel)!.badge?.(s)), sameItems);
 	// Panels stack in columns, each column as tall as the body.
 	const columns = new Map<number, typeof plan.slots>();
 	for (const slot of plan.slots) columns.set(slot.x, [...(columns.get(slot.x) ?? []), slot]);
@@ -129,6 +131,7 @@ function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: st
 				<Box key={x} flexDirection="column" width={slots[0]!.width} height={plan.bodyHeight} flexShrink={0}>
 					{slots.map(slot => {
 						const def = panels.find(p => p.id === slot.panel)!;
+						const badge = badges[plan.slots.indexOf(slot)];
 						const index = panels.indexOf(def) + 1;
 						const Component = def.Component;
 						return (
@@ -139,7 +142,7 @@ function Grid({plan, focused}: {plan: ReturnType<typeof planLayout>; focused: st
 								width={slot.width}
 								height={slot.height}
 								focused={slot.panel === focused}
-								badge={def.badge?.(state)}
+								badge={badge}
 							>
 								<Component width={Math.max(0, slot.width - 2)} height={Math.max(0, slot.height - 2)} focused={slot.panel === focused} />
 							</PanelFrame>

@@ -2,13 +2,13 @@
 // `!N` in the warning colour on every panel where N things need the user, at every width.
 // Titles shrink to fit a phone's width ("3 Memory" -> "3 Mem" -> "3"); the marks never drop.
 
-import React, {useMemo} from 'react';
+import React from 'react';
 import {Box, Text} from 'ink';
 import {toAscii} from '../domain/text/ascii.js';
 import {truncate} from '../domain/format.js';
-import {useAppState, useTheme} from './context.js';
+import {useAppState, useAppStateBy, useTheme} from './context.js';
 import type {PanelView} from './panel-view.js';
-import {panelAlerts} from './alerts.js';
+import {panelAlerts, sameAlerts} from './alerts.js';
 
 /** `alerts[i]`: how many things need attention on panel i, shown as `!N` after its label. */
 export function tabLabels(titles: readonly string[], width: number, focusedIndex = -1, alerts: readonly number[] = []): string[] {
@@ -27,8 +27,8 @@ export function tabLabels(titles: readonly string[], width: number, focusedIndex
 
 export function TabStrip({panels, width}: {panels: readonly Pick<PanelView, 'id' | 'title' | 'alert'>[]; width: number}) {
 	const ui = useAppState(s => s.ui);
-	const state = useAppState(s => s);
-	const alerts = useMemo(() => panelAlerts(state, panels), [state, panels]);
+	// The alerts alone, not the whole state: the strip renders again only when a mark changes.
+	const alerts = useAppStateBy(s => panelAlerts(s, panels), sameAlerts);
 	const {theme, glyphs} = useTheme();
 	const labels = tabLabels(
 		panels.map(p => p.title),

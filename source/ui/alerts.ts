@@ -15,6 +15,16 @@ export function panelAlerts(state: AppState, panels: readonly Pick<PanelView, 'i
 	return out;
 }
 
+/** The same panels with the same alerts (count, level, text). */
+export function sameAlerts(a: AlertMap, b: AlertMap): boolean {
+	if (a.size !== b.size) return false;
+	for (const [id, x] of a) {
+		const y = b.get(id);
+		if (!y || y.count !== x.count || y.level !== x.level || y.text !== x.text) return false;
+	}
+	return true;
+}
+
 /** The notice for an alert that is new or grew since `before`, or null when nothing got worse. */
 export function newAlertNotice(before: AlertMap, after: AlertMap, panels: readonly Pick<PanelView, 'id' | 'title' | 'alert'>[]): {text: string; level: PanelAlert['level']} | null {
 	for (const [index, p] of panels.entries()) {

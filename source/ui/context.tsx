@@ -1,7 +1,8 @@
 // React context for the cockpit: the store (read through coalesced notifications), the command
-// registry, the panels, the services, theme and glyphs. Components read state only through useAppState.
+// registry, the panels, the services, theme and glyphs. Components read state only through useAppState
+// (or useAppStateBy, for a derived value compared by an equality).
 
-import React, {createContext, useContext, useSyncExternalStore} from 'react';
+import React, {createContext, useContext, useRef, useSyncExternalStore} from 'react';
 import type {AppState, AppStore} from '../store/index.js';
 import type {Notifier} from '../store/notifier.js';
 import type {Registry} from '../commands/registry.js';
@@ -50,4 +51,25 @@ export function useAppState<T>(selector: (state: AppState) => T): T {
 export function useTheme(): {theme: Theme; glyphs: Glyphs} {
 	const {theme, glyphs} = useCockpit();
 	return {theme, glyphs};
+}
+
+/**
+ * Subscribe to something derived from the store (a list, a map) that is a new value each time it
+ * is computed: while `equal` says the new one is the same as the last, the last is kept, so the
+ * view renders again only when what it shows changed.
+ */
+export function useAppStateBy<T>(selector: (state: AppState) => T, equal: (a: T, b: T) => boolean): T {
+	const {store, notifier} = useCockpit();
+	const last = useRef<{value: T} | null>(null);
+	return useSyncExternalStore(notifier.subscribe, () => {
+		const next = selector(store.getState());
+		if (last.current && equal(last.current.value, next)) return last.current.value;
+		last.current = {value: next};
+		return next;
+	});
+}
+
+/** Same length, and each item the same (Object.is). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+	return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 }

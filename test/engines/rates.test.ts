@@ -1,7 +1,7 @@
 // Counter rates across resets and missed scrapes; histogram deltas and quantiles.
 import {describe, expect, it} from 'vitest';
 import {counterIncrease, windowRate, trimPoints} from '../../source/domain/rates.js';
-import {histogramDelta, histogramFrom, histogramQuantile, histogramMean} from '../../source/domain/histogram.js';
+import {addHistograms, histogramDelta, histogramFrom, histogramQuantile, histogramMean, type Histogram} from '../../source/domain/histogram.js';
 
 describe('windowRate', () => {
 	it('is the increase over the time the samples span', () => {
@@ -79,6 +79,33 @@ describe('histograms', () => {
 		expect(histogramQuantile(d, 0.5)).toBeCloseTo(0.15);
 		const restarted = h([1, 2, 2, 2], 0.3);
 		expect(histogramDelta(b, restarted)).toEqual(restarted);
+	});
+
+	it('adds and subtracts bucket by bound, whether both readings have the same bounds or not', () => {
+		// The definition: a bound missing on one side counts 0; subtraction per bound of `cur`, floored at 0.
+		const count = (x: Histogram, le: number) => x.buckets.find(b => b.le === le)?.count ?? 0;
+		const les = (...xs: Histogram[]) => [...new Set(xs.flatMap(x => x.buckets.map(b => b.le)))].sort((p, q) => p - q);
+		const same = (x: Histogram, y: Histogram) => ({
+			sum: les(x, y).map(le => ({le, count: count(x, le) + count(y, le)})),
+			delta: y.buckets.map(b => ({le: b.le, count: Math.max(0, b.count - count(x, b.le))})),
+		});
+		const bounds = [
+			[0.1, 0.2, 0.4, Infinity],
+			[0.1, 0.2, 0.4, Infinity],
+			[0.05, 0.1, 0.4, Infinity],
+			[0.1, 0.2, Infinity],
+		];
+		let seed = 7;
+		const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+		for (let i = 0; i < 200; i++) {
+			const make = (b: number[]) => ({buckets: b.map(le => ({le, count: Math.floor(next() * 50)})), sum: next() * 10, count: 60 + Math.floor(next() * 50)});
+			const [x, y] = [make(bounds[i % 2]!), make(bounds[Math.floor(next() * bounds.length)]!)];
+			const want = same(x, y);
+			expect(addHistograms(x, y)).toEqual({buckets: want.sum, sum: x.sum + y.sum, count: x.count + y.count});
+			const d = histogramDelta(x, y);
+			if (y.count < x.count) expect(d).toBe(y);
+			else expect(d.buckets).toEqual(want.delta);
+		}
 	});
 
 	it('reads le strings in any order and sums duplicate series', () => {

@@ -40,6 +40,15 @@ describe('frame writer', () => {
 		expect(writer.stats.frames).toBe(3);
 	});
 
+	it('counts every frame Ink renders, and writes nothing for one that shows what is already shown', () => {
+		const {frame, writer, tty} = setup();
+		frame('a\nb');
+		const written = tty.written.length;
+		frame('a\nb');
+		expect(tty.written.length).toBe(written);
+		expect(writer.stats).toMatchObject({rendered: 2, frames: 1});
+	});
+
 	it('a key press paints the next frame at once instead of waiting for the interval', async () => {
 		const tty = new Tty(40, 10);
 		const writer = createFrameWriter(tty as unknown as NodeJS.WriteStream, 60_000);

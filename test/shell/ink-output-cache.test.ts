@@ -6,16 +6,24 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript.
-import {GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+import {boundMeasureCache, cacheTextWidths, GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
 
 const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
 // Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
 const patchedFile = path.join(path.dirname(inkOutput), `output.shared-caches-test-${process.pid}-${Date.now()}.js`);
-afterAll(() => rmSync(patchedFile, {force: true}));
+const patchedMeasure = path.join(path.dirname(inkOutput), `measure-text.bounded-test-${process.pid}-${Date.now()}.js`);
+afterAll(() => {
+	rmSync(patchedFile, {force: true});
+	rmSync(patchedMeasure, {force: true});
+});
+const inkFile = (name: string) => readFileSync(path.join(path.dirname(inkOutput), name), 'utf8');
 
+type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
 type OutputClass = new (o: {width: number; height: number}) => {
 	caches: {styledChars: {size: number; get(key: string, make: (k: string) => unknown): unknown}};
-	write(x: number, y: number, text: string, o: {transformers: unknown[]}): void;
+	write(x: number, y: number, text: string, o: {transformers: Array<(line: string, index: number) => string>}): void;
+	clip(clip: Clip): void;
+	unclip(): void;
 	get(): {output: string};
 };
 
@@ -24,11 +32,75 @@ async function patchedOutput(): Promise<OutputClass> {
 	return ((await import(pathToFileURL(patchedFile).href)) as {default: OutputClass}).default;
 }
 
+async function inkOwnOutput(): Promise<OutputClass> {
+	return ((await import(pathToFileURL(inkOutput).href)) as {default: OutputClass}).default;
+}
+
+// A small deterministic generator, so a failure shows the same frames again.
+function random(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state * 1103515245 + 12345) % 2147483648;
+		return state / 2147483648;
+	};
+}
+
 describe("Ink's output caches in the bundle", () => {
+	it('draws exactly what Ink draws, frame after frame: clipped boxes, colours, wide characters', async () => {
+		const [Patched, Ink] = [await patchedOutput(), await inkOwnOutput()];
+		const next = random(18);
+		const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+		const texts = ['plain', '\u001B[31mred\u001B[39m and \u001B[1mbold\u001B[22m', '漢字 wide ✓', 'tok/s 41.7', '\u001B[38;5;60m▁▂▃▅▇\u001B[39m', 'a\nb two lines', ''];
+		const transformers = [(line: string) => `\u001B[32m${line}\u001B[39m`];
+		for (let frame = 0; frame < 300; frame++) {
+			const [width, height] = [pick([12, 20, 33]), pick([3, 5])];
+			const outputs = [new Patched({width, height}), new Ink({width, height})];
+			const ops: Array<(o: InstanceType<OutputClass>) => void> = [];
+			for (let i = 0; i < 6; i++) {
+				const text = next() < 0.3 ? `${pick(texts)} ${frame % 3}` : pick(texts);
+				const [x, y] = [Math.floor(next() * width), Math.floor(next() * height)];
+				const clip = next() < 0.6 ? {x1: Math.floor(next() * 6), x2: 4 + Math.floor(next() * width), y1: 0, y2: 1 + Math.floor(next() * height)} : undefined;
+				const t = next() < 0.3 ? transformers : [];
+				ops.push(o => {
+					if (clip) o.clip(clip);
+					o.write(x, y, text, {transformers: t});
+					if (clip) o.unclip();
+				});
+			}
+			for (const o of outputs) for (const op of ops) op(o);
+			expect(outputs[0]!.get().output).toBe(outputs[1]!.get().output);
+		}
+	});
+
 	it('applies to the installed Ink, and refuses code it was not written for', () => {
 		const source = readFileSync(inkOutput, 'utf8');
 		expect(shareInkOutputCaches(source)).toContain('OutputCaches.shared');
 		expect(() => shareInkOutputCaches(source.replace('caches = new OutputCaches();', 'caches = makeCaches();'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
+	});
+
+	it("a frame asks the cached measureText for a text's width; the patches refuse code they were not written for", () => {
+		const render = cacheTextWidths(inkFile('render-node-to-output.js')) as string;
+		expect(render).toContain('const currentWidth = measureText(text).width;');
+		expect(render).toContain("import measureText from './measure-text.js';");
+		expect(() => cacheTextWidths(inkFile('render-node-to-output.js').replace('widestLine(text)', 'widestLine(squashed)'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
+		expect(() => boundMeasureCache(inkFile('measure-text.js').replace('new Map()', 'new WeakMap()'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
+	});
+
+	it("measureText's cache answers Ink's widths and stays bounded over many new texts", async () => {
+		writeFileSync(patchedMeasure, boundMeasureCache(inkFile('measure-text.js')) as string);
+		const measureText = ((await import(pathToFileURL(patchedMeasure).href)) as {default: (text: string) => {width: number; height: number}}).default;
+		const kept = measureText('漢字 row\nshort');
+		expect(kept).toEqual({width: 8, height: 2});
+		expect(measureText('\u001B[31mred\u001B[39m')).toEqual({width: 3, height: 1});
+		const first = measureText('figure 0');
+		for (let i = 0; i < GENERATION * 5; i++) {
+			expect(measureText(`figure ${i}`).width).toBe(`figure ${i}`.length);
+			// A text measured every frame stays cached: the same object comes back.
+			expect(measureText('漢字 row\nshort')).toBe(kept);
+		}
+		// An old figure was dropped: measured again, a new (equal) object.
+		expect(measureText('figure 0')).not.toBe(first);
+		expect(measureText('figure 0')).toEqual(first);
 	});
 
 	it('two frames share the caches and draw the same text; rows still drawn stay, the rest are bounded', async () => {

@@ -107,6 +107,7 @@ export interface SessionsState {
 	detail: EventDetail | null;
 	watchMode: 'watch' | 'poll' | null;
 	error: string | null;
+	/** When the list was first read (null: not yet), and then when a listing last changed it. */
 	updatedAt: number | null;
 	/** Further hosts with a state folder, by host id (the fields above are the first host's). */
 	hosts: Record<HostId, HostSessions>;
@@ -221,6 +222,26 @@ export function setStateDir(
  * New listing of one host's folder (default the first host's): its rows replace that host's, the
  * other hosts' stay; newest first, keep the cursor on the same session and keep check results.
  */
+/** A field's two values the same: equal primitives, or arrays / small records of equal primitives. */
+function sameValue(a: unknown, b: unknown): boolean {
+	if (Object.is(a, b)) return true;
+	if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+	if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+		const [ka, kb] = [Object.keys(a), Object.keys(b)];
+		return ka.length === kb.length && ka.every(k => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+	}
+	return false;
+}
+
+function sameRow(a: SessionRow, b: SessionRow): boolean {
+	const keys = Object.keys(a) as (keyof SessionRow)[];
+	return keys.length === Object.keys(b).length && keys.every(k => sameValue(a[k], b[k]));
+}
+
+/**
+ * The folder's sessions as just listed. A listing that finds the rows as they are (the list is read
+ * again every few seconds) leaves the state as it is: nothing on screen changes, so nothing renders.
+ */
 export function setSessions(s: SessionsState, rows: SessionRow[], at: number, hostId: HostId = s.hostId): SessionsState {
 	const selected = s.sessions[s.cursor];
 	const selectedKey = selected ? rowKey(s, selected) : undefined;
@@ -241,7 +262,10 @@ export function setSessions(s: SessionsState, rows: SessionRow[], at: number, ho
 	const merged = [...others, ...fresh];
 	merged.sort((a, b) => (b.updatedAt ?? b.createdAt ?? '').localeCompare(a.updatedAt ?? a.createdAt ?? '') || a.id.localeCompare(b.id) || rowHost(s, a).localeCompare(rowHost(s, b)));
 	const index = selectedKey ? merged.findIndex(r => rowKey(s, r) === selectedKey) : -1;
-	const next = {...s, sessions: merged, cursor: index >= 0 ? index : clamp(s.cursor, merged.length)};
+	const cursor = index >= 0 ? index : clamp(s.cursor, merged.length);
+	const listedBefore = hostId === s.hostId ? s.updatedAt !== null : s.hosts[hostId] === undefined || s.hosts[hostId].updatedAt !== null;
+	if (listedBefore && cursor === s.cursor && merged.length === s.sessions.length && merged.every((r, i) => sameRow(r, s.sessions[i]!))) return s;
+	const next = {...s, sessions: merged, cursor};
 	if (hostId === s.hostId) return {...next, updatedAt: at};
 	const prev = s.hosts[hostId];
 	return prev ? {...next, hosts: {...s.hosts, [hostId]: {...prev, updatedAt: at}}} : next;
