@@ -26,8 +26,9 @@ const result = await build({
 	// themes/, bin/) resolve the same in both.
 	chunkNames: '[name]-[hash]',
 	define: {'process.env.NODE_ENV': '"production"'},
-	// Native addons and what loads them stay in node_modules; Ink loads react-devtools-core only under DEV=true.
-	external: ['@lydell/node-pty', 'ssh2', 'cpu-features', 'dockerode', 'react-devtools-core'],
+	// Native addons and what loads them stay in node_modules; Ink loads react-devtools-core only under
+	// DEV=true; the pane's emulator is required when a pane starts.
+	external: ['@lydell/node-pty', 'ssh2', 'cpu-features', 'dockerode', 'react-devtools-core', '@xterm/headless', '@xterm/addon-unicode11'],
 	// CommonJS dependencies call require() for Node's built-ins.
 	banner: {js: "import {createRequire as __stackdeckRequire} from 'node:module'; const require = __stackdeckRequire(import.meta.url);"},
 	// Ink's per-frame output caches, shared across frames (see ink-output-cache.mjs).
