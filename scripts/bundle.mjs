@@ -8,6 +8,7 @@ import {rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {inkOutputCachePlugin} from './ink-output-cache.mjs';
+import {yogaNoFetchPlugin} from './yoga-no-fetch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -32,7 +33,7 @@ const result = await build({
 	// CommonJS dependencies call require() for Node's built-ins.
 	banner: {js: "import {createRequire as __stackdeckRequire} from 'node:module'; const require = __stackdeckRequire(import.meta.url);"},
 	// Ink's per-frame output caches, shared across frames (see ink-output-cache.mjs).
-	plugins: [inkOutputCachePlugin],
+	plugins: [inkOutputCachePlugin, yogaNoFetchPlugin],
 	metafile: true,
 	legalComments: 'none',
 	logLevel: 'warning',
