@@ -8,6 +8,7 @@ import {rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {inkOutputCachePlugin} from './ink-output-cache.mjs';
+import {yogaNoFetchPlugin} from './yoga-no-fetch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -26,12 +27,13 @@ const result = await build({
 	// themes/, bin/) resolve the same in both.
 	chunkNames: '[name]-[hash]',
 	define: {'process.env.NODE_ENV': '"production"'},
-	// Native addons and what loads them stay in node_modules; Ink loads react-devtools-core only under DEV=true.
-	external: ['@lydell/node-pty', 'ssh2', 'cpu-features', 'dockerode', 'react-devtools-core'],
+	// Native addons and what loads them stay in node_modules; Ink loads react-devtools-core only under
+	// DEV=true; the pane's emulator is required when a pane starts.
+	external: ['@lydell/node-pty', 'ssh2', 'cpu-features', 'dockerode', 'react-devtools-core', '@xterm/headless', '@xterm/addon-unicode11'],
 	// CommonJS dependencies call require() for Node's built-ins.
 	banner: {js: "import {createRequire as __stackdeckRequire} from 'node:module'; const require = __stackdeckRequire(import.meta.url);"},
 	// Ink's per-frame output caches, shared across frames (see ink-output-cache.mjs).
-	plugins: [inkOutputCachePlugin],
+	plugins: [inkOutputCachePlugin, yogaNoFetchPlugin],
 	metafile: true,
 	legalComments: 'none',
 	logLevel: 'warning',

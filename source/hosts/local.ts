@@ -5,7 +5,6 @@ import {constants} from 'node:fs';
 import {lstat, open, readdir, readlink, stat, statfs} from 'node:fs/promises';
 import path from 'node:path';
 import {hostname} from 'node:os';
-import {execa} from 'execa';
 import {dockerTarget, type DockerTarget, type TargetOptions} from './docker.js';
 import {dockerode} from './client-modules.js';
 import {DEFAULT_MAX_BYTES, LOCAL_HOST_ID, fetchWithDeadline, tooLarge, type DockerLink, type ExecOptions, type ExecResult, type Host} from './host.js';
@@ -37,7 +36,8 @@ export function createLocalHost(options: LocalHostOptions): Host {
 	};
 
 	const exec = async (file: string, args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> => {
-		const result = await execa(file, args, {
+		// execa is imported on the first command: the first frame does not wait for its 0.24 MB.
+		const result = await (await import('execa')).execa(file, args, {
 			reject: false,
 			stdin: 'ignore',
 			...(opts.timeoutMs ? {timeout: opts.timeoutMs} : {}),

@@ -242,10 +242,14 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			finish({kind: 'error', error});
 			return;
 		}
-		// After the first frame: import the sources and start polling.
-		setImmediate(() => {
-			void startSources().catch((error: unknown) => finish({kind: 'error', error}));
-		});
+		// After the first frame is on the terminal: import the sources and start polling. React commits
+		// Ink's first render on a later turn, not inside render(): starting them on the next turn
+		// instead put their imports (dockerode and ssh2 among them, ~0.4 s) before the first frame.
+		void frames
+			.painted()
+			.then(() => new Promise(resolve => setImmediate(resolve)))
+			.then(() => startSources())
+			.catch((error: unknown) => finish({kind: 'error', error}));
 		const startSources = async () => {
 			const {createHostSources} = await import('../sources/index.js');
 			if (finishing) return;

@@ -4,8 +4,9 @@
 // prompt. Output is flow-controlled so a program printing megabytes cannot starve the cockpit.
 
 import type {IPty} from '@lydell/node-pty';
-import xterm from '@xterm/headless';
-import unicode11 from '@xterm/addon-unicode11';
+import {createRequire} from 'node:module';
+import type xterm from '@xterm/headless';
+import type unicode11 from '@xterm/addon-unicode11';
 import {styledRows, type BufferLike, type StyledRow} from './rows.js';
 import {cursorKeys, pasteBytes} from './input.js';
 import type {PtyModule} from './pty.js';
@@ -59,8 +60,12 @@ export class PaneSession {
 	constructor(spawn: PaneSpawn, pty: PtyModule) {
 		this.cols = Math.max(MIN_COLS, spawn.cols);
 		this.rows = Math.max(MIN_ROWS, spawn.rows);
-		this.term = new xterm.Terminal({cols: this.cols, rows: this.rows, scrollback: spawn.scrollback ?? DEFAULT_SCROLLBACK, allowProposedApi: true, convertEol: false, logLevel: 'off'});
-		this.term.loadAddon(new unicode11.Unicode11Addon());
+		// Required when a pane starts (as node-pty is): the emulator is 0.4 MB the first frame does not need.
+		const require = createRequire(import.meta.url);
+		const {Terminal} = require('@xterm/headless') as typeof xterm;
+		const {Unicode11Addon} = require('@xterm/addon-unicode11') as typeof unicode11;
+		this.term = new Terminal({cols: this.cols, rows: this.rows, scrollback: spawn.scrollback ?? DEFAULT_SCROLLBACK, allowProposedApi: true, convertEol: false, logLevel: 'off'});
+		this.term.loadAddon(new Unicode11Addon());
 		this.term.unicode.activeVersion = '11';
 		// xterm does not expose ?25 (cursor shown/hidden): watch it, and let xterm handle it too.
 		this.term.parser.registerCsiHandler({prefix: '?', final: 'l'}, params => {

@@ -46,6 +46,8 @@ export interface FrameWriter {
 	/** The rows of the frame last handed to the writer (with their colour codes). */
 	lastFrame(): readonly string[];
 	readonly stats: FrameWriterStats;
+	/** Resolves once a frame has been written to the terminal (at once if one has). */
+	painted(): Promise<void>;
 	dispose(): void;
 }
 
@@ -67,6 +69,7 @@ export function createFrameWriter(out: NodeJS.WriteStream, options: FrameWriterO
 	let lastWrite = 0;
 	let expediteUntil = 0;
 	const stats: FrameWriterStats = {rendered: 0, frames: 0, bytes: 0, overflows: 0, repaints: 0};
+	let onPainted: (() => void)[] = [];
 
 	const paint = () => {
 		if (timer) clearTimeout(timer);
@@ -123,6 +126,8 @@ export function createFrameWriter(out: NodeJS.WriteStream, options: FrameWriterO
 		} catch {
 			// The terminal went away (SIGHUP); the exit path handles it.
 		}
+		for (const resolve of onPainted) resolve();
+		onPainted = [];
 	};
 
 	const schedule = () => {
@@ -180,6 +185,7 @@ export function createFrameWriter(out: NodeJS.WriteStream, options: FrameWriterO
 			minIntervalMs = ms;
 		},
 		lastFrame: () => (lastFrame === null ? [] : lastFrame.split('\n')),
+		painted: () => (stats.frames > 0 ? Promise.resolve() : new Promise<void>(resolve => onPainted.push(resolve))),
 		dispose() {
 			if (timer) clearTimeout(timer);
 			if (immediate) clearImmediate(immediate);
@@ -187,6 +193,8 @@ export function createFrameWriter(out: NodeJS.WriteStream, options: FrameWriterO
 			immediate = undefined;
 			pending = null;
 			out.off('resize', onResize);
+			for (const resolve of onPainted) resolve();
+			onPainted = [];
 		},
 	};
 }

@@ -28,6 +28,20 @@ function setup(rows = 10) {
 }
 
 describe('frame writer', () => {
+	it('says when the first frame is on the terminal, not before', async () => {
+		const {tty, writer, frame} = setup();
+		let painted = false;
+		const first = writer.painted().then(() => (painted = true));
+		await new Promise(r => setImmediate(r));
+		expect(painted).toBe(false);
+		frame('hello');
+		await first;
+		expect(tty.written.join('')).toContain('hello');
+		// Once one is, at once.
+		await writer.painted();
+		writer.dispose();
+	});
+
 	it('repaints everything first, then only the cells that changed, at absolute positions', () => {
 		const {frame, writer} = setup();
 		const first = frame('a\nb\nc');

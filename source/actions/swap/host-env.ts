@@ -23,22 +23,28 @@ export function swapConfigFor(config: Config, hostId: string, firstHostId: strin
 }
 
 export function hostSwapEnv(host: Host, config: Config, env: NodeJS.ProcessEnv = process.env): SwapEnv & {close(): void} {
-	let docker: SwapDocker | null = null;
-	if (config.docker.enabled) {
+	// Made on first use, as on this machine (the cockpit builds this before its first frame).
+	let docker: SwapDocker | null | undefined;
+	const connect = (): SwapDocker | null => {
+		if (!config.docker.enabled) return null;
 		try {
-			docker = host.docker().docker as unknown as SwapDocker;
+			return host.docker().docker as unknown as SwapDocker;
 		} catch {
-			docker = null;
+			return null;
 		}
-	}
+	};
 	const meminfo = config.memory.meminfo_path;
 	return {
-		docker,
+		get docker() {
+			if (docker === undefined) docker = connect();
+			return docker;
+		},
 		async exec(command, signal) {
 			const result = await host.exec('sh', ['-c', `${command} 2>&1`], {signal});
 			return {exitCode: result.exitCode ?? 1, output: result.stdout};
 		},
-		fetch: globalThis.fetch,
+		// Read when called: Node loads its fetch (undici, ~0.1 s) on the global's first read.
+		fetch: (input, init) => globalThis.fetch(input, init),
 		async readMemory() {
 			try {
 				const m = parseMeminfo(await host.files.readFile(meminfo, {maxBytes: 64 * 1024, timeoutMs: MEMINFO_READ_MS}), meminfo);

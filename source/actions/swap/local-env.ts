@@ -4,7 +4,6 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
-import {execa} from 'execa';
 import {parseMeminfo} from '../../domain/meminfo.js';
 import type {Config} from '../../config/schema.js';
 import {dockerTarget} from '../../hosts/docker.js';
@@ -16,26 +15,32 @@ export function swapStateDir(env: NodeJS.ProcessEnv): string {
 }
 
 export function localSwapEnv(config: Config, env: NodeJS.ProcessEnv = process.env): SwapEnv & {close(): void} {
-	let docker: SwapDocker | null = null;
-	let close = () => undefined as void;
-	if (config.docker.enabled) {
+	// Made on first use: the cockpit builds this before its first frame, and dockerode takes ~0.4 s to load.
+	let docker: SwapDocker | null | undefined;
+	let closeTarget = () => undefined as void;
+	const connect = (): SwapDocker | null => {
+		if (!config.docker.enabled) return null;
 		try {
 			const target = dockerTarget(env, config.docker);
-			docker = new (dockerode())(target.options) as unknown as SwapDocker;
-			close = () => target.close();
+			closeTarget = () => target.close();
+			return new (dockerode())(target.options) as unknown as SwapDocker;
 		} catch {
-			docker = null;
+			return null;
 		}
-	}
+	};
 	// The Memory panel's file ([memory] meminfo_path; the demo's simulated Spark), unless overridden.
 	const meminfo = env['STACKDECK_MEMINFO'] ?? config.memory.meminfo_path;
 	return {
-		docker,
+		get docker() {
+			if (docker === undefined) docker = connect();
+			return docker;
+		},
 		async exec(command, signal) {
-			const result = await execa('sh', ['-c', command], {all: true, reject: false, cancelSignal: signal, stdin: 'ignore', env});
+			const result = await (await import('execa')).execa('sh', ['-c', command], {all: true, reject: false, cancelSignal: signal, stdin: 'ignore', env});
 			return {exitCode: result.exitCode ?? 1, output: result.all ?? ''};
 		},
-		fetch: globalThis.fetch,
+		// Read when called: Node loads its fetch (undici, ~0.1 s) on the global's first read.
+		fetch: (input, init) => globalThis.fetch(input, init),
 		async readMemory() {
 			try {
 				const m = parseMeminfo(await readFile(meminfo, 'utf8'), meminfo);
@@ -47,6 +52,6 @@ export function localSwapEnv(config: Config, env: NodeJS.ProcessEnv = process.en
 		stateDir: swapStateDir(env),
 		pollMs: Number(env['STACKDECK_SWAP_POLL_MS']) > 0 ? Number(env['STACKDECK_SWAP_POLL_MS']) : 1000,
 		now: Date.now,
-		close,
+		close: () => closeTarget(),
 	};
 }

@@ -5,7 +5,6 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {execa} from 'execa';
 import {update, type AppStore} from '../../store/index.js';
 import {addSession, applyChatFiles, applyEvents, markExited, newSessionState, removeSession, setError} from '../../store/slices/aider.js';
 import {showNotice} from '../../store/slices/ui.js';
@@ -198,7 +197,7 @@ export class AiderManager {
 		const envArgs = Object.entries(launch.env).flatMap(([k, v]) => (k === 'TERM' ? [] : ['-e', `${k}=${v}`]));
 		const target = this.env['TMUX_PANE'] ? ['-t', this.env['TMUX_PANE']] : [];
 		const shellCommand = shellQuote(['env', '-u', 'COLUMNS', '-u', 'LINES', '-u', 'NO_COLOR', found, ...launch.args]);
-		const result = await execa('tmux', ['split-window', ...target, '-c', repo, ...envArgs, shellCommand], {env: this.env, timeout: 5000, reject: false});
+		const result = await (await import('execa')).execa('tmux', ['split-window', ...target, '-c', repo, ...envArgs, shellCommand], {env: this.env, timeout: 5000, reject: false});
 		if (result.failed) {
 			const why = (result.stderr || result.shortMessage || 'no output').trim().split('\n')[0];
 			throw new Error(`tmux split-window failed: ${why}; check that the tmux server in $TMUX is running`);
