@@ -218,10 +218,6 @@ export function setStateDir(
 	};
 }
 
-/**
- * New listing of one host's folder (default the first host's): its rows replace that host's, the
- * other hosts' stay; newest first, keep the cursor on the same session and keep check results.
- */
 /** A field's two values the same: equal primitives, or arrays / small records of equal primitives. */
 function sameValue(a: unknown, b: unknown): boolean {
 	if (Object.is(a, b)) return true;
@@ -239,8 +235,10 @@ function sameRow(a: SessionRow, b: SessionRow): boolean {
 }
 
 /**
- * The folder's sessions as just listed. A listing that finds the rows as they are (the list is read
- * again every few seconds) leaves the state as it is: nothing on screen changes, so nothing renders.
+ * New listing of one host's folder (default the first host's): its rows replace that host's, the
+ * other hosts' stay; newest first, keep the cursor on the same session and keep check results. A
+ * listing that finds the rows as they are (the list is read again every few seconds) leaves the
+ * state as it is: nothing on screen changes, so nothing renders.
  */
 export function setSessions(s: SessionsState, rows: SessionRow[], at: number, hostId: HostId = s.hostId): SessionsState {
 	const selected = s.sessions[s.cursor];
