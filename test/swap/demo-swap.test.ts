@@ -70,7 +70,12 @@ describe('stackdeck swap on the demo stack', {timeout: 120_000}, () => {
 		expect(done.exitCode, run.stderr()).toBe(0);
 		expect(done.result).toMatchObject({outcome: 'swapped'});
 		expect(run.lines[0]).toMatchObject({type: 'plan', target: 'qwen3-coder-next', stop: ['mistral-small-4'], keep: ['qwen2.5-32b'], fits: true});
+		// The demo's broken-model runs for its first 4 s without serving: a swap planned then stops
+		// that load first (a stage of its own), one planned later finds it exited.
+		const plan = run.lines[0] as {stopLoading: string[]};
+		expect(plan.stopLoading.filter(name => name !== 'broken-model')).toEqual([]);
 		const finished = stages(run.lines).filter(l => l['state'] === 'done').map(l => l['title']);
+		if (plan.stopLoading.length > 0) expect(finished.splice(1, 1)).toEqual(['stop broken-model']);
 		expect(finished).toEqual([
 			'read host memory',
 			'wait for requests on mistral-small-4 to finish',
@@ -106,7 +111,7 @@ describe('stackdeck swap on the demo stack', {timeout: 120_000}, () => {
 		const journal = readJournal(demo).slice(journalBefore);
 		expect(journal).toHaveLength(1);
 		expect(journal[0]).toMatchObject({from: ['mistral-small-4'], to: 'qwen3-coder-next', outcome: 'swapped'});
-		expect((journal[0]!['stages'] as unknown[]).length).toBe(5);
+		expect((journal[0]!['stages'] as unknown[]).length).toBe(5 + plan.stopLoading.length);
 		expect(statSync(demo.journalFile).mode & 0o077).toBe(0);
 		expect(existsSync(demo.lockFile)).toBe(false);
 
