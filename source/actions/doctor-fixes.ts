@@ -2,7 +2,8 @@
 // undo. Only checks whose fix is safe to make unattended have one here; every other check says its
 // fix in words.
 
-import {readFile} from 'node:fs/promises';
+import {readRegularText} from '../fs/read-regular.js';
+import {MAX_CONFIG_BYTES} from '../config/load.js';
 import type Docker from 'dockerode';
 import type {CheckResult} from '../domain/doctor/types.js';
 import type {Job, Step} from '../jobs/job.js';
@@ -48,7 +49,9 @@ export async function fixJob(result: CheckResult, ctx: FixContext): Promise<Job 
 		const write: Step = {
 			title: `write ${file}`,
 			async run() {
-				before = await readFile(file, 'utf8');
+				const read = await readRegularText(file, MAX_CONFIG_BYTES);
+				if (!read.ok) throw new Error(read.error);
+				before = read.text;
 				const written = await plan.apply();
 				return written?.backup ? `written; the old file is ${written.backup}` : 'written';
 			},

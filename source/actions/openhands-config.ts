@@ -3,7 +3,8 @@
 // refusing if the file changed in between. Every other line and comment is kept. promptExtensionsJob
 // is the write as a job; its undo puts the old text back.
 
-import {readFile} from 'node:fs/promises';
+import {readRegularText} from '../fs/read-regular.js';
+import {MAX_CONFIG_BYTES} from '../config/load.js';
 import {setTomlValue} from '../domain/text/toml-edit.js';
 import {atomicWrite, type AtomicWriteResult} from './atomic-write.js';
 import type {Job} from '../jobs/job.js';
@@ -18,16 +19,14 @@ export interface ConfigFixPlan {
 }
 
 async function readConfig(file: string): Promise<string> {
-	try {
-		return await readFile(file, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new Error(
-			code === 'ENOENT'
-				? `${file}: no such file; create the OpenHands config.toml there (and mount it into the container) or set [openhands] config_toml in the stackdeck config`
-				: `${file}: cannot read (${code ?? (error as Error).message})`,
-		);
-	}
+	// Only a regular file, and a bounded one (a FIFO would hold the fix for ever).
+	const read = await readRegularText(file, MAX_CONFIG_BYTES);
+	if (read.ok) return read.text;
+	throw new Error(
+		read.kind === 'missing'
+			? `${file}: no such file; create the OpenHands config.toml there (and mount it into the container) or set [openhands] config_toml in the stackdeck config`
+			: read.error,
+	);
 }
 
 export async function planPromptExtensionsFix(file: string): Promise<ConfigFixPlan> {

@@ -2,7 +2,7 @@
 // comment and unrelated key byte for byte, the TOML spellings real files use are followed, an
 // edit that would change anything else is refused, and a write killed at any point leaves the
 // old file or the new one.
-import {spawn} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -109,6 +109,19 @@ describe('writing the rewritten files', () => {
 			writeFileSync(file, `${AIDER_YML}edit-format: diff\n`);
 			await expect(plan.rewrites[0]!.apply()).rejects.toThrow(/changed since the diff was shown/);
 			expect(readFileSync(file, 'utf8')).toBe(`${AIDER_YML}edit-format: diff\n`);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('a FIFO named as a client config is refused at once, never waited on', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'sd-clients-'));
+		try {
+			const fifo = path.join(dir, 'config.toml');
+			execFileSync('mkfifo', [fifo]);
+			// With no writer, a plain read of it would wait for ever: the guard is only against a hang.
+			const plan = await Promise.race([planClients({...target, clients: {...target.clients, openhandsConfig: fifo}}, []), new Promise<null>(r => setTimeout(r, 20_000, null))]);
+			expect(plan?.rewrites[0]).toMatchObject({changed: false, error: `${fifo}: a FIFO, not a regular file; not read`});
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
 		}

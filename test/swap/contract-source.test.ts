@@ -1,5 +1,6 @@
 // The contract the Throughput panel and `status` show: OpenHands' model and base URL against what
 // serves, read from config.toml, unless the OpenHands container's environment sets them (it wins).
+import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,23 @@ describe('the OpenHands contract source', () => {
 			expect(contract).toMatchObject({state: 'differs', actual: {model: 'openai/mistral-small-4', source: 'container env'}});
 			expect(contract.text).toContain('(container env) but qwen3-coder-next needs openai/qwen3-coder-next');
 			expect(contractShort(contract)).toBe('OpenHands env openai/mistral-small-4 ≠ serving openai/qwen3-coder-next');
+		} finally {
+			host.close();
+		}
+	});
+
+	it('a FIFO named as the OpenHands config is said so, not waited on', async () => {
+		const fifo = path.join(dir, 'fifo-config.toml');
+		execFileSync('mkfifo', [fifo]);
+		const config = configSchema.parse({docker: {enabled: false}, openhands: {config_toml: fifo}, profiles: {'qwen3-coder-next': {served_model_name: 'qwen3-coder-next', url: engine.url, kind: 'vllm', container: 'vllm'}}});
+		const store = createAppStore();
+		const host = localHost();
+		try {
+			const source = createContractSource({store, config, refreshMs: 1000, env: {}, host});
+			// With no writer, a plain read of it would wait for ever: the guard is only against a hang.
+			const ended = await Promise.race([source.poll!().then(() => 'ended'), new Promise(r => setTimeout(r, 20_000, 'still waiting'))]);
+			expect(ended).toBe('ended');
+			expect(store.getState().swap.contract).toMatchObject({state: 'unknown', text: `OpenHands config ${fifo}: a FIFO, not a regular file; not read`});
 		} finally {
 			host.close();
 		}

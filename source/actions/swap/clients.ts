@@ -2,7 +2,9 @@
 // first, then an atomic write with a backup; a file changed since the diff is not overwritten),
 // and restart the OpenHands container, which reads a bind-mounted config.toml only at start.
 
-import {chown, readFile, realpath, stat} from 'node:fs/promises';
+import {chown, realpath, stat} from 'node:fs/promises';
+import {readRegularText} from '../../fs/read-regular.js';
+import {MAX_CONFIG_BYTES} from '../../config/load.js';
 import {expectedFor} from '../../domain/swap/contract.js';
 import {setTomlKeys, setYamlKeys} from '../../domain/swap/client-edits.js';
 import type {SwapProfile} from '../../domain/swap/profile.js';
@@ -29,7 +31,9 @@ export interface ClientsPlan {
 async function writeChecked(file: string, before: string, text: string): Promise<string> {
 	// Write through a symlink to its target, keeping the link.
 	const real = await realpath(file);
-	const now = await readFile(real, 'utf8');
+	const read = await readRegularText(real, MAX_CONFIG_BYTES);
+	if (!read.ok) throw new Error(read.error);
+	const now = read.text;
 	if (now !== before) throw new Error(`${file}: changed since the diff was shown; plan the rewrite again`);
 	const owner = await stat(real);
 	const result = await atomicWrite(real, text);
@@ -39,13 +43,10 @@ async function writeChecked(file: string, before: string, text: string): Promise
 }
 
 async function planOne(client: 'openhands' | 'aider', file: string, target: SwapProfile): Promise<ClientRewrite> {
-	let before: string;
-	try {
-		before = await readFile(file, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {client, file, changed: false, diff: [], error: `${file}: cannot read (${code ?? (error as Error).message})`, apply: () => Promise.reject(new Error(`${file}: cannot read`))};
-	}
+	// Only a regular file, and a bounded one: a FIFO named as a client's config must not hold the swap.
+	const read = await readRegularText(file, MAX_CONFIG_BYTES);
+	if (!read.ok) return {client, file, changed: false, diff: [], error: read.error, apply: () => Promise.reject(new Error(read.error))};
+	const before = read.text;
 	try {
 		const edit =
 			client === 'openhands'

@@ -1,7 +1,7 @@
 // The SwapEnv for this machine from the config: Docker through dockerode on the configured
 // endpoint, `sh -c` through execa, global fetch, and the Memory panel's meminfo file.
 
-import {readFile} from 'node:fs/promises';
+import {readRegularText} from '../../fs/read-regular.js';
 import path from 'node:path';
 import os from 'node:os';
 import {parseMeminfo} from '../../domain/meminfo.js';
@@ -43,7 +43,10 @@ export function localSwapEnv(config: Config, env: NodeJS.ProcessEnv = process.en
 		fetch: (input, init) => globalThis.fetch(input, init),
 		async readMemory() {
 			try {
-				const m = parseMeminfo(await readFile(meminfo, 'utf8'), meminfo);
+				// Only a regular file (or /proc's), and a bounded one: a FIFO named as the meminfo file must not hold the swap.
+				const read = await readRegularText(meminfo, 64 * 1024);
+				if (!read.ok) return null;
+				const m = parseMeminfo(read.text, meminfo);
 				return {totalBytes: m.totalBytes, availableBytes: m.availableBytes, cachedBytes: m.cachedBytes};
 			} catch {
 				return null;

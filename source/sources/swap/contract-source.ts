@@ -3,7 +3,8 @@
 // discovered from Docker), else its config.toml's [llm]. Into the swap slice for the Throughput
 // panel and `status`.
 
-import {readFile} from 'node:fs/promises';
+import {readRegularText} from '../../fs/read-regular.js';
+import {MAX_CONFIG_BYTES} from '../../config/load.js';
 import {checkContract} from '../../domain/swap/contract.js';
 import {openhandsLlm} from '../../domain/swap/openhands-llm.js';
 import {swapProfiles} from './profiles.js';
@@ -23,18 +24,17 @@ export function createContractSource(ctx: SourceContext): Source {
 		panels: ['throughput'],
 		async poll() {
 			if (!file || profiles.length === 0) return;
-			let setting = null;
-			try {
-				const found = discoveryOf(ctx.store.getState(), ctx.host.id);
-				const env: Record<string, string> = {};
-				if (found.llmModel !== null) env['LLM_MODEL'] = found.llmModel;
-				if (found.llmBaseUrl !== null) env['LLM_BASE_URL'] = found.llmBaseUrl;
-				setting = openhandsLlm(await readFile(file, 'utf8'), file, env);
-			} catch (error) {
-				setting = null;
-				update(ctx.store, 'swap', s => setContract(s, {state: 'unknown', expected: null, actual: null, text: `OpenHands config ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`}));
+			// Only a regular file, and a bounded one: a FIFO named as the config must not hold this poll for ever.
+			const read = await readRegularText(file, MAX_CONFIG_BYTES);
+			if (!read.ok) {
+				update(ctx.store, 'swap', s => setContract(s, {state: 'unknown', expected: null, actual: null, text: `OpenHands config ${read.error}`}));
 				return;
 			}
+			const found = discoveryOf(ctx.store.getState(), ctx.host.id);
+			const env: Record<string, string> = {};
+			if (found.llmModel !== null) env['LLM_MODEL'] = found.llmModel;
+			if (found.llmBaseUrl !== null) env['LLM_BASE_URL'] = found.llmBaseUrl;
+			const setting = openhandsLlm(read.text, file, env);
 			const serving: typeof profiles = [];
 			for (const p of profiles.filter(p => p.group === 'main')) if (await isServing(p, http)) serving.push(p);
 			const main = serving[0];
