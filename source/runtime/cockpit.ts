@@ -242,9 +242,9 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 			finish({kind: 'error', error});
 			return;
 		}
-		// After the first frame is on the terminal: import the sources and start polling. React commits
-		// Ink's first render on a later turn, not inside render(): starting them on the next turn
-		// instead put their imports (dockerode and ssh2 among them, ~0.4 s) before the first frame.
+		// After the first frame is on the terminal: import the sources and start polling. React may
+		// commit Ink's first render on a later turn than render()'s, so "the next turn" could import
+		// and start the sources before anything was drawn.
 		void frames
 			.painted()
 			.then(() => new Promise(resolve => setImmediate(resolve)))
