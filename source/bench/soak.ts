@@ -53,9 +53,18 @@ const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** Send SIGUSR2 and wait for the process to append its next diagnostics line. */
+/**
+ * The diagnostics lines written whole (ended by a newline). A sample with its frame is about 10 KB
+ * and may be read while the process is still writing it: a line without its newline is not one yet.
+ */
+export function completeLines(text: string): string[] {
+	const end = text.lastIndexOf('\n');
+	return end < 0 ? [] : text.slice(0, end).split('\n').filter(Boolean);
+}
+
 async function askDiagnostics<T>(pid: number, file: string): Promise<T | undefined> {
-	const count = () => (existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').filter(Boolean).length : 0);
-	const before = count();
+	const lines = () => (existsSync(file) ? completeLines(readFileSync(file, 'utf8')) : []);
+	const before = lines().length;
 	try {
 		process.kill(pid, 'SIGUSR2');
 	} catch {
@@ -63,10 +72,8 @@ async function askDiagnostics<T>(pid: number, file: string): Promise<T | undefin
 	}
 	for (let i = 0; i < 200; i++) {
 		await sleep(50);
-		if (count() > before) {
-			const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-			return JSON.parse(lines[lines.length - 1]!) as T;
-		}
+		const now = lines();
+		if (now.length > before) return JSON.parse(now[now.length - 1]!) as T;
 	}
 	return undefined;
 }
