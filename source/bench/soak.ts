@@ -151,19 +151,27 @@ async function soakRun(run: SoakRun, options: Required<Omit<SoakOptions, 'only'>
 	const screen = spawnSoakScreen(BIN, args, {cols: options.cols, rows: options.rows, env: {...env, ...LAUNCH_ENV}, cwd: os.tmpdir()});
 	const started = Date.now();
 	const end = started + options.minutes * 60_000;
-	for (let n = 1; ; n++) {
-		const due = started + n * options.sampleSeconds * 1000;
-		if (due > end + 1000) break;
-		await sleep(Math.max(0, due - Date.now()));
-		const minute = Math.round(((Date.now() - started) / 60_000) * 10) / 10;
-		const sample = await sampleCockpit(run, minute, screen, diagFile);
-		if (sample) record(sample);
-		if (demo) {
-			const side = await sampleProcess(run, minute, demo.child.pid!, path.join(dir, 'demo-diag.jsonl'));
-			if (side) record(side);
+	try {
+		for (let n = 1; ; n++) {
+			const due = started + n * options.sampleSeconds * 1000;
+			if (due > end + 1000) break;
+			await sleep(Math.max(0, due - Date.now()));
+			const minute = Math.round(((Date.now() - started) / 60_000) * 10) / 10;
+			const sample = await sampleCockpit(run, minute, screen, diagFile);
+			if (sample) record(sample);
+			if (demo) {
+				const side = await sampleProcess(run, minute, demo.child.pid!, path.join(dir, 'demo-diag.jsonl'));
+				if (side) record(side);
+			}
+			// Move the focus, as a person would now and then: every panel gets drawn over the hour.
+			screen.write('\t');
 		}
-		// Move the focus, as a person would now and then: every panel gets drawn over the hour.
-		screen.write('\t');
+	} catch (error) {
+		// A soak that fails leaves nothing running: its cockpit and its headless demo (which then
+		// removes its folder) are stopped before the error is reported.
+		screen.kill('SIGTERM');
+		demo?.child.kill('SIGTERM');
+		throw error;
 	}
 	screen.write('q');
 	const code = await Promise.race([screen.exited, sleep(15_000).then(() => -1)]);
@@ -244,7 +252,11 @@ export async function runSoak(options: SoakOptions): Promise<string> {
 	};
 	const runs: SoakRun[] = options.only ? [options.only] : ['cockpit', 'demo'];
 	process.stderr.write(`soak: ${runs.join(' + ')} for ${full.minutes} min at 100 ms refresh, a sample every ${full.sampleSeconds} s, ${full.cols}x${full.rows}; files in ${full.outDir}\n`);
-	const results = await Promise.all(runs.map(run => soakRun(run, full, record).then(r => ({run, ...r}))));
+	// Both runs end (and stop what they started) before a failure of one is reported.
+	const settled = await Promise.allSettled(runs.map(run => soakRun(run, full, record).then(r => ({run, ...r}))));
+	const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+	if (failed) throw failed.reason;
+	const results = settled.map(r => (r as PromiseFulfilledResult<{run: SoakRun; exitCode: number; demoFolderRemoved?: boolean; demoEndedEarly?: string}>).value);
 	const lines = [
 		`Soak: ${full.minutes} min at --refresh 100, ${full.cols}x${full.rows} pty, sample every ${full.sampleSeconds} s (${os.cpus().length} cores, load ${os.loadavg().map(l => l.toFixed(2)).join(' ')} at the end)`,
 		'',
