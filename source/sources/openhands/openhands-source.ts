@@ -83,6 +83,10 @@ function v1Check(checked: ReturnType<typeof checkV1Snapshot>) {
 	return {findings: checked.findings.length, rules: checked.findings.map(f => f.rule), agentState: checked.agentState, title: checked.title, rulesNote: checked.rulesNote};
 }
 
+/** A host's config.toml that could not be read (not missing) is read again this often, this many times. */
+const SETTINGS_RETRIES = 2;
+const SETTINGS_RETRY_MS = 1000;
+
 /** A failed background check is tried again after 10 s, then 20, 40, … up to 5 minutes. */
 const RETRY_FIRST_MS = 10_000;
 const RETRY_MAX_MS = 300_000;
@@ -207,7 +211,14 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	/** The host's config.toml being read: its sessions are checked once it is (a missing one is the OpenHands default). */
 	let settingsRead: Promise<void> | null = null;
 	const readSettings = async (file: string) => {
-		const read = await files.readText(file, MAX_CONFIG_BYTES).catch((error: Error) => ({ok: false as const, error: error.message}));
+		const readOnce = () => files.readText(file, MAX_CONFIG_BYTES).catch((error: Error) => ({ok: false as const, error: error.message}));
+		let read = await readOnce();
+		// A read that failed for another reason than a missing file (another host past its deadline) is
+		// tried twice more: checking that host's sessions with the default instead gives wrong findings.
+		for (let i = 0; i < SETTINGS_RETRIES && !read.ok && !/ENOENT|no such file/.test(read.error); i++) {
+			await new Promise(resolve => setTimeout(resolve, SETTINGS_RETRY_MS));
+			read = await readOnce();
+		}
 		const where = remote ? `${files.remote}:${file}` : file;
 		const value = read.ok ? promptExtensionsIn(read.text) : null;
 		const from = value !== null ? where : read.ok ? `${where} (not set: defaults to true)` : `OpenHands default (${read.error})`;
