@@ -174,6 +174,11 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 		type Row = {hostId: string; title: string | null; findings: number | null; rules: string[]};
 		const sessions = JSON.parse(r.stdout)['sessions'] as {promptExtensions: boolean; hosts: {hostId: string; error: string | null; promptExtensions: boolean; promptExtensionsFrom: string}[]; sessions: Row[]};
 		expect(sessions.hosts.map(h => h.error)).toEqual([null, null]);
+		// Where each host's setting came from first: a failed read says why (and would explain the findings).
+		expect(sessions.hosts).toEqual([
+			expect.objectContaining({hostId: 'spark2', promptExtensions: false, promptExtensionsFrom: `spark2:${spark2Toml}`}),
+			expect.objectContaining({hostId: 'spark3', promptExtensions: false, promptExtensionsFrom: `spark3:${join(spark3State, 'config.toml')}`}),
+		]);
 		const health = (host: string) => sessions.sessions.find(x => x.hostId === host && (x.title ?? '').endsWith('Add a health endpoint'))!;
 		// The Mistral session with prompt extensions on here: the recall after the first user message
 		// breaks strict alternation. Off on spark2 and spark3: the recall is not sent there, one finding fewer.
@@ -181,10 +186,6 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 		const here = health('local');
 		expect(here.rules).toContain('strict-alternation');
 		for (const host of ['spark2', 'spark3']) expect(health(host).findings).toBe(here.findings! - 1);
-		expect(sessions.hosts).toEqual([
-			expect.objectContaining({hostId: 'spark2', promptExtensions: false, promptExtensionsFrom: `spark2:${spark2Toml}`}),
-			expect.objectContaining({hostId: 'spark3', promptExtensions: false, promptExtensionsFrom: `spark3:${join(spark3State, 'config.toml')}`}),
-		]);
 		// Two hosts' sessions read over ssh, a shell per command: minutes on a loaded machine.
 	}, 240_000);
 
