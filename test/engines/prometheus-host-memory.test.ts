@@ -43,9 +43,10 @@ beforeAll(async () => {
 	promUrl = `http://127.0.0.1:${port}`;
 	writeFileSync(join(dir, 'prometheus.yml'), ['global:', '  scrape_interval: 1s', 'scrape_configs:', '  - job_name: node', '    static_configs:', `      - targets: ['127.0.0.1:${exporterPort}']`, ''].join('\n'));
 	prom = spawn('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {stdio: 'ignore'});
-	// Ready, and the exporter scraped at least once.
+	// Ready, and the exporter scraped at least once. A starting Prometheus answers 503 with a plain-text
+	// body, so a body that is not JSON counts as not ready yet.
 	for (let i = 0; i < 120; i++) {
-		const r = await fetch(`${promUrl}/api/v1/query?query=node_memory_MemTotal_bytes`).then(r => r.json() as Promise<{data?: {result?: unknown[]}}>, () => null);
+		const r = await fetch(`${promUrl}/api/v1/query?query=node_memory_MemTotal_bytes`).then(r => r.json() as Promise<{data?: {result?: unknown[]}}>).catch(() => null);
 		if ((r?.data?.result?.length ?? 0) > 0) break;
 		await sleep(500);
 	}
