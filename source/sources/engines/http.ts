@@ -1,5 +1,8 @@
-// Small fetch helpers for engines: time-bounded GETs, and an error that names the URL and a short
+// Small HTTP helpers for engines: time-bounded GETs, and an error that names the URL and a short
 // reason (ECONNREFUSED, HTTP 500, timeout) for the row.
+
+import http from 'node:http';
+import https from 'node:https';
 
 export class EngineHttpError extends Error {
 	constructor(
@@ -45,87 +48,117 @@ export function bodyLimitFor(url: string): number {
 	return BODY_LIMITS[endpointOf(url)] ?? DEFAULT_BODY_LIMIT;
 }
 
-/** Read the body up to `limit` bytes; past it the stream is cancelled and the error names the endpoint and limit. */
-async function readCapped(response: Response, url: string, limit: number, timeoutMs: number): Promise<string> {
-	const declared = Number(response.headers.get('content-length'));
-	const over = () => new EngineHttpError(url, `body over the ${Math.round(limit / 1024)} KB limit for ${endpointOf(url)}; not read`);
-	if (Number.isFinite(declared) && declared > limit) {
-		await response.body?.cancel().catch(() => undefined);
-		throw over();
-	}
-	if (!response.body) return '';
-	const reader = response.body.getReader();
-	const decoder = new TextDecoder();
-	let size = 0;
-	let text = '';
-	try {
-		for (;;) {
-			const {done, value} = await reader.read();
-			if (done) break;
-			size += value.byteLength;
-			if (size > limit) {
-				await reader.cancel().catch(() => undefined);
-				throw over();
+/** What a GET may set: request headers (e.g. accept). */
+export interface GetInit {
+	headers?: Record<string, string>;
+}
+
+interface Answer {
+	status: number;
+	location: string | undefined;
+	body: string;
+}
+
+/**
+ * One GET through Node's http client (keep-alive through the global agent): a cockpit polls a few
+ * engines every second, and fetch's request, response, headers and web-stream objects were a good
+ * part of its allocations. The body is read up to `limit` bytes; past it the request is destroyed.
+ */
+function getOnce(url: URL, signal: AbortSignal, init: GetInit, limit: number, timeoutMs: number, original: string): Promise<Answer> {
+	const client = url.protocol === 'https:' ? https : http;
+	return new Promise<Answer>((resolve, reject) => {
+		const request = client.get(url, {headers: init.headers, signal}, response => {
+			const status = response.statusCode ?? 0;
+			const location = response.headers.location;
+			if (status >= 300 && status < 400 && status !== 304) {
+				// Not read: a redirect's body says nothing the cockpit shows.
+				response.resume();
+				resolve({status, location, body: ''});
+				return;
 			}
-			text += decoder.decode(value, {stream: true});
-		}
-	} catch (error) {
-		if (error instanceof EngineHttpError) throw error;
-		throw new EngineHttpError(url, `body cut off (${failureReason(error, timeoutMs)})`);
-	}
-	return text + decoder.decode();
+			const over = () => new EngineHttpError(original, `body over the ${Math.round(limit / 1024)} KB limit for ${endpointOf(original)}; not read`);
+			const declared = Number(response.headers['content-length']);
+			if (Number.isFinite(declared) && declared > limit) {
+				response.destroy();
+				reject(over());
+				return;
+			}
+			response.setEncoding('utf8');
+			let size = 0;
+			let body = '';
+			response.on('data', (chunk: string) => {
+				size += Buffer.byteLength(chunk);
+				if (size > limit) {
+					response.destroy();
+					reject(over());
+					return;
+				}
+				body += chunk;
+			});
+			response.on('end', () => resolve({status, location, body}));
+			response.on('error', error => reject(new EngineHttpError(original, `body cut off (${failureReason(error, timeoutMs)})`)));
+			// A server that closes mid-body: 'aborted' and then 'close' without 'end'.
+			response.on('close', () => {
+				if (!response.complete) reject(new EngineHttpError(original, `body cut off (${signal.aborted ? failureReason(signal.reason, timeoutMs) : 'connection closed'})`));
+			});
+		});
+		request.on('error', error => reject(signal.aborted ? signal.reason : error));
+	});
 }
 
 /**
  * Redirects are not followed to another host (a 302 from /metrics to a link-local metadata address
  * must not be fetched); a redirect on the same host and port is followed, up to 3 times.
  */
-async function fetchSameHost(url: string, signal: AbortSignal, init: RequestInit): Promise<{response: Response; url: string}> {
-	let current = url;
+async function getSameHost(url: string, signal: AbortSignal, init: GetInit, limit: number, timeoutMs: number): Promise<Answer> {
+	let current = new URL(url);
 	for (let hop = 0; ; hop++) {
-		const response = await fetch(current, {...init, redirect: 'manual', signal});
-		if (response.status < 300 || response.status >= 400 || response.status === 304) return {response, url: current};
-		const location = response.headers.get('location');
-		await response.body?.cancel().catch(() => undefined);
-		if (!location) return {response, url: current};
-		const next = new URL(location, current);
-		if (next.host !== new URL(current).host || next.protocol !== new URL(current).protocol) {
-			throw new EngineHttpError(url, `HTTP ${response.status} redirect to another host (${next.protocol}//${next.host}); not followed`, response.status);
+		const answer = await getOnce(current, signal, init, limit, timeoutMs, url);
+		if (answer.status < 300 || answer.status >= 400 || answer.status === 304 || !answer.location) return answer;
+		const next = new URL(answer.location, current);
+		if (next.host !== current.host || next.protocol !== current.protocol) {
+			throw new EngineHttpError(url, `HTTP ${answer.status} redirect to another host (${next.protocol}//${next.host}); not followed`, answer.status);
 		}
-		if (hop >= 3) throw new EngineHttpError(url, 'too many redirects', response.status);
-		current = next.toString();
+		if (hop >= 3) throw new EngineHttpError(url, 'too many redirects', answer.status);
+		current = next;
 	}
 }
 
-export async function getText(url: string, timeoutMs: number, init: RequestInit = {}, limit = bodyLimitFor(url)): Promise<{status: number; body: string}> {
+export async function getText(url: string, timeoutMs: number, init: GetInit = {}, limit = bodyLimitFor(url)): Promise<{status: number; body: string}> {
 	// One deadline for the request and its body, whose timer ends with them: AbortSignal.timeout's
 	// would stay armed for the full timeout after every poll.
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(new DOMException(`timeout after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
 	try {
-		let response: Response;
+		let answer: Answer;
 		try {
-			({response} = await fetchSameHost(url, controller.signal, init));
+			answer = await getSameHost(url, controller.signal, init, limit, timeoutMs);
 		} catch (error) {
 			if (error instanceof EngineHttpError) throw error;
 			// A pooled keep-alive socket the server closed is not an outage by itself: ask once more on
 			// a fresh connection, which then reports the real state (e.g. ECONNREFUSED).
-			if (failureReason(error, timeoutMs) !== 'connection closed (UND_ERR_SOCKET)') throw new EngineHttpError(url, failureReason(error, timeoutMs));
+			if (!staleSocket(error)) throw new EngineHttpError(url, failureReason(error, timeoutMs));
 			try {
-				({response} = await fetchSameHost(url, controller.signal, init));
+				answer = await getSameHost(url, controller.signal, init, limit, timeoutMs);
 			} catch (again) {
 				if (again instanceof EngineHttpError) throw again;
 				throw new EngineHttpError(url, failureReason(again, timeoutMs));
 			}
 		}
-		return {status: response.status, body: await readCapped(response, url, limit, timeoutMs)};
+		return {status: answer.status, body: answer.body};
 	} finally {
 		clearTimeout(timer);
 	}
 }
 
+/** The error a reused keep-alive socket gives when the server had closed it. */
+function staleSocket(error: unknown): boolean {
+	const code = (error as {code?: string})?.code;
+	return code === 'ECONNRESET' || code === 'EPIPE';
+}
+
 /** GET that must answer 200; the body is returned as text. */
-export async function getOk(url: string, timeoutMs: number, init: RequestInit = {}): Promise<string> {
+export async function getOk(url: string, timeoutMs: number, init: GetInit = {}): Promise<string> {
 	const {status, body} = await getText(url, timeoutMs, init);
 	if (status !== 200) throw new EngineHttpError(url, `HTTP ${status}`, status);
 	return body;
