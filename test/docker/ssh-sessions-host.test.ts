@@ -55,6 +55,9 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 	const config = join(dir, 'config.toml');
 	const env = {HOME: home, XDG_CONFIG_HOME: home, SSH_AUTH_SOCK: ''};
 	let screen: PtyScreen | null = null;
+	/** This machine's sessions and the given [[hosts]] entries, all over the one local sshd. */
+	const hostsConfig = (...hosts: string[][]) => ['[docker]', 'enabled = false', '[openhands]', `state_dir = "${localState}"`, ...hosts.flat(), ''].join('\n');
+	const sparkHost = (name: string, stateDir: string, ...more: string[]) => ['[[hosts]]', `name = "${name}"`, `ssh = "${sshd!.user}@127.0.0.1:${sshd!.port}"`, `state_dir = "${stateDir}"`, ...more];
 
 	beforeAll(async () => {
 		mkdirSync(join(home, '.ssh'), {recursive: true});
@@ -63,20 +66,7 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 		writeDemoSessions(localState);
 		writeDemoSessions(remoteState);
 		retitle(remoteState);
-		writeFileSync(
-			config,
-			[
-				'[docker]',
-				'enabled = false',
-				'[openhands]',
-				`state_dir = "${localState}"`,
-				'[[hosts]]',
-				'name = "spark2"',
-				`ssh = "${sshd!.user}@127.0.0.1:${sshd!.port}"`,
-				`state_dir = "${remoteState}"`,
-				'',
-			].join('\n'),
-		);
+		writeFileSync(config, hostsConfig(sparkHost('spark2', remoteState)));
 	}, 60_000);
 
 	afterAll(async () => {
@@ -149,27 +139,8 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 		const off = '[core]\nworkspace_base = "/w"\n\n[agent]\nenable_prompt_extensions = false\n';
 		writeFileSync(spark2Toml, off);
 		writeFileSync(join(spark3State, 'config.toml'), off);
-		const target = `ssh = "${sshd!.user}@127.0.0.1:${sshd!.port}"`;
 		const perHost = join(dir, 'per-host.toml');
-		writeFileSync(
-			perHost,
-			[
-				'[docker]',
-				'enabled = false',
-				'[openhands]',
-				`state_dir = "${localState}"`,
-				'[[hosts]]',
-				'name = "spark2"',
-				target,
-				`state_dir = "${remoteState}"`,
-				`openhands_config = "${spark2Toml}"`,
-				'[[hosts]]',
-				'name = "spark3"',
-				target,
-				`state_dir = "${spark3State}"`,
-				'',
-			].join('\n'),
-		);
+		writeFileSync(perHost, hostsConfig(sparkHost('spark2', remoteState, `openhands_config = "${spark2Toml}"`), sparkHost('spark3', spark3State)));
 		const r = await execa(process.execPath, [STACKDECK_BIN, 'status', '--json', '--config', perHost, '--window', '0'], {reject: false, env});
 		type Row = {hostId: string; title: string | null; findings: number | null; rules: string[]};
 		const sessions = JSON.parse(r.stdout)['sessions'] as {promptExtensions: boolean; hosts: {hostId: string; error: string | null; promptExtensions: boolean; promptExtensionsFrom: string}[]; sessions: Row[]};
