@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {CHECKS, doctorExitCode, runChecks} from '../../source/domain/doctor/registry.js';
+import {CHECKS, runChecks} from '../../source/domain/doctor/registry.js';
+import {doctorExitCode} from '../../source/domain/doctor/counts.js';
 import type {CheckResult} from '../../source/domain/doctor/types.js';
 import type {DoctorFacts} from '../../source/domain/doctor/facts.js';
 import {CONFIG_TOML, container, engine, healthy, privateBox} from './facts-builder.js';

@@ -6,7 +6,6 @@ import {chown, realpath, stat} from 'node:fs/promises';
 import {readRegularText} from '../../fs/read-regular.js';
 import {MAX_CONFIG_BYTES} from '../../config/load.js';
 import {expectedFor} from '../../domain/swap/contract.js';
-import {setTomlKeys, setYamlKeys} from '../../domain/swap/client-edits.js';
 import type {SwapProfile} from '../../domain/swap/profile.js';
 import {atomicWrite} from '../atomic-write.js';
 import type {SwapEnv} from '../../sources/swap/env.js';
@@ -47,6 +46,8 @@ async function planOne(client: 'openhands' | 'aider', file: string, target: Swap
 	const read = await readRegularText(file, MAX_CONFIG_BYTES);
 	if (!read.ok) return {client, file, changed: false, diff: [], error: read.error, apply: () => Promise.reject(new Error(read.error))};
 	const before = read.text;
+	// The editors (and the YAML parser) load with the first swap, not with the cockpit.
+	const {setTomlKeys, setYamlKeys} = await import('../../domain/swap/client-edits.js');
 	try {
 		const edit =
 			client === 'openhands'

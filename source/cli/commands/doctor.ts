@@ -5,7 +5,7 @@ import {createInterface} from 'node:readline/promises';
 import {fixJob} from '../../actions/doctor-fixes.js';
 import type {Config} from '../../config/schema.js';
 import {jsonReport, reportLines} from '../../domain/doctor/report.js';
-import {countByStatus, doctorExitCode} from '../../domain/doctor/registry.js';
+import {countByStatus, doctorExitCode} from '../../domain/doctor/counts.js';
 import type {Host} from '../../hosts/host.js';
 import {startJob} from '../../jobs/runner.js';
 import {doctorConfig, doctorIo, runHostDoctor, type HostDoctorRun} from '../../sources/doctor/host-doctor.js';

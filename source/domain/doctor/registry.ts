@@ -7,7 +7,7 @@ import {engineVersions, memoryFit} from './checks/engines-memory.js';
 import {gitIdentity, giteaWebhookOnion, proxyEnv, torSocks} from './checks/privacy.js';
 import {aiderConfig, pathSpaces} from './checks/workstation.js';
 import type {DoctorFacts} from './facts.js';
-import {STATUS_ORDER, type Check, type CheckResult, type CheckStatus} from './types.js';
+import {STATUS_ORDER, type Check, type CheckResult} from './types.js';
 
 export const CHECKS: readonly Check[] = [
 	modelServed,
@@ -47,15 +47,4 @@ export function runChecks(facts: DoctorFacts, checks: readonly Check[] = CHECKS)
 		}
 	});
 	return results.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.index - b.index).map(({index: _index, ...r}) => r);
-}
-
-export function countByStatus(results: readonly CheckResult[]): Record<CheckStatus, number> {
-	const counts: Record<CheckStatus, number> = {fail: 0, warn: 0, unknown: 0, ok: 0};
-	for (const r of results) counts[r.status]++;
-	return counts;
-}
-
-/** `stackdeck doctor`'s exit code: 0 all ok, 1 any warn or fail. (2, could not run, is the command's.) */
-export function doctorExitCode(results: readonly CheckResult[]): 0 | 1 {
-	return results.some(r => r.status === 'warn' || r.status === 'fail') ? 1 : 0;
 }

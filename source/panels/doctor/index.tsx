@@ -6,7 +6,7 @@ import {doctorCommands} from './commands.js';
 import {offerDoctorFix} from './fix.js';
 import {doctorStatus} from './status.js';
 import {doctorDetailList, doctorList} from './list.js';
-import {countByStatus} from '../../domain/doctor/registry.js';
+import {countByStatus} from '../../domain/doctor/counts.js';
 import {detailLines, listLines, panelOrder} from './lines.js';
 
 export const doctorPanel: PanelDef = {

@@ -2,7 +2,7 @@
 // first within), and the selected check's evidence and fix word-wrapped, so a phone reads them whole.
 
 import {wrapWords} from '../../domain/format.js';
-import {countByStatus} from '../../domain/doctor/registry.js';
+import {countByStatus} from '../../domain/doctor/counts.js';
 import {STATUS_ORDER, type CheckResult, type CheckStatus} from '../../domain/doctor/types.js';
 import type {Token} from '../../theme/tokens.js';
 

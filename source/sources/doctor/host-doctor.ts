@@ -9,7 +9,6 @@ import {entrySshCommand, hostConfig} from '../../config/host-config.js';
 import type {HostEntry} from '../../config/sections/hosts.js';
 import type {DoctorFacts, HostScope} from '../../domain/doctor/facts.js';
 import {unreachableResult} from '../../domain/doctor/host-scope.js';
-import {CHECKS, HOST_CHECKS, runChecks} from '../../domain/doctor/registry.js';
 import type {CheckResult} from '../../domain/doctor/types.js';
 import {shellWord} from '../../hosts/ssh/ssh-host.js';
 import {LOCAL_HOST_ID, type Host} from '../../hosts/host.js';
@@ -84,6 +83,8 @@ export async function runHostDoctor(host: Host, io: DoctorIo, config: Config, en
 	});
 	// The automatic fixes write this machine's files: only for the first host's, when they are here.
 	const here = options.first && host.kind !== 'ssh';
+	// The checks (and the YAML parser Aider's config needs) load with the first run, after the first frame.
+	const {CHECKS, HOST_CHECKS, runChecks} = await import('../../domain/doctor/registry.js');
 	const results = runChecks(facts, options.first ? CHECKS : HOST_CHECKS).map(r => {
 		const named = {...r, id: options.first ? r.id : `${host.id}/${r.id}`, hostId: host.id};
 		if (!r.autofix || here) return named;
