@@ -6,15 +6,17 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript.
-import {boundMeasureCache, cacheTextWidths, GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+import {boundMeasureCache, boundWrapCache, cacheTextWidths, GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
 
 const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
 // Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
 const patchedFile = path.join(path.dirname(inkOutput), `output.shared-caches-test-${process.pid}-${Date.now()}.js`);
 const patchedMeasure = path.join(path.dirname(inkOutput), `measure-text.bounded-test-${process.pid}-${Date.now()}.js`);
+const patchedWrap = path.join(path.dirname(inkOutput), `wrap-text.bounded-test-${process.pid}-${Date.now()}.js`);
 afterAll(() => {
 	rmSync(patchedFile, {force: true});
 	rmSync(patchedMeasure, {force: true});
+	rmSync(patchedWrap, {force: true});
 });
 const inkFile = (name: string) => readFileSync(path.join(path.dirname(inkOutput), name), 'utf8');
 
@@ -101,6 +103,23 @@ describe("Ink's output caches in the bundle", () => {
 		// An old figure was dropped: measured again, a new (equal) object.
 		expect(measureText('figure 0')).not.toBe(first);
 		expect(measureText('figure 0')).toEqual(first);
+	});
+
+	it("wrapText's cache gives Ink's own results and stays bounded over a row whose figures keep changing", async () => {
+		// The test reads the cache's size through an export it adds; the bundle has none.
+		writeFileSync(patchedWrap, `${boundWrapCache(inkFile('wrap-text.js')) as string}\nexport {cache as wrapCache};\n`);
+		type Wrap = (text: string, width: number, mode: string) => string;
+		const patched = (await import(pathToFileURL(patchedWrap).href)) as {default: Wrap; wrapCache: {size: number}};
+		const ink = ((await import(pathToFileURL(path.join(path.dirname(inkOutput), 'wrap-text.js')).href)) as {default: Wrap}).default;
+		const modes = ['wrap', 'truncate-end', 'truncate-middle', 'truncate-start'];
+		for (let i = 0; i < GENERATION * 5; i++) {
+			const row = `> sglang: hit ${i % 97}% (${i}s), 61% total · radix ${i}k tok · \u001B[31musage\u001B[39m 漢字`;
+			const [width, mode] = [12 + (i % 30), modes[i % modes.length]!];
+			expect(patched.default(row, width, mode)).toBe(ink(row, width, mode));
+			expect(patched.wrapCache.size).toBeLessThanOrEqual(2 * GENERATION);
+		}
+		expect(patched.wrapCache.size).toBeGreaterThan(0);
+		expect(() => boundWrapCache(inkFile('wrap-text.js').replace('const cache = {};', 'const cache = new Map();'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
 	});
 
 	it('two frames share the caches and draw the same text; rows still drawn stay, the rest are bounded', async () => {
