@@ -2,25 +2,29 @@
 // The patch must apply to the Ink that is installed, or the build fails; patched, two frames'
 // Outputs use one set of caches, which keeps the rows still drawn and stays within its bound.
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript.
-import {boundMeasureCache, cacheTextWidths, GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+import {boundMeasureCache, boundWrapCache, cacheTextWidths, GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
 
 const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
 // Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
 const patchedFile = path.join(path.dirname(inkOutput), `output.shared-caches-test-${process.pid}-${Date.now()}.js`);
 const patchedMeasure = path.join(path.dirname(inkOutput), `measure-text.bounded-test-${process.pid}-${Date.now()}.js`);
+const patchedWrap = path.join(path.dirname(inkOutput), `wrap-text.bounded-test-${process.pid}-${Date.now()}.js`);
 afterAll(() => {
 	rmSync(patchedFile, {force: true});
 	rmSync(patchedMeasure, {force: true});
+	rmSync(patchedWrap, {force: true});
 });
 const inkFile = (name: string) => readFileSync(path.join(path.dirname(inkOutput), name), 'utf8');
 
 type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
 type OutputClass = new (o: {width: number; height: number}) => {
-	caches: {styledChars: {size: number; get(key: string, make: (k: string) => unknown): unknown}};
+	caches: {styledChars: {size: number; get(key: string, make: (k: string) => unknown): unknown}; getStyledChars(line: string): unknown[]};
 	write(x: number, y: number, text: string, o: {transformers: Array<(line: string, index: number) => string>}): void;
 	clip(clip: Clip): void;
 	unclip(): void;
@@ -101,6 +105,44 @@ describe("Ink's output caches in the bundle", () => {
 		// An old figure was dropped: measured again, a new (equal) object.
 		expect(measureText('figure 0')).not.toBe(first);
 		expect(measureText('figure 0')).toEqual(first);
+	});
+
+	it("wrapText's cache gives Ink's own results and stays bounded over a row whose figures keep changing", async () => {
+		// The test reads the cache's size through an export it adds; the bundle has none.
+		writeFileSync(patchedWrap, `${boundWrapCache(inkFile('wrap-text.js')) as string}\nexport {cache as wrapCache};\n`);
+		type Wrap = (text: string, width: number, mode: string) => string;
+		const patched = (await import(pathToFileURL(patchedWrap).href)) as {default: Wrap; wrapCache: {size: number}};
+		const ink = ((await import(pathToFileURL(path.join(path.dirname(inkOutput), 'wrap-text.js')).href)) as {default: Wrap}).default;
+		const modes = ['wrap', 'truncate-end', 'truncate-middle', 'truncate-start'];
+		for (let i = 0; i < GENERATION * 5; i++) {
+			const row = `> sglang: hit ${i % 97}% (${i}s), 61% total · radix ${i}k tok · \u001B[31musage\u001B[39m 漢字`;
+			const [width, mode] = [12 + (i % 30), modes[i % modes.length]!];
+			expect(patched.default(row, width, mode)).toBe(ink(row, width, mode));
+			expect(patched.wrapCache.size).toBeLessThanOrEqual(2 * GENERATION);
+		}
+		expect(patched.wrapCache.size).toBeGreaterThan(0);
+		expect(() => boundWrapCache(inkFile('wrap-text.js').replace('const cache = {};', 'const cache = new Map();'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
+	});
+
+	it('keeps a cached character in about 100 bytes once the tokenizer is optimised, not 330', async () => {
+		const Output = await patchedOutput();
+		const caches = new Output({width: 20, height: 1}).caches;
+		v8.setFlagsFromString('--expose-gc');
+		const gc = vm.runInNewContext('gc') as () => void;
+		const line = (i: number) => `\u001B[31msglang\u001B[39m: hit ${i % 97}% (${i}s) · radix ${i}k tok · 漢字 usage ${i % 13}%`;
+		// Enough lines for the engine to optimise the tokenizer (where its characters each got a hidden
+		// class of their own); the last two generations' worth stay referenced here, so that what the
+		// cache drops below is not counted as freed.
+		const warm: unknown[] = [];
+		for (let i = 0; i < 40_000; i++) warm[i % (2 * GENERATION)] = caches.getStyledChars(line(i));
+		gc();
+		const before = process.memoryUsage().heapUsed;
+		const kept = Array.from({length: 2 * GENERATION}, (_, i) => caches.getStyledChars(line(1_000_000 + i)));
+		gc();
+		const bytes = process.memoryUsage().heapUsed - before;
+		const chars = kept.reduce((sum, chars) => sum + chars.length, 0);
+		expect(warm.length).toBe(2 * GENERATION);
+		expect(bytes / chars).toBeLessThan(200);
 	});
 
 	it('two frames share the caches and draw the same text; rows still drawn stay, the rest are bounded', async () => {
