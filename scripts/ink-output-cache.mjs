@@ -224,6 +224,31 @@ export function boundWrapCache(source) {
 	]);
 }
 
+// Ink turns each changed row back into a string through ansi-tokenize's styledCharsToString, which
+// asks diffAnsiCodes for the codes between every two neighbouring characters: three Sets and four
+// arrays a character, about a sixth of what the cockpit allocated each second at 80x24. Neighbours
+// almost always share their styles, and then the answer is no codes at all: said before the Sets.
+const DIFF_START = 'export function diffAnsiCodes(from, to) {';
+const DIFF_SAME = `export function diffAnsiCodes(from, to) {
+    if (from.length === to.length) {
+        let same = true;
+        for (let i = 0; i < from.length; i++) {
+            if (from[i].code !== to[i].code || from[i].endCode !== to[i].endCode) {
+                same = false;
+                break;
+            }
+        }
+        if (same) return [];
+    }`;
+
+/** @alcalzone/ansi-tokenize's build/diff.js answering equal styles at once. */
+export function sameStylesAtOnce(source) {
+	if (source.split(DIFF_START).length !== 2) {
+		throw new Error('@alcalzone/ansi-tokenize/build/diff.js is not the 0.2 code this bundle patches: update scripts/ink-output-cache.mjs for the new version');
+	}
+	return source.replace(DIFF_START, () => DIFF_SAME);
+}
+
 const PATCHES = {
 	'output.js': shareInkOutputCaches,
 	'render-node-to-output.js': cacheTextWidths,
@@ -235,6 +260,10 @@ const PATCHES = {
 export const inkOutputCachePlugin = {
 	name: 'ink-output-cache',
 	setup(build) {
+		build.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/}, async args => {
+			const {readFile} = await import('node:fs/promises');
+			return {contents: sameStylesAtOnce(await readFile(args.path, 'utf8')), loader: 'js'};
+		});
 		build.onLoad({filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output|measure-text|wrap-text)\.js$/}, async args => {
 			const {readFile} = await import('node:fs/promises');
 			const patch = PATCHES[args.path.split(/[\\/]/).at(-1)];

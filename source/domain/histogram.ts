@@ -69,6 +69,39 @@ export function histogramDelta(prev: Histogram | undefined, cur: Histogram): His
 }
 
 /**
+ * The observations between consecutive readings, added up: addHistograms over histogramDelta of each
+ * pair, with the same results. The window does this for two histograms of every model every second;
+ * while the bounds stay the same and nothing resets, the sum is kept in one array of its own instead
+ * of two new histograms a pair.
+ */
+export function sumOfDeltas(readings: ReadonlyArray<Histogram | undefined>): Histogram | null {
+	let acc: Histogram | null = null;
+	/** acc's buckets are this function's own (not a reading's, not shared): they may be added to. */
+	let owned = false;
+	let prev: Histogram | undefined;
+	for (const h of readings) {
+		if (!h) continue;
+		if (prev) {
+			if (acc && h.count >= prev.count && sameBounds(prev.buckets, h.buckets) && sameBounds(acc.buckets, h.buckets)) {
+				if (!owned) {
+					acc = {buckets: acc.buckets.map(b => ({le: b.le, count: b.count})), sum: acc.sum, count: acc.count};
+					owned = true;
+				}
+				for (let i = 0; i < h.buckets.length; i++) acc.buckets[i]!.count += Math.max(0, h.buckets[i]!.count - prev.buckets[i]!.count);
+				acc.sum += Math.max(0, h.sum - prev.sum);
+				acc.count += h.count - prev.count;
+			} else {
+				const d = histogramDelta(prev, h);
+				acc = acc ? addHistograms(acc, d) : d;
+				owned = false;
+			}
+		}
+		prev = h;
+	}
+	return acc;
+}
+
+/**
  * q-quantile (0..1) of a histogram's observations; null when it holds none. Linear interpolation
  * inside the bucket, lower bound 0 for the first bucket; a quantile in the +Inf bucket returns the
  * highest finite bound (as Prometheus does).

@@ -1,7 +1,7 @@
 // Counter rates across resets and missed scrapes; histogram deltas and quantiles.
 import {describe, expect, it} from 'vitest';
 import {counterIncrease, windowRate, trimPoints} from '../../source/domain/rates.js';
-import {addHistograms, histogramDelta, histogramFrom, histogramQuantile, histogramMean, type Histogram} from '../../source/domain/histogram.js';
+import {addHistograms, histogramDelta, histogramFrom, histogramQuantile, histogramMean, sumOfDeltas, type Histogram} from '../../source/domain/histogram.js';
 
 describe('windowRate', () => {
 	it('is the increase over the time the samples span', () => {
@@ -106,6 +106,47 @@ describe('histograms', () => {
 			if (y.count < x.count) expect(d).toBe(y);
 			else expect(d.buckets).toEqual(want.delta);
 		}
+	});
+
+	it('sumOfDeltas adds what each pair of readings saw, as a fold of histogramDelta and addHistograms does, and leaves the readings as they were', () => {
+		const fold = (list: ReadonlyArray<Histogram | undefined>) => {
+			let acc: Histogram | null = null;
+			let prev: Histogram | undefined;
+			for (const h of list) {
+				if (!h) continue;
+				if (prev) {
+					const d = histogramDelta(prev, h);
+					acc = acc ? addHistograms(acc, d) : d;
+				}
+				prev = h;
+			}
+			return acc;
+		};
+		const bounds = [
+			[0.1, 0.2, 0.4, Infinity],
+			[0.05, 0.1, 0.4, Infinity],
+		];
+		let seed = 11;
+		const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+		for (let run = 0; run < 300; run++) {
+			// A minute of readings: counts rising, now and then a restart (counts drop), a bucket that
+			// goes down, a scrape without the histogram, or other bounds.
+			let counts = [0, 0, 0, 0];
+			let sum = 0;
+			const list: Array<Histogram | undefined> = [];
+			for (let i = 0; i < 60; i++) {
+				const r = next();
+				if (r < 0.03) counts = counts.map(() => 0);
+				else counts = counts.map((c, j) => c + Math.floor(next() * 5) * (j + 1) - (r < 0.06 ? 3 : 0));
+				sum = r < 0.03 ? 0 : sum + next();
+				const le = bounds[r > 0.97 ? 1 : 0]!;
+				list.push(r > 0.5 && r < 0.53 ? undefined : {buckets: le.map((l, j) => ({le: l, count: Math.max(0, counts[j]!)})), sum, count: Math.max(0, counts[3]!)});
+			}
+			const before = JSON.stringify(list);
+			expect(sumOfDeltas(list)).toEqual(fold(list));
+			expect(JSON.stringify(list)).toBe(before);
+		}
+		expect(sumOfDeltas([])).toBeNull();
 	});
 
 	it('reads le strings in any order and sums duplicate series', () => {

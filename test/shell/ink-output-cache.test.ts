@@ -8,14 +8,17 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript.
-import {boundMeasureCache, boundWrapCache, cacheTextWidths, GENERATION, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+import {boundMeasureCache, boundWrapCache, cacheTextWidths, GENERATION, sameStylesAtOnce, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
 
 const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
 // Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
 const patchedFile = path.join(path.dirname(inkOutput), `output.shared-caches-test-${process.pid}-${Date.now()}.js`);
 const patchedMeasure = path.join(path.dirname(inkOutput), `measure-text.bounded-test-${process.pid}-${Date.now()}.js`);
 const patchedWrap = path.join(path.dirname(inkOutput), `wrap-text.bounded-test-${process.pid}-${Date.now()}.js`);
+const tokenizeBuild = path.join(path.dirname(inkOutput), '..', '..', '@alcalzone', 'ansi-tokenize', 'build');
+const patchedDiff = path.join(tokenizeBuild, `diff.same-test-${process.pid}-${Date.now()}.js`);
 afterAll(() => {
+	rmSync(patchedDiff, {force: true});
 	rmSync(patchedFile, {force: true});
 	rmSync(patchedMeasure, {force: true});
 	rmSync(patchedWrap, {force: true});
@@ -143,6 +146,31 @@ describe("Ink's output caches in the bundle", () => {
 		const chars = kept.reduce((sum, chars) => sum + chars.length, 0);
 		expect(warm.length).toBe(2 * GENERATION);
 		expect(bytes / chars).toBeLessThan(200);
+	});
+
+	it("ansi-tokenize's diff answers equal styles at once and every other pair as before", async () => {
+		writeFileSync(patchedDiff, sameStylesAtOnce(readFileSync(path.join(tokenizeBuild, 'diff.js'), 'utf8')) as string);
+		type Code = {type: 'ansi'; code: string; endCode: string};
+		type Diff = (from: Code[], to: Code[]) => Code[];
+		const patched = ((await import(pathToFileURL(patchedDiff).href)) as {diffAnsiCodes: Diff}).diffAnsiCodes;
+		const own = ((await import(pathToFileURL(path.join(tokenizeBuild, 'diff.js')).href)) as {diffAnsiCodes: Diff}).diffAnsiCodes;
+		const {styledCharsFromTokens, tokenize} = (await import(pathToFileURL(path.join(tokenizeBuild, 'index.js')).href)) as {
+			styledCharsFromTokens(tokens: unknown[]): Array<{styles: Code[]}>;
+			tokenize(text: string): unknown[];
+		};
+		// The styles of real characters: colours, 256 colours, bold and dim (both end with 22m), underline.
+		const text = 'a\u001B[31mb\u001B[1mc\u001B[2md\u001B[22me\u001B[38;5;60mf\u001B[4mg\u001B[39mh\u001B[24mi\u001B[0mj\u001B[1;32mk';
+		const styles = styledCharsFromTokens(tokenize(text)).map(c => c.styles);
+		let equal = 0;
+		for (const from of styles) {
+			for (const to of styles) {
+				expect(patched(from, to)).toEqual(own(from, to));
+				if (own(from, to).length === 0) equal++;
+			}
+			expect(patched(from, [...from])).toEqual([]);
+		}
+		expect(equal).toBeGreaterThan(styles.length);
+		expect(() => sameStylesAtOnce('export function diffAnsiCodes(a, b) { return []; }')).toThrow(/update scripts\/ink-output-cache\.mjs/);
 	});
 
 	it('two frames share the caches and draw the same text; rows still drawn stay, the rest are bounded', async () => {

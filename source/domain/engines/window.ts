@@ -1,7 +1,7 @@
 // Sliding window of engine readings and the figures derived from it: decode and prefill tok/s,
 // TTFT p50/p95 and inter-token latency over the window, prefix-cache hit ratio. Pure data in, out.
 
-import {histogramDelta, histogramMean, histogramQuantile, addHistograms, type Histogram} from '../histogram.js';
+import {histogramMean, histogramQuantile, sumOfDeltas, type Histogram} from '../histogram.js';
 import {windowRate, lastIntervalRate, trimPoints, type CounterPoint} from '../rates.js';
 import type {EngineReading, ModelGauges} from './types.js';
 
@@ -52,18 +52,7 @@ function points(window: readonly TimedReading[], pick: (r: EngineReading) => num
 
 /** Observations in a histogram over the window, summing interval deltas so a reset loses nothing. */
 export function windowHistogram(window: readonly TimedReading[], now: number, windowMs: number, pick: (r: EngineReading) => Histogram | undefined): Histogram | null {
-	const list = window.filter(w => w.t <= now && w.t >= now - windowMs).map(w => pick(w.reading));
-	let acc: Histogram | null = null;
-	let prev: Histogram | undefined;
-	for (const h of list) {
-		if (!h) continue;
-		if (prev) {
-			const d = histogramDelta(prev, h);
-			acc = acc ? addHistograms(acc, d) : d;
-		}
-		prev = h;
-	}
-	return acc;
+	return sumOfDeltas(window.filter(w => w.t <= now && w.t >= now - windowMs).map(w => pick(w.reading)));
 }
 
 function ratioOverWindow(hits: CounterPoint[], queries: CounterPoint[], now: number, windowMs: number): number | null {
