@@ -30,7 +30,9 @@ interface Watched {
 
 function watch(name: string, file: string, args: string[], cols: number, rows: number, env: NodeJS.ProcessEnv = {}): Watched {
 	const term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
-	const child = pty.spawn(file, args, {name: 'xterm-256color', cols, rows, env: {...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...env} as Record<string, string>});
+	// A variable given as undefined is left out of the child's environment.
+	const merged = Object.entries({...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...env}).filter(([, v]) => v !== undefined);
+	const child = pty.spawn(file, args, {name: 'xterm-256color', cols, rows, env: Object.fromEntries(merged) as Record<string, string>});
 	let bytes = 0;
 	let clears = 0;
 	let framed = false;
@@ -106,6 +108,18 @@ function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** Median wall time of `node -e 0` (5 runs) in this environment changed by `env`. */
+function nodeStartMs(env: NodeJS.ProcessEnv): number {
+	const merged = Object.fromEntries(Object.entries({...process.env, ...env}).filter(([, v]) => v !== undefined));
+	const times: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		const t0 = performance.now();
+		execFileSync(process.execPath, ['-e', '0'], {env: merged, stdio: 'ignore'});
+		times.push(performance.now() - t0);
+	}
+	return percentile(times, 50);
+}
+
 function haveHtop(): boolean {
 	try {
 		execFileSync('htop', ['--version'], {stdio: 'ignore'});
@@ -157,21 +171,30 @@ export const terminalCostBench: Bench = {
 		const demo = await startHeadlessDemo(STACKDECK_BIN);
 		const procs: Watched[] = [];
 		// Run as a shell runs it: bin/stackdeck.js through its shebang (node and its flags from PATH).
-		const cockpit = (cols: number, rows: number, extra: string[] = []) =>
+		const cockpit = (cols: number, rows: number, extra: string[] = [], env: NodeJS.ProcessEnv = {}) =>
 			watch(`stackdeck ${cols}x${rows}${extra.length ? ' ' + extra.join(' ') : ''}`, STACKDECK_BIN, ['--config', demo.configPath, ...extra], cols, rows, {
 				PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+				...env,
 			});
 		try {
-			// First frame: cold starts, one at a time, before anything else loads the machine.
+			// First frame: cold starts, one at a time, before anything else loads the machine. Node
+			// reads NODE_EXTRA_CA_CERTS when it starts, before any of the cockpit's code, and parses its
+			// CA certificates then: where the environment sets it, cold starts without it are timed
+			// too, alternating with the others, and Node's own start both ways.
+			const extraCa = process.env['NODE_EXTRA_CA_CERTS'] ? {NODE_EXTRA_CA_CERTS: undefined} : undefined;
 			const firstFrames: number[] = [];
+			const firstFramesNoCa: number[] = [];
 			for (let i = 0; i < 5; i++) {
-				const t0 = performance.now();
-				const c = cockpit(80, 24);
-				const shown = await c.until(s => s.includes('╭─') && s.includes('stackdeck'));
-				firstFrames.push(shown - t0);
-				c.kill();
-				await sleep(300);
+				for (const [env, into] of extraCa ? ([[{}, firstFrames], [extraCa, firstFramesNoCa]] as const) : ([[{}, firstFrames]] as const)) {
+					const t0 = performance.now();
+					const c = cockpit(80, 24, [], env);
+					const shown = await c.until(s => s.includes('╭─') && s.includes('stackdeck'));
+					into.push(shown - t0);
+					c.kill();
+					await sleep(300);
+				}
 			}
+			const nodeAlone = extraCa ? {with: nodeStartMs({}), without: nodeStartMs(extraCa)} : undefined;
 			let htopFirst: number | undefined;
 			if (htop) {
 				const t0 = performance.now();
@@ -244,6 +267,14 @@ export const terminalCostBench: Bench = {
 				method: 'spawn of bin/stackdeck.js in a pty until the emulator shows the framed cockpit; 5 cold starts',
 				raw: {firstFrameMs: percentile(firstFrames, 50)},
 			});
+			if (nodeAlone) {
+				rows.push({
+					name: 'process start to first complete frame, 80x24, NODE_EXTRA_CA_CERTS unset',
+					value: `${fmt(percentile(firstFramesNoCa, 50))} ms median (${firstFramesNoCa.map(t => fmt(t)).join(', ')})`,
+					method: `as above, alternating with those starts, with the variable this environment sets removed; Node alone (node -e 0, median of 5) starts in ${fmt(nodeAlone.with)} ms with it and ${fmt(nodeAlone.without)} ms without`,
+					raw: {firstFrameMs: percentile(firstFramesNoCa, 50), nodeStartMs: nodeAlone.with, nodeStartNoCaMs: nodeAlone.without},
+				});
+			}
 
 			// Key to frame: panel switches that page the 80x24 grid, 30 presses. The grid places panels
 			// by what they hold, so the panel on another page is found on screen, not assumed.

@@ -2,10 +2,11 @@
 // keep the panel on "Connecting…" for the kernel's ~2 minutes of SYN retries. tcp:// requests go
 // through an http(s) Agent whose sockets give up after CONNECT_TIMEOUT_MS; ssh:// dials through connectTcp.
 
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type https from 'node:https';
 import net from 'node:net';
 import type {Duplex} from 'node:stream';
+import {nodeHttp, nodeHttps} from './client-modules.js';
 
 export const CONNECT_TIMEOUT_MS = 5000;
 
@@ -38,7 +39,7 @@ export function timedAgent(tls: boolean, ms: number = CONNECT_TIMEOUT_MS, tlsOpt
 		return socket;
 	};
 	if (tls)
-		return new (class extends https.Agent {
+		return new (class extends nodeHttps().Agent {
 			constructor() {
 				super(tlsOptions);
 			}
@@ -46,7 +47,7 @@ export function timedAgent(tls: boolean, ms: number = CONNECT_TIMEOUT_MS, tlsOpt
 				return limit(super.createConnection(options, callback), options);
 			}
 		})();
-	return new (class extends http.Agent {
+	return new (class extends nodeHttp().Agent {
 		override createConnection(options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void) {
 			return limit(super.createConnection(options, callback), options);
 		}

@@ -52,6 +52,8 @@ export interface CockpitOptions {
 	panel?: PanelId;
 	/** `--log FILE`: captured warnings and stray output are appended there (else STACKDECK_LOG). */
 	logFile?: string;
+	/** The view's modules, when the caller started loading them (loadView). */
+	view?: ReturnType<typeof loadView>;
 	/** More figures for the STACKDECK_DIAG sample (the demo adds its load generator's listeners). */
 	diagnostics?: () => Record<string, unknown>;
 }
@@ -62,6 +64,18 @@ export const SLOW_LINK_MS = 2000;
 const RENDER_BATCH_MS = 150;
 /** After a key press, changes render at once for this long (the key's own updates). */
 const KEY_WINDOW_MS = 300;
+
+/**
+ * Starts importing the view (Ink, the App and its context). The cockpit command starts it before it
+ * reads the config, so the module files are read while that runs: awaited one after another at the
+ * first frame, the three imports left the process waiting on file reads for 10-25 ms.
+ */
+export function loadView() {
+	const view = Promise.all([import('ink'), import('../ui/App.js'), import('../ui/context.js')]);
+	// runCockpit awaits it; a start that ends before (a config error) must not leave it unhandled.
+	view.catch(() => undefined);
+	return view;
+}
 
 export async function runCockpit(options: CockpitOptions): Promise<number> {
 	const env = options.env ?? process.env;
@@ -123,9 +137,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	chalk.level = colors.level as ColorSupportLevel;
 	const glyphs = wantsAscii(env, config.ascii) ? ASCII_GLYPHS : UNICODE_GLYPHS;
 
-	const {render} = await import('ink');
-	const {App} = await import('../ui/App.js');
-	const {CockpitProvider} = await import('../ui/context.js');
+	const [{render}, {App}, {CockpitProvider}] = await (options.view ?? loadView());
 
 	const refreshMs = config.slow_link ? Math.max(SLOW_LINK_MS, config.refresh_ms) : config.refresh_ms;
 	const state = initialState(config.read_only);

@@ -3,12 +3,13 @@
 import {parseArgs} from 'node:util';
 import {COCKPIT_OPTIONS, SHARED_OPTIONS, loadFromFlags, panelOption, reportStartupError, type CockpitValues, type SharedValues} from '../options.js';
 import {usage} from '../usage.js';
-import {runCockpit} from '../../runtime/cockpit.js';
+import {loadView, runCockpit} from '../../runtime/cockpit.js';
 
 export async function run(argv: string[]): Promise<number> {
 	let values: SharedValues & CockpitValues;
 	let loaded;
 	let panel;
+	let view;
 	try {
 		values = parseArgs({args: argv, options: {...SHARED_OPTIONS, ...COCKPIT_OPTIONS}, strict: true, allowPositionals: false}).values;
 		if (values.help) {
@@ -21,6 +22,7 @@ export async function run(argv: string[]): Promise<number> {
 			return 2;
 		}
 		panel = panelOption(values.panel);
+		view = loadView();
 		loaded = loadFromFlags(values);
 	} catch (error) {
 		if ((error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -29,5 +31,5 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		return reportStartupError(error);
 	}
-	return runCockpit({loaded, flagTheme: values.theme, panel, logFile: values.log});
+	return runCockpit({loaded, flagTheme: values.theme, panel, logFile: values.log, view});
 }

@@ -2,7 +2,13 @@
 // (plain and hashed host patterns, [host]:port, comma lists, !negation, @revoked, @cert-authority) and
 // the verdict on the key a server offers, with what to tell the user. Pure: no I/O (hashing only).
 
-import {createHash, createHmac} from 'node:crypto';
+import {createRequire} from 'node:module';
+import type * as Crypto from 'node:crypto';
+
+// node:crypto is required at the first check, not at start-up: it took ~8 ms of the time to the
+// first frame, and only an SSH host ever checks a key.
+const requireHere = createRequire(import.meta.url);
+const crypto = (): typeof Crypto => requireHere('node:crypto') as typeof Crypto;
 
 export interface KnownHostsEntry {
 	marker: 'revoked' | 'cert-authority' | null;
@@ -75,7 +81,7 @@ function wildcard(name: string, pattern: string): boolean {
 
 /** Whether an entry names this host: a hashed entry by HMAC-SHA1(salt, name); patterns as ssh matches them (a matching !pattern wins). */
 export function entryMatches(entry: KnownHostsEntry, name: string): boolean {
-	if (entry.hashed) return createHmac('sha1', entry.hashed.salt).update(name).digest().equals(entry.hashed.hash);
+	if (entry.hashed) return crypto().createHmac('sha1', entry.hashed.salt).update(name).digest().equals(entry.hashed.hash);
 	let positive = false;
 	for (const raw of entry.patterns ?? []) {
 		const negated = raw.startsWith('!');
@@ -89,7 +95,7 @@ export function entryMatches(entry: KnownHostsEntry, name: string): boolean {
 
 /** "SHA256:…" as ssh prints a key's fingerprint. */
 export function fingerprint(key: Buffer): string {
-	return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
+	return `SHA256:${crypto().createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
 }
 
 export type HostKeyVerdict =

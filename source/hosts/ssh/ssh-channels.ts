@@ -5,10 +5,10 @@
 // handshakes past 10 at once) and accepts any host key; here the key is checked against known_hosts as
 // ssh checks it, and a dropped connection is opened again on the next request.
 
-import http from 'node:http';
+import type http from 'node:http';
 import type {Duplex} from 'node:stream';
 import type {Client, ClientChannel, ConnectConfig, ServerHostKeyAlgorithm} from 'ssh2';
-import {ssh2} from '../client-modules.js';
+import {nodeHttp, ssh2} from '../client-modules.js';
 import {checkHostKey, hostKeyRefusal, knownHostsName, preferredHostKeyAlgorithms} from '../../domain/containers/known-hosts.js';
 import {CONNECT_TIMEOUT_MS, connectTcp} from '../connect-timeout.js';
 import type {KnownHostsFiles} from './known-hosts-files.js';
@@ -237,7 +237,7 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 		}
 	};
 
-	class ChannelAgent extends http.Agent {
+	class ChannelAgent extends nodeHttp().Agent {
 		override createConnection(_options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): undefined {
 			const done = callback as (err: Error | null, stream?: Duplex) => void;
 			if (closed) {

@@ -1,8 +1,7 @@
 // Small HTTP helpers for engines: time-bounded GETs, and an error that names the URL and a short
 // reason (ECONNREFUSED, HTTP 500, timeout) for the row.
 
-import http from 'node:http';
-import https from 'node:https';
+import {nodeHttp, nodeHttps} from '../../hosts/client-modules.js';
 
 export class EngineHttpError extends Error {
 	constructor(
@@ -65,7 +64,7 @@ interface Answer {
  * part of its allocations. The body is read up to `limit` bytes; past it the request is destroyed.
  */
 function getOnce(url: URL, signal: AbortSignal, init: GetInit, limit: number, timeoutMs: number, original: string): Promise<Answer> {
-	const client = url.protocol === 'https:' ? https : http;
+	const client = url.protocol === 'https:' ? nodeHttps() : nodeHttp();
 	return new Promise<Answer>((resolve, reject) => {
 		const request = client.get(url, {headers: init.headers, signal}, response => {
 			const status = response.statusCode ?? 0;

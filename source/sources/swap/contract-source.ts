@@ -5,7 +5,7 @@
 // went down, came up, or serves another model) and otherwise every PROBE_EVERY_MS: asking every
 // profile's /v1/models each tick was a tenth of the cockpit's steady CPU.
 
-import {readRegularText} from '../../fs/read-regular.js';
+import {changedTextReader} from '../../fs/changed-text.js';
 import {MAX_CONFIG_BYTES} from '../../config/load.js';
 import {checkContract} from '../../domain/swap/contract.js';
 import {openhandsLlm} from '../../domain/swap/openhands-llm.js';
@@ -27,6 +27,9 @@ export function createContractSource(ctx: SourceContext): Source {
 	const http = {fetch: globalThis.fetch} as SwapEnv;
 	const mains = profiles.filter(p => p.group === 'main');
 	let last: {at: number; rows: string; serving: SwapProfile[]} | null = null;
+	const config = file ? changedTextReader(file, MAX_CONFIG_BYTES) : null;
+	/** The last [llm] setting read, kept while the file and the container's environment are unchanged. */
+	let setting: {env: string; value: ReturnType<typeof openhandsLlm>} | null = null;
 	/** What the engines source last saw of this host's engines: a swap changes it within a tick. */
 	const engineRows = () =>
 		ctx.store
@@ -47,9 +50,9 @@ export function createContractSource(ctx: SourceContext): Source {
 		id: 'swap.contract',
 		panels: ['throughput'],
 		async poll() {
-			if (!file || profiles.length === 0) return;
+			if (!file || !config || profiles.length === 0) return;
 			// Only a regular file, and a bounded one: a FIFO named as the config must not hold this poll for ever.
-			const read = await readRegularText(file, MAX_CONFIG_BYTES);
+			const read = await config.read();
 			if (!read.ok) {
 				update(ctx.store, 'swap', s => setContract(s, {state: 'unknown', expected: null, actual: null, text: `OpenHands config ${read.error}`}));
 				return;
@@ -58,9 +61,10 @@ export function createContractSource(ctx: SourceContext): Source {
 			const env: Record<string, string> = {};
 			if (found.llmModel !== null) env['LLM_MODEL'] = found.llmModel;
 			if (found.llmBaseUrl !== null) env['LLM_BASE_URL'] = found.llmBaseUrl;
-			const setting = openhandsLlm(read.text, file, env);
+			const envKey = JSON.stringify(env);
+			if (read.fresh || !setting || setting.env !== envKey) setting = {env: envKey, value: openhandsLlm(read.text, file, env)};
 			const main = (await serving())[0];
-			const contract = checkContract(setting, main && main.url ? {profile: main.name, servedModel: main.servedModel, url: main.url} : null);
+			const contract = checkContract(setting.value, main && main.url ? {profile: main.name, servedModel: main.servedModel, url: main.url} : null);
 			update(ctx.store, 'swap', s => setContract(s, contract));
 		},
 	};
