@@ -147,10 +147,7 @@ export async function runCockpit(options: CockpitOptions): Promise<number> {
 	// renders at once.
 	let keyAt = 0;
 	const batchMs = config.slow_link ? SLOW_LINK_MS / 4 : RENDER_BATCH_MS;
-	const notifier = createNotifier(store, fn => {
-		if (Date.now() - keyAt < KEY_WINDOW_MS) setImmediate(fn);
-		else setTimeout(fn, batchMs);
-	});
+	const notifier = createNotifier(store, () => (Date.now() - keyAt < KEY_WINDOW_MS ? 0 : batchMs));
 	const services = createServices({store, config, env});
 	const jobs = services.jobs;
 	const base = {store, config, refreshMs, env};

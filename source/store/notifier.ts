@@ -1,5 +1,10 @@
 // Coalesces store changes: however many sources update the store in one event-loop turn, listeners
 // (the React views) hear about it once, so one refresh tick produces at most one render.
+//
+// `delayMs` says how long a change may wait to be batched with the next ones (0: the next turn).
+// A change that may not wait (a key press's) while a batched flush is pending flushes at once:
+// waiting behind the batch of a poll that landed just before the key held a panel switch for up
+// to the whole batch (150 ms), the slow end of the key-to-frame times.
 
 import type {AppStore} from './index.js';
 
@@ -10,18 +15,26 @@ export interface Notifier {
 	dispose(): void;
 }
 
-export function createNotifier(store: AppStore, schedule: (fn: () => void) => void = fn => setImmediate(fn)): Notifier {
+export function createNotifier(store: AppStore, delayMs: () => number = () => 0): Notifier {
 	const listeners = new Set<() => void>();
-	let pending = false;
+	/** The flush waiting to run: a batch timer, or the next turn's immediate. */
+	let pending: {timer: NodeJS.Timeout} | {immediate: NodeJS.Immediate} | null = null;
 	let flushes = 0;
+	const flush = () => {
+		pending = null;
+		flushes++;
+		for (const listener of [...listeners]) listener();
+	};
+	const cancel = () => {
+		if (pending && 'timer' in pending) clearTimeout(pending.timer);
+		if (pending && 'immediate' in pending) clearImmediate(pending.immediate);
+		pending = null;
+	};
 	const unsubscribe = store.subscribe(() => {
-		if (pending) return;
-		pending = true;
-		schedule(() => {
-			pending = false;
-			flushes++;
-			for (const listener of [...listeners]) listener();
-		});
+		const delay = delayMs();
+		if (pending && ('immediate' in pending || delay > 0)) return;
+		cancel();
+		pending = delay > 0 ? {timer: setTimeout(flush, delay)} : {immediate: setImmediate(flush)};
 	});
 	return {
 		subscribe(listener) {
@@ -33,6 +46,7 @@ export function createNotifier(store: AppStore, schedule: (fn: () => void) => vo
 		},
 		dispose() {
 			unsubscribe();
+			cancel();
 			listeners.clear();
 		},
 	};

@@ -22,6 +22,28 @@ describe('store', () => {
 		expect(currentMemory(store.getState()).usedHistory).toHaveLength(5);
 	});
 
+	it('flushes a change that may not wait at once, even while a batched flush is pending', async () => {
+		const store = createAppStore();
+		// A poll's change waits for a 10 s batch; then a key's change (delay 0) arrives.
+		let delay = 10_000;
+		const notifier = createNotifier(store, () => delay);
+		let heard = 0;
+		notifier.subscribe(() => heard++);
+		update(store, 'host', h => applyMeminfo(h, LOCAL_HOST_ID, mem, 1));
+		await new Promise(r => setImmediate(r));
+		expect(heard).toBe(0);
+		delay = 0;
+		update(store, 'ui', ui => ({...ui, notice: {text: 'key', level: 'info', at: 0}}));
+		await new Promise(r => setImmediate(r));
+		// One flush carries both changes; the batch's timer is gone with it.
+		expect(heard).toBe(1);
+		delay = 10_000;
+		update(store, 'host', h => applyMeminfo(h, LOCAL_HOST_ID, mem, 2));
+		notifier.dispose();
+		await new Promise(r => setTimeout(r, 50));
+		expect(heard).toBe(1);
+	});
+
 	it('keeps a 60-sample history', () => {
 		const store = createAppStore();
 		for (let i = 0; i < 75; i++) update(store, 'host', h => applyMeminfo(h, LOCAL_HOST_ID, mem, i));
