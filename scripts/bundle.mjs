@@ -9,6 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {inkOutputCachePlugin} from './ink-output-cache.mjs';
 import {yogaNoFetchPlugin} from './yoga-no-fetch.mjs';
+import {zodLocalesPlugin} from './zod-locales.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -32,8 +33,9 @@ const result = await build({
 	external: ['@lydell/node-pty', 'ssh2', 'cpu-features', 'dockerode', 'react-devtools-core', '@xterm/headless', '@xterm/addon-unicode11'],
 	// CommonJS dependencies call require() for Node's built-ins.
 	banner: {js: "import {createRequire as __stackdeckRequire} from 'node:module'; const require = __stackdeckRequire(import.meta.url);"},
-	// Ink's per-frame output caches, shared across frames (see ink-output-cache.mjs).
-	plugins: [inkOutputCachePlugin, yogaNoFetchPlugin],
+	// Ink's per-frame output caches, shared across frames (see ink-output-cache.mjs); zod's English
+	// messages without its other locales (zod-locales.mjs).
+	plugins: [inkOutputCachePlugin, yogaNoFetchPlugin, zodLocalesPlugin],
 	metafile: true,
 	legalComments: 'none',
 	logLevel: 'warning',
