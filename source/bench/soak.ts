@@ -294,7 +294,7 @@ export async function runSoak(options: SoakOptions): Promise<string> {
 		samples.push(s);
 		writeFileSync(resultFile, JSON.stringify(samples, null, 1));
 		process.stderr.write(
-			`soak ${s.run}/${s.process} min ${s.minute}: rss ${mb(s.rss)} MB heap ${mb(s.heapUsed)} MB handles ${s.handles} listeners ${s.listeners}` +
+			`soak ${s.run}/${s.process} min ${s.minute}: rss ${mb(s.rss)} MB (level ${s.rssLevel === null ? '–' : mb(s.rssLevel)}) heap ${mb(s.heapUsed)} MB handles ${s.handles} listeners ${s.listeners}` +
 				(s.ptyBytes === undefined ? '' : ` written ${(s.ptyBytes / 1024).toFixed(0)} KB screen ${s.screenOk} warnings ${s.warningsOnTerminal} foreign ${s.foreignChars} captured ${s.captured}`) +
 				'\n',
 		);
