@@ -2,8 +2,9 @@
 // built cockpit left running in a pseudo-terminal at a 100 ms refresh, so that an hour does what a
 // day would. Two runs at once: "cockpit" (stackdeck against a headless demo with load in another
 // process) and "demo" (`stackdeck demo`, the stack in the cockpit's own process). Every sample
-// asks each process for its own figures (STACKDECK_DIAG, SIGUSR2) and compares the screen read
-// back through @xterm/headless with the frame the cockpit last drew.
+// asks each process for its own figures (STACKDECK_DIAG, SIGUSR2), reads its RSS level over the
+// seconds before, and compares the screen read back through @xterm/headless with the frame the
+// cockpit last drew.
 
 import {spawn, type ChildProcess} from 'node:child_process';
 import {appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -31,7 +32,10 @@ export interface SoakSample {
 	/** Which process: the cockpit, or the headless demo beside it. */
 	process: 'cockpit' | 'headless demo';
 	minute: number;
+	/** RSS the process gave at the sample (one reading: where it is in its GC cycle shows). */
 	rss: number;
+	/** RSS level: the median of readings over the seconds before the sample (null: no /proc here). */
+	rssLevel: number | null;
 	heapUsed: number;
 	handles: number;
 	listeners: number;
@@ -51,6 +55,40 @@ const BIN = path.join(REPO_ROOT, 'bin', 'stackdeck.js');
 const LAUNCH_ENV = {PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`};
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+// V8 collects the old generation every few seconds at a 100 ms refresh, and the process's RSS
+// moves 4-6 MB up and down with each cycle: one reading a minute says where in its cycle the
+// process was as much as how much memory it holds. The level is read eleven times over up to
+// 10 s before each sample (VmRSS, as the kernel counts it) and the median kept.
+const LEVEL_READINGS = 11;
+
+export function median(values: readonly number[]): number | null {
+	if (values.length === 0) return null;
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** VmRSS in bytes from /proc, or null (another OS, or the process is gone). */
+function vmRss(pid: number): number | null {
+	try {
+		const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+		return kb === undefined ? null : Number(kb) * 1024;
+	} catch {
+		return null;
+	}
+}
+
+async function rssLevel(pid: number, spanMs: number): Promise<number | null> {
+	const readings: number[] = [];
+	for (let i = 0; i < LEVEL_READINGS; i++) {
+		if (i > 0) await sleep(spanMs / (LEVEL_READINGS - 1));
+		const r = vmRss(pid);
+		if (r === null) return null;
+		readings.push(r);
+	}
+	return median(readings);
+}
 
 /** Send SIGUSR2 and wait for the process to append its next diagnostics line. */
 /**
@@ -78,7 +116,7 @@ async function askDiagnostics<T>(pid: number, file: string): Promise<T | undefin
 	return undefined;
 }
 
-async function sampleCockpit(run: SoakRun, minute: number, screen: SoakScreen, diagFile: string): Promise<SoakSample | undefined> {
+async function sampleCockpit(run: SoakRun, minute: number, screen: SoakScreen, diagFile: string, level: number | null): Promise<SoakSample | undefined> {
 	const diag = await askDiagnostics<CockpitDiag>(screen.pid, diagFile);
 	if (!diag) return undefined;
 	// The emulator may be a few reads behind the process: wait for frame N to be parsed.
@@ -89,6 +127,7 @@ async function sampleCockpit(run: SoakRun, minute: number, screen: SoakScreen, d
 		process: 'cockpit',
 		minute,
 		rss: diag.rss,
+		rssLevel: level,
 		heapUsed: diag.heapUsed,
 		handles: diag.handles,
 		listeners: diag.listeners,
@@ -102,10 +141,10 @@ async function sampleCockpit(run: SoakRun, minute: number, screen: SoakScreen, d
 	};
 }
 
-async function sampleProcess(run: SoakRun, minute: number, pid: number, diagFile: string): Promise<SoakSample | undefined> {
+async function sampleProcess(run: SoakRun, minute: number, pid: number, diagFile: string, level: number | null): Promise<SoakSample | undefined> {
 	const diag = await askDiagnostics<DiagnosticsSample>(pid, diagFile);
 	if (!diag) return undefined;
-	return {run, process: 'headless demo', minute, rss: diag.rss, heapUsed: diag.heapUsed, handles: diag.handles, listeners: diag.listeners, handleTypes: diag.handleTypes, listenersBy: diag.listenersBy};
+	return {run, process: 'headless demo', minute, rss: diag.rss, rssLevel: level, heapUsed: diag.heapUsed, handles: diag.handles, listeners: diag.listeners, handleTypes: diag.handleTypes, listenersBy: diag.listenersBy};
 }
 
 /** Start `stackdeck demo --headless --load` and read its config path from what it prints. */
@@ -155,12 +194,15 @@ async function soakRun(run: SoakRun, options: Required<Omit<SoakOptions, 'only'>
 		for (let n = 1; ; n++) {
 			const due = started + n * options.sampleSeconds * 1000;
 			if (due > end + 1000) break;
-			await sleep(Math.max(0, due - Date.now()));
+			// The level's readings end at the sample's time.
+			const span = Math.min(10_000, (options.sampleSeconds * 1000) / 4);
+			await sleep(Math.max(0, due - span - Date.now()));
+			const [level, sideLevel] = await Promise.all([rssLevel(screen.pid, span), demo ? rssLevel(demo.child.pid!, span) : null]);
 			const minute = Math.round(((Date.now() - started) / 60_000) * 10) / 10;
-			const sample = await sampleCockpit(run, minute, screen, diagFile);
+			const sample = await sampleCockpit(run, minute, screen, diagFile, level);
 			if (sample) record(sample);
 			if (demo) {
-				const side = await sampleProcess(run, minute, demo.child.pid!, path.join(dir, 'demo-diag.jsonl'));
+				const side = await sampleProcess(run, minute, demo.child.pid!, path.join(dir, 'demo-diag.jsonl'), sideLevel);
 				if (side) record(side);
 			}
 			// Move the focus, as a person would now and then: every panel gets drawn over the hour.
@@ -187,7 +229,7 @@ const mb = (bytes: number) => (bytes / MB).toFixed(1);
 
 export function soakTable(samples: readonly SoakSample[], minutes: number): string[] {
 	const rowsEvery = minutes >= 10 ? 5 : 1;
-	const lines = ['| run | process | minute | RSS MB | V8 heap MB | handles | listeners | written KB | screen = frame |', '|---|---|---|---|---|---|---|---|---|'];
+	const lines = ['| run | process | minute | RSS MB, level (one reading) | V8 heap MB | handles | listeners | written KB | screen = frame |', '|---|---|---|---|---|---|---|---|---|'];
 	const groups = new Map<string, SoakSample[]>();
 	for (const s of samples) groups.set(`${s.run}/${s.process}`, [...(groups.get(`${s.run}/${s.process}`) ?? []), s]);
 	for (const list of groups.values()) {
@@ -202,7 +244,7 @@ export function soakTable(samples: readonly SoakSample[], minutes: number): stri
 			const ok = screens.filter(s => s.screenOk === true).length;
 			const written = at.ptyBytes === undefined ? '–' : ((at.ptyBytes - lastBytes) / 1024).toFixed(0);
 			if (at.ptyBytes !== undefined) lastBytes = at.ptyBytes;
-			lines.push(`| ${at.run} | ${at.process} | ${mark} | ${mb(at.rss)} | ${mb(at.heapUsed)} | ${at.handles} | ${at.listeners} | ${written} | ${screens.length ? `${ok}/${screens.length}` : '–'} |`);
+			lines.push(`| ${at.run} | ${at.process} | ${mark} | ${at.rssLevel === null ? '–' : mb(at.rssLevel)} (${mb(at.rss)}) | ${mb(at.heapUsed)} | ${at.handles} | ${at.listeners} | ${written} | ${screens.length ? `${ok}/${screens.length}` : '–'} |`);
 		}
 	}
 	return lines;
@@ -220,7 +262,14 @@ export function soakSummary(samples: readonly SoakSample[]): string[] {
 			const values = settled.map(pick);
 			return values.length ? `${Math.min(...values)}–${Math.max(...values)}` : '–';
 		};
-		const parts = [`RSS ${mb(base.rss)} → ${mb(last.rss)} MB after minute ${base.minute} (${last.rss - base.rss >= 0 ? '+' : ''}${mb(last.rss - base.rss)} MB)`, `peak ${mb(Math.max(...list.map(s => s.rss)))} MB`, `handles ${range(s => s.handles)}`, `listeners ${range(s => s.listeners)}`];
+		const change = (from: number, to: number) => `${mb(from)} → ${mb(to)} MB after minute ${base.minute} (${to - from >= 0 ? '+' : ''}${mb(to - from)} MB)`;
+		const parts = [
+			...(base.rssLevel !== null && last.rssLevel !== null ? [`RSS level ${change(base.rssLevel, last.rssLevel)}`] : []),
+			`RSS single readings ${change(base.rss, last.rss)}`,
+			`peak reading ${mb(Math.max(...list.map(s => s.rss)))} MB`,
+			`handles ${range(s => s.handles)}`,
+			`listeners ${range(s => s.listeners)}`,
+		];
 		if (last.ptyBytes !== undefined) {
 			const screens = list.filter(s => s.screenOk !== undefined);
 			parts.push(`screen = frame ${screens.filter(s => s.screenOk).length}/${screens.length} samples`, `Node warnings on the terminal ${last.warningsOnTerminal}`, `characters outside frames ${last.foreignChars}`, `messages captured ${last.captured}`);
@@ -245,7 +294,7 @@ export async function runSoak(options: SoakOptions): Promise<string> {
 		samples.push(s);
 		writeFileSync(resultFile, JSON.stringify(samples, null, 1));
 		process.stderr.write(
-			`soak ${s.run}/${s.process} min ${s.minute}: rss ${mb(s.rss)} MB heap ${mb(s.heapUsed)} MB handles ${s.handles} listeners ${s.listeners}` +
+			`soak ${s.run}/${s.process} min ${s.minute}: rss ${mb(s.rss)} MB (level ${s.rssLevel === null ? '–' : mb(s.rssLevel)}) heap ${mb(s.heapUsed)} MB handles ${s.handles} listeners ${s.listeners}` +
 				(s.ptyBytes === undefined ? '' : ` written ${(s.ptyBytes / 1024).toFixed(0)} KB screen ${s.screenOk} warnings ${s.warningsOnTerminal} foreign ${s.foreignChars} captured ${s.captured}`) +
 				'\n',
 		);
