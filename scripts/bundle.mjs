@@ -8,6 +8,7 @@ import {rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {inkOutputCachePlugin} from './ink-output-cache.mjs';
+import {stringWidthNarrowPlugin} from './string-width-narrow.mjs';
 import {yogaNoFetchPlugin} from './yoga-no-fetch.mjs';
 import {zodLocalesPlugin} from './zod-locales.mjs';
 
@@ -34,8 +35,9 @@ const result = await build({
 	// CommonJS dependencies call require() for Node's built-ins.
 	banner: {js: "import {createRequire as __stackdeckRequire} from 'node:module'; const require = __stackdeckRequire(import.meta.url);"},
 	// Ink's per-frame output caches, shared across frames (see ink-output-cache.mjs); zod's English
-	// messages without its other locales (zod-locales.mjs).
-	plugins: [inkOutputCachePlugin, yogaNoFetchPlugin, zodLocalesPlugin],
+	// messages without its other locales (zod-locales.mjs); string-width's fast path for box drawing,
+	// blocks and punctuation (string-width-narrow.mjs).
+	plugins: [inkOutputCachePlugin, yogaNoFetchPlugin, zodLocalesPlugin, stringWidthNarrowPlugin],
 	metafile: true,
 	legalComments: 'none',
 	logLevel: 'warning',
