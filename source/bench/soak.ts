@@ -13,6 +13,7 @@ import path from 'node:path';
 import {REPO_ROOT} from '../sim/demo-stack.js';
 import type {DiagnosticsSample} from '../runtime/diagnostics.js';
 import {screenMatchesFrame, spawnSoakScreen, type SoakScreen} from './soak-screen.js';
+import {rssLevel} from './rss-level.js';
 
 export type SoakRun = 'cockpit' | 'demo';
 
@@ -56,39 +57,6 @@ const LAUNCH_ENV = {PATH: `${path.dirname(process.execPath)}:${process.env['PATH
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-// V8 collects the old generation every few seconds at a 100 ms refresh, and the process's RSS
-// moves 4-6 MB up and down with each cycle: one reading a minute says where in its cycle the
-// process was as much as how much memory it holds. The level is read eleven times over up to
-// 10 s before each sample (VmRSS, as the kernel counts it) and the median kept.
-const LEVEL_READINGS = 11;
-
-export function median(values: readonly number[]): number | null {
-	if (values.length === 0) return null;
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** VmRSS in bytes from /proc, or null (another OS, or the process is gone). */
-function vmRss(pid: number): number | null {
-	try {
-		const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-		return kb === undefined ? null : Number(kb) * 1024;
-	} catch {
-		return null;
-	}
-}
-
-async function rssLevel(pid: number, spanMs: number): Promise<number | null> {
-	const readings: number[] = [];
-	for (let i = 0; i < LEVEL_READINGS; i++) {
-		if (i > 0) await sleep(spanMs / (LEVEL_READINGS - 1));
-		const r = vmRss(pid);
-		if (r === null) return null;
-		readings.push(r);
-	}
-	return median(readings);
-}
 
 /** Send SIGUSR2 and wait for the process to append its next diagnostics line. */
 /**

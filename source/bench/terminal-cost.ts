@@ -9,6 +9,7 @@ import path from 'node:path';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {startHeadlessDemo, STACKDECK_BIN} from './headless-demo.js';
+import {rssLevel} from './rss-level.js';
 import type {Bench, BenchOptions, BenchRow} from './types.js';
 
 const CLEAR = '\u001B[2J';
@@ -96,10 +97,8 @@ function cpuTicks(pid: number): number {
 	return Number(fields[11]) + Number(fields[12]);
 }
 
-function rssMb(pid: number): number {
-	const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-	return kb / 1024;
-}
+const MB = 1024 * 1024;
+const LEVEL_SPAN_MS = 10_000;
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
@@ -143,8 +142,10 @@ async function steady(procs: Watched[], warmupMs: number, marksMs: number[]): Pr
 	const from = new Map(procs.map(p => [p, {bytes: p.bytes(), clears: p.clears(), cpu: cpuTicks(p.pid), at: Date.now()}]));
 	const rss = new Map<Watched, number[]>(procs.map(p => [p, []]));
 	for (const mark of marksMs) {
-		await sleep(Math.max(0, start + mark - Date.now()));
-		for (const p of procs) rss.get(p)!.push(rssMb(p.pid));
+		// The level over the 10 s before the mark, not one reading (rss-level.ts).
+		await sleep(Math.max(0, start + mark - LEVEL_SPAN_MS - Date.now()));
+		const levels = await Promise.all(procs.map(p => rssLevel(p.pid, LEVEL_SPAN_MS)));
+		procs.forEach((p, i) => rss.get(p)!.push((levels[i] ?? NaN) / MB));
 	}
 	const result = new Map<Watched, Steady>();
 	for (const p of procs) {
@@ -247,7 +248,7 @@ export const terminalCostBench: Bench = {
 						ours.rss.map((mb, i) => `${fmt(mb)} MB at ${marks[i]! / 60_000} min`).join(', ') +
 						(ours.rss.length > 1 ? ` (growth ${fmt(ours.rss.at(-1)! - ours.rss[0]!, 1)} MB)` : '') +
 						(theirs ? ` (htop ${fmt(theirs.rss[0]!)} MB)` : ''),
-					method: 'VmRSS of the cockpit process',
+					method: 'VmRSS of the cockpit process: the median of 11 readings over the 10 s before each mark',
 					raw: Object.fromEntries(ours.rss.map((mb, i) => [`rssMbAt${marks[i]! / 60_000}min`, mb])),
 				});
 			}

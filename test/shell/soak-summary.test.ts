@@ -2,7 +2,8 @@
 // the process's RSS 4-6 MB up and down within seconds. The summary gives the level (the median of
 // readings before each sample) and the single readings beside it, so a swing is not read as growth.
 import {describe, expect, it} from 'vitest';
-import {median, soakSummary, soakTable, type SoakSample} from '../../source/bench/soak.js';
+import {median} from '../../source/bench/rss-level.js';
+import {soakSummary, soakTable, type SoakSample} from '../../source/bench/soak.js';
 
 const MB = 1024 * 1024;
 const sample = (minute: number, rss: number, rssLevel: number | null): SoakSample => ({
