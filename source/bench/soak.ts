@@ -57,7 +57,6 @@ const LAUNCH_ENV = {PATH: `${path.dirname(process.execPath)}:${process.env['PATH
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-
 /** Send SIGUSR2 and wait for the process to append its next diagnostics line. */
 /**
  * The diagnostics lines written whole (ended by a newline). A sample with its frame is about 10 KB
