@@ -4,7 +4,8 @@
 // screen read back through @xterm/headless is compared with the frame the cockpit reports
 // drawing (STACKDECK_DIAG, SIGUSR2).
 
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -31,6 +32,12 @@ async function until<T>(get: () => T | undefined | false | Promise<T | undefined
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
 		await sleep(50);
 	}
+}
+
+/** The process's terminal (its stdin) has echo and line editing off, as the cockpit sets it. */
+function inRawMode(pid: number): boolean {
+	const settings = execFileSync('stty', ['-F', readlinkSync(`/proc/${pid}/fd/0`), '-a'], {encoding: 'utf8'});
+	return /(^|\s)-echo(\s|;|$)/.test(settings) && /(^|\s)-icanon(\s|;|$)/.test(settings);
 }
 
 function start(extraEnv: (dir: string) => Record<string, string> = () => ({}), refresh = '250'): {s: SoakScreen; diag: string; log: string; dir: string} {
@@ -70,8 +77,10 @@ describe('only the cockpit writes to its terminal', () => {
 		const preload = pathToFileURL(path.join(REPO_ROOT, 'test', 'support', 'noisy-preload.mjs')).href;
 		const {s, diag, log, dir: folder} = start(d => ({NODE_OPTIONS: `--import ${preload}`, NOISY_TRIGGER: path.join(d, 'noisy')}));
 		const trigger = path.join(folder, 'noisy');
-		// Keys only once the cockpit is up: before raw mode the terminal would echo them.
-		await until(() => s.frames() > 2, 'first frames', 60_000);
+		// Keys only once the cockpit is up: before raw mode the terminal would echo them. A count of
+		// frames stood for that and failed under load, when the first polls landed in one frame and
+		// the next was a minute away: ask the terminal itself.
+		await until(() => s.frames() >= 1 && inRawMode(s.pid), 'the first frame, with the terminal in raw mode', 60_000);
 		s.write('3');
 		const before = await compare(s, diag);
 		expect(before.same).toBe(true);
@@ -97,8 +106,10 @@ describe('only the cockpit writes to its terminal', () => {
 	it('Ctrl-L after another program wrote to the terminal restores the screen exactly', async () => {
 		// A slow refresh: nothing the cockpit draws by itself paints over the foreign text first.
 		const {s, diag} = start(undefined, '60000');
-		// Keys only once the cockpit is up: before raw mode the terminal would echo them.
-		await until(() => s.frames() > 2, 'first frames', 60_000);
+		// Keys only once the cockpit is up: before raw mode the terminal would echo them. A count of
+		// frames stood for that and failed under load, when the first polls landed in one frame and
+		// the next was a minute away: ask the terminal itself.
+		await until(() => s.frames() >= 1 && inRawMode(s.pid), 'the first frame, with the terminal in raw mode', 60_000);
 		s.write('3');
 		await until(async () => (await s.current()).some(line => /Used .* GiB/.test(line)), 'the Memory panel');
 		// Wait for the screen to hold still (startup polls done), so that only Ctrl-L can repaint it.
