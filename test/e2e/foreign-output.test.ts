@@ -40,6 +40,15 @@ function inRawMode(pid: number): boolean {
 	return /(^|\s)-echo(\s|;|$)/.test(settings) && /(^|\s)-icanon(\s|;|$)/.test(settings);
 }
 
+/**
+ * Keys only once the cockpit is up: before raw mode the terminal would echo them. A count of frames
+ * stood for that and failed under load, when the first polls landed in one frame and the next was a
+ * minute away: ask the terminal itself.
+ */
+async function untilUp(s: SoakScreen): Promise<void> {
+	await until(() => s.frames() >= 1 && inRawMode(s.pid), 'the first frame, with the terminal in raw mode', 60_000);
+}
+
 function start(extraEnv: (dir: string) => Record<string, string> = () => ({}), refresh = '250'): {s: SoakScreen; diag: string; log: string; dir: string} {
 	dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-foreign-'));
 	// A config with nothing to reach, so the screen changes little; the comparison does not rely on it.
@@ -77,10 +86,7 @@ describe('only the cockpit writes to its terminal', () => {
 		const preload = pathToFileURL(path.join(REPO_ROOT, 'test', 'support', 'noisy-preload.mjs')).href;
 		const {s, diag, log, dir: folder} = start(d => ({NODE_OPTIONS: `--import ${preload}`, NOISY_TRIGGER: path.join(d, 'noisy')}));
 		const trigger = path.join(folder, 'noisy');
-		// Keys only once the cockpit is up: before raw mode the terminal would echo them. A count of
-		// frames stood for that and failed under load, when the first polls landed in one frame and
-		// the next was a minute away: ask the terminal itself.
-		await until(() => s.frames() >= 1 && inRawMode(s.pid), 'the first frame, with the terminal in raw mode', 60_000);
+		await untilUp(s);
 		s.write('3');
 		const before = await compare(s, diag);
 		expect(before.same).toBe(true);
@@ -106,10 +112,7 @@ describe('only the cockpit writes to its terminal', () => {
 	it('Ctrl-L after another program wrote to the terminal restores the screen exactly', async () => {
 		// A slow refresh: nothing the cockpit draws by itself paints over the foreign text first.
 		const {s, diag} = start(undefined, '60000');
-		// Keys only once the cockpit is up: before raw mode the terminal would echo them. A count of
-		// frames stood for that and failed under load, when the first polls landed in one frame and
-		// the next was a minute away: ask the terminal itself.
-		await until(() => s.frames() >= 1 && inRawMode(s.pid), 'the first frame, with the terminal in raw mode', 60_000);
+		await untilUp(s);
 		s.write('3');
 		await until(async () => (await s.current()).some(line => /Used .* GiB/.test(line)), 'the Memory panel');
 		// Wait for the screen to hold still (startup polls done), so that only Ctrl-L can repaint it.
