@@ -2,7 +2,7 @@
 // slice as it is (no render), one that finds a change replaces it.
 import {describe, expect, it} from 'vitest';
 import {createAppStore, update} from '../../source/store/index.js';
-import {initialSessions, setSessions, type SessionRow} from '../../source/store/slices/sessions.js';
+import {initialSessions, setSessionCheck, setSessions, type SessionRow} from '../../source/store/slices/sessions.js';
 
 const row = (id: string, eventCount = 3): SessionRow => ({id, dir: `/state/sessions/${id}`, title: id, createdAt: '2026-01-01T00:00:00', updatedAt: '2026-01-02T00:00:00', eventCount, agentState: null, model: null, findings: null, rules: [], checkedAt: null, error: null, v1: {eventsDir: `/e/${id}`, layout: 'sdk'}});
 
@@ -22,6 +22,19 @@ describe('session listing', () => {
 		expect(notified).toBe(1);
 		expect(store.getState().sessions.sessions.find(r => r.id === 'b')?.eventCount).toBe(4);
 		expect(store.getState().sessions.updatedAt).toBe(3000);
+	});
+
+	it('a checked row listed again as it was notifies no subscriber', () => {
+		const store = createAppStore();
+		update(store, 'sessions', s => setSessions(s, [row('a'), row('b')], 1000));
+		update(store, 'sessions', s => setSessionCheck(s, 'a', {findings: 2, rules: [], agentState: 'finished', eventCount: 3}));
+		const checked = store.getState().sessions;
+		let notified = 0;
+		store.subscribe(() => notified++);
+		update(store, 'sessions', s => setSessions(s, [row('a'), row('b')], 2000));
+		expect(notified).toBe(0);
+		expect(store.getState().sessions).toBe(checked);
+		expect(checked.sessions.find(r => r.id === 'a')).toMatchObject({findings: 2, checkedAt: 3, checkError: null});
 	});
 
 	it('the first listing is kept even when it finds nothing: the list is no longer "reading"', () => {

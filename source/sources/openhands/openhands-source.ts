@@ -41,7 +41,7 @@ import {checkV1Snapshot, conversationOf, listV1Sessions, restRow, type V1Setting
 import {OpenHandsServer, RestConversationReader} from './v1/rest.js';
 import {EngineTemplates} from './v1/engine-template.js';
 import type {V1Snapshot} from './v1/conversation-reader.js';
-import {pollFolder, watchFolder, type FolderWatch} from './watch.js';
+import {NOT_WATCHED, watchFolder, type FolderWatch} from './watch.js';
 import {hostFiles, LOCAL_FILES, type StateFiles} from './state-files.js';
 import {listV1SessionsVia} from './v1/session-rows.js';
 import {v1RootsVia} from './v1/layout.js';
@@ -161,6 +161,9 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	let watchedStateDir: string | null = null;
 	let unsubscribe: (() => void) | null = null;
 	let stopped = false;
+	/** When the list and the open session were last read (after a watch's report or on the tick). */
+	let listedAt = 0;
+	let openScannedAt = 0;
 
 	const discover = () => {
 		if (!primary || remote) return discoverConfigured();
@@ -180,8 +183,8 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			v1Watches = [];
 			watchedStateDir = found.dir;
 			if (found.dir) {
-				listWatch = watchFolder(path.join(found.dir, 'sessions'), refreshList, pollMs, 50, pollMs * 5);
-				v1Watches = v1Roots(found.dir).map(root => watchFolder(root, refreshList, pollMs, 50, pollMs * 5));
+				listWatch = watchFolder(path.join(found.dir, 'sessions'), refreshList);
+				v1Watches = v1Roots(found.dir).map(root => watchFolder(root, refreshList));
 				refreshList();
 			}
 		}
@@ -202,7 +205,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		if (primary) {
 			update(store, 'sessions', s => setStateDir(s, {dir, origin: `[[hosts]] ${hostId} state_dir`, tried: [dir], configToml: here(toml), promptExtensions: s.promptExtensions, promptExtensionsFrom: s.promptExtensionsFrom}, hostId));
 		} else update(store, 'sessions', s => setHostStateDir(s, hostId, dir));
-		listWatch = remote ? pollFolder(refreshList, pollMs * 5) : watchFolder(path.join(dir, 'sessions'), refreshList, pollMs, 50, pollMs * 5);
+		listWatch = remote ? NOT_WATCHED : watchFolder(path.join(dir, 'sessions'), refreshList);
 		refreshList();
 	};
 	let readToml: string | null = null;
@@ -235,6 +238,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	const doRefresh = async () => {
 		const dir = mine(store.getState().sessions).stateDir;
 		if ((!dir && !server) || stopped) return;
+		listedAt = Date.now();
 		await settingsRead;
 		try {
 			const rows = dir ? await listAll(dir) : [];
@@ -356,6 +360,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		}
 	});
 	const scanOpenNow = async () => {
+		openScannedAt = Date.now();
 		const open = ownOpen(store.getState().sessions);
 		if (open && openV1 && !stopped) {
 			const first = open.loading || forceOpen;
@@ -438,7 +443,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 			openReader = wanted && !openV1 ? cache.get(wanted) : null;
 			if (wanted && row?.v1?.layout === 'rest') scanOpen();
 			else if (wanted) {
-				openWatch = remote ? pollFolder(scanOpen, pollMs * 2) : watchFolder(wanted, scanOpen, pollMs);
+				openWatch = remote ? NOT_WATCHED : watchFolder(wanted, scanOpen);
 				update(store, 'sessions', x => setWatchMode(x, openWatch?.mode ?? null));
 				scanOpen();
 			}
@@ -457,6 +462,8 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	return {
 		id: 'openhands.sessions',
 		panels: ['sessions'],
+		// Off screen the list is still re-read every 5 s: its findings are the tab strip's alerts.
+		offScreenEvery: 5,
 		start() {
 			discover();
 			unsubscribe = store.subscribe(state => {
@@ -477,8 +484,15 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 				refreshList();
 				if (openV1 instanceof RestConversationReader) scanOpen();
 			}
-			// A check that failed is tried again once its delay is up (nothing else may change to ask for it).
+			// Re-reads on the tick: the list every 5 s while watched (every second where fs.watch
+			// cannot watch), the open session every second (2 s over SSH), as a safety net for
+			// changes no watch reported. Half a tick of slack keeps them on whole ticks.
 			const now = Date.now();
+			const slack = ctx.refreshMs / 2;
+			const unwatched = !remote && [listWatch, ...v1Watches].some(w => w?.mode === 'poll');
+			if (watchedStateDir !== null && now - listedAt >= (unwatched ? pollMs : pollMs * 5) - slack) refreshList();
+			if (openWatch && now - openScannedAt >= (remote ? pollMs * 2 : pollMs) - slack) scanOpen();
+			// A check that failed is tried again once its delay is up (nothing else may change to ask for it).
 			for (const f of failedChecks.values()) {
 				if (f.retryAt <= now) {
 					checkNext();

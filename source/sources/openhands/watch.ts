@@ -1,6 +1,8 @@
-// fs.watch with a polling fallback: calls `onChange` (debounced) when the folder changes, and in any
-// case every `pollMs`, so a network or container-mounted folder where watch events never arrive
-// still updates within a second.
+// fs.watch on a folder: calls `onChange` (debounced) when the folder changes. Where fs.watch cannot
+// watch (a folder that does not exist yet, as sessions/ before OpenHands' first conversation; some
+// network mounts) the mode is 'poll', and the source re-reads the folder on its refresh tick. The
+// safety re-reads are the source's too, on the tick: a timer of their own landed between ticks and
+// cost a second frame (and render) for each.
 
 import {watch, type FSWatcher} from 'node:fs';
 import {fsPath} from '../../fs/raw-names.js';
@@ -10,11 +12,7 @@ export interface FolderWatch {
 	close(): void;
 }
 
-/**
- * `pollMs` applies when fs.watch is unavailable; `watchedPollMs` (default: the same) is the safety
- * re-scan while fs.watch works, e.g. slower for a listing that is costly to rebuild.
- */
-export function watchFolder(dir: string, onChange: () => void, pollMs = 1000, debounceMs = 50, watchedPollMs = pollMs): FolderWatch {
+export function watchFolder(dir: string, onChange: () => void, debounceMs = 50): FolderWatch {
 	let timer: NodeJS.Timeout | null = null;
 	const kick = () => {
 		if (timer) return;
@@ -33,21 +31,17 @@ export function watchFolder(dir: string, onChange: () => void, pollMs = 1000, de
 	} catch {
 		watcher = null;
 	}
-	const interval = setInterval(onChange, watcher ? watchedPollMs : pollMs);
-	interval.unref();
 	return {
-		mode: watcher ? 'watch' : 'poll',
+		// A watcher that failed later is polled from then on.
+		get mode() {
+			return watcher ? 'watch' : 'poll';
+		},
 		close() {
 			watcher?.close();
-			clearInterval(interval);
 			if (timer) clearTimeout(timer);
 		},
 	};
 }
 
-/** Polling only: a folder on another host (over SSH there is no change notification to wait for). */
-export function pollFolder(onChange: () => void, pollMs: number): FolderWatch {
-	const interval = setInterval(onChange, pollMs);
-	interval.unref();
-	return {mode: 'poll', close: () => clearInterval(interval)};
-}
+/** A folder on another host: over SSH there is no change notification, only the tick's re-reads. */
+export const NOT_WATCHED: FolderWatch = {mode: 'poll', close() {}};

@@ -250,7 +250,16 @@ export function setSessions(s: SessionsState, rows: SessionRow[], at: number, ho
 		const old = previous.get(rowKey(s, r));
 		const kept =
 			old && old.checkedAt !== null
-				? {...r, findings: old.findings, rules: old.rules, agentState: old.agentState ?? r.agentState, checkedAt: old.checkedAt, rulesNote: old.rulesNote ?? null}
+				? {
+						...r,
+						findings: old.findings,
+						rules: old.rules,
+						agentState: old.agentState ?? r.agentState,
+						checkedAt: old.checkedAt,
+						// Only the fields the check set: one the listing adds makes the row differ, and render, each time.
+						...('checkError' in old ? {checkError: old.checkError} : {}),
+						...('rulesNote' in old ? {rulesNote: old.rulesNote} : {}),
+					}
 				: old?.checkError
 					? {...r, checkError: old.checkError}
 					: r;
