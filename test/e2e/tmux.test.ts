@@ -1,7 +1,7 @@
 // `stackdeck tmux`: one cockpit pane per panel in a real tmux, on a private tmux server.
 
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -15,6 +15,18 @@ afterEach(() => {
 	dir = undefined;
 });
 
+/** The Node flags of the launcher's shebang (`#!/usr/bin/env -S node FLAGS`). */
+const shebangFlags = () => readFileSync(STACKDECK_BIN, 'utf8').split('\n', 1)[0]!.split(/\s+/).slice(3);
+
+/** The command line of the process a pane runs, or of its child where the pane's shell forked one. */
+function paneArgv(pid: number): string[] {
+	const argv = (p: number) => readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').filter(Boolean);
+	const own = argv(pid);
+	if (own.some(a => a.endsWith('stackdeck.js'))) return own;
+	const children = readdirSync(`/proc/${pid}/task`).flatMap(t => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
+	return children.map(c => argv(Number(c))).find(a => a.some(x => x.endsWith('stackdeck.js'))) ?? own;
+}
+
 /** A tmux server of our own (TMUX_TMPDIR) and an empty config folder; not inside anyone's tmux. */
 function tmuxEnv(root: string): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {...process.env, TMUX_TMPDIR: root, XDG_CONFIG_HOME: root, HOME: root, TERM: 'xterm-256color', LANG: 'C.UTF-8'};
@@ -24,10 +36,11 @@ function tmuxEnv(root: string): NodeJS.ProcessEnv {
 }
 
 describe('stackdeck tmux', () => {
-	it('opens a window with one full-size cockpit pane per chosen panel', async () => {
+	it('opens a window with one full-size cockpit pane per chosen panel, run with the launcher\'s Node flags', async () => {
 		dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-tmux-'));
 		const env = tmuxEnv(dir);
-		const out = execFileSync(process.execPath, [STACKDECK_BIN, 'tmux', '--detach', 'memory', '1'], {env, encoding: 'utf8'});
+		// As a user runs it: the launcher through its shebang (node from PATH).
+		const out = execFileSync(STACKDECK_BIN, ['tmux', '--detach', 'memory', '1'], {env: {...env, PATH: `${path.dirname(process.execPath)}:${env['PATH'] ?? ''}`}, encoding: 'utf8'});
 		const session = /session (\S+) started/.exec(out)?.[1];
 		expect(session, out).toBeTruthy();
 		const panes = () => execFileSync('tmux', ['list-panes', '-t', `${session}:stackdeck`, '-F', '#{pane_id}'], {env, encoding: 'utf8'}).trim().split('\n');
@@ -44,6 +57,13 @@ describe('stackdeck tmux', () => {
 		expect(screens[0]).not.toContain('1 Containers');
 		expect(screens[1]).toContain('╭─ 1 Containers');
 		expect(screens[1]).not.toContain('3 Memory');
+		const flags = shebangFlags();
+		expect(flags.length).toBeGreaterThan(0);
+		const pids = execFileSync('tmux', ['list-panes', '-t', `${session}:stackdeck`, '-F', '#{pane_pid}'], {env, encoding: 'utf8'}).trim().split('\n').map(Number);
+		for (const pid of pids) {
+			const argv = paneArgv(pid);
+			expect(argv.slice(1, 1 + flags.length), argv.join(' ')).toEqual(flags);
+		}
 	});
 
 	it('an unknown panel exits 2 and starts nothing', () => {

@@ -24,9 +24,13 @@ PANEL is one of ${PANEL_IDS.join(', ')} or its digit; default: ${DEFAULT_PANELS.
 
 const TMUX_OPTIONS = {...SHARED_OPTIONS, detach: {type: 'boolean'}} as const;
 
-/** The shell command a pane runs: this same stackdeck, with the caller's options and one panel. */
-export function paneCommand(panel: PanelId, passOn: string[], execPath = process.execPath, bin = launcherPath()): string {
-	return shellQuote([execPath, bin, '--panel', panel, ...passOn]);
+/**
+ * The shell command a pane runs: this same stackdeck, with the caller's options and one panel. Run
+ * by this Node with this process's Node flags (the launcher's shebang gives its V8 heap settings):
+ * `node bin/stackdeck.js` alone would start each pane without them.
+ */
+export function paneCommand(panel: PanelId, passOn: string[], execPath = process.execPath, bin = launcherPath(), execArgv = process.execArgv): string {
+	return shellQuote([execPath, ...execArgv, bin, '--panel', panel, ...passOn]);
 }
 
 /** The script this process was started as (bin/stackdeck.js, or wherever npm linked it). */
