@@ -1,13 +1,16 @@
-#!/usr/bin/env -S node --max-semi-space-size=1
+#!/usr/bin/env -S node --optimize-for-size
 // Launcher: runs the bundled CLI (dist/bundle, built by `npm run build`; `npm ci` builds it through
 // the `prepare` script). React and the libraries under it read NODE_ENV: outside the tests the
 // cockpit runs their production builds (the development build costs CPU and memory all day).
-// The shebang's --max-semi-space-size=1 (V8 reads it only at start): the cockpit makes short-lived
-// strings every frame, and V8 grows its young generation to 16 MB semi-spaces for them, which stay
-// resident. Side by side at 80x24 and the default 1 s refresh for 10 minutes: 1.62% of a core with
-// this flag (RSS 109-114 MB, flat) against 2.02% with --optimize-for-size (103 -> 110 MB), which
-// bounded RSS too but collects more often and turns off some of V8's caches; in another run, 1.33%
-// with V8's defaults (RSS 101-107 -> 141 MB) against 2.17%. `stackdeck tmux` passes it to its panes.
+// The shebang's --optimize-for-size (V8 reads it only at start; v8.setFlagsFromString later does
+// less): the cockpit makes short-lived strings every frame, and V8's default heap growth kept them
+// resident. At 80x24 and a 100 ms refresh over 4.5 minutes: RSS 243 MB with the defaults, 206 MB
+// with 1 MB semi-spaces, 113-115 MB flat with this flag. It costs CPU: at the default 1 s refresh,
+// side by side for 10 minutes, 9.0% of a core with it (RSS 108-115 MB, flat) against 5.6-5.9%
+// without (RSS 143 -> 188 MB, growing); a cockpit left open all day is bounded first. Capping only
+// the semi-spaces (--max-semi-space-size=1) cost less CPU (1.62% against 2.02% at 80x24, 10 minutes
+// side by side) but not RSS at a 100 ms refresh: 118 -> 132 MB in 6 minutes against 115 -> 121, and
+// levels of 198-225 MB in the soak beside other work. `stackdeck tmux` passes the flag to its panes.
 import {existsSync} from 'node:fs';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import path from 'node:path';
