@@ -5,8 +5,7 @@
 
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
-import os from 'node:os';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {createAppStore} from '../../source/store/index.js';
 import {defaultConfig} from '../../source/config/schema.js';
@@ -14,13 +13,14 @@ import {AiderManager} from '../../source/sources/aider/manager.js';
 import {sessionTokenTotals} from '../../source/store/slices/aider.js';
 import {REPO_ROOT} from '../support/paths.js';
 import {startLlmServer, type LlmServer} from './sse-server.js';
+import {tempDir} from '../support/temp-dir.js';
 
 const FAKE = path.join(REPO_ROOT, 'bin', 'fake-aider.js');
 const REPLY = 'Here is the file.\n\nhello.txt\n```\nhello from the model\n```\n\nDone.';
 
 let server: LlmServer;
 let manager: AiderManager | undefined;
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'aider-'));
+const tmp = tempDir('aider-');
 
 beforeAll(async () => {
 	if (!existsSync(path.join(REPO_ROOT, 'dist', 'sim', 'aider', 'main.js'))) throw new Error('dist/ is missing: run `npx tsc -p .` before these tests');

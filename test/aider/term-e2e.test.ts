@@ -3,16 +3,16 @@
 // Ctrl-C reaches the child; Ctrl-Q gives the keyboard back to the cockpit (its help opens on ?).
 
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
-import os from 'node:os';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
 import {REPO_ROOT, STACKDECK_BIN} from '../support/paths.js';
 import {startLlmServer, type LlmServer} from './sse-server.js';
+import {tempDir} from '../support/temp-dir.js';
 
 let server: LlmServer;
 let screen: PtyScreen | undefined;
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'term-e2e-'));
+const tmp = tempDir('term-e2e-');
 
 beforeAll(async () => {
 	server = await startLlmServer('hello from the model, streamed word by word', 20);

@@ -1,11 +1,11 @@
 // The built bin/stackdeck in a real pty, read back through a real terminal emulator.
 
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
 import {STACKDECK_BIN} from '../support/paths.js';
+import {tempDir} from '../support/temp-dir.js';
 
 const ENTER_ALT = '\u001B[?1049h';
 const RESTORE_TAIL = '\u001B[?1049l\u001B[?25h';
@@ -18,7 +18,7 @@ afterEach(() => {
 
 // An empty config folder, so the developer's own config does not leak into the test.
 function isolatedEnv(extra: Record<string, string> = {}): Record<string, string> {
-	const home = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-'));
+	const home = tempDir('stackdeck-e2e-');
 	return {XDG_CONFIG_HOME: home, HOME: home, ...extra};
 }
 
@@ -109,7 +109,7 @@ describe('cockpit exit paths and output', () => {
 	});
 
 	it('a bad config file exits 2 with a message naming file and key, without touching the terminal', async () => {
-		const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-bad-'));
+		const dir = tempDir('stackdeck-bad-');
 		const file = path.join(dir, 'config.toml');
 		writeFileSync(file, '[engines]\nprobe = "yes"\n');
 		const s = start(80, 24, ['--config', file]);

@@ -1,13 +1,11 @@
 // The cockpit as it is left running over a mobile link or in tmux panes: the built bin/stackdeck
 // in a real pty against `stackdeck demo --headless` in another process.
 
-import {mkdtempSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
 import {STACKDECK_BIN} from '../support/paths.js';
 import {startHeadlessDemo, type HeadlessDemo} from '../../source/bench/headless-demo.js';
+import {tempDir} from '../support/temp-dir.js';
 
 const CLEAR = '\u001B[2J';
 const TITLES = ['1 Containers', '2 Throughput', '3 Memory', '4 Cache', '5 Sessions', '6 Aider', '7 Doctor'];
@@ -26,7 +24,7 @@ afterEach(() => {
 });
 
 function start(cols: number, rows: number, args: string[] = [], env: Record<string, string> = {}): PtyScreen {
-	const home = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-e2e-'));
+	const home = tempDir('stackdeck-e2e-');
 	screen = spawnScreen(process.execPath, [STACKDECK_BIN, '--config', demo.configPath, '--refresh', '250', ...args], {cols, rows, env: {XDG_CONFIG_HOME: home, HOME: home, ...env}});
 	return screen;
 }

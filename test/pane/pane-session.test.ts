@@ -3,13 +3,13 @@
 // binary garbage neither freeze nor break the pane.
 
 import {afterEach, describe, expect, it} from 'vitest';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {PaneSession} from '../../source/terminal-pane/session.js';
 import {loadNodePty} from '../../source/terminal-pane/pty.js';
 import {rowText} from '../../source/terminal-pane/rows.js';
 import {aiderEnv} from '../../source/domain/aider/command-line.js';
+import {tempDir} from '../support/temp-dir.js';
 
 const live: PaneSession[] = [];
 afterEach(() => {
@@ -31,7 +31,7 @@ async function until(pane: PaneSession, ok: (rows: string[]) => boolean, what: s
 	}
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'pane-'));
+const dir = tempDir('pane-');
 const numbered = path.join(dir, 'numbers.txt');
 writeFileSync(numbered, Array.from({length: 100}, (_, i) => `line ${i + 1}`).join('\n') + '\n');
 

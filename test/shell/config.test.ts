@@ -1,11 +1,12 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ConfigError, getPath, loadConfig, locateConfig} from '../../source/config/load.js';
+import {tempDir} from '../support/temp-dir.js';
 
 function tempConfig(text: string): string {
-	const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-config-'));
+	const dir = tempDir('stackdeck-config-');
 	const file = path.join(dir, 'config.toml');
 	writeFileSync(file, text);
 	return file;

@@ -1,14 +1,14 @@
 // [[hosts]] and [local] as a user writes them: what each entry's sources read, and the mistakes
 // reported with the key at fault before the cockpit starts.
 
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {loadConfig} from '../../source/config/load.js';
 import {entrySshCommand, hostConfig} from '../../source/config/host-config.js';
+import {tempDir} from '../support/temp-dir.js';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-hosts-config-'));
+const dir = tempDir('stackdeck-hosts-config-');
 function load(text: string) {
 	const file = path.join(dir, `c${Math.random().toString(36).slice(2)}.toml`);
 	writeFileSync(file, text);

@@ -1,5 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {allCommands} from '../../source/runtime/commands.js';
@@ -7,9 +6,10 @@ import {createRegistry} from '../../source/commands/registry.js';
 import {keyName, keyNames, validateKeyName} from '../../source/commands/keys.js';
 import {loadKeybindings} from '../../source/commands/keybindings-file.js';
 import {initialState} from '../../source/store/index.js';
+import {tempDir} from '../support/temp-dir.js';
 
 function file(text: string): string {
-	const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-keys-'));
+	const dir = tempDir('stackdeck-keys-');
 	const f = path.join(dir, 'keybindings.json');
 	writeFileSync(f, text);
 	return f;

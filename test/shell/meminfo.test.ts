@@ -1,5 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {MemInfoError, parseMeminfo} from '../../source/domain/meminfo.js';
@@ -8,6 +7,7 @@ import {createAppStore} from '../../source/store/index.js';
 import {defaultConfig} from '../../source/config/schema.js';
 import {localHost} from '../support/host.js';
 import {currentMemory} from '../../source/store/slices/host.js';
+import {tempDir} from '../support/temp-dir.js';
 
 const SPARK = `MemTotal:       128452356 kB
 MemFree:         2291344 kB
@@ -35,7 +35,7 @@ describe('/proc/meminfo', () => {
 	});
 
 	it('the source keeps the last reading and reports a bad file in the store', async () => {
-		const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-mem-'));
+		const dir = tempDir('stackdeck-mem-');
 		const file = path.join(dir, 'meminfo');
 		writeFileSync(file, SPARK);
 		const store = createAppStore();
