@@ -57,7 +57,6 @@ const LAUNCH_ENV = {PATH: `${path.dirname(process.execPath)}:${process.env['PATH
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-/** Send SIGUSR2 and wait for the process to append its next diagnostics line. */
 /**
  * The diagnostics lines written whole (ended by a newline). A sample with its frame is about 10 KB
  * and may be read while the process is still writing it: a line without its newline is not one yet.
@@ -67,6 +66,7 @@ export function completeLines(text: string): string[] {
 	return end < 0 ? [] : text.slice(0, end).split('\n').filter(Boolean);
 }
 
+/** Send SIGUSR2 and wait for the process to append its next diagnostics line. */
 async function askDiagnostics<T>(pid: number, file: string): Promise<T | undefined> {
 	const lines = () => (existsSync(file) ? completeLines(readFileSync(file, 'utf8')) : []);
 	const before = lines().length;
