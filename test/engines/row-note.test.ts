@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {rowNote, throughputLines, visibleLines} from '../../source/panels/throughput/lines.js';
+import {rowNote, throughputLineCount, throughputLines, visibleLines} from '../../source/panels/throughput/lines.js';
 import {cellWidth} from '../../source/domain/list/cells.js';
 import {throughputStatus} from '../../source/panels/throughput/status.js';
 import {initialState} from '../../source/store/index.js';
@@ -45,5 +45,21 @@ describe('notes under engine rows wrap', () => {
 			expect(cellWidth(l.text)).toBeLessThanOrEqual(30);
 			expect(l.text).not.toMatch(/[\x00-\x1f\x7f]/);
 		}
+	});
+});
+
+describe('the rows the Throughput panel asks the layout for', () => {
+	it('are as many as the lines it draws, at every width, with and without notes', () => {
+		const down = {...up, name: 'sglang', state: 'unreachable' as const, downSince: 0, downReason: 'connect ECONNREFUSED 127.0.0.1:30000: is the server running on this port?'};
+		const quiet = {...up, name: 'vllm', kind: 'vllm' as const};
+		const engines = {...initialEngines(), rows: [up, down, quiet]};
+		const counts = new Set<number>();
+		for (let width = 10; width <= 120; width++) {
+			const count = throughputLineCount(engines, width, 0);
+			expect(count, `width ${width}`).toBe(throughputLines(engines, width, [' '], 0).length);
+			counts.add(count);
+		}
+		// Narrower panels wrap the notes over more rows: the count follows.
+		expect(counts.size).toBeGreaterThan(3);
 	});
 });
