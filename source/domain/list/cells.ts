@@ -5,6 +5,25 @@
 import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The characters of `text` as the terminal draws them (grapheme clusters). Printable ASCII, most of
+ * what the panels show, is one character a cluster: segmenting it was most of what wrapping a note
+ * cost, every frame.
+ */
+function graphemes(text: string): string[] {
+	return PRINTABLE_ASCII.test(text) ? text.split('') : Array.from(segmenter.segment(text), s => s.segment);
+}
+
+/** Cells one grapheme takes. */
+function graphemeWidth(grapheme: string): number {
+	if (grapheme.length === 1) {
+		const c = grapheme.charCodeAt(0);
+		if (c >= 0x20 && c < 0x7f) return 1;
+	}
+	return stringWidth(grapheme);
+}
 
 export function cellWidth(text: string): number {
 	return stringWidth(text);
@@ -18,10 +37,10 @@ export function truncateCells(text: string, width: number, ellipsis = '…'): st
 	if (room < 0) return ellipsis.slice(0, width);
 	let out = '';
 	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
-		const w = stringWidth(segment);
+	for (const part of graphemes(text)) {
+		const w = graphemeWidth(part);
 		if (used + w > room) break;
-		out += segment;
+		out += part;
 		used += w;
 	}
 	return out + ellipsis;
@@ -43,12 +62,12 @@ export function middleCells(text: string, width: number, ellipsis = '…'): stri
 	if (cellWidth(text) <= width) return text;
 	const room = width - cellWidth(ellipsis);
 	if (room < 2) return truncateCells(text, width, ellipsis);
-	const parts = [...segmenter.segment(text)].map(s => s.segment);
+	const parts = graphemes(text);
 	const headRoom = Math.floor(room / 3);
 	let head = '';
 	let used = 0;
 	for (const part of parts) {
-		const w = stringWidth(part);
+		const w = graphemeWidth(part);
 		if (used + w > headRoom) break;
 		head += part;
 		used += w;
@@ -56,7 +75,7 @@ export function middleCells(text: string, width: number, ellipsis = '…'): stri
 	let tail = '';
 	let tailUsed = 0;
 	for (let i = parts.length - 1; i >= 0; i--) {
-		const w = stringWidth(parts[i]!);
+		const w = graphemeWidth(parts[i]!);
 		if (used + tailUsed + w > room) break;
 		tail = parts[i]! + tail;
 		tailUsed += w;
@@ -72,13 +91,13 @@ export function middleCells(text: string, width: number, ellipsis = '…'): stri
 export function wrapCells(text: string, width: number, indent = ''): string[] {
 	const w = Math.max(1, width);
 	const pad = cellWidth(indent) < w / 2 ? indent : '';
-	const parts = [...segmenter.segment(text)].map(s => s.segment);
+	const parts = graphemes(text);
 	const rows: string[] = [];
 	let row = '';
 	let used = 0;
 	let lastSpace = -1;
 	for (const part of parts) {
-		const cw = stringWidth(part);
+		const cw = graphemeWidth(part);
 		while (used + cw > w && row.trim() !== '') {
 			// Break after the last space (a word moves down whole), else at the edge (a long value).
 			const cut = lastSpace > cellWidth(pad) && row.slice(0, lastSpace).trim() !== '' ? lastSpace + 1 : row.length;
