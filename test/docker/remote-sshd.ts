@@ -79,8 +79,13 @@ export async function startLocalSshd(options: {env?: Record<string, string>} = {
 	const dir = mkdtempSync(join(tmpdir(), 'sd-remote-sshd-'));
 	const home = join(dir, 'home');
 	const keylessHome = join(dir, 'keyless');
+	// The sessions' HOME: sshd runs every command through the user's shell, and bash started by sshd
+	// reads ~/.bashrc. The machine's own (a pyenv init took 0.5 s a command on one) timed the
+	// cockpit's remote commands out, and a test must not depend on the machine's dotfiles.
+	const remoteHome = join(dir, 'remote-home');
 	mkdirSync(join(home, '.ssh'), {recursive: true});
 	mkdirSync(keylessHome);
+	mkdirSync(remoteHome);
 	await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key')]);
 	await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(home, '.ssh', 'id_ed25519')]);
 	await execa('cp', [join(home, '.ssh', 'id_ed25519.pub'), join(dir, 'authorized_keys')]);
@@ -104,7 +109,10 @@ export async function startLocalSshd(options: {env?: Record<string, string>} = {
 			'StrictModes no',
 			'UseDNS no',
 			'LogLevel VERBOSE',
-			...Object.entries(options.env ?? {}).map(([k, v]) => `SetEnv ${k}=${v}`),
+			// sshd takes the first SetEnv line only: every variable goes on it.
+			`SetEnv ${Object.entries({HOME: remoteHome, ...options.env})
+				.map(([k, v]) => `${k}=${v}`)
+				.join(' ')}`,
 			'',
 		].join('\n'),
 	);
