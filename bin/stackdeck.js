@@ -14,8 +14,8 @@
 // --interrupt-budget at 64 times V8's default: the cockpit runs most of its code once a second, and
 // V8 kept compiling it with TurboFan minutes after start, the same functions again and again: about
 // 100 compiles a minute, 0.6 s of a worker thread. With a budget 64 times larger only code that
-// runs a lot is optimized: side by side at 80x24 for 150 s,
-// 2.90% of a core against 3.51% (RSS 98 against 110 MB); at a 100 ms refresh, 17.9% against 19.3%.
+// runs a lot is optimized: side by side at 80x24 for 150 s, 2.90% of a core against 3.51% (RSS 98
+// against 110 MB); at a 100 ms refresh, 17.9% against 19.3%.
 // Leaving TurboFan out (--max-opt=1) cost as little at 1 s but 34% against 19% at 100 ms.
 // `stackdeck tmux` passes these flags to its panes.
 import {existsSync} from 'node:fs';
