@@ -3,6 +3,7 @@
 // Widths come from string-width, the same measure Ink lays the frame out with.
 
 import stringWidth from 'string-width';
+import {isPrintableAscii} from '../domain/text/printable.js';
 
 /** SGR attributes of a cell. `fg`/`bg` hold the SGR parameters that set the colour ("38;5;60"), or '' for default. */
 export interface Attrs {
@@ -126,7 +127,7 @@ export function parseRow(line: string, cols: number, table: AttrTable, startAttr
 	let i = 0;
 	const put = (text: string) => {
 		// ASCII needs no segmenting: one character, one column.
-		if (/^[\x20-\x7e]*$/.test(text)) {
+		if (isPrintableAscii(text)) {
 			for (let k = 0; k < text.length && col < cols; k++) {
 				row.chars[col] = text[k]!;
 				row.attrs[col] = attrId;

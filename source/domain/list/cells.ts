@@ -3,9 +3,9 @@
 // the panel's edge. string-width is the measure Ink itself uses for layout.
 
 import stringWidth from 'string-width';
+import {isPrintableAscii} from '../text/printable.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * The characters of `text` as the terminal draws them (grapheme clusters). Printable ASCII, most of
@@ -13,7 +13,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * cost, every frame.
  */
 function graphemes(text: string): string[] {
-	return PRINTABLE_ASCII.test(text) ? text.split('') : Array.from(segmenter.segment(text), s => s.segment);
+	return isPrintableAscii(text) ? text.split('') : Array.from(segmenter.segment(text), s => s.segment);
 }
 
 /** Cells one grapheme takes. */

@@ -18,6 +18,13 @@ export function printable(text: string): string {
 	return text.replace(SEQUENCES, '').replace(SPACES, ' ').replace(CONTROLS, '');
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Printable ASCII only: one character a cell, nothing to segment or measure. */
+export function isPrintableAscii(text: string): boolean {
+	return PRINTABLE_ASCII.test(text);
+}
+
 /** Printable text that keeps its line breaks (for multi-line text output). */
 export function printableLines(text: string): string {
 	return text.split('\n').map(printable).join('\n');
