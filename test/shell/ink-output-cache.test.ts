@@ -65,8 +65,9 @@ describe("Ink's output caches in the bundle", () => {
 			const ops: Array<(o: InstanceType<OutputClass>) => void> = [];
 			for (let i = 0; i < 6; i++) {
 				const text = next() < 0.3 ? `${pick(texts)} ${frame % 3}` : pick(texts);
-				// Now and then past the right edge: a write there leaves holes in the row, which Ink drops.
-				const [x, y] = [Math.floor(next() * (next() < 0.1 ? width + 4 : width)), Math.floor(next() * height)];
+				// Now and then past the right edge (a write there leaves holes in the row, which Ink drops)
+				// or starting above the first row.
+				const [x, y] = [Math.floor(next() * (next() < 0.1 ? width + 4 : width)), next() < 0.05 ? -1 : Math.floor(next() * height)];
 				const clip = next() < 0.6 ? {x1: Math.floor(next() * 6), x2: 4 + Math.floor(next() * width), y1: 0, y2: 1 + Math.floor(next() * height)} : undefined;
 				const t = next() < 0.3 ? transformers : [];
 				ops.push(o => {
