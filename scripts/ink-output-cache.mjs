@@ -459,11 +459,62 @@ export function sameStylesAtOnce(source) {
 	return source.replace(DIFF_START, () => DIFF_SAME);
 }
 
+// Ink sanitises the text of every text node on every frame (squashTextNodes): any text with a
+// colour (an ESC) is tokenised and put together again, though the same text gives the same answer
+// frame after frame. The answer is kept in the two bounded generations; and the test for control
+// characters, which walked a text character by character (a new string each), is one regular
+// expression: C1 controls (U+0080-U+009F) are single UTF-16 code units, so testing code units finds
+// the same ones as Ink's walk by code points.
+const HAS_CONTROLS = `export const hasAnsiControlCharacters = (text) => {
+    if (text.includes(escapeCharacter)) {
+        return true;
+    }
+    for (const character of text) {
+        if (isC1ControlCharacter(character)) {
+            return true;
+        }
+    }
+    return false;
+};`;
+const HAS_CONTROLS_AT_ONCE = `const ansiControlCharacter = /[\\u001B\\u0080-\\u009F]/;
+export const hasAnsiControlCharacters = (text) => ansiControlCharacter.test(text);`;
+
+/** Ink's build/ansi-tokenizer.js testing for control characters with one regular expression. */
+export function controlsAtOnce(source) {
+	return replaceExactly(source, 'ansi-tokenizer.js', [[HAS_CONTROLS, HAS_CONTROLS_AT_ONCE]]);
+}
+
+const SANITIZE_START = 'const sanitizeAnsi = (text) => {';
+const SANITIZE_EXPORT = 'export default sanitizeAnsi;';
+const SANITIZE_CACHED = `${BOUNDED_CACHE}
+const sanitizeAnsi = (text) => {
+    if (!hasAnsiControlCharacters(text)) {
+        return text;
+    }
+    let sanitized = cache.get(text);
+    if (sanitized === undefined) {
+        sanitized = sanitizeAnsiOnce(text);
+        cache.set(text, sanitized);
+    }
+    return sanitized;
+};
+export default sanitizeAnsi;`;
+
+/** Ink's build/sanitize-ansi.js answering a text it has seen from the bounded cache. */
+export function cacheSanitized(source) {
+	return replaceExactly(source, 'sanitize-ansi.js', [
+		[SANITIZE_START, 'const sanitizeAnsiOnce = (text) => {'],
+		[SANITIZE_EXPORT, SANITIZE_CACHED],
+	]);
+}
+
 const PATCHES = {
 	'output.js': shareInkOutputCaches,
 	'render-node-to-output.js': cacheTextWidths,
 	'measure-text.js': boundMeasureCache,
 	'wrap-text.js': boundWrapCache,
+	'ansi-tokenizer.js': controlsAtOnce,
+	'sanitize-ansi.js': cacheSanitized,
 };
 
 /** The esbuild plugin that applies them. */
@@ -474,7 +525,7 @@ export const inkOutputCachePlugin = {
 			const {readFile} = await import('node:fs/promises');
 			return {contents: sameStylesAtOnce(await readFile(args.path, 'utf8')), loader: 'js'};
 		});
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output|measure-text|wrap-text)\.js$/}, async args => {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output|measure-text|wrap-text|ansi-tokenizer|sanitize-ansi)\.js$/}, async args => {
 			const {readFile} = await import('node:fs/promises');
 			const patch = PATCHES[args.path.split(/[\\/]/).at(-1)];
 			return {contents: patch(await readFile(args.path, 'utf8')), loader: 'js'};

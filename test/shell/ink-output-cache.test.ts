@@ -8,13 +8,15 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript.
-import {boundMeasureCache, boundWrapCache, cacheTextWidths, GENERATION, sameStylesAtOnce, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+import {boundMeasureCache, boundWrapCache, cacheSanitized, cacheTextWidths, controlsAtOnce, GENERATION, sameStylesAtOnce, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
 
 const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
 // Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
 const patchedFile = path.join(path.dirname(inkOutput), `output.shared-caches-test-${process.pid}-${Date.now()}.js`);
 const patchedMeasure = path.join(path.dirname(inkOutput), `measure-text.bounded-test-${process.pid}-${Date.now()}.js`);
 const patchedWrap = path.join(path.dirname(inkOutput), `wrap-text.bounded-test-${process.pid}-${Date.now()}.js`);
+const patchedTokenizer = path.join(path.dirname(inkOutput), `ansi-tokenizer.once-test-${process.pid}-${Date.now()}.js`);
+const patchedSanitize = path.join(path.dirname(inkOutput), `sanitize-ansi.cached-test-${process.pid}-${Date.now()}.js`);
 const tokenizeBuild = path.join(path.dirname(inkOutput), '..', '..', '@alcalzone', 'ansi-tokenize', 'build');
 const patchedDiff = path.join(tokenizeBuild, `diff.same-test-${process.pid}-${Date.now()}.js`);
 afterAll(() => {
@@ -22,6 +24,8 @@ afterAll(() => {
 	rmSync(patchedFile, {force: true});
 	rmSync(patchedMeasure, {force: true});
 	rmSync(patchedWrap, {force: true});
+	rmSync(patchedTokenizer, {force: true});
+	rmSync(patchedSanitize, {force: true});
 });
 const inkFile = (name: string) => readFileSync(path.join(path.dirname(inkOutput), name), 'utf8');
 
@@ -173,6 +177,31 @@ describe("Ink's output caches in the bundle", () => {
 		}
 		expect(equal).toBeGreaterThan(styles.length);
 		expect(() => sameStylesAtOnce('export function diffAnsiCodes(a, b) { return []; }')).toThrow(/update scripts\/ink-output-cache\.mjs/);
+	});
+
+	it("Ink's text sanitising gives Ink's answers from one regular expression and a bounded cache", async () => {
+		writeFileSync(patchedTokenizer, controlsAtOnce(inkFile('ansi-tokenizer.js')) as string);
+		writeFileSync(patchedSanitize, cacheSanitized(inkFile('sanitize-ansi.js')) as string);
+		type Has = {hasAnsiControlCharacters(text: string): boolean};
+		const patchedHas = ((await import(pathToFileURL(patchedTokenizer).href)) as Has).hasAnsiControlCharacters;
+		const inkHas = ((await import(pathToFileURL(path.join(path.dirname(inkOutput), 'ansi-tokenizer.js')).href)) as Has).hasAnsiControlCharacters;
+		const patchedSanitizeAnsi = ((await import(pathToFileURL(patchedSanitize).href)) as {default: (text: string) => string}).default;
+		const inkSanitize = ((await import(pathToFileURL(path.join(path.dirname(inkOutput), 'sanitize-ansi.js')).href)) as {default: (text: string) => string}).default;
+		// Colours, cursor moves and clears (stripped), a hyperlink, C1 controls, the characters around
+		// them, emoji and lone surrogates, and cut-off sequences.
+		const parts = ['row ', 'tok/s 41.7', '\u001B[31m', '\u001B[39m', '\u001B[2J', '\u001B[5;3H', '\u001B]8;;http://x\u0007link\u001B]8;;\u0007', '\u009B31m', '\u0085', '\u007F', '\u00A0', '\u009F', '\u00A9', '😀', '\uD800', '\uDC00', '漢', '\u001B', '\u001B['];
+		const next = random(7);
+		for (let i = 0; i < 5000; i++) {
+			let text = '';
+			const n = Math.floor(next() * 6);
+			for (let j = 0; j < n; j++) text += parts[Math.floor(next() * parts.length)];
+			expect(patchedHas(text)).toBe(inkHas(text));
+			expect(patchedSanitizeAnsi(text)).toBe(inkSanitize(text));
+			// Asked again: the kept answer, the same.
+			expect(patchedSanitizeAnsi(text)).toBe(inkSanitize(text));
+		}
+		expect(() => controlsAtOnce(inkFile('ansi-tokenizer.js').replace('for (const character of text) {', 'for (const c of text) {'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
+		expect(() => cacheSanitized(inkFile('sanitize-ansi.js').replace('export default sanitizeAnsi;', 'export {sanitizeAnsi};'))).toThrow(/update scripts\/ink-output-cache\.mjs/);
 	});
 
 	it('two frames share the caches and draw the same text; rows still drawn stay, the rest are bounded', async () => {
