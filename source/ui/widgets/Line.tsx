@@ -23,7 +23,9 @@ export interface LineProps {
 	dim?: boolean;
 }
 
-export function Line({children, tone = 'text', bold, inverse, dim}: LineProps) {
+// A panel draws all its rows again when any figure in it changes, and most rows are the same as the
+// last time: a Line or Span given what it drew last time is not drawn again (React skips it).
+export const Line = React.memo(function Line({children, tone = 'text', bold, inverse, dim}: LineProps) {
 	const {theme, glyphs} = useTheme();
 	const text = (
 		<Text wrap={glyphs.ascii ? 'wrap' : 'truncate-end'} color={theme.colors[tone]} bold={bold} inverse={inverse} dimColor={dim}>
@@ -38,14 +40,32 @@ export function Line({children, tone = 'text', bold, inverse, dim}: LineProps) {
 	) : (
 		text
 	);
-}
+}, drawsTheSame);
 
 /** A coloured run inside a Line. */
-export function Span({children, tone = 'text', bold, inverse}: LineProps) {
+export const Span = React.memo(function Span({children, tone = 'text', bold, inverse}: LineProps) {
 	const {theme, glyphs} = useTheme();
 	return (
 		<Text color={theme.colors[tone]} bold={bold} inverse={inverse}>
 			{safe(children, glyphs.ascii)}
 		</Text>
 	);
+}, drawsTheSame);
+
+/** The same tone and styles, and children that are the same strings, or elements of the same type and props. */
+function drawsTheSame(a: LineProps, b: LineProps): boolean {
+	return a.tone === b.tone && a.bold === b.bold && a.inverse === b.inverse && a.dim === b.dim && sameNode(a.children, b.children);
+}
+
+function sameNode(a: React.ReactNode, b: React.ReactNode): boolean {
+	if (Object.is(a, b)) return true;
+	if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameNode(x as React.ReactNode, b[i] as React.ReactNode));
+	if (React.isValidElement(a) && React.isValidElement(b)) return a.type === b.type && a.key === b.key && sameProps(a.props as Record<string, unknown>, b.props as Record<string, unknown>);
+	return false;
+}
+
+function sameProps(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+	const keys = Object.keys(a);
+	if (keys.length !== Object.keys(b).length) return false;
+	return keys.every(k => (k === 'children' ? sameNode(a[k] as React.ReactNode, b[k] as React.ReactNode) : Object.is(a[k], b[k])));
 }
