@@ -150,7 +150,13 @@ function familyOf(name: string, families: Map<string, Family>): string {
 /** At most this many unreadable lines are described; the rest are counted in one last entry. */
 export const MAX_PARSE_ERRORS = 20;
 
-export function parsePrometheus(body: string): ParsedMetrics {
+/**
+ * `keep`: read only the samples whose name it accepts. A big vLLM's /metrics is about 200 KB, mostly
+ * series the cockpit never shows (Python's GC, HTTP, a dozen histograms); the others are passed over
+ * by name, before their labels and value are read, and so are neither kept nor checked. HELP and
+ * TYPE lines are read for every family.
+ */
+export function parsePrometheus(body: string, keep?: (name: string) => boolean): ParsedMetrics {
 	const families = new Map<string, Family>();
 	const samples: Sample[] = [];
 	const byName = new Map<string, Sample[]>();
@@ -211,6 +217,8 @@ export function parsePrometheus(body: string): ParsedMetrics {
 		let i = 0;
 		for (let c = line.charCodeAt(0); i < line.length && c !== 123 && c !== 32 && c !== 9; c = line.charCodeAt(++i));
 		let name = line.slice(0, i);
+		// A name given inside the braces (__name__) is read before it is judged.
+		if (keep && name !== '' && !keep(name)) continue;
 		let labels: Record<string, string> = {};
 		if (line[i] === '{') {
 			const read = readLabels(line, i);
@@ -228,6 +236,7 @@ export function parsePrometheus(body: string): ParsedMetrics {
 				name = labels['__name__']!;
 				const {__name__: _dropped, ...rest} = labels;
 				labels = rest;
+				if (keep && !keep(name)) continue;
 			}
 		}
 		if (!/^[A-Za-z_:][A-Za-z0-9_:]*$/.test(name)) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {FIXTURES} from '../support/paths.js';
 import {parsePrometheus, select} from '../../source/domain/prometheus.js';
-import {readEngineMetrics} from '../../source/domain/engines/metrics.js';
+import {readEngineMetrics, readsSeries} from '../../source/domain/engines/metrics.js';
 import {identifyEngine, firstModelId} from '../../source/domain/engines/identify.js';
 import {ollamaMemory} from '../../source/domain/engines/memory.js';
 import {readNdjsonLine} from '../../source/domain/engines/stream.js';
@@ -48,6 +48,8 @@ describe('engine fixtures', () => {
 		expect(histogramQuantile(m.ttft!, 0.5)).toBeGreaterThan(0);
 		// cache_hit_rate is in the body but deliberately not used.
 		expect(JSON.stringify(m)).not.toContain('0.0075075');
+		// The scrape parses only the series these figures read: the same figures.
+		expect(readEngineMetrics('sglang', parsePrometheus(read('sglang_metrics_docs_example.prom'), readsSeries('sglang')), 'x')).toEqual(r);
 	});
 
 	fixture('ollama_api_ps.json', () => {

@@ -1,5 +1,9 @@
 // Prometheus/OpenMetrics parser: the edge cases the engines and the spec produce.
 import {describe, expect, it} from 'vitest';
+import {readEngineMetrics, readsSeries} from '../../source/domain/engines/metrics.js';
+import {newStats, recordFinish, recordPrefill, recordToken} from '../../source/sim/engine-stats.js';
+import {renderSglangMetrics} from '../../source/sim/metrics-sglang.js';
+import {renderVllmMetrics} from '../../source/sim/metrics-vllm.js';
 import {parsePrometheus, select} from '../../source/domain/prometheus.js';
 
 describe('parsePrometheus', () => {
@@ -99,4 +103,32 @@ describe('parsePrometheus', () => {
 		const p = parsePrometheus('a\t1\r\nb{x="y"}\t2\r\n');
 		expect(p.samples.map(s => s.value)).toEqual([1, 2]);
 	});
+
+	it('reads only the series a caller keeps, and the engine figures from them are the same as from the whole body', () => {
+		const stats = newStats('vllm', 32768, 1_000_000);
+		for (let i = 0; i < 40; i++) {
+			recordPrefill(stats, 900 + i, 300, 0.02 * i, 0.1);
+			for (let t = 0; t < 30; t++) recordToken(stats, 0.015 + t / 1000);
+			recordFinish(stats, {promptTokens: 900 + i, cachedTokens: 300, completionTokens: 30, e2eSeconds: 1.2, decodeSeconds: 0.9, prefilled: true}, 'stop');
+		}
+		stats.running = 3;
+		const bodies = {
+			vllm: renderVllmMetrics({model: 'qwen3-coder', stats, numGpuBlocks: 4096, blockSize: 16}),
+			sglang: renderSglangMetrics({model: 'mistral-small', stats, maxTotalTokens: 500_000, cacheTokens: 120_000}),
+		};
+		for (const [kind, body] of Object.entries(bodies) as Array<['vllm' | 'sglang', string]>) {
+			const whole = parsePrometheus(body);
+			const kept = parsePrometheus(body, readsSeries(kind));
+			expect(readEngineMetrics(kind, kept, 'x')).toEqual(readEngineMetrics(kind, whole, 'x'));
+			// The figures are there: the test compares something.
+			expect(readEngineMetrics(kind, kept, 'x').models[kind === 'vllm' ? 'qwen3-coder' : 'mistral-small']?.ttft?.count).toBe(40);
+			// What the engine figures do not read was passed over, and only that.
+			expect(kept.samples).toEqual(whole.samples.filter(s => readsSeries(kind)(s.name)));
+			expect(kept.samples.length).toBeLessThan(whole.samples.length);
+		}
+		// A name given inside the braces is judged once it is read.
+		const quoted = parsePrometheus('{__name__="vllm:num_requests_running",model_name="m"} 2\n{__name__="python_gc_objects_collected_total"} 9\n', readsSeries('vllm'));
+		expect(quoted.samples.map(s => [s.name, s.value])).toEqual([['vllm:num_requests_running', 2]]);
+	});
 });
+

@@ -73,6 +73,26 @@ const NAMES: Record<Exclude<EngineKind, 'ollama'>, Names> = {
 	},
 };
 
+/** Every sample name readEngineMetrics reads for a kind: the rest of a scrape need not be parsed. */
+const SERIES: Record<Exclude<EngineKind, 'ollama'>, ReadonlySet<string>> = {
+	sglang: seriesOf(NAMES.sglang, ['sglang:realtime_tokens_total']),
+	vllm: seriesOf(NAMES.vllm, []),
+	llamacpp: seriesOf(NAMES.llamacpp, []),
+};
+
+function seriesOf(names: Names, more: readonly string[]): ReadonlySet<string> {
+	const {ttft, itl, ...plain} = names;
+	const histograms = [...ttft, ...itl].flatMap(base => [`${base}_bucket`, `${base}_sum`, `${base}_count`]);
+	return new Set([...Object.values(plain).flat(), ...histograms, ...more]);
+}
+
+/** For parsePrometheus: whether readEngineMetrics(kind, ...) reads samples of this name. */
+export function readsSeries(kind: EngineKind): (name: string) => boolean {
+	if (kind === 'ollama') return () => false;
+	const series = SERIES[kind];
+	return name => series.has(name);
+}
+
 /** Series that count at all: SGLang repeats totals under priority="" next to per-priority series. */
 function counted(s: Sample): boolean {
 	if ('priority' in s.labels && s.labels['priority'] !== '') return false;

@@ -3,7 +3,7 @@
 // engines slice. An unreachable engine keeps its row and is retried with a short backoff.
 
 import {parsePrometheus} from '../../domain/prometheus.js';
-import {readEngineMetrics} from '../../domain/engines/metrics.js';
+import {readEngineMetrics, readsSeries} from '../../domain/engines/metrics.js';
 import {engineFigures, pushReading, type TimedReading} from '../../domain/engines/window.js';
 import {instanceOf} from '../../domain/engines/prom-api.js';
 import {readViaPrometheus} from './prometheus-reader.js';
@@ -173,7 +173,7 @@ export function createEnginesSource(ctx: SourceContext): Source {
 			} else if (status !== 200) {
 				problem = `${url}/metrics: HTTP ${status}`;
 			} else {
-				const parsed = parsePrometheus(body);
+				const parsed = parsePrometheus(body, readsSeries(kind));
 				const reading = readEngineMetrics(kind, parsed, current.model ?? 'default');
 				if (parsed.truncated) problem = `${url}/metrics: body cut off; showing what was read`;
 				else if (parsed.errorCount > 0) problem = `${url}/metrics: ${parsed.errorCount} unreadable line(s), e.g. ${parsed.errors[0]}`;

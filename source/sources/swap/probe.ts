@@ -1,7 +1,7 @@
 // Reads an engine over HTTP for a swap: does it serve its model, how many requests it has, is it
 // ready (the served name listed and one token answered). Every call has a short timeout.
 
-import {readEngineMetrics} from '../../domain/engines/metrics.js';
+import {readEngineMetrics, readsSeries} from '../../domain/engines/metrics.js';
 import {parsePrometheus} from '../../domain/prometheus.js';
 import type {SwapProfile} from '../../domain/swap/profile.js';
 import type {SwapEnv} from './env.js';
@@ -69,7 +69,7 @@ export async function requestCount(p: SwapProfile, env: SwapEnv): Promise<{runni
 	try {
 		const res = await env.fetch(`${p.url}/metrics`, {signal: timeoutSignal(PROBE_TIMEOUT_MS)});
 		if (!res.ok) return null;
-		const reading = readEngineMetrics(p.kind, parsePrometheus(await res.text()), p.servedModel);
+		const reading = readEngineMetrics(p.kind, parsePrometheus(await res.text(), readsSeries(p.kind)), p.servedModel);
 		let running = 0;
 		let queued = 0;
 		for (const m of Object.values(reading.models)) {
