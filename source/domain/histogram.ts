@@ -37,6 +37,13 @@ function sameBounds(a: readonly Bucket[], b: readonly Bucket[]): boolean {
 	return true;
 }
 
+/** `cur` only grew from `prev`: the same bounds, and no count, sum or bucket lower (no restart between). */
+export function onlyGrew(prev: Histogram, cur: Histogram): boolean {
+	if (cur.count < prev.count || cur.sum < prev.sum || !sameBounds(prev.buckets, cur.buckets)) return false;
+	for (let i = 0; i < cur.buckets.length; i++) if (cur.buckets[i]!.count < prev.buckets[i]!.count) return false;
+	return true;
+}
+
 /** Adds two histograms with the same buckets (missing buckets count as zero). */
 export function addHistograms(a: Histogram, b: Histogram): Histogram {
 	if (sameBounds(a.buckets, b.buckets)) {

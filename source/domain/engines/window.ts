@@ -1,14 +1,22 @@
 // Sliding window of engine readings and the figures derived from it: decode and prefill tok/s,
 // TTFT p50/p95 and inter-token latency over the window, prefix-cache hit ratio. Pure data in, out.
 
-import {histogramMean, histogramQuantile, sumOfDeltas, type Histogram} from '../histogram.js';
+import {histogramDelta, histogramMean, histogramQuantile, onlyGrew, sumOfDeltas, type Histogram} from '../histogram.js';
 import {windowRate, lastIntervalRate, trimPoints, type CounterPoint} from '../rates.js';
 import type {EngineReading, ModelGauges} from './types.js';
 
 export interface TimedReading {
 	t: number;
 	reading: EngineReading;
+	/**
+	 * Per model, each latency histogram of this reading that only grew (same bounds, no count, sum or
+	 * bucket lower) from the one named here: the latest before it in the window, when pushed.
+	 */
+	grewFrom?: Readonly<Record<string, Partial<Record<LatencyKind, Histogram>>>>;
 }
+
+export type LatencyKind = 'ttft' | 'itl';
+const LATENCY_KINDS: readonly LatencyKind[] = ['ttft', 'itl'];
 
 /** Seconds of readings kept (the sparkline is 60 s). */
 export const KEEP_MS = 65_000;
@@ -18,7 +26,23 @@ export const RATE_WINDOW_MS = 10_000;
 export const LATENCY_WINDOW_MS = 60_000;
 
 export function pushReading(window: readonly TimedReading[], t: number, reading: EngineReading): TimedReading[] {
-	return trimPoints([...window, {t, reading}], t, KEEP_MS);
+	const grewFrom: Record<string, Partial<Record<LatencyKind, Histogram>>> = {};
+	for (const [model, m] of Object.entries(reading.models)) {
+		for (const kind of LATENCY_KINDS) {
+			const cur = m[kind];
+			const prev = cur && lastHistogram(window, model, kind);
+			if (cur && prev && onlyGrew(prev, cur)) (grewFrom[model] ??= {})[kind] = prev;
+		}
+	}
+	return trimPoints([...window, {t, reading, grewFrom}], t, KEEP_MS);
+}
+
+function lastHistogram(window: readonly TimedReading[], model: string, kind: LatencyKind): Histogram | undefined {
+	for (let i = window.length - 1; i >= 0; i--) {
+		const h = window[i]!.reading.models[model]?.[kind];
+		if (h) return h;
+	}
+	return undefined;
 }
 
 export interface ModelFigures {
@@ -50,9 +74,24 @@ function points(window: readonly TimedReading[], pick: (r: EngineReading) => num
 	return out;
 }
 
-/** Observations in a histogram over the window, summing interval deltas so a reset loses nothing. */
-export function windowHistogram(window: readonly TimedReading[], now: number, windowMs: number, pick: (r: EngineReading) => Histogram | undefined): Histogram | null {
-	return sumOfDeltas(window.filter(w => w.t <= now && w.t >= now - windowMs).map(w => pick(w.reading)));
+/**
+ * Observations in a histogram over the window, summing interval deltas so a reset loses nothing.
+ * While each reading only grew from the one before (no restart, the same bounds: nearly always),
+ * that sum is the last reading less the first, found without going through the minute of readings
+ * between them (every second, for two histograms of every model).
+ */
+export function windowHistogram(window: readonly TimedReading[], now: number, windowMs: number, model: string, kind: LatencyKind): Histogram | null {
+	const inside = window.filter(w => w.t <= now && w.t >= now - windowMs);
+	let first: Histogram | undefined;
+	let last: Histogram | undefined;
+	for (const w of inside) {
+		const h = w.reading.models[model]?.[kind];
+		if (!h) continue;
+		if (last && w.grewFrom?.[model]?.[kind] !== last) return sumOfDeltas(inside.map(r => r.reading.models[model]?.[kind]));
+		first ??= h;
+		last = h;
+	}
+	return first && last && first !== last ? histogramDelta(first, last) : null;
 }
 
 function ratioOverWindow(hits: CounterPoint[], queries: CounterPoint[], now: number, windowMs: number): number | null {
@@ -73,8 +112,8 @@ export function modelFigures(window: readonly TimedReading[], model: string, now
 	const prefill = windowRate(prompt, now, RATE_WINDOW_MS, 3_500);
 	const last = window.at(-1);
 	const gauges = (last && m(last.reading)?.gauges) ?? {};
-	const ttft = windowHistogram(window, now, LATENCY_WINDOW_MS, r => m(r)?.ttft);
-	const itl = windowHistogram(window, now, LATENCY_WINDOW_MS, r => m(r)?.itl);
+	const ttft = windowHistogram(window, now, LATENCY_WINDOW_MS, model, 'ttft');
+	const itl = windowHistogram(window, now, LATENCY_WINDOW_MS, model, 'itl');
 	const toMs = (v: number | null) => (v === null ? null : v * 1000);
 	const lastHits = hits.at(-1)?.value;
 	const lastQueries = queries.at(-1)?.value;
