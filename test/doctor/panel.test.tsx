@@ -4,6 +4,9 @@ import {update} from '../../source/store/index.js';
 import {applyResults} from '../../source/store/slices/doctor.js';
 import {runChecks} from '../../source/domain/doctor/registry.js';
 import {CONFIG_TOML, container, healthy} from './facts-builder.js';
+import {doctorPanel} from '../../source/panels/doctor/index.js';
+import {detailLines, listLines, panelOrder} from '../../source/panels/doctor/lines.js';
+import {createAppStore} from '../../source/store/index.js';
 
 let open: RenderedCockpit | undefined;
 afterEach(() => {
@@ -36,6 +39,33 @@ describe('Doctor panel', () => {
 		expect(text).toContain('openhands.model-served');
 		// The first (worst) check is selected; its summary is wrapped, not cut.
 		expect(text.replace(/\s*[│|]\s*/g, ' ').replace(/\s+/g, ' ')).toContain('every request fails');
+	});
+
+	it('asks the layout for the rows of the summary, every check and the selected one, as they change', () => {
+		const store = createAppStore();
+		update(store, 'doctor', s => applyResults(s, seedResults(), 1));
+		const ordered = panelOrder(store.getState().doctor.results!);
+		const want = (selected: number, width: number) => 1 + listLines(ordered, false).length + detailLines(ordered[selected]!, width, false).length;
+		// Other checks' evidence wraps to other heights: the count follows the selection and the width.
+		const counts = new Set<number>();
+		for (const width of [30, 44, 78]) {
+			for (let selected = 0; selected < ordered.length; selected++) {
+				update(store, 'doctor', d => ({...d, selected}));
+				const state = store.getState();
+				expect(doctorPanel.rows!(state, width)).toBe(want(selected, width));
+				// Asked again with nothing changed: the same.
+				expect(doctorPanel.rows!(state, width)).toBe(want(selected, width));
+				counts.add(want(selected, width));
+			}
+		}
+		expect(counts.size).toBeGreaterThan(2);
+		// The same findings at another width (a resize): counted at that width.
+		const state = store.getState();
+		const last = ordered.length - 1;
+		expect([30, 78, 30].map(width => doctorPanel.rows!(state, width))).toEqual([want(last, 30), want(last, 78), want(last, 30)]);
+		expect(want(last, 30)).not.toBe(want(last, 78));
+		update(store, 'doctor', d => ({...d, open: true}));
+		expect(doctorPanel.rows!(store.getState(), 44)).toBeUndefined();
 	});
 
 	it('Enter shows the whole check, Esc returns, j moves to the next check', async () => {

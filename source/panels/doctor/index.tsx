@@ -8,20 +8,24 @@ import {doctorStatus} from './status.js';
 import {doctorDetailList, doctorList} from './list.js';
 import {countByStatus} from '../../domain/doctor/counts.js';
 import {detailLines, listLines, panelOrder} from './lines.js';
+import {memoLast} from '../../domain/memo-last.js';
+import type {DoctorState} from '../../store/slices/doctor.js';
+
+// The summary, every check and the selected one's evidence; a check opened wants all. Asked on every
+// store change, and wrapping the evidence to count it: kept while the findings and width stay.
+const doctorRows = memoLast((d: DoctorState, width: number): number | undefined => {
+	if (!d.results) return 1;
+	if (d.open) return undefined;
+	const ordered = panelOrder(d.results);
+	const current = ordered[Math.min(d.selected, ordered.length - 1)];
+	return 1 + listLines(ordered, false).length + (current ? detailLines(current, width, false).length : 0);
+});
 
 export const doctorPanel: PanelDef = {
 	id: 'doctor',
 	title: 'Doctor',
 	Component: DoctorPanel,
-	// The summary, every check and the selected one's evidence; a check opened wants all.
-	rows: (state, width) => {
-		const d = state.doctor;
-		if (!d.results) return 1;
-		if (d.open) return undefined;
-		const ordered = panelOrder(d.results);
-		const current = ordered[Math.min(d.selected, ordered.length - 1)];
-		return 1 + listLines(ordered, false).length + (current ? detailLines(current, width, false).length : 0);
-	},
+	rows: (state, width) => doctorRows(state.doctor, width),
 	commands: doctorCommands(offerDoctorFix),
 	lists: [doctorList, doctorDetailList],
 	badge: state => {
