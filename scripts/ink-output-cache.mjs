@@ -451,6 +451,22 @@ const DIFF_SAME = `export function diffAnsiCodes(from, to) {
         if (same) return [];
     }`;
 
+// styledCharsToString also asks ansiCodesToString for the codes between every two neighbours: a
+// map, a Set, a spread and a join a character, though those codes are nearly always none.
+const CODES_START = `export function ansiCodesToString(codes) {`;
+const CODES_NONE = `export function ansiCodesToString(codes) {
+    if (codes.length === 0) {
+        return "";
+    }`;
+
+/** @alcalzone/ansi-tokenize's build/ansiCodes.js answering no codes at once. */
+export function noCodesAtOnce(source) {
+	if (source.split(CODES_START).length !== 2) {
+		throw new Error('@alcalzone/ansi-tokenize/build/ansiCodes.js is not the 0.2 code this bundle patches: update scripts/ink-output-cache.mjs for the new version');
+	}
+	return source.replace(CODES_START, () => CODES_NONE);
+}
+
 /** @alcalzone/ansi-tokenize's build/diff.js answering equal styles at once. */
 export function sameStylesAtOnce(source) {
 	if (source.split(DIFF_START).length !== 2) {
@@ -521,9 +537,10 @@ const PATCHES = {
 export const inkOutputCachePlugin = {
 	name: 'ink-output-cache',
 	setup(build) {
-		build.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/}, async args => {
+		build.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/](diff|ansiCodes)\.js$/}, async args => {
 			const {readFile} = await import('node:fs/promises');
-			return {contents: sameStylesAtOnce(await readFile(args.path, 'utf8')), loader: 'js'};
+			const patch = args.path.endsWith('diff.js') ? sameStylesAtOnce : noCodesAtOnce;
+			return {contents: patch(await readFile(args.path, 'utf8')), loader: 'js'};
 		});
 		build.onLoad({filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output|measure-text|wrap-text|ansi-tokenizer|sanitize-ansi)\.js$/}, async args => {
 			const {readFile} = await import('node:fs/promises');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript.
-import {boundMeasureCache, boundWrapCache, cacheSanitized, cacheTextWidths, controlsAtOnce, GENERATION, sameStylesAtOnce, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+import {boundMeasureCache, boundWrapCache, cacheSanitized, cacheTextWidths, controlsAtOnce, GENERATION, noCodesAtOnce, sameStylesAtOnce, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
 
 const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
 // Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
@@ -19,8 +19,10 @@ const patchedTokenizer = path.join(path.dirname(inkOutput), `ansi-tokenizer.once
 const patchedSanitize = path.join(path.dirname(inkOutput), `sanitize-ansi.cached-test-${process.pid}-${Date.now()}.js`);
 const tokenizeBuild = path.join(path.dirname(inkOutput), '..', '..', '@alcalzone', 'ansi-tokenize', 'build');
 const patchedDiff = path.join(tokenizeBuild, `diff.same-test-${process.pid}-${Date.now()}.js`);
+const patchedCodes = path.join(tokenizeBuild, `ansiCodes.none-test-${process.pid}-${Date.now()}.js`);
 afterAll(() => {
 	rmSync(patchedDiff, {force: true});
+	rmSync(patchedCodes, {force: true});
 	rmSync(patchedFile, {force: true});
 	rmSync(patchedMeasure, {force: true});
 	rmSync(patchedWrap, {force: true});
@@ -177,6 +179,14 @@ describe("Ink's output caches in the bundle", () => {
 		}
 		expect(equal).toBeGreaterThan(styles.length);
 		expect(() => sameStylesAtOnce('export function diffAnsiCodes(a, b) { return []; }')).toThrow(/update scripts\/ink-output-cache\.mjs/);
+		// The codes between neighbours, written: none at once, any others as before.
+		writeFileSync(patchedCodes, noCodesAtOnce(readFileSync(path.join(tokenizeBuild, 'ansiCodes.js'), 'utf8')) as string);
+		type ToString = (codes: Code[]) => string;
+		const patchedString = ((await import(pathToFileURL(patchedCodes).href)) as {ansiCodesToString: ToString}).ansiCodesToString;
+		const ownString = ((await import(pathToFileURL(path.join(tokenizeBuild, 'ansiCodes.js')).href)) as {ansiCodesToString: ToString}).ansiCodesToString;
+		for (const from of [...styles, []]) for (const to of [...styles, []]) expect(patchedString(own(from, to))).toBe(ownString(own(from, to)));
+		expect(patchedString([])).toBe('');
+		expect(() => noCodesAtOnce('export function ansiCodesToString(c) { return ""; }')).toThrow(/update scripts\/ink-output-cache\.mjs/);
 	});
 
 	it("Ink's text sanitising gives Ink's answers from one regular expression and a bounded cache", async () => {
