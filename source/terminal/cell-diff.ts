@@ -168,6 +168,8 @@ export function diffGrids(before: readonly Row[] | null, after: readonly Row[], 
 			paintTail(p, r, row, 0, cols);
 			continue;
 		}
+		// The frame writer hands back the row it showed when the row's text did not change.
+		if (old === row) continue;
 		const runs = changedRuns(old, row, cols);
 		if (runs.length === 0) continue;
 		const last = lastNonBlank(row, cols);
