@@ -131,11 +131,12 @@ describe.skipIf(!HAVE)('two hosts and a Prometheus', () => {
 		await s.waitFor(l => row1(l, 'ollama').includes('qwen2.5'), 20_000, 'spark1’s Ollama naming its model');
 		const under1 = (l: string[], engine: string) => l[l.indexOf(row1(l, engine)) + 1] ?? '';
 		await s.waitFor(l => under1(l, 'vllm').includes('(Prometheus: up = 0'), 20_000, 'spark1’s vLLM down through Prometheus');
-		// Memory: spark1's from node_exporter (this machine's MemTotal), spark2's from its simulated 128 GB Spark.
+		// Memory: spark1's from node_exporter (this machine's MemTotal; a quiet machine uses under 1 GiB,
+		// shown in MiB), spark2's from its simulated 128 GB Spark.
 		const memTotal = Number(/MemTotal:\s+(\d+) kB/.exec(readFileSync('/proc/meminfo', 'utf8'))![1]) * 1024;
 		const gib = (memTotal / 1024 ** 3).toFixed(1);
 		await s.waitFor(
-			l => l.some(x => new RegExp(`spark1\\s+[\\d.]+ GiB / ${gib.replace('.', '\\.')} GiB \\d+%  via Prometheus`).test(x)) && l.some(x => /spark2\s+[\d.]+ GiB \/ 1[12]\d(\.\d)? GiB/.test(x)),
+			l => l.some(x => new RegExp(`spark1\\s+[\\d.]+ [MG]iB / ${gib.replace('.', '\\.')} GiB \\d+%  via Prometheus`).test(x)) && l.some(x => /spark2\s+[\d.]+ GiB \/ 1[12]\d(\.\d)? GiB/.test(x)),
 			30_000,
 			'both hosts’ memory',
 		);
