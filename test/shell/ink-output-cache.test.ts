@@ -8,7 +8,7 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript.
-import {boundMeasureCache, boundWrapCache, cacheSanitized, cacheTextWidths, controlsAtOnce, GENERATION, noCodesAtOnce, sameStylesAtOnce, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
+import {boundMeasureCache, boundWrapCache, cacheSanitized, cacheTextWidths, controlsAtOnce, FRAMES_PER_GENERATION, GENERATION, noCodesAtOnce, sameStylesAtOnce, shareInkOutputCaches} from '../../scripts/ink-output-cache.mjs';
 
 const inkOutput = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'ink', 'build', 'output.js');
 // Beside Ink's own output.js, so its imports resolve as Ink's do; a per-run name, removed after.
@@ -237,5 +237,26 @@ describe("Ink's output caches in the bundle", () => {
 		}
 		expect(first.caches.styledChars.get(row, () => 'made again')).toBe(cached);
 		expect(first.caches.styledChars.get('figure 0', () => 'made again')).toBe('made again');
+	});
+
+	it('keeps what the last frames drew, not every line since start: a changing figure leaves nothing behind', async () => {
+		const Output = await patchedOutput();
+		const draw = (rows: string[]) => {
+			const frame = new Output({width: 30, height: rows.length});
+			rows.forEach((text, y) => frame.write(0, y, text, {transformers: []}));
+			return frame.get().output;
+		};
+		const caches = new Output({width: 1, height: 1}).caches;
+		const steady = '\u001B[32msteady\u001B[39m title';
+		draw([steady, 'reading start']);
+		const kept = caches.getStyledChars(steady);
+		// A cockpit's morning: the title drawn every frame, a figure that changes every frame.
+		for (let i = 0; i < 300; i++) expect(draw([steady, `reading ${i}`])).toContain(`reading ${i}`);
+		// The title is the same cached characters; the cache holds the two lines of each of the last
+		// two generations of frames, not the 300 figures drawn (nor GENERATION of them).
+		expect(caches.getStyledChars(steady)).toBe(kept);
+		expect(caches.styledChars.size).toBeLessThanOrEqual(2 * FRAMES_PER_GENERATION + 2);
+		expect(caches.styledChars.get('reading 299', () => 'made again')).not.toBe('made again');
+		expect(caches.styledChars.get('reading 100', () => 'made again')).toBe('made again');
 	});
 });
