@@ -15,8 +15,9 @@ afterEach(() => {
 	dir = undefined;
 });
 
-/** The Node flags of the launcher's shebang (`#!/usr/bin/env -S node FLAGS`). */
-const shebangFlags = () => readFileSync(STACKDECK_BIN, 'utf8').split('\n', 1)[0]!.split(/\s+/).slice(3);
+const shebang = () => readFileSync(STACKDECK_BIN, 'utf8').split('\n', 1)[0]!.split(/\s+/);
+/** The Node flags of the launcher's shebang (`#!/usr/bin/env -S NAME=VALUE... node FLAGS`). */
+const shebangFlags = () => shebang().slice(shebang().indexOf('node') + 1);
 
 /** The command line of the process a pane runs, or of its child where the pane's shell forked one. */
 function paneArgv(pid: number): string[] {
