@@ -24,7 +24,7 @@
 // Side by side at 80x24 for 10 minutes, two each: RSS growth from 2 to 10 minutes 2.8 and 0.4 MB
 // with them, 7.1 and 5.1 MB without (levels 91-94 MB against 94-101), CPU 2.24% and 2.22% against
 // 2.32% and 2.29%. Other C libraries ignore them.
-// `stackdeck tmux` passes these flags to its panes.
+// `stackdeck tmux` passes these flags and variables to its panes.
 import {existsSync} from 'node:fs';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import path from 'node:path';

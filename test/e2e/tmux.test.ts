@@ -18,14 +18,17 @@ afterEach(() => {
 const shebang = () => readFileSync(STACKDECK_BIN, 'utf8').split('\n', 1)[0]!.split(/\s+/);
 /** The Node flags of the launcher's shebang (`#!/usr/bin/env -S NAME=VALUE... node FLAGS`). */
 const shebangFlags = () => shebang().slice(shebang().indexOf('node') + 1);
+/** The environment the shebang sets (the C library's malloc settings). */
+const shebangVariables = () => shebang().filter(word => /^[A-Z_]+=/.test(word));
 
-/** The command line of the process a pane runs, or of its child where the pane's shell forked one. */
-function paneArgv(pid: number): string[] {
+/** The process a pane runs (its pid and command line), or its child where the pane's shell forked one. */
+function paneProcess(pid: number): {pid: number; argv: string[]} {
 	const argv = (p: number) => readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').filter(Boolean);
-	const own = argv(pid);
-	if (own.some(a => a.endsWith('stackdeck.js'))) return own;
+	const isOurs = (a: string[]) => a.some(x => x.endsWith('stackdeck.js'));
+	if (isOurs(argv(pid))) return {pid, argv: argv(pid)};
 	const children = readdirSync(`/proc/${pid}/task`).flatMap(t => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
-	return children.map(c => argv(Number(c))).find(a => a.some(x => x.endsWith('stackdeck.js'))) ?? own;
+	const child = children.map(Number).find(c => isOurs(argv(c)));
+	return child === undefined ? {pid, argv: argv(pid)} : {pid: child, argv: argv(child)};
 }
 
 /** A tmux server of our own (TMUX_TMPDIR) and an empty config folder; not inside anyone's tmux. */
@@ -40,6 +43,8 @@ describe('stackdeck tmux', () => {
 	it('opens a window with one full-size cockpit pane per chosen panel, run with the launcher\'s Node flags', async () => {
 		dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-tmux-'));
 		const env = tmuxEnv(dir);
+		// The user's tmux server is already running, started without the launcher's malloc settings.
+		execFileSync('tmux', ['new-session', '-d', '-s', 'before'], {env});
 		// As a user runs it: the launcher through its shebang (node from PATH).
 		const out = execFileSync(STACKDECK_BIN, ['tmux', '--detach', 'memory', '1'], {env: {...env, PATH: `${path.dirname(process.execPath)}:${env['PATH'] ?? ''}`}, encoding: 'utf8'});
 		const session = /session (\S+) started/.exec(out)?.[1];
@@ -61,9 +66,14 @@ describe('stackdeck tmux', () => {
 		const flags = shebangFlags();
 		expect(flags.length).toBeGreaterThan(0);
 		const pids = execFileSync('tmux', ['list-panes', '-t', `${session}:stackdeck`, '-F', '#{pane_pid}'], {env, encoding: 'utf8'}).trim().split('\n').map(Number);
+		const variables = shebangVariables();
+		expect(variables.length).toBeGreaterThan(0);
 		for (const pid of pids) {
-			const argv = paneArgv(pid);
-			expect(argv.slice(1, 1 + flags.length), argv.join(' ')).toEqual(flags);
+			const pane = paneProcess(pid);
+			expect(pane.argv.slice(1, 1 + flags.length), pane.argv.join(' ')).toEqual(flags);
+			// The malloc settings too: a pane starts from the tmux server's environment, not ours.
+			const environ = readFileSync(`/proc/${pane.pid}/environ`, 'utf8').split('\0');
+			for (const variable of variables) expect(environ).toContain(variable);
 		}
 	});
 

@@ -24,13 +24,18 @@ PANEL is one of ${PANEL_IDS.join(', ')} or its digit; default: ${DEFAULT_PANELS.
 
 const TMUX_OPTIONS = {...SHARED_OPTIONS, detach: {type: 'boolean'}} as const;
 
+/** The C library's malloc settings the launcher's shebang gives; read when a process starts. */
+const MALLOC_VARIABLES = ['MALLOC_TRIM_THRESHOLD_', 'MALLOC_MMAP_THRESHOLD_'];
+
 /**
  * The shell command a pane runs: this same stackdeck, with the caller's options and one panel. Run
- * by this Node with this process's Node flags (the launcher's shebang gives its V8 heap settings):
- * `node bin/stackdeck.js` alone would start each pane without them.
+ * by this Node with this process's Node flags and malloc settings (the launcher's shebang gives its
+ * V8 heap and malloc settings): `node bin/stackdeck.js` alone would start each pane without them,
+ * and a pane takes the tmux server's environment, not this process's.
  */
-export function paneCommand(panel: PanelId, passOn: string[], execPath = process.execPath, bin = launcherPath(), execArgv = process.execArgv): string {
-	return shellQuote([execPath, ...execArgv, bin, '--panel', panel, ...passOn]);
+export function paneCommand(panel: PanelId, passOn: string[], execPath = process.execPath, bin = launcherPath(), execArgv = process.execArgv, env: NodeJS.ProcessEnv = process.env): string {
+	const malloc = MALLOC_VARIABLES.filter(name => env[name] !== undefined).map(name => `${name}=${env[name]}`);
+	return shellQuote([...(malloc.length ? ['env', ...malloc] : []), execPath, ...execArgv, bin, '--panel', panel, ...passOn]);
 }
 
 /** The script this process was started as (bin/stackdeck.js, or wherever npm linked it). */
