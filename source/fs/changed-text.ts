@@ -1,16 +1,9 @@
 // A file polled every tick that rarely changes (OpenHands' config.toml): stat it, and read and
-// decode it again only when its inode, size, mtime or ctime moved. Reading it every second was an
-// open, a stat, a read and a close, and a TOML parse after them.
-//
-// A file modified within RECENT_MS of our read is not trusted to its stamp: file times advance in
-// clock ticks of a few milliseconds, so a same-size edit right after a read can keep the stamp the
-// read saw (git's "racy" index entries). Such a file is read again until it has been quiet.
+// decode it again only when its stamp (./stamp.ts) moved. Reading it every second was an open, a
+// stat, a read and a close, and a TOML parse after them.
 
-import {stat} from 'node:fs/promises';
 import {readRegularText, type RegularRead} from './read-regular.js';
-import {fsPath} from './raw-names.js';
-
-export const RECENT_MS = 2000;
+import {stampOf} from './stamp.js';
 
 export type ChangedText = {ok: true; text: string; fresh: boolean} | Extract<RegularRead, {ok: false}>;
 
@@ -31,17 +24,4 @@ export function changedTextReader(file: string, maxBytes: number, now: () => num
 			return {ok: true, text: read.text, fresh: true};
 		},
 	};
-}
-
-/** The file's version as stat sees it, or null when it cannot be trusted (missing, not a file, changed just now). */
-async function stampOf(file: string, nowMs: number): Promise<string | null> {
-	try {
-		const s = await stat(fsPath(file), {bigint: true});
-		if (!s.isFile()) return null;
-		const changedMs = Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1_000_000n);
-		if (nowMs - changedMs < RECENT_MS) return null;
-		return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-	} catch {
-		return null;
-	}
 }

@@ -5,7 +5,8 @@ import {mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} fr
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {changedTextReader, RECENT_MS} from '../../source/fs/changed-text.js';
+import {changedTextReader} from '../../source/fs/changed-text.js';
+import {RECENT_MS} from '../../source/fs/stamp.js';
 
 let dir: string;
 beforeAll(() => {
