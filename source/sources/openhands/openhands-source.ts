@@ -33,7 +33,7 @@ import {EventReaderCache} from './event-cache.js';
 import type {EventDirReader, ScanProgress} from './event-dir.js';
 import {MAX_EVENT_BYTES, readJsonFile} from './read-json.js';
 import {checkSnapshot, pendingRows} from './rows.js';
-import {listSessions} from './session-list.js';
+import {createSessionLister, listSessions} from './session-list.js';
 import {findStateDir} from './state-dir.js';
 import {V1ConversationReader} from './v1/conversation-reader.js';
 import {v1Roots} from './v1/layout.js';
@@ -229,8 +229,9 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		update(store, 'sessions', s => (primary ? {...setPromptExtensions(s, on, from), configToml: here(file)} : setHostPromptExtensions(s, hostId, file, on, from)));
 	};
 
+	const listLocal = createSessionLister();
 	const listAll = async (dir: string) => {
-		if (!remote) return [...(await listSessions(dir)), ...listV1Sessions(dir)];
+		if (!remote) return [...(await listLocal(dir)), ...listV1Sessions(dir)];
 		const [v0, v1] = await Promise.all([listSessions(dir, files), listV1SessionsVia(files, dir)]);
 		return [...v0, ...v1];
 	};

@@ -1,11 +1,14 @@
 // Lists the sessions of a V0 state folder: `sessions/<id>/metadata.json` for title, times and
 // model, and the number of event files. Unreadable metadata is reported on the row, not thrown.
+// The cockpit lists again every few seconds: its lister (createSessionLister) reads a session again
+// only when its metadata file or its events folder changed.
 
 import path from 'node:path';
 import {z} from 'zod';
 import type {SessionRow} from '../../store/slices/sessions.js';
 import {readJsonFile} from './read-json.js';
 import {listNames, LOCAL_FILES, type StateFiles} from './state-files.js';
+import {stampOf} from '../../fs/stamp.js';
 
 const metadataSchema = z.looseObject({
 	title: z.string().nullish(),
@@ -56,7 +59,8 @@ export async function readSessionRow(dir: string, files: StateFiles = LOCAL_FILE
 	return row;
 }
 
-export async function listSessions(stateDir: string, files: StateFiles = LOCAL_FILES): Promise<SessionRow[]> {
+/** `readRow`: how one session folder is read (the lister's cache; readSessionRow by default). */
+export async function listSessions(stateDir: string, files: StateFiles = LOCAL_FILES, readRow: (dir: string) => Promise<SessionRow> = readSessionRow): Promise<SessionRow[]> {
 	const sessionsDir = path.join(stateDir, 'sessions');
 	let names: string[];
 	try {
@@ -72,9 +76,40 @@ export async function listSessions(stateDir: string, files: StateFiles = LOCAL_F
 		}
 		throw new Error(`${sessionsDir}${where}: cannot list sessions (${code ?? (error as Error).message}); check permissions (OpenHands writes it as UID 1000)`);
 	}
-	if (files === LOCAL_FILES) return Promise.all(names.map(n => readSessionRow(path.join(sessionsDir, n))));
+	if (files === LOCAL_FILES) return Promise.all(names.map(n => readRow(path.join(sessionsDir, n))));
 	// Another host: a few sessions at a time (each read is a command over its SSH connection).
 	const rows: SessionRow[] = [];
 	for (let i = 0; i < names.length; i += files.parallel) rows.push(...(await Promise.all(names.slice(i, i + files.parallel).map(n => readSessionRow(path.join(sessionsDir, n), files)))));
 	return rows;
+}
+
+/**
+ * Lists this machine's state folders as listSessions does, but a session whose metadata.json and
+ * events folder kept their stamps (../../fs/stamp.ts) since the last listing keeps its row: two stats
+ * instead of listing its events folder and reading and checking its metadata. A state folder of
+ * 200 sessions was 400 reads every 5 s, for rows that had not changed.
+ */
+export function createSessionLister(now: () => number = Date.now): (stateDir: string) => Promise<SessionRow[]> {
+	let kept = new Map<string, {stamp: string; row: SessionRow}>();
+	return async stateDir => {
+		const next = new Map<string, {stamp: string; row: SessionRow}>();
+		const at = now();
+		const rows = await listSessions(stateDir, LOCAL_FILES, async dir => {
+			const [meta, events] = await Promise.all([stampOf(path.join(dir, 'metadata.json'), at), stampOf(path.join(dir, 'events'), at, 'folder')]);
+			// Either missing or changed just now: read, and keep nothing.
+			const stamp = meta !== null && events !== null ? `${meta} ${events}` : null;
+			const old = kept.get(dir);
+			if (stamp !== null && old?.stamp === stamp) {
+				next.set(dir, old);
+				return old.row;
+			}
+			// Stamped before the read: a change in between moves the stamp the next listing sees.
+			const row = await readSessionRow(dir);
+			if (stamp !== null) next.set(dir, {stamp, row});
+			return row;
+		});
+		// Only the sessions still there stay kept (and another state folder's are dropped).
+		kept = next;
+		return rows;
+	};
 }
