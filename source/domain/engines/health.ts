@@ -47,7 +47,19 @@ export function isSlow(slowSince: number | null, now: number): boolean {
 	return slowSince !== null && now - slowSince >= SLOW_SUSTAIN_MS;
 }
 
-/** Retry delay after `failures` consecutive failures: 250 ms doubling, capped at 1 s so a server that comes back is seen within 2 s. */
-export function retryDelayMs(failures: number): number {
+/**
+ * An engine down this long with nothing on its host starting (no container, no swap) is asked only
+ * every QUIET_RETRY_MS: on a box that serves one main model at a time the other profiles' engines
+ * are down for hours, and asking each every second was a twentieth of the cockpit's steady CPU.
+ */
+export const QUIET_DOWN_MS = 60_000;
+export const QUIET_RETRY_MS = 5_000;
+
+/**
+ * Retry delay after `failures` consecutive failures: 250 ms doubling, capped at 1 s so a server that
+ * comes back is seen within 2 s; once it has been down and quiet for `quietMs` >= QUIET_DOWN_MS, 5 s.
+ */
+export function retryDelayMs(failures: number, quietMs = 0): number {
+	if (quietMs >= QUIET_DOWN_MS) return QUIET_RETRY_MS;
 	return Math.min(1000, 250 * 2 ** Math.max(0, failures - 1));
 }

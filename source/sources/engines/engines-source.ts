@@ -1,6 +1,7 @@
 // Engines source: finds model servers, scrapes them each tick (Prometheus /metrics, Ollama /api/ps,
 // SGLang's server info for memory), derives rates over a sliding window and writes rows into the
-// engines slice. An unreachable engine keeps its row and is retried with a short backoff.
+// engines slice. An unreachable engine keeps its row and is retried with a short backoff, every 5 s
+// once it has been down a minute with nothing starting on its host (a container, a swap).
 
 import {parsePrometheus} from '../../domain/prometheus.js';
 import {readEngineMetrics, readsSeries} from '../../domain/engines/metrics.js';
@@ -10,7 +11,8 @@ import {readViaPrometheus} from './prometheus-reader.js';
 import {configuredModel, expectedRate, nextSlowSince, retryDelayMs} from '../../domain/engines/health.js';
 import {ollamaMemory, ollamaModels, sglangMemory, type EngineMemory} from '../../domain/engines/memory.js';
 import {update} from '../../store/index.js';
-import {markDown, markUp, newRow, patchRow, upsertRow, type EngineRow} from '../../store/slices/engines.js';
+import {markDown, markStillDown, markUp, newRow, patchRow, upsertRow, type EngineRow} from '../../store/slices/engines.js';
+import type {AppState} from '../../store/index.js';
 import type {Source, SourceContext} from '../types.js';
 import {EngineHttpError, getJson, getText, joinUrl} from './http.js';
 import {identify} from './identify.js';
@@ -40,9 +42,21 @@ interface Tracked {
 	identifyAt: number;
 }
 
+/** Containers running on a host: one that starts may be an engine on its way back. */
+function runningOn(state: AppState, hostId: string): Set<string> {
+	return new Set(Object.values(state.containers.byId).flatMap(c => (c.hostId === hostId && c.state === 'running' ? [c.id] : [])));
+}
+
 export function createEnginesSource(ctx: SourceContext): Source {
 	const tracked = new Map<string, Tracked>();
 	const probedAt = new Map<string, number>();
+	/** When something last started on this host (a container, a swap moved): down engines are asked every second again. */
+	let wokenAt = 0;
+	let unsubscribe: (() => void) | null = null;
+	const wake = (now: number) => {
+		wokenAt = now;
+		for (const t of tracked.values()) if (t.failures > 0) t.nextTryAt = Math.min(t.nextTryAt, now);
+	};
 
 	const track = (target: Target): Tracked => {
 		let t = tracked.get(target.url);
@@ -62,7 +76,8 @@ export function createEnginesSource(ctx: SourceContext): Source {
 
 	const fail = (t: Tracked, now: number, reason: string) => {
 		t.failures++;
-		t.nextTryAt = now + retryDelayMs(t.failures);
+		const quietSince = Math.max(row(t.target.url)?.downSince ?? now, wokenAt);
+		t.nextTryAt = now + retryDelayMs(t.failures, now - quietSince);
 		patch(t.target.url, r => markDown(r, now, reason));
 	};
 
@@ -211,6 +226,26 @@ export function createEnginesSource(ctx: SourceContext): Source {
 		offScreenEvery: 3,
 		start() {
 			for (const target of configuredTargets(ctx.config)) track(target);
+			const state = ctx.store.getState();
+			let byId = state.containers.byId;
+			let running = runningOn(state, ctx.host.id);
+			let phase = state.swap.phase;
+			unsubscribe = ctx.store.subscribe(next => {
+				if (next.swap.phase !== phase) {
+					phase = next.swap.phase;
+					wake(Date.now());
+				}
+				if (next.containers.byId === byId) return;
+				byId = next.containers.byId;
+				const now = runningOn(next, ctx.host.id);
+				const started = [...now].some(id => !running.has(id));
+				running = now;
+				if (started) wake(Date.now());
+			});
+		},
+		stop() {
+			unsubscribe?.();
+			unsubscribe = null;
 		},
 		async poll() {
 			const now = Date.now();
@@ -218,6 +253,8 @@ export function createEnginesSource(ctx: SourceContext): Source {
 			await probe(now);
 			// Slack of 100 ms so a 1 s backoff does not skip the next 1 s tick.
 			const due = [...tracked.values()].filter(t => t.nextTryAt - 100 <= now);
+			// Not asked this tick (a quiet engine): its sparkline still moves with time.
+			for (const t of tracked.values()) if (t.failures > 0 && !due.includes(t)) patch(t.target.url, markStillDown);
 			await Promise.all(due.map(t => scrape(t, now)));
 		},
 	};

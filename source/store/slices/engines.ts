@@ -162,6 +162,11 @@ export function markDown(r: EngineRow, at: number, reason: string): EngineRow {
 	};
 }
 
+/** A tick on which a quiet, unreachable engine was not asked: its sparkline still moves one sample. */
+export function markStillDown(r: EngineRow): EngineRow {
+	return r.state === 'unreachable' ? {...r, tpsHistory: pushSample(r.tpsHistory, 0, TPS_HISTORY)} : r;
+}
+
 export function selectRow(s: EnginesState, step: number): EnginesState {
 	if (s.rows.length === 0) return s;
 	const selected = Math.max(0, Math.min(s.rows.length - 1, s.selected + step));
