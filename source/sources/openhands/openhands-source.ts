@@ -37,7 +37,7 @@ import {createSessionLister, listSessions} from './session-list.js';
 import {findStateDir} from './state-dir.js';
 import {V1ConversationReader} from './v1/conversation-reader.js';
 import {v1Roots} from './v1/layout.js';
-import {checkV1Snapshot, conversationOf, listV1Sessions, restRow, type V1Settings} from './v1/session-rows.js';
+import {checkV1Snapshot, conversationOf, createV1Lister, restRow, type V1Settings} from './v1/session-rows.js';
 import {OpenHandsServer, RestConversationReader} from './v1/rest.js';
 import {EngineTemplates} from './v1/engine-template.js';
 import type {V1Snapshot} from './v1/conversation-reader.js';
@@ -230,8 +230,9 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	};
 
 	const listLocal = createSessionLister();
+	const listLocalV1 = createV1Lister();
 	const listAll = async (dir: string) => {
-		if (!remote) return [...(await listLocal(dir)), ...listV1Sessions(dir)];
+		if (!remote) return [...(await listLocal(dir)), ...listLocalV1(dir)];
 		const [v0, v1] = await Promise.all([listSessions(dir, files), listV1SessionsVia(files, dir)]);
 		return [...v0, ...v1];
 	};

@@ -96,7 +96,7 @@ export function createSessionLister(now: () => number = Date.now): (stateDir: st
 		const at = now();
 		const rows = await listSessions(stateDir, LOCAL_FILES, async dir => {
 			const [meta, events] = await Promise.all([stampOf(path.join(dir, 'metadata.json'), at), stampOf(path.join(dir, 'events'), at, 'folder')]);
-			// Either missing or changed just now: read, and keep nothing.
+			// Either changed just now (or not a file, not a folder): read, and keep nothing.
 			const stamp = meta !== null && events !== null ? `${meta} ${events}` : null;
 			const old = kept.get(dir);
 			if (stamp !== null && old?.stamp === stamp) {

@@ -14,6 +14,7 @@ import {MAX_EVENT_BYTES, readJsonFileSync} from '../read-json.js';
 import type {V1Snapshot} from './conversation-reader.js';
 import {APP_EVENT_FILE, SDK_EVENT_FILE, conversationsUnder, conversationsUnderVia, v1Roots, v1RootsVia, type V1ConversationDir} from './layout.js';
 import type {StateFiles} from '../state-files.js';
+import {stampOfSync} from '../../../fs/stamp.js';
 
 function mtime(p: string): string | null {
 	try {
@@ -78,9 +79,40 @@ function rowOf(c: V1ConversationDir, count: number, baseJson: unknown, meta: unk
 	};
 }
 
-/** Every V1 conversation under a state folder's V1 roots (CLI/agent server conversations/, app server v1/events/). */
-export function listV1Sessions(stateDir: string): SessionRow[] {
-	return v1Roots(stateDir).flatMap(conversationsUnder).map(v1Row);
+/** What a V1 row is read from, stamped (../../../fs/stamp.ts); null when one of them cannot be trusted. */
+function v1Stamp(c: V1ConversationDir, nowMs: number): string | null {
+	const parts = [stampOfSync(c.dir, nowMs, 'folder'), stampOfSync(c.eventsDir, nowMs, 'folder')];
+	if (c.layout === 'sdk') parts.push(stampOfSync(path.join(c.dir, 'base_state.json'), nowMs), stampOfSync(path.join(c.dir, 'meta.json'), nowMs));
+	return parts.includes(null) ? null : parts.join(' ');
+}
+
+/**
+ * Every V1 conversation under a state folder's V1 roots (CLI/agent server conversations/, app server
+ * v1/events/), as rows. A conversation whose folders, base_state.json and meta.json kept
+ * their stamps since the last listing keeps its row: the listing runs every few seconds, and each
+ * row was its events folder listed and its state files read and parsed again.
+ */
+export function createV1Lister(now: () => number = Date.now): (stateDir: string) => SessionRow[] {
+	let kept = new Map<string, {stamp: string; row: SessionRow}>();
+	return stateDir => {
+		const at = now();
+		const next = new Map<string, {stamp: string; row: SessionRow}>();
+		const rows = v1Roots(stateDir)
+			.flatMap(conversationsUnder)
+			.map(c => {
+				const stamp = v1Stamp(c, at);
+				const old = kept.get(c.dir);
+				if (stamp !== null && old?.stamp === stamp) {
+					next.set(c.dir, old);
+					return old.row;
+				}
+				const row = v1Row(c);
+				if (stamp !== null) next.set(c.dir, {stamp, row});
+				return row;
+			});
+		kept = next;
+		return rows;
+	};
 }
 
 export async function listV1SessionsVia(files: StateFiles, stateDir: string): Promise<SessionRow[]> {
