@@ -57,6 +57,12 @@ describe('the contract source’s probes', () => {
 			}
 			expect(store.getState().swap.contract).toMatchObject({state: 'met'});
 			expect(asked).toBe(1);
+			// The same contract read again: no store change, so nothing renders for it.
+			let changes = 0;
+			const unsubscribe = store.subscribe(() => changes++);
+			await source.poll!();
+			unsubscribe();
+			expect(changes).toBe(0);
 
 			// The engine stops serving the model and the engines source marks its row down: asked at once.
 			serves = false;

@@ -100,6 +100,8 @@ export function finish(s: SwapState, message: string): SwapState {
 	return {...s, phase: 'done', message, scroll: 0};
 }
 
+/** The contract is read every tick: the same one again leaves the slice as it is (no render). */
 export function setContract(s: SwapState, contract: ContractState | null): SwapState {
-	return {...s, contract};
+	// A few short strings: comparing their JSON is exact and cheap.
+	return JSON.stringify(s.contract) === JSON.stringify(contract) ? s : {...s, contract};
 }
