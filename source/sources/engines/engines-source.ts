@@ -10,9 +10,8 @@ import {instanceOf} from '../../domain/engines/prom-api.js';
 import {readViaPrometheus} from './prometheus-reader.js';
 import {configuredModel, expectedRate, nextSlowSince, retryDelayMs} from '../../domain/engines/health.js';
 import {ollamaMemory, ollamaModels, sglangMemory, type EngineMemory} from '../../domain/engines/memory.js';
-import {update} from '../../store/index.js';
+import {update, type AppState} from '../../store/index.js';
 import {markDown, markStillDown, markUp, newRow, patchRow, upsertRow, type EngineRow} from '../../store/slices/engines.js';
-import type {AppState} from '../../store/index.js';
 import type {Source, SourceContext} from '../types.js';
 import {EngineHttpError, getJson, getText, joinUrl} from './http.js';
 import {identify} from './identify.js';
@@ -237,9 +236,9 @@ export function createEnginesSource(ctx: SourceContext): Source {
 				}
 				if (next.containers.byId === byId) return;
 				byId = next.containers.byId;
-				const now = runningOn(next, ctx.host.id);
-				const started = [...now].some(id => !running.has(id));
-				running = now;
+				const runningNow = runningOn(next, ctx.host.id);
+				const started = [...runningNow].some(id => !running.has(id));
+				running = runningNow;
 				if (started) wake(Date.now());
 			});
 		},
