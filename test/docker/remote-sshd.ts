@@ -9,6 +9,7 @@ import net from 'node:net';
 import {tmpdir, userInfo} from 'node:os';
 import {join} from 'node:path';
 import {execa} from 'execa';
+import {freePort} from '../support/free-port.js';
 
 export const SSHD = ['/usr/sbin/sshd', '/usr/bin/sshd'].find(p => existsSync(p)) ?? null;
 
@@ -37,17 +38,6 @@ export interface LocalSshd {
 	/** The listener's process id (null when stopped): SIGSTOP makes the box hang, not refuse. */
 	pid(): number | null;
 	cleanup(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const {port} = s.address() as net.AddressInfo;
-			s.close(() => resolve(port));
-		});
-	});
 }
 
 /** Resolves once the server sends its SSH banner. */

@@ -6,7 +6,6 @@
 
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -14,6 +13,7 @@ import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
 import {STACKDECK_BIN} from '../support/paths.js';
 import type {HeadlessDemo} from '../../source/bench/headless-demo.js';
 import {hostEntry, startDemoHost, type DemoConfig} from '../support/demo-hosts.js';
+import {freePort} from '../support/free-port.js';
 
 const EXPORTER = ['/usr/bin/prometheus-node-exporter', '/usr/bin/node_exporter'].find(p => spawnSync(p, ['--version']).status === 0);
 const HAVE = spawnSync('prometheus', ['--version']).status === 0 && EXPORTER !== undefined;
@@ -22,15 +22,7 @@ if (!HAVE) {
 	console.warn('[stackdeck] two hosts with Prometheus SKIPPED: no prometheus or prometheus-node-exporter (apt-get install prometheus prometheus-node-exporter)');
 }
 
-
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-async function freePort(): Promise<number> {
-	const s = createServer();
-	await new Promise<void>(r => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as {port: number}).port;
-	await new Promise<void>(r => s.close(() => r()));
-	return port;
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-two-hosts-prom-'));
 const demos: Record<string, HeadlessDemo> = {};
@@ -40,7 +32,6 @@ let exporter: ChildProcess | undefined;
 let promUrl = '';
 let configPath = '';
 let screen: PtyScreen | undefined;
-
 
 beforeAll(async () => {
 	if (!HAVE) return;

@@ -3,7 +3,6 @@
 // measured by the production disk source. The clock (Date only) is pinned for the two scrapes so
 // the rates come out exact: tokens served between them divided by 10 s.
 import {mkdirSync, writeFileSync} from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import {vi} from 'vitest';
 import {startSimEngine, type SimEngine} from '../../source/sim/index.js';
@@ -13,20 +12,14 @@ import {createAppStore, initialState, type AppStore} from '../../source/store/in
 import {configSchema} from '../../source/config/schema.js';
 import type {EnginesState} from '../../source/store/slices/engines.js';
 import {localHost} from '../support/host.js';
+import {freePort as closedPort} from '../support/free-port.js';
+
+export {closedPort};
 
 /** 12:03:07 local time, whatever the machine's zone: the "unreachable since" clock. */
 export const T0 = new Date(2026, 2, 2, 12, 3, 7).getTime();
 export const SGLANG_MODEL = 'qwen3-coder-next';
 export const VLLM_MODEL = 'mistral-small-4';
-
-/** A loopback port that nothing listens on (bound, then closed). */
-export async function closedPort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-	const port = (server.address() as net.AddressInfo).port;
-	await new Promise<void>(r => server.close(() => r()));
-	return port;
-}
 
 export interface ChatUsage {
 	prompt_tokens: number;

@@ -5,12 +5,12 @@
 
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {execa} from 'execa';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {STACKDECK_BIN} from '../support/paths.js';
+import {freePort} from '../support/free-port.js';
 
 const EXPORTER = ['/usr/bin/prometheus-node-exporter', '/usr/bin/node_exporter'].find(p => spawnSync(p, ['--version']).status === 0);
 const HAVE = spawnSync('prometheus', ['--version']).status === 0 && EXPORTER !== undefined;
@@ -20,13 +20,6 @@ if (!HAVE) {
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-async function freePort(): Promise<number> {
-	const s = createServer();
-	await new Promise<void>(r => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as {port: number}).port;
-	await new Promise<void>(r => s.close(() => r()));
-	return port;
-}
 
 let dir: string;
 let prom: ChildProcess | undefined;

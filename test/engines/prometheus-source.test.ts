@@ -4,7 +4,6 @@
 
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -15,6 +14,7 @@ import {createEnginesSource} from '../../source/sources/engines/engines-source.j
 import {throughputStatus} from '../../source/panels/throughput/status.js';
 import {createAppStore, initialState} from '../../source/store/index.js';
 import {localHost} from '../support/host.js';
+import {freePort} from '../support/free-port.js';
 
 const HAVE = spawnSync('prometheus', ['--version']).status === 0;
 if (!HAVE) {
@@ -23,13 +23,6 @@ if (!HAVE) {
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-async function freePort(): Promise<number> {
-	const s = createServer();
-	await new Promise<void>(r => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as {port: number}).port;
-	await new Promise<void>(r => s.close(() => r()));
-	return port;
-}
 
 let dir: string;
 let engines: SimEngine[] = [];

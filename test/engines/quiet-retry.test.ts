@@ -2,7 +2,6 @@
 // engine down a minute with nothing starting on its host is asked every 5 s, not every second, and
 // a container starting there (a swap, `docker start`) has it asked every second again.
 
-import {createServer} from 'node:net';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {configSchema} from '../../source/config/schema.js';
 import {infoFromInspect} from '../../source/domain/containers/inspect.js';
@@ -13,14 +12,7 @@ import {createAppStore, initialState, update} from '../../source/store/index.js'
 import {applyContainer} from '../../source/store/slices/containers.js';
 import {openSwap} from '../../source/store/slices/swap.js';
 import {localHost} from '../support/host.js';
-
-async function closedPort(): Promise<number> {
-	const s = createServer();
-	await new Promise<void>(r => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as {port: number}).port;
-	await new Promise<void>(r => s.close(() => r()));
-	return port;
-}
+import {freePort as closedPort} from '../support/free-port.js';
 
 afterEach(() => {
 	vi.useRealTimers();

@@ -1,21 +1,13 @@
 // An engine that is down names what it is configured to serve: the row of an unreachable engine
 // keeps its model and expected rate from the profile, and the server's own answer replaces them.
 
-import {createServer} from 'node:net';
 import {afterAll, describe, expect, it} from 'vitest';
 import {configSchema} from '../../source/config/schema.js';
 import {startSimEngine, type SimEngine} from '../../source/sim/index.js';
 import {createEnginesSource} from '../../source/sources/engines/engines-source.js';
 import {createAppStore, initialState} from '../../source/store/index.js';
 import {localHost} from '../support/host.js';
-
-async function closedPort(): Promise<number> {
-	const s = createServer();
-	await new Promise<void>(r => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as {port: number}).port;
-	await new Promise<void>(r => s.close(() => r()));
-	return port;
-}
+import {freePort as closedPort} from '../support/free-port.js';
 
 let sim: SimEngine | undefined;
 afterAll(async () => sim?.stop());

@@ -1,21 +1,12 @@
 // `stackdeck status --json` names the hosts it read and every record says which host it came from.
 
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {execa} from 'execa';
 import {afterAll, describe, expect, it} from 'vitest';
 import {STACKDECK_BIN} from '../support/paths.js';
-
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-	const {port} = server.address() as {port: number};
-	await new Promise(r => server.close(r));
-	return port;
-}
+import {freePort as closedPort} from '../support/free-port.js';
 
 describe('status --json', () => {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'stackdeck-status-hosts-'));

@@ -1,21 +1,13 @@
 // Helpers for swap tests: free ports, a work folder with the demo host's meminfo and client
 // configs, `stackdeck swap` run as a user runs it, and reading an engine's /v1/models.
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {execa} from 'execa';
 import {REPO_ROOT, STACKDECK_BIN} from '../support/paths.js';
+export {freePort} from '../support/free-port.js';
 
 export const SERVE_ENGINE = path.join(REPO_ROOT, 'dist', 'sim', 'serve-engine.js');
-
-export async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-	const port = (server.address() as net.AddressInfo).port;
-	await new Promise(r => server.close(r));
-	return port;
-}
 
 export const OPENHANDS_TOML = `# OpenHands settings (kept as written)
 [core]
