@@ -12,7 +12,7 @@ import {resolveSshRoute, type SshHop} from '../domain/containers/ssh-config.js';
 import {CONNECT_TIMEOUT_MS, timedAgent, type ConnectTimeoutError} from './connect-timeout.js';
 import {readKnownHosts} from './ssh/known-hosts-files.js';
 import {SYSTEM_SSH_CONFIG, readSshConfig} from './ssh/ssh-config-file.js';
-import {DIAL_STDIO, MAX_CHANNELS, sshChannels, type SshChannels, type SshHopOptions} from './ssh/ssh-channels.js';
+import {DIAL_STDIO, sshChannels, type SshChannels, type SshHopOptions} from './ssh/ssh-channels.js';
 
 export interface DockerTarget {
 	options: Docker.DockerOptions;
@@ -185,7 +185,7 @@ export function describeDockerError(error: unknown, endpoint: string): string {
 		return ssh ? `Docker host ${endpoint} unreachable: ${waited}; check the host, the port and that sshd runs there` : `Docker daemon at ${endpoint} unreachable: ${waited}; check the host, the port and DOCKER_HOST`;
 	}
 	if (ssh && /Channel open failure/i.test(message))
-		return `Docker host ${endpoint}: the SSH server refused another session (${message}); its MaxSessions in sshd_config must allow ${MAX_CHANNELS} or more`;
+		return `Docker host ${endpoint}: the SSH server refuses sessions (${message}), also after waiting for room; check MaxSessions and Match rules in its sshd_config`;
 	if (ssh && /Timed out while waiting for handshake/i.test(message))
 		return `Docker host ${endpoint}: no SSH handshake within 20 s; check that the port is sshd's (not another service) and the link`;
 	if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')

@@ -63,8 +63,11 @@ async function waitForBanner(port: number, timeoutMs: number): Promise<void> {
 	}
 }
 
-/** `env`: set in every session it starts (sshd's SetEnv), e.g. DOCKER_HOST for a test's own daemon. */
-export async function startLocalSshd(options: {env?: Record<string, string>} = {}): Promise<LocalSshd | null> {
+/**
+ * `env`: set in every session it starts (sshd's SetEnv), e.g. DOCKER_HOST for a test's own daemon.
+ * `maxSessions`: sshd's MaxSessions, for a box that allows fewer channels per connection than 10.
+ */
+export async function startLocalSshd(options: {env?: Record<string, string>; maxSessions?: number} = {}): Promise<LocalSshd | null> {
 	if (!SSHD) return null;
 	const dir = mkdtempSync(join(tmpdir(), 'sd-remote-sshd-'));
 	const home = join(dir, 'home');
@@ -99,6 +102,7 @@ export async function startLocalSshd(options: {env?: Record<string, string>} = {
 			'StrictModes no',
 			'UseDNS no',
 			'LogLevel VERBOSE',
+			...(options.maxSessions === undefined ? [] : [`MaxSessions ${options.maxSessions}`]),
 			// sshd takes the first SetEnv line only: every variable goes on it.
 			`SetEnv ${Object.entries({HOME: remoteHome, ...options.env})
 				.map(([k, v]) => `${k}=${v}`)

@@ -15,6 +15,15 @@ import type {KnownHostsFiles} from './known-hosts-files.js';
 
 /** Channels open at once on the one connection: sshd's MaxSessions is 10 by default; more requests queue. */
 export const MAX_CHANNELS = 8;
+/** A refused channel is asked for again this many times before the refusal is the answer. */
+const MAX_REFUSALS = 6;
+/** The first retry of a refused channel waits this long, doubling up to a second. */
+const REFUSED_WAIT_MS = 50;
+/** A limit lowered by a refusal goes back to MAX_CHANNELS after this long without another. */
+const LOWERED_LIMIT_MS = 60_000;
+/** A channel the server refused (SSH_MSG_CHANNEL_OPEN_FAILURE): ssh2 gives its reason code. OpenSSH
+ * says "open failed" with SSH2_OPEN_CONNECT_FAILED (2) when it has no session to spare. */
+const refusedOpen = (error: Error): boolean => typeof (error as {reason?: unknown}).reason === 'number';
 /** An idle channel (a docker CLI process on the remote host) is closed after this long unused. */
 export const IDLE_MS = 30_000;
 export const DIAL_STDIO = 'docker system dial-stdio';
@@ -165,15 +174,27 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 		return attempt;
 	};
 
-	// Channels open or being opened, a queue of requests waiting for one, and the idle ones (kept for
-	// the next request, closed after IDLE_MS) with their timers.
+	// Channels open or being opened, the most that may be (MAX_CHANNELS, lower after a refusal), a
+	// queue of requests waiting for one, and the idle ones (kept for the next request, closed after
+	// IDLE_MS) with their timers.
 	let live = 0;
+	let limit = MAX_CHANNELS;
+	let restore: NodeJS.Timeout | undefined;
 	const waiting: (() => void)[] = [];
 	const idle = new Map<Duplex, NodeJS.Timeout>();
 	const ended = new WeakSet<Duplex>();
+	const pump = () => {
+		while (live < limit && waiting.length > 0) {
+			live++;
+			waiting.shift()!();
+		}
+	};
 	const release = () => {
 		live--;
-		waiting.shift()?.();
+		// At a box's limit (a refusal lowered ours), sshd frees a closed channel's session only after the
+		// packets it has already read: a channel asked for at once would be refused, so it waits a moment.
+		if (limit < MAX_CHANNELS) setTimeout(pump, REFUSED_WAIT_MS);
+		else pump();
 	};
 	/** Out of the agent's idle list: the agent only skips idle sockets flagged destroyed, which ssh2's channels never are. */
 	const unpool = (channel: Duplex) => {
@@ -191,21 +212,48 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 	};
 	/** Resolves when a channel may be opened; makes room by closing an idle one when all are taken. */
 	const slot = (): Promise<void> => {
-		if (live < MAX_CHANNELS) {
+		if (live < limit && waiting.length === 0) {
 			live++;
 			return Promise.resolve();
 		}
 		const [spare] = idle.keys();
 		if (spare) retire(spare);
-		return new Promise(resolve =>
-			waiting.push(() => {
-				live++;
-				resolve();
-			}),
+		return new Promise(resolve => waiting.push(resolve));
+	};
+	/**
+	 * After the server refused a channel (its slot already freed): whether to ask again, once this
+	 * resolves. A box may set MaxSessions below MAX_CHANNELS, and a loaded sshd frees a closed
+	 * channel's session late (after the packets it has already read), so it can refuse though fewer
+	 * are open. The limit drops to the channels still open (at least one; back up after a minute
+	 * without a refusal), and the next try waits a moment, longer each time, then for a slot.
+	 */
+	const roomAgain = (error: Error, refusals: number): Promise<void> | null => {
+		if (!refusedOpen(error) || refusals >= MAX_REFUSALS || closed) return null;
+		limit = Math.max(1, live);
+		clearTimeout(restore);
+		restore = setTimeout(() => {
+			limit = MAX_CHANNELS;
+			pump();
+		}, LOWERED_LIMIT_MS);
+		restore.unref?.();
+		return new Promise(resolve => setTimeout(resolve, Math.min(1000, REFUSED_WAIT_MS * 2 ** refusals)));
+	};
+
+	/** A `docker system dial-stdio` channel, in a slot; asked for again while the server has no room. */
+	const dialChannel = (callback: (err: Error | null, stream?: Duplex) => void, refusals = 0) => {
+		if (closed) return callback(new Error(`SSH connection to ${opts.endpoint} closed`));
+		void slot().then(() =>
+			connection().then(
+				client => openChannel(client, callback, refusals),
+				(error: Error) => {
+					release();
+					callback(error);
+				},
+			),
 		);
 	};
 
-	const openChannel = (client: Client, callback: (err: Error | null, stream?: Duplex) => void) => {
+	const openChannel = (client: Client, callback: (err: Error | null, stream?: Duplex) => void, refusals: number) => {
 		let released = false;
 		const once = () => {
 			if (!released) {
@@ -217,6 +265,8 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 			client.exec(DIAL_STDIO, (error, stream) => {
 				if (error) {
 					once();
+					const again = roomAgain(error, refusals);
+					if (again) return void again.then(() => dialChannel(callback, refusals + 1));
 					return callback(error);
 				}
 				stream.once('close', () => {
@@ -239,20 +289,7 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 
 	class ChannelAgent extends nodeHttp().Agent {
 		override createConnection(_options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): undefined {
-			const done = callback as (err: Error | null, stream?: Duplex) => void;
-			if (closed) {
-				done(new Error(`SSH connection to ${opts.endpoint} closed`));
-				return undefined;
-			}
-			void slot().then(() =>
-				connection().then(
-					client => openChannel(client, done),
-					(error: Error) => {
-						release();
-						done(error);
-					},
-				),
-			);
+			dialChannel(callback as (err: Error | null, stream?: Duplex) => void);
 			return undefined;
 		}
 		/** An idle channel is kept for the next request (no TCP keepalive or unref: it is not a socket),
@@ -281,21 +318,30 @@ export function sshChannels(opts: SshChannelsOptions): SshChannels {
 			return connections;
 		},
 		async exec(command, options = {}) {
-			if (closed) throw new Error(`SSH connection to ${opts.endpoint} closed`);
-			options.signal?.throwIfAborted();
-			await slot();
-			let client: Client;
-			try {
-				client = await connection();
-			} catch (error) {
-				release();
-				throw error;
+			for (let refusals = 0; ; refusals++) {
+				if (closed) throw new Error(`SSH connection to ${opts.endpoint} closed`);
+				options.signal?.throwIfAborted();
+				await slot();
+				let client: Client;
+				try {
+					client = await connection();
+				} catch (error) {
+					release();
+					throw error;
+				}
+				try {
+					// The slot is freed when the channel closes, which may be after a cancel has settled the promise.
+					return await runOnChannel(client, command, opts.endpoint, options, release);
+				} catch (error) {
+					const again = roomAgain(error as Error, refusals);
+					if (!again) throw error;
+					await again;
+				}
 			}
-			// The slot is freed when the channel closes, which may be after a cancel has settled the promise.
-			return runOnChannel(client, command, opts.endpoint, options, release);
 		},
 		close() {
 			closed = true;
+			clearTimeout(restore);
 			for (const channel of [...idle.keys()]) retire(channel);
 			agent.destroy();
 			current?.end();
