@@ -70,7 +70,7 @@ export function createConfiguredHost(entry: HostEntry, env: NodeJS.ProcessEnv, o
 	} else {
 		const local = createLocalHost({env: hostEnv(env, ''), docker: {socket_path: ''}});
 		const none = () => Promise.reject(Object.assign(new Error(`[[hosts]] ${id}: no ssh set; set ssh = "user@host" to read its memory, folders and OpenHands sessions`), {code: 'ENOSYS'}));
-		shell = dockerScheme === 'unix' ? local : {...local, exec: none, files: {readFile: none, stat: none, linkTarget: none, statfs: none, list: none, readFiles: none}};
+		shell = dockerScheme === 'unix' ? local : {...local, exec: none, files: {readFile: none, stat: none, linkTarget: none, statfs: none, list: none, readFiles: none, tree: none}};
 	}
 
 	return {

@@ -4,6 +4,7 @@
 
 import type Docker from 'dockerode';
 import type {HostId} from '../domain/host-id.js';
+import type {TreeListing} from '../fs/tree.js';
 
 export {LOCAL_HOST_ID, type HostId} from '../domain/host-id.js';
 
@@ -71,6 +72,8 @@ export interface HostFiles {
 	list(dir: string, options?: FileCallOptions): Promise<DirEntry[]>;
 	/** Several small text files in one call (one command over SSH): each its text or its error (ENOENT, EFBIG, EINVAL: not a regular file). */
 	readFiles(paths: readonly string[], options?: FileCallOptions & {maxBytes?: number}): Promise<Array<string | NodeJS.ErrnoException>>;
+	/** Every path under the roots down to `depth` levels with its stamp, and the box's clock, in one call (../fs/tree.ts). */
+	tree(roots: readonly string[], depth: number, options?: FileCallOptions): Promise<TreeListing>;
 }
 
 /** An error with the code a local call gives. */

@@ -5,6 +5,7 @@ import {constants} from 'node:fs';
 import {lstat, open, readdir, readlink, stat, statfs} from 'node:fs/promises';
 import path from 'node:path';
 import {hostname} from 'node:os';
+import {listTree} from '../fs/tree.js';
 import {dockerTarget, type DockerTarget, type TargetOptions} from './docker.js';
 import {dockerode} from './client-modules.js';
 import {DEFAULT_MAX_BYTES, LOCAL_HOST_ID, fetchWithDeadline, tooLarge, type DockerLink, type ExecOptions, type ExecResult, type Host} from './host.js';
@@ -96,6 +97,7 @@ export function createLocalHost(options: LocalHostOptions): Host {
 				for (const p of paths) out.push(await this.readFile(p, opts).catch((error: NodeJS.ErrnoException) => error));
 				return out;
 			},
+			tree: (roots, depth) => listTree(roots, depth),
 			async list(dir) {
 				const names = await readdir(dir);
 				const entries = await Promise.all(

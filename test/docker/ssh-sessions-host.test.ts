@@ -13,7 +13,7 @@ import {STACKDECK_BIN} from '../support/paths.js';
 import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
 import {writeDemoSessions} from '../../source/sim/openhands/demo-sessions.js';
 import {dockerTarget} from '../../source/hosts/docker.js';
-import {createSshHost, parseFindList, parseReadFiles} from '../../source/hosts/ssh/ssh-host.js';
+import {createSshHost, parseFindList, parseReadFiles, parseTree} from '../../source/hosts/ssh/ssh-host.js';
 
 const sshd: LocalSshd | null = requireSshd() ? await startLocalSshd() : null;
 const WAIT = 30_000;
@@ -35,6 +35,22 @@ describe('find -printf listings', () => {
 			{name: '0.json', isDirectory: false, isFile: true, size: 12, mtimeMs: 1700000001250},
 			{name: 'a name\nwith a newline', isDirectory: false, isFile: true, size: 3, mtimeMs: 1700000002000},
 		]);
+	});
+});
+
+describe('tree listings', () => {
+	it('parses the clock and NUL-ended records; a missing root is none, an unreadable one throws', () => {
+		const stdout = '1700000009.250000000\n\0/s\0d 2049:11:4096:1700000001.5:1700000001.5 a b\0/s\0f 2049:12:7:1700000002.0:1700000003.25 a b/metadata.json\0';
+		const listing = parseTree({exitCode: 1, stdout, stderr: "find: '/v1': No such file or directory\n"}, ['/s', '/v1']);
+		expect(listing).toEqual({
+			nowMs: 1700000009250,
+			entries: [
+				{root: '/s', path: 'a b', isDirectory: true, isFile: false, stamp: '2049:11:4096:1700000001.5:1700000001.5', changedMs: 1700000001500},
+				{root: '/s', path: 'a b/metadata.json', isDirectory: false, isFile: true, stamp: '2049:12:7:1700000002.0:1700000003.25', changedMs: 1700000003250},
+			],
+		});
+		expect(() => parseTree({exitCode: 1, stdout: '1700000009.2\n\0', stderr: "find: ‘/s’: Permission denied\n"}, ['/s'])).toThrow(expect.objectContaining({code: 'EACCES'}));
+		expect(() => parseTree({exitCode: 127, stdout: '', stderr: 'sh: find: not found'}, ['/s'])).toThrow(/find: not found/);
 	});
 });
 
@@ -99,6 +115,16 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 			expect(JSON.parse(read[3] as string).title).toMatch(/^Remote: /);
 			expect(((await host.files.readFiles([odd], {maxBytes: 10}))[0] as NodeJS.ErrnoException).code).toBe('EFBIG');
 			expect(sshd!.logins() - before).toBe(0);
+			// Two levels of a folder with stamps, and the box's clock, in one command; a missing root lists nothing.
+			const tree = await host.files.tree([join(remoteState, 'sessions'), join(remoteState, 'no-such-folder')], 2);
+			expect(Math.abs(tree.nowMs - Date.now())).toBeLessThan(60_000);
+			const metaEntry = tree.entries.find(e => e.path === `${session!}/metadata.json`);
+			expect(metaEntry).toMatchObject({root: join(remoteState, 'sessions'), isFile: true, isDirectory: false});
+			expect(tree.entries.find(e => e.path === `${session!}/events`)).toMatchObject({isDirectory: true});
+			expect(tree.entries.some(e => e.path.startsWith(`${session!}/events/`))).toBe(false);
+			writeFileSync(join(remoteState, 'sessions', session!, 'metadata.json'), readFileSync(join(remoteState, 'sessions', session!, 'metadata.json')));
+			const again = await host.files.tree([join(remoteState, 'sessions')], 2);
+			expect(again.entries.find(e => e.path === `${session!}/metadata.json`)!.stamp).not.toBe(metaEntry!.stamp);
 		} finally {
 			host.close();
 			target.close();

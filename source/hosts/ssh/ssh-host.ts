@@ -6,6 +6,7 @@ import type Docker from 'dockerode';
 import {dockerode} from '../client-modules.js';
 import {DEFAULT_MAX_BYTES, fetchWithDeadline, tooLarge, type DirEntry, type DockerLink, type ExecOptions, type ExecResult, type FileCallOptions, type Host, type HostId, fileError} from '../host.js';
 import type {SshChannels} from './ssh-channels.js';
+import type {TreeEntry, TreeListing} from '../../fs/tree.js';
 
 export interface SshHostOptions {
 	id: HostId;
@@ -55,6 +56,33 @@ export function parseReadFiles(stdout: string, paths: readonly string[], maxByte
 		if (status === 'bad') return fileError(p, 'EINVAL', 'not a readable regular file; not read');
 		return fileError(p, 'EIO', 'no answer for it (the command stopped early)');
 	});
+}
+
+/**
+ * The box's clock (GNU date), then each path under the roots down to a depth: its root, then its
+ * type, stamp (device, inode, size, mtime, ctime) and path below the root, all NUL-ended (a name
+ * may hold anything else). A missing root is said on stderr and the rest still listed.
+ */
+const TREE = ['depth=$1; shift', 'date +%s.%N', 'printf "\\0"', 'exec find -L "$@" -mindepth 1 -maxdepth "$depth" -printf "%H\\0%y %D:%i:%s:%T@:%C@ %P\\0"'].join('\n');
+
+/** TREE's output; a root that could not be read for another reason than being missing throws. */
+export function parseTree(result: ExecResult, roots: readonly string[]): TreeListing {
+	const fields = result.stdout.split('\0');
+	const nowMs = Math.round(Number(fields[0]) * 1000);
+	if (!Number.isFinite(nowMs) || fields.length < 2) throw remoteError(roots[0] ?? '', result);
+	for (const line of result.stderr.split('\n')) {
+		// find: ‘/path’: Permission denied (the quotes are the locale's).
+		const match = /^find: [‘'`"](.*)[’'"]: (.*)$/.exec(line);
+		if (match && roots.includes(match[1]!) && !/No such file/i.test(match[2]!)) throw remoteError(match[1]!, {...result, stderr: `${match[2]}`});
+	}
+	const entries: TreeEntry[] = [];
+	for (let i = 1; i + 1 < fields.length; i += 2) {
+		const record = /^(\S) (\d+):(\d+):(\d+):([\d.]+):([\d.]+) ([\s\S]+)$/.exec(fields[i + 1]!);
+		if (!record) continue;
+		const changed = Math.max(Number(record[5]), Number(record[6]));
+		entries.push({root: fields[i]!, path: record[7]!, isDirectory: record[1] === 'd', isFile: record[1] === 'f', stamp: `${record[2]}:${record[3]}:${record[4]}:${record[5]}:${record[6]}`, changedMs: Math.round(changed * 1000)});
+	}
+	return {nowMs, entries};
 }
 
 function callOptions(opts: FileCallOptions): ExecOptions {
@@ -127,6 +155,12 @@ export function createSshHost(options: SshHostOptions): Host {
 				const result = await exec('sh', ['-c', READ_FILES, 'sh', String(maxBytes), ...paths], callOptions(opts));
 				if (result.exitCode !== 0 && result.stdout === '') throw remoteError(paths[0]!, result);
 				return parseReadFiles(result.stdout, paths, maxBytes);
+			},
+			async tree(roots, depth, opts = {}) {
+				// find with no folder named lists the working folder.
+				if (roots.length === 0) return {nowMs: Date.now(), entries: []};
+				const result = await exec('sh', ['-c', TREE, 'sh', String(depth), ...roots], callOptions(opts));
+				return parseTree(result, roots);
 			},
 			async list(dir, opts = {}) {
 				// One command for the whole folder: type, size, mtime and name, NUL-ended (a name may hold a newline).
