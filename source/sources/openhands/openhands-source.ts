@@ -33,21 +33,33 @@ import {EventReaderCache} from './event-cache.js';
 import type {EventDirReader, ScanProgress} from './event-dir.js';
 import {MAX_EVENT_BYTES, readJsonFile} from './read-json.js';
 import {checkSnapshot, pendingRows} from './rows.js';
-import {createSessionLister, listSessions} from './session-list.js';
+import {createRemoteSessionLister, createSessionLister} from './session-list.js';
 import {findStateDir} from './state-dir.js';
 import {V1ConversationReader} from './v1/conversation-reader.js';
 import {v1Roots} from './v1/layout.js';
-import {checkV1Snapshot, conversationOf, createV1Lister, restRow, type V1Settings} from './v1/session-rows.js';
+import {checkV1Snapshot, conversationOf, createRemoteV1Lister, createV1Lister, restRow, type V1Settings} from './v1/session-rows.js';
 import {OpenHandsServer, RestConversationReader} from './v1/rest.js';
 import {EngineTemplates} from './v1/engine-template.js';
 import type {V1Snapshot} from './v1/conversation-reader.js';
 import {NOT_WATCHED, watchFolder, type FolderWatch} from './watch.js';
-import {hostFiles, LOCAL_FILES, type StateFiles} from './state-files.js';
-import {listV1SessionsVia} from './v1/session-rows.js';
-import {v1RootsVia} from './v1/layout.js';
+import {hostFiles, LOCAL_FILES, type RemoteStateFiles, type StateFiles} from './state-files.js';
 import {discoveryOf} from '../../store/slices/discovery.js';
 import {MAX_CONFIG_BYTES} from '../../config/load.js';
 import {PROMPT_EXTENSIONS_DEFAULT, promptExtensionsIn} from '../../domain/openhands/prompt-extensions.js';
+
+/** This machine's V0 sessions and V1 conversations, read again only where their files changed. */
+function localLister(): (stateDir: string) => Promise<SessionRow[]> {
+	const v0 = createSessionLister();
+	const v1 = createV1Lister();
+	return async dir => [...(await v0(dir)), ...v1(dir)];
+}
+
+/** The same on another host: one command for each while nothing changed. */
+function remoteLister(files: RemoteStateFiles): (stateDir: string) => Promise<SessionRow[]> {
+	const v0 = createRemoteSessionLister(files);
+	const v1 = createRemoteV1Lister(files);
+	return async dir => (await Promise.all([v0(dir), v1(dir)])).flat();
+}
 
 /** Runs `task` one at a time; a request while it runs schedules exactly one more run. */
 function serial(task: () => Promise<void>): () => void {
@@ -116,8 +128,9 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 	const primary = options.primary ?? true;
 	const hostId = ctx.host.id;
 	// Another box's files go through its Host; this machine's (and a unix:// host's) are read here.
-	const files: StateFiles = ctx.host.kind === 'ssh' ? hostFiles(ctx.host) : LOCAL_FILES;
-	const remote = files !== LOCAL_FILES;
+	const remoteFiles = ctx.host.kind === 'ssh' ? hostFiles(ctx.host) : null;
+	const files: StateFiles = remoteFiles ?? LOCAL_FILES;
+	const remote = remoteFiles !== null;
 	readers ??= new EventReaderCache(undefined, files);
 	const cache = readers;
 	/** This source's part of the slice: the first host's fields, or its entry under `hosts`. */
@@ -229,13 +242,7 @@ export function createOpenhandsSource(ctx: SourceContext, pollMs = 1000, readers
 		update(store, 'sessions', s => (primary ? {...setPromptExtensions(s, on, from), configToml: here(file)} : setHostPromptExtensions(s, hostId, file, on, from)));
 	};
 
-	const listLocal = createSessionLister();
-	const listLocalV1 = createV1Lister();
-	const listAll = async (dir: string) => {
-		if (!remote) return [...(await listLocal(dir)), ...listLocalV1(dir)];
-		const [v0, v1] = await Promise.all([listSessions(dir, files), listV1SessionsVia(files, dir)]);
-		return [...v0, ...v1];
-	};
+	const listAll = remoteFiles ? remoteLister(remoteFiles) : localLister();
 
 	const doRefresh = async () => {
 		const dir = mine(store.getState().sessions).stateDir;

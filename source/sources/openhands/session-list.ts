@@ -7,8 +7,9 @@ import path from 'node:path';
 import {z} from 'zod';
 import type {SessionRow} from '../../store/slices/sessions.js';
 import {readJsonFile} from './read-json.js';
-import {listNames, LOCAL_FILES, type StateFiles} from './state-files.js';
-import {stampOf} from '../../fs/stamp.js';
+import {listingError, listNames, LOCAL_FILES, type RemoteStateFiles, type StateFiles} from './state-files.js';
+import {RECENT_MS, stampOf} from '../../fs/stamp.js';
+import type {TreeEntry, TreeListing} from '../../fs/tree.js';
 
 const metadataSchema = z.looseObject({
 	title: z.string().nullish(),
@@ -59,28 +60,18 @@ export async function readSessionRow(dir: string, files: StateFiles = LOCAL_FILE
 	return row;
 }
 
-/** `readRow`: how one session folder is read (the lister's cache; readSessionRow by default). */
-export async function listSessions(stateDir: string, files: StateFiles = LOCAL_FILES, readRow: (dir: string) => Promise<SessionRow> = readSessionRow): Promise<SessionRow[]> {
+/** This machine's sessions; `readRow`: how one session folder is read (the lister's cache; readSessionRow by default). */
+export async function listSessions(stateDir: string, readRow: (dir: string) => Promise<SessionRow> = readSessionRow): Promise<SessionRow[]> {
 	const sessionsDir = path.join(stateDir, 'sessions');
 	let names: string[];
 	try {
 		// As bytes here: a name that is not UTF-8 must still open its folder.
-		names = (await files.list(sessionsDir)).filter(d => d.isDirectory).map(d => d.name);
+		names = (await LOCAL_FILES.list(sessionsDir)).filter(d => d.isDirectory).map(d => d.name);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return [];
-		const where = files.remote ? ` on ${files.remote}` : '';
-		// Not a folder's trouble but the box's: no connection, no answer in time.
-		if (files.remote && code !== 'EACCES' && code !== 'EPERM' && code !== 'EIO') {
-			throw new Error(`${files.remote} unreachable over ssh (${(error as Error).message}); its sessions in ${stateDir} are not read until it answers`);
-		}
-		throw new Error(`${sessionsDir}${where}: cannot list sessions (${code ?? (error as Error).message}); check permissions (OpenHands writes it as UID 1000)`);
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw listingError(LOCAL_FILES, sessionsDir, 'sessions', error, stateDir);
 	}
-	if (files === LOCAL_FILES) return Promise.all(names.map(n => readRow(path.join(sessionsDir, n))));
-	// Another host: a few sessions at a time (each read is a command over its SSH connection).
-	const rows: SessionRow[] = [];
-	for (let i = 0; i < names.length; i += files.parallel) rows.push(...(await Promise.all(names.slice(i, i + files.parallel).map(n => readSessionRow(path.join(sessionsDir, n), files)))));
-	return rows;
+	return Promise.all(names.map(n => readRow(path.join(sessionsDir, n))));
 }
 
 /**
@@ -94,7 +85,7 @@ export function createSessionLister(now: () => number = Date.now): (stateDir: st
 	return async stateDir => {
 		const next = new Map<string, {stamp: string; row: SessionRow}>();
 		const at = now();
-		const rows = await listSessions(stateDir, LOCAL_FILES, async dir => {
+		const rows = await listSessions(stateDir, async dir => {
 			const [meta, events] = await Promise.all([stampOf(path.join(dir, 'metadata.json'), at), stampOf(path.join(dir, 'events'), at, 'folder')]);
 			// Either changed just now (or not a file, not a folder): read, and keep nothing.
 			const stamp = meta !== null && events !== null ? `${meta} ${events}` : null;
@@ -109,6 +100,51 @@ export function createSessionLister(now: () => number = Date.now): (stateDir: st
 			return row;
 		});
 		// Only the sessions still there stay kept (and another state folder's are dropped).
+		kept = next;
+		return rows;
+	};
+}
+
+/**
+ * Another host's sessions, as listSessions reads them, at one command a listing while nothing
+ * changed: sessions/ listed two levels down with stamps (each session's metadata.json and events
+ * folder), and a session read again (two commands) only when one of those moved, or changed within
+ * RECENT_MS of that box's clock. Each listing was two commands a session, every 5 s: a shell started
+ * on that box for each, 400 of them with 200 sessions.
+ */
+export function createRemoteSessionLister(files: RemoteStateFiles): (stateDir: string) => Promise<SessionRow[]> {
+	let kept = new Map<string, {stamp: string; row: SessionRow}>();
+	return async stateDir => {
+		const sessionsDir = path.join(stateDir, 'sessions');
+		let tree: TreeListing;
+		try {
+			tree = await files.tree([sessionsDir], 2);
+		} catch (error) {
+			throw listingError(files, sessionsDir, 'sessions', error, stateDir);
+		}
+		const byPath = new Map(tree.entries.map(e => [e.path, e]));
+		const quiet = (e: TreeEntry | undefined) => !e || tree.nowMs - e.changedMs >= RECENT_MS;
+		const next = new Map<string, {stamp: string; row: SessionRow}>();
+		const sessions = tree.entries.filter(e => e.isDirectory && !e.path.includes('/'));
+		const rows: SessionRow[] = [];
+		// A few sessions read at a time, as listSessions does (each read is a command over its SSH connection).
+		for (let i = 0; i < sessions.length; i += files.parallel) {
+			const batch = sessions.slice(i, i + files.parallel).map(async session => {
+				const dir = path.join(sessionsDir, session.path);
+				const meta = byPath.get(`${session.path}/metadata.json`);
+				const events = byPath.get(`${session.path}/events`);
+				const stamp = quiet(meta) && quiet(events) ? `${meta?.isFile ? meta.stamp : '-'} ${events?.isDirectory ? events.stamp : '-'}` : null;
+				const old = kept.get(dir);
+				if (stamp !== null && old?.stamp === stamp) {
+					next.set(dir, old);
+					return old.row;
+				}
+				const row = await readSessionRow(dir, files);
+				if (stamp !== null) next.set(dir, {stamp, row});
+				return row;
+			});
+			rows.push(...(await Promise.all(batch)));
+		}
 		kept = next;
 		return rows;
 	};

@@ -8,6 +8,7 @@ import {statSync} from 'node:fs';
 import {fsPath, readdirRaw} from '../../fs/raw-names.js';
 import {readRegularText} from '../../fs/read-regular.js';
 import type {Host} from '../../hosts/host.js';
+import type {TreeListing} from '../../fs/tree.js';
 import {decodeJson, formatMb, readJsonFileSync, type JsonRead} from './read-json.js';
 
 export interface StateEntry {
@@ -32,7 +33,6 @@ export interface StateFiles {
 	/** Several JSON files in one call, in order. */
 	readJsonBatch(files: readonly string[], maxBytes: number): Promise<JsonRead[]>;
 	mtimeMs(path: string): Promise<number | null>;
-	isDir(path: string): Promise<boolean>;
 	readText(file: string, maxBytes: number): Promise<{ok: true; text: string} | {ok: false; error: string}>;
 }
 
@@ -47,10 +47,6 @@ export const LOCAL_FILES: StateFiles = {
 	mtimeMs: p => stat(fsPath(p)).then(
 		st => st.mtimeMs,
 		() => null,
-	),
-	isDir: p => stat(fsPath(p)).then(
-		st => st.isDirectory(),
-		() => false,
 	),
 	readText: readRegularText,
 };
@@ -75,8 +71,14 @@ export const REMOTE_SCAN_BUDGET_MS = 3000;
 /** Event files per command over SSH (a command costs a login shell there; 25 files are one event_cache page's worth). */
 export const REMOTE_BATCH = 50;
 
+/** Another host's state folder: also listed a few levels down in one command, with stamps. */
+export interface RemoteStateFiles extends StateFiles {
+	readonly remote: string;
+	tree(roots: readonly string[], depth: number): Promise<TreeListing>;
+}
+
 /** A host's state folder read through the Host (its own SSH connection). */
-export function hostFiles(host: Host, callMs = REMOTE_CALL_MS): StateFiles {
+export function hostFiles(host: Host, callMs = REMOTE_CALL_MS): RemoteStateFiles {
 	const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 	const failed = (file: string, error: unknown, maxBytes: number): JsonRead => {
 		if (code(error) === 'EFBIG') return {ok: false, kind: 'too-large', error: `${file} on ${host.label}: over the ${formatMb(maxBytes)} limit; not read`, bytes: maxBytes + 1};
@@ -89,6 +91,7 @@ export function hostFiles(host: Host, callMs = REMOTE_CALL_MS): StateFiles {
 		batch: REMOTE_BATCH,
 		parallel: 4,
 		list: dir => host.files.list(dir, {timeoutMs: callMs}),
+		tree: (roots, depth) => host.files.tree(roots, depth, {timeoutMs: callMs}),
 		async readJson(file, maxBytes) {
 			try {
 				return decodeJson(await host.files.readFile(file, {maxBytes, timeoutMs: callMs}), file, false);
@@ -108,10 +111,6 @@ export function hostFiles(host: Host, callMs = REMOTE_CALL_MS): StateFiles {
 			st => st.mtimeMs,
 			() => null,
 		),
-		isDir: p => host.files.stat(p, {timeoutMs: callMs}).then(
-			st => st.isDirectory,
-			() => false,
-		),
 		async readText(file, maxBytes) {
 			try {
 				return {ok: true, text: await host.files.readFile(file, {maxBytes, timeoutMs: callMs})};
@@ -120,4 +119,17 @@ export function hostFiles(host: Host, callMs = REMOTE_CALL_MS): StateFiles {
 			}
 		},
 	};
+}
+
+/**
+ * Why `dir` could not be listed, in words. On another host anything but a refusal is the box's
+ * trouble (no connection, no answer in time), said with the state folder (`under`) it holds up.
+ */
+export function listingError(files: StateFiles, dir: string, what: 'sessions' | 'conversations' | 'a conversation', error: unknown, under = dir): Error {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (files.remote && code !== 'EACCES' && code !== 'EPERM' && code !== 'EIO') {
+		return new Error(`${files.remote} unreachable over ssh (${(error as Error).message}); its ${what === 'sessions' ? 'sessions' : 'conversations'} in ${under} are not read until it answers`);
+	}
+	const where = files.remote ? ` on ${files.remote}` : '';
+	return new Error(`${dir}${where}: cannot list ${what} (${code ?? (error as Error).message}); check permissions (OpenHands writes it as UID 1000)`);
 }

@@ -4,7 +4,7 @@
 
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
-import type {StateFiles} from '../state-files.js';
+import {listingError, type StateEntry, type StateFiles} from '../state-files.js';
 
 /** software-agent-sdk's read pattern: five or more digits (the width is not capped). */
 export const SDK_EVENT_FILE = /^event-(\d{5,})-([0-9a-fA-F-]{8,})\.json$/;
@@ -37,8 +37,8 @@ function isDir(p: string): boolean {
 	}
 }
 
-/** What a folder is, from its names (and its events/ folder's, when it has one): the rule both readers share. */
-function classify(dir: string, here: readonly string[], eventsNames: readonly string[] | null): V1ConversationDir | null {
+/** What a folder is, from its names (and its events/ folder's, when it has one): the rule every reader shares. */
+export function classify(dir: string, here: readonly string[], eventsNames: readonly string[] | null): V1ConversationDir | null {
 	if (here.includes('base_state.json') || (eventsNames !== null && eventsNames.some(n => SDK_EVENT_FILE.test(n)))) {
 		return {dir, eventsDir: path.join(dir, 'events'), layout: 'sdk', id: path.basename(dir)};
 	}
@@ -74,28 +74,17 @@ export function v1Roots(stateDir: string): string[] {
 	return rootsOf(stateDir).filter(isDir);
 }
 
-function rootsOf(stateDir: string): string[] {
+/** Where V1 conversations may be under a state folder, there or not. */
+export function rootsOf(stateDir: string): string[] {
 	return [path.join(stateDir, 'conversations'), path.join(stateDir, 'v1', 'events'), path.join(stateDir, 'workspace', 'conversations')];
 }
 
-/** The same, read through a host's files (a listing per folder: another host's are round trips). */
-export async function v1RootsVia(files: StateFiles, stateDir: string): Promise<string[]> {
-	const roots = rootsOf(stateDir);
-	const found = await Promise.all(roots.map(r => files.isDir(r)));
-	return roots.filter((_, i) => found[i]);
-}
-
-export async function conversationsUnderVia(files: StateFiles, root: string): Promise<V1ConversationDir[]> {
-	const list = await files.list(root).catch(() => []);
-	const dirs = list.filter(e => e.isDirectory).map(e => e.name).sort();
-	const found = await Promise.all(
-		dirs.map(async name => {
-			const dir = path.join(root, name);
-			const here = await files.list(dir).catch(() => []);
-			const hasEvents = here.some(e => e.name === 'events' && e.isDirectory);
-			const events = hasEvents && !here.some(e => e.name === 'base_state.json') ? (await files.list(path.join(dir, 'events')).catch(() => [])).map(e => e.name) : null;
-			return classify(dir, here.map(e => e.name), events);
-		}),
-	);
-	return found.filter((c): c is V1ConversationDir => c !== null);
+/** A folder's entries there; none when it is missing (removed since it was listed). */
+export async function listVia(files: StateFiles, dir: string): Promise<StateEntry[]> {
+	try {
+		return await files.list(dir);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw listingError(files, dir, 'a conversation', error);
+	}
 }

@@ -12,9 +12,10 @@ import {describeRules, sdkRules} from '../../../domain/openhands/v1/version.js';
 import type {EventRow, SessionRow} from '../../../store/slices/sessions.js';
 import {MAX_EVENT_BYTES, readJsonFileSync} from '../read-json.js';
 import type {V1Snapshot} from './conversation-reader.js';
-import {APP_EVENT_FILE, SDK_EVENT_FILE, conversationsUnder, conversationsUnderVia, v1Roots, v1RootsVia, type V1ConversationDir} from './layout.js';
-import type {StateFiles} from '../state-files.js';
-import {stampOfSync} from '../../../fs/stamp.js';
+import {APP_EVENT_FILE, SDK_EVENT_FILE, classify, conversationsUnder, listVia, rootsOf, v1Roots, type V1ConversationDir} from './layout.js';
+import {listingError, type RemoteStateFiles, type StateFiles} from '../state-files.js';
+import {RECENT_MS, stampOfSync} from '../../../fs/stamp.js';
+import type {TreeEntry, TreeListing} from '../../../fs/tree.js';
 
 function mtime(p: string): string | null {
 	try {
@@ -50,13 +51,18 @@ export async function v1RowVia(files: StateFiles, c: V1ConversationDir): Promise
 		return read.ok ? read.value : null;
 	};
 	const [names, base, meta, eventsMtime] = await Promise.all([
-		files.list(c.eventsDir).then(l => l.map(e => e.name), () => []),
+		// No events folder yet: no events. Any other failure is said on the row, as for a V0 session.
+		files.list(c.eventsDir).then(
+			l => l.map(e => e.name),
+			(error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : {error: `${c.eventsDir}: cannot read (${error.code ?? error.message}); events not counted`}),
+		),
 		c.layout === 'sdk' ? object(path.join(c.dir, 'base_state.json')) : null,
 		c.layout === 'sdk' ? object(path.join(c.dir, 'meta.json')) : null,
 		files.mtimeMs(c.eventsDir),
 	]);
 	const ms = eventsMtime ?? (await files.mtimeMs(c.dir));
-	return rowOf(c, names.filter(n => pattern.test(n)).length, base, meta, ms === null ? null : new Date(ms).toISOString());
+	const row = rowOf(c, Array.isArray(names) ? names.filter(n => pattern.test(n)).length : 0, base, meta, ms === null ? null : new Date(ms).toISOString());
+	return Array.isArray(names) ? row : {...row, error: names.error};
 }
 
 function rowOf(c: V1ConversationDir, count: number, baseJson: unknown, meta: unknown, updated: string | null): SessionRow {
@@ -115,10 +121,65 @@ export function createV1Lister(now: () => number = Date.now): (stateDir: string)
 	};
 }
 
-export async function listV1SessionsVia(files: StateFiles, stateDir: string): Promise<SessionRow[]> {
-	const roots = await v1RootsVia(files, stateDir);
-	const conversations = (await Promise.all(roots.map(r => conversationsUnderVia(files, r)))).flat();
-	return Promise.all(conversations.map(c => v1RowVia(files, c)));
+/**
+ * Another host's V1 conversations, as v1Row reads this machine's, at one command a listing while
+ * nothing changed: the V1 roots listed two levels down with stamps, and a conversation read again
+ * (four commands) only when its folder, events folder, base_state.json or meta.json moved, or
+ * changed within RECENT_MS of that box's clock. Each listing was five commands a conversation.
+ */
+export function createRemoteV1Lister(files: RemoteStateFiles): (stateDir: string) => Promise<SessionRow[]> {
+	let kept = new Map<string, {stamp: string; row: SessionRow | null}>();
+	return async stateDir => {
+		const roots = rootsOf(stateDir);
+		let tree: TreeListing;
+		try {
+			tree = await files.tree(roots, 2);
+		} catch (error) {
+			throw listingError(files, stateDir, 'conversations', error);
+		}
+		// Each folder directly under a root, and what is in it.
+		const inside = new Map<string, TreeEntry[]>();
+		const folders: TreeEntry[] = [];
+		for (const e of tree.entries) {
+			const slash = e.path.indexOf('/');
+			if (slash < 0) {
+				if (e.isDirectory) folders.push(e);
+				continue;
+			}
+			const key = path.join(e.root, e.path.slice(0, slash));
+			const list = inside.get(key) ?? [];
+			list.push(e);
+			inside.set(key, list);
+		}
+		// Root by root, folders by name, as this machine's are listed.
+		folders.sort((a, b) => roots.indexOf(a.root) - roots.indexOf(b.root) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		const quiet = (e: TreeEntry | undefined) => !e || tree.nowMs - e.changedMs >= RECENT_MS;
+		const next = new Map<string, {stamp: string; row: SessionRow | null}>();
+		const read = async (folder: TreeEntry): Promise<SessionRow | null> => {
+			const dir = path.join(folder.root, folder.path);
+			const here = inside.get(dir) ?? [];
+			const named = (name: string) => here.find(e => e.path === `${folder.path}/${name}`);
+			const parts = [folder, named('events'), named('base_state.json'), named('meta.json')];
+			const stamp = parts.every(quiet) ? parts.map(p => p?.stamp ?? '-').join(' ') : null;
+			const old = kept.get(dir);
+			if (stamp !== null && old?.stamp === stamp) {
+				next.set(dir, old);
+				return old.row;
+			}
+			const names = here.map(e => e.path.slice(folder.path.length + 1));
+			const events = named('events')?.isDirectory && !names.includes('base_state.json') ? (await listVia(files, path.join(dir, 'events'))).map(e => e.name) : null;
+			const c = classify(dir, names, events);
+			const row = c ? await v1RowVia(files, c) : null;
+			if (stamp !== null) next.set(dir, {stamp, row});
+			return row;
+		};
+		const rows: SessionRow[] = [];
+		for (let i = 0; i < folders.length; i += files.parallel) {
+			for (const row of await Promise.all(folders.slice(i, i + files.parallel).map(read))) if (row) rows.push(row);
+		}
+		kept = next;
+		return rows;
+	};
 }
 
 export function conversationOf(row: SessionRow): V1ConversationDir | null {
