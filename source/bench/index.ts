@@ -6,6 +6,7 @@ import {sessionsCheckBench} from './sessions-check.js';
 import {sessionsScrollBench} from './sessions-scroll.js';
 import {frameBytesBench} from './frame-bytes.js';
 import {cacheWalkBench} from './cache-walk.js';
+import {remoteSessionsBench} from './remote-sessions.js';
 import {simAccuracyBench} from './sim-accuracy.js';
 import {terminalCostBench} from './terminal-cost.js';
 
@@ -17,6 +18,7 @@ export const BENCHES: Bench[] = [
 	sessionsCheckBench,
 	sessionsScrollBench,
 	cacheWalkBench,
+	remoteSessionsBench,
 	// Last: it runs for two minutes (ten with --long).
 	terminalCostBench,
 ];
