@@ -4,7 +4,7 @@
 // dial-stdio` reaches this machine's Docker socket (or the daemon its `env` names), as it would reach a remote box's. Its log (LogLevel
 // VERBOSE, -E) counts logins. Null when sshd is not installed (Debian: apt-get install openssh-server).
 import {spawn, type ChildProcess} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import net from 'node:net';
 import {tmpdir, userInfo} from 'node:os';
 import {join} from 'node:path';
@@ -38,6 +38,13 @@ export interface LocalSshd {
 	/** The listener's process id (null when stopped): SIGSTOP makes the box hang, not refuse. */
 	pid(): number | null;
 	cleanup(): Promise<void>;
+}
+
+/** Makes `home` a HOME with the key the server accepts and its host key known, as after `ssh` once. */
+export async function clientHome(sshd: LocalSshd, home: string): Promise<void> {
+	mkdirSync(join(home, '.ssh'), {recursive: true});
+	copyFileSync(join(sshd.home, '.ssh', 'id_ed25519'), join(home, '.ssh', 'id_ed25519'));
+	writeFileSync(join(home, '.ssh', 'known_hosts'), `${(await execa('ssh-keyscan', ['-p', String(sshd.port), '127.0.0.1'])).stdout}\n`);
 }
 
 /** Resolves once the server sends its SSH banner. */

@@ -3,13 +3,12 @@
 import {mkdirSync, mkdtempSync, copyFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {execa} from 'execa';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import Docker from 'dockerode';
 import {describeDockerError, dockerTarget} from '../../source/hosts/docker.js';
 import {createSshHost} from '../../source/hosts/ssh/ssh-host.js';
 import type {Host} from '../../source/hosts/host.js';
-import {requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
+import {clientHome, requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
 import {startPrivateDaemon} from './private-daemon.js';
 
 // Docker there is a daemon of the test's own where one can run (root, dockerd), so these tests neither
@@ -24,10 +23,7 @@ describe.skipIf(!sshd)('a host over ssh://', () => {
 
 	beforeAll(async () => {
 		home = mkdtempSync(join(tmpdir(), 'sd-ssh-host-'));
-		mkdirSync(join(home, '.ssh'));
-		copyFileSync(join(sshd!.home, '.ssh', 'id_ed25519'), join(home, '.ssh', 'id_ed25519'));
-		const scanned = (await execa('ssh-keyscan', ['-p', String(sshd!.port), '127.0.0.1'])).stdout;
-		writeFileSync(join(home, '.ssh', 'known_hosts'), `${scanned}\n`);
+		await clientHome(sshd!, home);
 		files = mkdtempSync(join(tmpdir(), 'sd-ssh-files-'));
 		writeFileSync(join(files, 'it’s a file.txt'), 'héllo\n'.repeat(1000));
 		const endpoint = `ssh://${sshd!.user}@127.0.0.1:${sshd!.port}`;

@@ -2,14 +2,13 @@
 // 2 here; 10 is sshd's default, and a loaded sshd frees a closed one late): the requests past its
 // room wait for it instead of failing with "Channel open failure: open failed", commands and Docker
 // alike, all over the one login. A box that allows none still answers, with a refusal naming what to fix.
-import {copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {execa} from 'execa';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {describeDockerError, dockerTarget} from '../../source/hosts/docker.js';
 import {createSshHost} from '../../source/hosts/ssh/ssh-host.js';
-import {requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
+import {clientHome, requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
 import {startPrivateDaemon} from './private-daemon.js';
 
 const daemon = requireSshd() ? await startPrivateDaemon() : null;
@@ -27,12 +26,7 @@ describe.skipIf(!sshd || !none)('an sshd with MaxSessions below the channels the
 	};
 
 	beforeAll(async () => {
-		for (const server of [sshd!, none!]) {
-			mkdirSync(join(homeFor(server), '.ssh'), {recursive: true});
-			copyFileSync(join(server.home, '.ssh', 'id_ed25519'), join(homeFor(server), '.ssh', 'id_ed25519'));
-			const scanned = await execa('ssh-keyscan', ['-p', String(server.port), '127.0.0.1']);
-			writeFileSync(join(homeFor(server), '.ssh', 'known_hosts'), `${scanned.stdout}\n`);
-		}
+		for (const server of [sshd!, none!]) await clientHome(server, homeFor(server));
 	});
 
 	afterAll(async () => {

@@ -2,7 +2,7 @@
 // serves) stopped with SIGSTOP, so the connection stays open and nothing answers. The Memory panel's
 // read gives up after its own deadline and names the host's trouble, instead of hanging with the old
 // figures shown as current.
-import {copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {execa} from 'execa';
@@ -12,7 +12,7 @@ import {createSshHost} from '../../source/hosts/ssh/ssh-host.js';
 import {createMeminfoSource, MEMINFO_READ_MS} from '../../source/sources/host/meminfo-source.js';
 import {createAppStore} from '../../source/store/index.js';
 import {defaultConfig} from '../../source/config/schema.js';
-import {requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
+import {clientHome, requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
 
 const sshd: LocalSshd | null = requireSshd() ? await startLocalSshd() : null;
 
@@ -34,9 +34,7 @@ describe.skipIf(!sshd)("a frozen host's memory over ssh", () => {
 
 	it('reads it, then says the read timed out once the box stops answering', async () => {
 		const home = join(dir, 'home');
-		mkdirSync(join(home, '.ssh'), {recursive: true});
-		copyFileSync(join(sshd!.home, '.ssh', 'id_ed25519'), join(home, '.ssh', 'id_ed25519'));
-		writeFileSync(join(home, '.ssh', 'known_hosts'), `${(await execa('ssh-keyscan', ['-p', String(sshd!.port), '127.0.0.1'])).stdout}\n`);
+		await clientHome(sshd!, home);
 		const meminfo = join(dir, 'meminfo');
 		writeFileSync(meminfo, 'MemTotal:       128452356 kB\nMemFree:         2291344 kB\nMemAvailable:   31064176 kB\nBuffers:          101200 kB\nCached:         27718720 kB\n');
 		const endpoint = `ssh://${sshd!.user}@127.0.0.1:${sshd!.port}`;

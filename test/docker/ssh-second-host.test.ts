@@ -10,7 +10,7 @@ import {execa} from 'execa';
 import Docker from 'dockerode';
 import {parse as parseToml} from 'smol-toml';
 import {IMAGE, LOOP, RUN_ID, ensureImage} from './engine-support.js';
-import {requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
+import {clientHome, requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
 import {startPrivateDaemon, type PrivateDaemon} from './private-daemon.js';
 import {STACKDECK_BIN} from '../support/paths.js';
 import {startHeadlessDemo, type HeadlessDemo} from '../../source/bench/headless-demo.js';
@@ -31,10 +31,7 @@ describe.skipIf(!sshd)('a second host over ssh:// (a local sshd, docker system d
 		await ensureImage(docker);
 		const c = await docker.createContainer({name: `${PREFIX}sglang`, Image: IMAGE, Cmd: LOOP, HostConfig: {NetworkMode: 'none'}, StopTimeout: 1} as Docker.ContainerCreateOptions);
 		await c.start();
-		// A HOME with the key the server accepts and its host key known, as after `ssh` once.
-		mkdirSync(join(home, '.ssh'), {recursive: true});
-		copyFileSync(join(sshd!.home, '.ssh', 'id_ed25519'), join(home, '.ssh', 'id_ed25519'));
-		writeFileSync(join(home, '.ssh', 'known_hosts'), (await execa('ssh-keyscan', ['-p', String(sshd!.port), '127.0.0.1'])).stdout + '\n');
+		await clientHome(sshd!, home);
 		demo = await startHeadlessDemo(undefined, {TMPDIR: dir});
 		const first = parseToml(readFileSync(demo.configPath, 'utf8')) as {docker: {host: string}; memory: {meminfo_path: string}};
 		config = join(dir, 'config.toml');

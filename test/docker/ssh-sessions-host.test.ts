@@ -4,11 +4,11 @@
 // each row's host, a remote session opens with its events and finding, and with the ssh server
 // down the first host's rows stay while the second is said to be unreachable.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {execa} from 'execa';
-import {requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
+import {clientHome, requireSshd, startLocalSshd, type LocalSshd} from './remote-sshd.js';
 import {STACKDECK_BIN} from '../support/paths.js';
 import {spawnScreen, type PtyScreen} from '../support/pty-screen.js';
 import {writeDemoSessions} from '../../source/sim/openhands/demo-sessions.js';
@@ -76,9 +76,7 @@ describe.skipIf(!sshd)('a second host\'s OpenHands sessions over ssh (a local ss
 	const sparkHost = (name: string, stateDir: string, ...more: string[]) => ['[[hosts]]', `name = "${name}"`, `ssh = "${sshd!.user}@127.0.0.1:${sshd!.port}"`, `state_dir = "${stateDir}"`, ...more];
 
 	beforeAll(async () => {
-		mkdirSync(join(home, '.ssh'), {recursive: true});
-		copyFileSync(join(sshd!.home, '.ssh', 'id_ed25519'), join(home, '.ssh', 'id_ed25519'));
-		writeFileSync(join(home, '.ssh', 'known_hosts'), (await execa('ssh-keyscan', ['-p', String(sshd!.port), '127.0.0.1'])).stdout + '\n');
+		await clientHome(sshd!, home);
 		writeDemoSessions(localState);
 		writeDemoSessions(remoteState);
 		retitle(remoteState);

@@ -6,7 +6,7 @@
 // whose [[hosts]] entry names no config.toml says "not configured for" it; and with the sshd
 // stopped, spark2 is reported unreachable while this machine's findings stay.
 
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {statfs} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -14,7 +14,7 @@ import {execa} from 'execa';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSimEngine, type SimEngine} from '../../source/sim/index.js';
 import {STACKDECK_BIN} from '../support/paths.js';
-import {requireSshd, startLocalSshd, type LocalSshd} from '../docker/remote-sshd.js';
+import {clientHome, requireSshd, startLocalSshd, type LocalSshd} from '../docker/remote-sshd.js';
 import {dockerTarget} from '../../source/hosts/docker.js';
 import {createSshHost} from '../../source/hosts/ssh/ssh-host.js';
 
@@ -62,10 +62,7 @@ describe.skipIf(!sshd)('stackdeck doctor on a second host over ssh', () => {
 		mkdirSync(remoteState);
 		chmodSync(remoteState, 0o700);
 		writeFileSync(remoteToml, TOML(sim.url, true));
-		// A HOME with the key the server accepts and its host key known, as after `ssh` once.
-		mkdirSync(join(home, '.ssh'), {recursive: true});
-		copyFileSync(join(sshd!.home, '.ssh', 'id_ed25519'), join(home, '.ssh', 'id_ed25519'));
-		writeFileSync(join(home, '.ssh', 'known_hosts'), `${(await execa('ssh-keyscan', ['-p', String(sshd!.port), '127.0.0.1'])).stdout}\n`);
+		await clientHome(sshd!, home);
 		const target = `${sshd!.user}@127.0.0.1:${sshd!.port}`;
 		config = join(dir, 'stackdeck.toml');
 		writeFileSync(
