@@ -5,6 +5,7 @@
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {fsPath, readdirRaw} from './raw-names.js';
+import {RECENT_MS} from './stamp.js';
 
 export interface TreeEntry {
 	/** The root it was found under, as given, and its path below it ("<id>/metadata.json"). */
@@ -21,6 +22,11 @@ export interface TreeListing {
 	/** The listing box's clock as it listed: a path changed just before is not trusted to its stamp. */
 	nowMs: number;
 	entries: TreeEntry[];
+}
+
+/** Whether an entry (or its absence) can be trusted to its stamp: not changed within RECENT_MS of the listing (stamp.ts says why). */
+export function settled(listing: TreeListing, entry: TreeEntry | undefined): boolean {
+	return !entry || listing.nowMs - entry.changedMs >= RECENT_MS;
 }
 
 /**

@@ -8,8 +8,8 @@ import {z} from 'zod';
 import type {SessionRow} from '../../store/slices/sessions.js';
 import {readJsonFile} from './read-json.js';
 import {listingError, listNames, LOCAL_FILES, type RemoteStateFiles, type StateFiles} from './state-files.js';
-import {RECENT_MS, stampOf} from '../../fs/stamp.js';
-import type {TreeEntry, TreeListing} from '../../fs/tree.js';
+import {stampOf} from '../../fs/stamp.js';
+import {settled, type TreeListing} from '../../fs/tree.js';
 
 const metadataSchema = z.looseObject({
 	title: z.string().nullish(),
@@ -123,7 +123,6 @@ export function createRemoteSessionLister(files: RemoteStateFiles): (stateDir: s
 			throw listingError(files, sessionsDir, 'sessions', error, stateDir);
 		}
 		const byPath = new Map(tree.entries.map(e => [e.path, e]));
-		const quiet = (e: TreeEntry | undefined) => !e || tree.nowMs - e.changedMs >= RECENT_MS;
 		const next = new Map<string, {stamp: string; row: SessionRow}>();
 		const sessions = tree.entries.filter(e => e.isDirectory && !e.path.includes('/'));
 		const rows: SessionRow[] = [];
@@ -133,7 +132,7 @@ export function createRemoteSessionLister(files: RemoteStateFiles): (stateDir: s
 				const dir = path.join(sessionsDir, session.path);
 				const meta = byPath.get(`${session.path}/metadata.json`);
 				const events = byPath.get(`${session.path}/events`);
-				const stamp = quiet(meta) && quiet(events) ? `${meta?.isFile ? meta.stamp : '-'} ${events?.isDirectory ? events.stamp : '-'}` : null;
+				const stamp = settled(tree, meta) && settled(tree, events) ? `${meta?.isFile ? meta.stamp : '-'} ${events?.isDirectory ? events.stamp : '-'}` : null;
 				const old = kept.get(dir);
 				if (stamp !== null && old?.stamp === stamp) {
 					next.set(dir, old);

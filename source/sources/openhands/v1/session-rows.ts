@@ -14,8 +14,8 @@ import {MAX_EVENT_BYTES, readJsonFileSync} from '../read-json.js';
 import type {V1Snapshot} from './conversation-reader.js';
 import {APP_EVENT_FILE, SDK_EVENT_FILE, classify, conversationsUnder, listVia, rootsOf, v1Roots, type V1ConversationDir} from './layout.js';
 import {listingError, type RemoteStateFiles, type StateFiles} from '../state-files.js';
-import {RECENT_MS, stampOfSync} from '../../../fs/stamp.js';
-import type {TreeEntry, TreeListing} from '../../../fs/tree.js';
+import {stampOfSync} from '../../../fs/stamp.js';
+import {settled, type TreeEntry, type TreeListing} from '../../../fs/tree.js';
 
 function mtime(p: string): string | null {
 	try {
@@ -153,14 +153,13 @@ export function createRemoteV1Lister(files: RemoteStateFiles): (stateDir: string
 		}
 		// Root by root, folders by name, as this machine's are listed.
 		folders.sort((a, b) => roots.indexOf(a.root) - roots.indexOf(b.root) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-		const quiet = (e: TreeEntry | undefined) => !e || tree.nowMs - e.changedMs >= RECENT_MS;
 		const next = new Map<string, {stamp: string; row: SessionRow | null}>();
 		const read = async (folder: TreeEntry): Promise<SessionRow | null> => {
 			const dir = path.join(folder.root, folder.path);
 			const here = inside.get(dir) ?? [];
 			const named = (name: string) => here.find(e => e.path === `${folder.path}/${name}`);
 			const parts = [folder, named('events'), named('base_state.json'), named('meta.json')];
-			const stamp = parts.every(quiet) ? parts.map(p => p?.stamp ?? '-').join(' ') : null;
+			const stamp = parts.every(e => settled(tree, e)) ? parts.map(p => p?.stamp ?? '-').join(' ') : null;
 			const old = kept.get(dir);
 			if (stamp !== null && old?.stamp === stamp) {
 				next.set(dir, old);
